@@ -1,0 +1,55 @@
+import { HttpException } from '@nestjs/common';
+import { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { AppError, ErrorCode, Logger } from '@app/common';
+
+const HTTP_CODES: Record<number, ErrorCode> = {
+  400: ErrorCode.BAD_USER_INPUT,
+  401: ErrorCode.UNAUTHENTICATED,
+  403: ErrorCode.FORBIDDEN,
+  404: ErrorCode.NOT_FOUND,
+  409: ErrorCode.CONFLICT,
+  429: ErrorCode.RATE_LIMITED,
+};
+
+// Codes Apollo/graphql-js assign to errors they raise themselves, already safe to show.
+const FRAMEWORK_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'PERSISTED_QUERY_NOT_FOUND', 'BAD_REQUEST', 'OPERATION_RESOLUTION_FAILURE']);
+
+/**
+ * The one place where every error becomes what a client sees: a stable code, a message a
+ * person can act on, and nothing else (no stack, no SQL) outside development.
+ */
+export function formatError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  opts: { exposeInternals: boolean; logger: Logger },
+): GraphQLFormattedError {
+  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+  const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
+
+  if (original instanceof AppError) {
+    return { ...base, message: original.message, extensions: { code: original.code, ...original.details } };
+  }
+  if (original instanceof HttpException) {
+    const status = original.getStatus();
+    const code = HTTP_CODES[status] ?? (status >= 500 ? ErrorCode.INTERNAL_SERVER_ERROR : ErrorCode.BAD_USER_INPUT);
+    return { ...base, message: status >= 500 ? 'Internal server error' : original.message, extensions: { code } };
+  }
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && FRAMEWORK_CODES.has(code)) {
+    // Variable coercion errors come as BAD_USER_INPUT already and name the variable.
+    return { ...base, extensions: { code: code === 'GRAPHQL_VALIDATION_FAILED' || code === 'GRAPHQL_PARSE_FAILED' ? code : ErrorCode.BAD_USER_INPUT } };
+  }
+  if (original instanceof GraphQLError && !(error instanceof GraphQLError && error.originalError)) {
+    // A graphql-js error with no cause: schema-level, safe to show.
+    return { ...base, extensions: { code: typeof code === 'string' ? code : ErrorCode.BAD_USER_INPUT } };
+  }
+  opts.logger.error({ err: original, path: formatted.path }, 'unexpected error in GraphQL operation');
+  return {
+    ...base,
+    message: opts.exposeInternals && original instanceof Error ? original.message : 'Internal server error',
+    extensions: {
+      code: ErrorCode.INTERNAL_SERVER_ERROR,
+      ...(opts.exposeInternals && original instanceof Error ? { stacktrace: original.stack?.split('\n') } : {}),
+    },
+  };
+}

@@ -1,0 +1,26 @@
+process.env.TZ = 'UTC';
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { createLogger } from '@app/common';
+import { describeConfig } from '@app/config';
+import { databaseErrorLine, die, loadConfigOrDie, requireRedisOrDie } from '@app/core';
+import { WorkerModule } from './worker.module';
+
+async function main(): Promise<void> {
+  const config = loadConfigOrDie();
+  const logger = createLogger(config.logLevel, 'worker');
+  await requireRedisOrDie(config);
+  let app;
+  try {
+    app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, logger), { logger: false, abortOnError: false });
+  } catch (e) {
+    const msg = (e as Error).message ?? '';
+    if (/ECONNREFUSED|SQLITE_CANTOPEN|does not exist|getaddrinfo/i.test(msg)) die(databaseErrorLine(config, e));
+    die(`Cannot start the worker: ${msg.split('\n')[0]}`);
+  }
+  app.enableShutdownHooks();
+  await app.init();
+  logger.info({ config: describeConfig(config) }, 'worker ready');
+}
+
+void main();

@@ -1,0 +1,5 @@
+export * from './password';
+export * from './users.service';
+export * from './auth.service';
+export * from './login-limiter';
+export * from './auth-core.module';

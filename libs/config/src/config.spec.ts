@@ -1,0 +1,51 @@
+import { ConfigError, describeConfig, loadConfig } from './config';
+
+describe('loadConfig', () => {
+  it('applies defaults: embedded SQLite, local Redis, port 3000', () => {
+    const c = loadConfig({}, '/srv/app');
+    expect(c.port).toBe(3000);
+    expect(c.database).toEqual({ type: 'sqlite', file: '/srv/app/data/platform.sqlite', logging: false });
+    expect(c.redis).toEqual({ url: 'redis://127.0.0.1:6379', prefix: 'hp' });
+    expect(c.jwt.generated).toBe(true);
+    expect(c.jwt.secret).toHaveLength(64);
+    expect(c.seedDemoData).toBe(true);
+  });
+
+  it('switches to PostgreSQL with DATABASE_URL', () => {
+    const c = loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/x' });
+    expect(c.database).toEqual({ type: 'postgres', url: 'postgres://u:p@db:5432/x', schema: undefined, logging: false });
+  });
+
+  it('names every bad variable', () => {
+    try {
+      loadConfig({ PORT: 'eighty', REDIS_URL: 'http://x', JWT_SECRET: 'short' });
+      fail('expected a ConfigError');
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConfigError);
+      const problems = (e as ConfigError).problems.join('\n');
+      expect(problems).toMatch(/^PORT /m);
+      expect(problems).toMatch(/^REDIS_URL must start with redis:\/\//m);
+      expect(problems).toMatch(/^JWT_SECRET must be at least 32 characters/m);
+    }
+  });
+
+  it('requires a JWT secret in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET is required when NODE_ENV=production/);
+    const c = loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) });
+    expect(c.jwt).toEqual({ secret: 'x'.repeat(32), ttlSeconds: 3600, generated: false });
+    expect(c.seedDemoData).toBe(false);
+    expect(c.graphql.introspection).toBe(false);
+  });
+
+  it('requires ADMIN_EMAIL and ADMIN_PASSWORD together', () => {
+    expect(() => loadConfig({ ADMIN_EMAIL: 'a@b.co' })).toThrow(/ADMIN_PASSWORD ADMIN_EMAIL and ADMIN_PASSWORD go together/);
+  });
+
+  it('never describes secrets', () => {
+    const c = loadConfig({ DATABASE_URL: 'postgres://user:hunter2@db/x', JWT_SECRET: 's'.repeat(40), REDIS_URL: 'redis://:pw@r:6379' });
+    const text = JSON.stringify(describeConfig(c));
+    expect(text).not.toContain('hunter2');
+    expect(text).not.toContain('s'.repeat(40));
+    expect(text).not.toContain(':pw@');
+  });
+});

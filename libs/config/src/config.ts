@@ -1,0 +1,153 @@
+import { randomBytes } from 'node:crypto';
+import * as path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The whole environment, validated once at start into a typed object. Nothing else in the
+ * code base reads process.env: it asks for AppConfig instead.
+ */
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const intIn = (min: number, max: number) =>
+  z.coerce.number().int().min(min).max(max);
+
+const fields = z.object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: intIn(0, 65535).default(3000),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^(postgres(ql)?:\/\/|sqlite:)/, 'must start with postgres://, postgresql:// or sqlite:')
+      .default('sqlite:data/platform.sqlite'),
+    DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]*$/, 'must be a lowercase SQL identifier').optional(),
+    DATABASE_LOGGING: bool.default(false),
+    REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').default('redis://127.0.0.1:6379'),
+    REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_.:-]*$/, 'letters, digits and _ . : - only').default('hp'),
+    JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    JWT_TTL_SECONDS: intIn(60, 60 * 60 * 24 * 30).default(3600),
+    ADMIN_EMAIL: z.string().email().optional(),
+    ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
+    SEED_DEMO_DATA: bool.optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    LOGIN_MAX_ATTEMPTS_PER_EMAIL: intIn(1, 10_000).default(5),
+    LOGIN_MAX_ATTEMPTS_PER_IP: intIn(1, 100_000).default(50),
+    LOGIN_WINDOW_SECONDS: intIn(1, 86_400).default(900),
+    GRAPHQL_MAX_DEPTH: intIn(2, 50).default(10),
+    GRAPHQL_MAX_COMPLEXITY: intIn(10, 1_000_000).default(2000),
+    GRAPHQL_INTROSPECTION: bool.optional(),
+    JUDGE_CONCURRENCY: intIn(1, 64).optional(),
+    JUDGE_SANDBOXES: intIn(1, 64).optional(),
+    JUDGE_MAX_ATTEMPTS: intIn(1, 20).default(3),
+    SWEEPER_INTERVAL_MS: intIn(100, 3_600_000).default(5000),
+    WORKER_METRICS_PORT: intIn(0, 65535).optional(),
+    WEB_DIST_DIR: z.string().optional(),
+});
+
+const schema = fields.superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required when NODE_ENV=production' });
+    }
+    if ((env.ADMIN_EMAIL && !env.ADMIN_PASSWORD) || (!env.ADMIN_EMAIL && env.ADMIN_PASSWORD)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [env.ADMIN_EMAIL ? 'ADMIN_PASSWORD' : 'ADMIN_EMAIL'],
+        message: 'ADMIN_EMAIL and ADMIN_PASSWORD go together',
+      });
+    }
+  });
+
+export type DatabaseConfig =
+  | { type: 'sqlite'; file: string; logging: boolean }
+  | { type: 'postgres'; url: string; schema?: string; logging: boolean };
+
+export interface AppConfig {
+  env: 'development' | 'production' | 'test';
+  isProduction: boolean;
+  port: number;
+  host: string;
+  database: DatabaseConfig;
+  redis: { url: string; prefix: string };
+  jwt: { secret: string; ttlSeconds: number; generated: boolean };
+  admin?: { email: string; password: string };
+  seedDemoData: boolean;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  login: { maxPerEmail: number; maxPerIp: number; windowSeconds: number };
+  graphql: { maxDepth: number; maxComplexity: number; introspection: boolean };
+  judge: { concurrency: number; sandboxes?: number; maxAttempts: number; sweeperIntervalMs: number; metricsPort?: number };
+  webDistDir?: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration: ${problems.join('; ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses an environment (process.env by default). Throws ConfigError naming each bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): AppConfig {
+  const cleaned = Object.fromEntries(
+    Object.keys(fields.shape).map((k) => [k, env[k] === '' ? undefined : env[k]]),
+  );
+  const parsed = schema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'} ${i.message}`),
+    );
+  }
+  const e = parsed.data;
+  const database: DatabaseConfig = e.DATABASE_URL.startsWith('sqlite:')
+    ? { type: 'sqlite', file: path.resolve(cwd, e.DATABASE_URL.slice('sqlite:'.length) || 'data/platform.sqlite'), logging: e.DATABASE_LOGGING }
+    : { type: 'postgres', url: e.DATABASE_URL, schema: e.DATABASE_SCHEMA, logging: e.DATABASE_LOGGING };
+  return {
+    env: e.NODE_ENV,
+    isProduction: e.NODE_ENV === 'production',
+    port: e.PORT,
+    host: e.HOST,
+    database,
+    redis: { url: e.REDIS_URL, prefix: e.REDIS_PREFIX },
+    jwt: {
+      secret: e.JWT_SECRET ?? randomBytes(32).toString('hex'),
+      ttlSeconds: e.JWT_TTL_SECONDS,
+      generated: !e.JWT_SECRET,
+    },
+    admin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL.toLowerCase(), password: e.ADMIN_PASSWORD } : undefined,
+    seedDemoData: e.SEED_DEMO_DATA ?? e.NODE_ENV === 'development',
+    logLevel: e.LOG_LEVEL,
+    login: {
+      maxPerEmail: e.LOGIN_MAX_ATTEMPTS_PER_EMAIL,
+      maxPerIp: e.LOGIN_MAX_ATTEMPTS_PER_IP,
+      windowSeconds: e.LOGIN_WINDOW_SECONDS,
+    },
+    graphql: {
+      maxDepth: e.GRAPHQL_MAX_DEPTH,
+      maxComplexity: e.GRAPHQL_MAX_COMPLEXITY,
+      introspection: e.GRAPHQL_INTROSPECTION ?? e.NODE_ENV !== 'production',
+    },
+    judge: {
+      concurrency: e.JUDGE_CONCURRENCY ?? 4,
+      sandboxes: e.JUDGE_SANDBOXES,
+      maxAttempts: e.JUDGE_MAX_ATTEMPTS,
+      sweeperIntervalMs: e.SWEEPER_INTERVAL_MS,
+      metricsPort: e.WORKER_METRICS_PORT,
+    },
+    webDistDir: e.WEB_DIST_DIR,
+  };
+}
+
+/** Redacts secrets so the config can be logged at start. */
+export function describeConfig(c: AppConfig): Record<string, unknown> {
+  return {
+    env: c.env,
+    port: c.port,
+    database: c.database.type === 'sqlite' ? `sqlite:${c.database.file}` : c.database.url.replace(/\/\/[^@/]*@/, '//***@'),
+    redis: c.redis.url.replace(/\/\/[^@/]*@/, '//***@'),
+    redisPrefix: c.redis.prefix,
+    jwtSecret: c.jwt.generated ? 'generated' : 'set',
+    admin: c.admin ? c.admin.email : undefined,
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,2 @@
+export { APP_CONFIG } from '@app/config';
+export const LOGGER = Symbol('LOGGER');

@@ -1,0 +1,4 @@
+import { UserEntity } from './user.entity';
+
+/** Every entity the platform persists; the DataSource and the migration check use this list. */
+export const ENTITIES = [UserEntity];

@@ -1,0 +1,3 @@
+export * from './enums';
+export * from './user.entity';
+export * from './entities';

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Entry point of every npm script. Works from a plain shell whose PATH has an older Node:
+# toolchain.sh brings Node 24 and installs dependencies before anything runs.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/toolchain.sh"
+cd "$ROOT"
+export TZ=UTC
+NODE_RUN=(node --no-node-snapshot --enable-source-maps)
+
+build() {
+  # Rebuild only when a source file is newer than the last build.
+  local stamp=dist/.build-stamp
+  if [ "${1:-}" != "force" ] && [ -f "$stamp" ] && [ -z "$(find apps/*/src libs/*/src migrations tools tsconfig*.json package-lock.json -newer "$stamp" \( -name '*.ts' -o -name '*.json' -o -name '*.graphql' \) -print -quit 2>/dev/null)" ]; then
+    return 0
+  fi
+  echo "build: compiling TypeScript" >&2
+  rm -rf dist
+  npx tsc -p tsconfig.build.json
+  npx tsc-alias -p tsconfig.build.json
+  mkdir -p dist && touch "$stamp"
+}
+
+cmd="${1:-}"
+shift || true
+case "$cmd" in
+  build) ensure_deps; build force ;;
+  start)
+    ensure_deps; build
+    "${NODE_RUN[@]}" dist/tools/platform-init.js
+    # API and worker side by side; when either exits, stop the other and exit with its code.
+    "${NODE_RUN[@]}" dist/apps/api/src/main.js &
+    api=$!
+    "${NODE_RUN[@]}" dist/apps/worker/src/main.js &
+    worker=$!
+    trap 'kill -TERM $api $worker 2>/dev/null || true' INT TERM
+    set +e
+    wait -n $api $worker
+    code=$?
+    kill -TERM $api $worker 2>/dev/null
+    wait
+    exit $code
+    ;;
+  api) ensure_deps; build; exec "${NODE_RUN[@]}" dist/apps/api/src/main.js "$@" ;;
+  worker) ensure_deps; build; exec "${NODE_RUN[@]}" dist/apps/worker/src/main.js "$@" ;;
+  migrate) ensure_deps; build; exec "${NODE_RUN[@]}" dist/tools/platform-init.js --migrate-only ;;
+  seed) ensure_deps; build; exec "${NODE_RUN[@]}" dist/tools/platform-init.js ;;
+  create-admin) ensure_deps; build; exec "${NODE_RUN[@]}" dist/tools/create-admin.js "$@" ;;
+  migration:generate) ensure_deps; build; exec "${NODE_RUN[@]}" dist/tools/migration-generate.js "$@" ;;
+  schema) ensure_deps; build; exec "${NODE_RUN[@]}" dist/tools/print-schema.js --write ;;
+  judge) ensure_deps; build; exec "${NODE_RUN[@]}" dist/apps/cli/src/judge.js "$@" ;;
+  bench:judge) ensure_deps; build; exec "${NODE_RUN[@]}" --expose-gc dist/tools/bench/judge.js "$@" ;;
+  bench:shortlist) ensure_deps; build; exec "${NODE_RUN[@]}" dist/tools/bench/shortlist.js "$@" ;;
+  lint) ensure_deps; exec npx eslint --max-warnings=0 . ;;
+  node) ensure_deps; exec "${NODE_RUN[@]}" "$@" ;;
+  test)
+    ensure_deps
+    build force
+    echo "test: lint" >&2
+    npx eslint --max-warnings=0 .
+    echo "test: jest (unit, integration on PostgreSQL and Redis, e2e)" >&2
+    exec node --no-node-snapshot --experimental-vm-modules --no-warnings node_modules/jest/bin/jest.js --ci --maxWorkers=2 "$@"
+    ;;
+  *) echo "usage: tools/run.sh {start|test|build|api|worker|migrate|seed|create-admin|judge|lint|bench:judge|bench:shortlist}" >&2; exit 2 ;;
+esac
