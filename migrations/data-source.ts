@@ -18,6 +18,7 @@ export function loadMigrations(dialect: 'sqlite' | 'postgres'): MigrationClass[]
     .readdirSync(dir)
     .filter((f) => /^\d+.*\.(js|ts)$/.test(f) && !f.endsWith('.d.ts'))
     .sort()
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- migrations are discovered at run time
     .flatMap((f) => Object.values(require(path.join(dir, f)) as Record<string, unknown>))
     .filter((v): v is MigrationClass => typeof v === 'function');
 }

@@ -20,6 +20,12 @@ build() {
   mkdir -p dist && touch "$stamp"
 }
 
+lint() {
+  # The module-boundary rule reads Nx's project graph: compute it first (no daemon on CI).
+  NX_DAEMON=false npx nx show projects >/dev/null
+  NX_DAEMON=false npx eslint --max-warnings=0 .
+}
+
 cmd="${1:-}"
 shift || true
 case "$cmd" in
@@ -50,13 +56,13 @@ case "$cmd" in
   judge) ensure_deps; build; exec "${NODE_RUN[@]}" dist/apps/cli/src/judge.js "$@" ;;
   bench:judge) ensure_deps; build; exec "${NODE_RUN[@]}" --expose-gc dist/tools/bench/judge.js "$@" ;;
   bench:shortlist) ensure_deps; build; exec "${NODE_RUN[@]}" dist/tools/bench/shortlist.js "$@" ;;
-  lint) ensure_deps; exec npx eslint --max-warnings=0 . ;;
+  lint) ensure_deps; lint ;;
   node) ensure_deps; exec "${NODE_RUN[@]}" "$@" ;;
   test)
     ensure_deps
     build force
     echo "test: lint" >&2
-    npx eslint --max-warnings=0 .
+    lint
     echo "test: jest (unit, integration on PostgreSQL and Redis, e2e)" >&2
     exec node --no-node-snapshot --experimental-vm-modules --no-warnings node_modules/jest/bin/jest.js --ci --maxWorkers=2 "$@"
     ;;

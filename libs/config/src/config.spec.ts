@@ -27,6 +27,13 @@ describe('loadConfig', () => {
       expect(problems).toMatch(/^REDIS_URL must start with redis:\/\//m);
       expect(problems).toMatch(/^JWT_SECRET must be at least 32 characters/m);
     }
+    try {
+      loadConfig({ PORT: 'eighty', NODE_ENV: 'production' });
+      fail('expected a ConfigError');
+    } catch (e) {
+      // Field errors and cross-variable rules are reported together.
+      expect((e as ConfigError).problems).toEqual([expect.stringMatching(/^PORT /), 'JWT_SECRET is required when NODE_ENV=production']);
+    }
   });
 
   it('requires a JWT secret in production', () => {
@@ -38,7 +45,7 @@ describe('loadConfig', () => {
   });
 
   it('requires ADMIN_EMAIL and ADMIN_PASSWORD together', () => {
-    expect(() => loadConfig({ ADMIN_EMAIL: 'a@b.co' })).toThrow(/ADMIN_PASSWORD ADMIN_EMAIL and ADMIN_PASSWORD go together/);
+    expect(() => loadConfig({ ADMIN_EMAIL: 'a@b.co' })).toThrow(/ADMIN_PASSWORD is missing: ADMIN_EMAIL and ADMIN_PASSWORD go together/);
   });
 
   it('never describes secrets', () => {

@@ -45,18 +45,15 @@ const fields = z.object({
     WEB_DIST_DIR: z.string().optional(),
 });
 
-const schema = fields.superRefine((env, ctx) => {
-    if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
-      ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required when NODE_ENV=production' });
-    }
-    if ((env.ADMIN_EMAIL && !env.ADMIN_PASSWORD) || (!env.ADMIN_EMAIL && env.ADMIN_PASSWORD)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: [env.ADMIN_EMAIL ? 'ADMIN_PASSWORD' : 'ADMIN_EMAIL'],
-        message: 'ADMIN_EMAIL and ADMIN_PASSWORD go together',
-      });
-    }
-  });
+/** Rules across variables, checked on the raw values so they are reported with the others. */
+function crossFieldProblems(env: Record<string, string | undefined>): string[] {
+  const problems: string[] = [];
+  if (env.NODE_ENV === 'production' && !env.JWT_SECRET) problems.push('JWT_SECRET is required when NODE_ENV=production');
+  if (!!env.ADMIN_EMAIL !== !!env.ADMIN_PASSWORD) {
+    problems.push(`${env.ADMIN_EMAIL ? 'ADMIN_PASSWORD' : 'ADMIN_EMAIL'} is missing: ADMIN_EMAIL and ADMIN_PASSWORD go together`);
+  }
+  return problems;
+}
 
 export type DatabaseConfig =
   | { type: 'sqlite'; file: string; logging: boolean }
@@ -91,12 +88,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const cleaned = Object.fromEntries(
     Object.keys(fields.shape).map((k) => [k, env[k] === '' ? undefined : env[k]]),
   );
-  const parsed = schema.safeParse(cleaned);
-  if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'} ${i.message}`),
-    );
-  }
+  const parsed = fields.safeParse(cleaned);
+  const problems = [
+    ...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'} ${i.message}`)),
+    ...crossFieldProblems(cleaned),
+  ];
+  if (!parsed.success || problems.length) throw new ConfigError(problems);
   const e = parsed.data;
   const database: DatabaseConfig = e.DATABASE_URL.startsWith('sqlite:')
     ? { type: 'sqlite', file: path.resolve(cwd, e.DATABASE_URL.slice('sqlite:'.length) || 'data/platform.sqlite'), logging: e.DATABASE_LOGGING }

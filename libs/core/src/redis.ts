@@ -27,13 +27,15 @@ export async function probeRedis(url: string, timeoutMs = 3000): Promise<string 
     retryStrategy: () => null,
     connectTimeout: timeoutMs,
   });
-  client.on('error', () => undefined);
+  // connect() rejects with "Connection is closed"; the cause arrives on the error event.
+  let cause: NodeJS.ErrnoException | undefined;
+  client.on('error', (e: NodeJS.ErrnoException) => (cause ??= e));
   try {
     await client.connect();
     await client.ping();
     return null;
   } catch (e) {
-    const err = e as NodeJS.ErrnoException;
+    const err = cause ?? (e as NodeJS.ErrnoException);
     return err.code ?? err.message;
   } finally {
     client.disconnect();

@@ -14,6 +14,7 @@ export function queryDepth(doc: DocumentNode, operationName?: string | null): nu
     let max = 0;
     for (const sel of set.selections) {
       if (sel.kind === Kind.FIELD) {
+        // Introspection (__schema, __type) is exempt: tools send deep but bounded queries.
         if (sel.name.value.startsWith('__')) continue;
         max = Math.max(max, 1 + depth(sel.selectionSet, seen));
       } else if (sel.kind === Kind.INLINE_FRAGMENT) {

@@ -5,6 +5,7 @@ import { PUBLIC_KEY, ROLES_KEY } from './roles.decorator';
 // @nestjs/graphql marks resolver classes and handler methods with these metadata keys.
 const RESOLVER_TYPE = 'graphql:resolver_type';
 const RESOLVER_NAME = 'graphql:resolver_name';
+const RESOLVER_PROPERTY = 'graphql:resolve_property';
 
 export function findUnguardedResolvers(
   instances: object[],
@@ -18,7 +19,7 @@ export function findUnguardedResolvers(
     for (const name of scanner.getAllMethodNames(proto)) {
       const handler = proto[name] as () => unknown;
       const isGraphqlHandler =
-        Reflect.getMetadata(RESOLVER_TYPE, handler) !== undefined || Reflect.getMetadata(RESOLVER_NAME, handler) !== undefined;
+        [RESOLVER_TYPE, RESOLVER_NAME, RESOLVER_PROPERTY].some((key) => Reflect.getMetadata(key, handler) !== undefined);
       if (!isGraphqlHandler) continue;
       const targets = [handler, cls];
       const declared =

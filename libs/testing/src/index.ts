@@ -1,0 +1,5 @@
+export * from './database';
+export * from './config';
+export * from './graphql-client';
+export * from './api-harness';
+export * from './processes';

@@ -1,0 +1,50 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { DataSource } from 'typeorm';
+import type { DatabaseConfig } from '@app/config';
+import { createTestDatabase, TestDatabase } from '@app/testing';
+import { dataSourceOptions, loadMigrations, pendingSchemaChanges } from './data-source';
+
+/**
+ * The CI check that entities and migrations agree, on both engines: run every migration on an
+ * empty database, then ask TypeORM what it would still change. Then undo them all.
+ */
+describe.each(['sqlite', 'postgres'] as const)('migrations on %s', (dialect) => {
+  let pg: TestDatabase | undefined;
+  let config: DatabaseConfig;
+
+  beforeAll(async () => {
+    if (dialect === 'postgres') {
+      pg = await createTestDatabase({ empty: true });
+      config = pg.config;
+    } else {
+      config = { type: 'sqlite', file: path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'hp-mig-')), 'db.sqlite'), logging: false };
+    }
+  });
+  afterAll(() => pg?.drop());
+
+  it('has the same migrations, in the same order, for both engines', () => {
+    const names = (d: 'sqlite' | 'postgres') => loadMigrations(d).map((m) => m.name.replace(/\d+$/, ''));
+    expect(names(dialect)).toEqual(names('sqlite'));
+    expect(names('postgres').length).toBeGreaterThan(0);
+  });
+
+  it('leaves no pending schema change after every migration ran, and undoes cleanly', async () => {
+    const ds = new DataSource(dataSourceOptions(config));
+    await ds.initialize();
+    try {
+      const ran = await ds.runMigrations({ transaction: 'each' });
+      expect(ran.length).toBe(loadMigrations(dialect).length);
+      expect(await pendingSchemaChanges(ds)).toEqual([]);
+      for (let i = 0; i < ran.length; i++) await ds.undoLastMigration({ transaction: 'each' });
+      const qr = ds.createQueryRunner();
+      const left = [];
+      for (const m of ds.entityMetadatas) if (await qr.hasTable(m.tableName)) left.push(m.tableName);
+      await qr.release();
+      expect(left).toEqual([]);
+    } finally {
+      await ds.destroy();
+    }
+  });
+});
