@@ -51,7 +51,6 @@ export function dataSourceOptions(db: DatabaseConfig, overrides: Partial<DataSou
     type: 'postgres',
     url: db.url,
     schema: db.schema,
-    uuidExtension: 'pgcrypto',
     migrations: loadMigrations('postgres'),
     extra: { max: 10, connectionTimeoutMillis: 5000 },
     ...overrides,

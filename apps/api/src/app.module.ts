@@ -1,5 +1,5 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
-import { DynamicModule, Module, Type } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE, DiscoveryModule } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import * as path from 'node:path';
@@ -18,12 +18,13 @@ import { PubSubModule } from './graphql/pubsub.module';
 import { ResolverGuardCheck } from './graphql/resolver-guard.check';
 import { validationPipe } from './graphql/validation.pipe';
 import { HealthController } from './health/health.controller';
+import { SubmissionsModule } from './submissions/submissions.module';
 import { UsersResolver } from './users/users.resolver';
 
 export const SCHEMA_FILE = path.join(__dirname, '..', 'schema.graphql');
 
-/** Feature modules register here; each brings its own resolvers. */
-export const FEATURE_MODULES: Type[] = [];
+/** Feature modules: each brings its own resolvers. */
+const FEATURE_MODULES = [SubmissionsModule];
 
 @Module({})
 export class AppModule {

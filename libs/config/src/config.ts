@@ -40,6 +40,7 @@ const fields = z.object({
     JUDGE_CONCURRENCY: intIn(1, 64).optional(),
     JUDGE_SANDBOXES: intIn(1, 64).optional(),
     JUDGE_MAX_ATTEMPTS: intIn(1, 20).default(3),
+    JUDGE_LOCK_MS: intIn(1000, 600_000).default(30_000),
     SWEEPER_INTERVAL_MS: intIn(100, 3_600_000).default(5000),
     WORKER_METRICS_PORT: intIn(0, 65535).optional(),
     WEB_DIST_DIR: z.string().optional(),
@@ -72,7 +73,7 @@ export interface AppConfig {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   login: { maxPerEmail: number; maxPerIp: number; windowSeconds: number };
   graphql: { maxDepth: number; maxComplexity: number; introspection: boolean };
-  judge: { concurrency: number; sandboxes?: number; maxAttempts: number; sweeperIntervalMs: number; metricsPort?: number };
+  judge: { concurrency: number; sandboxes?: number; maxAttempts: number; lockMs: number; sweeperIntervalMs: number; metricsPort?: number };
   webDistDir?: string;
 }
 
@@ -127,6 +128,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       concurrency: e.JUDGE_CONCURRENCY ?? 4,
       sandboxes: e.JUDGE_SANDBOXES,
       maxAttempts: e.JUDGE_MAX_ATTEMPTS,
+      lockMs: e.JUDGE_LOCK_MS,
       sweeperIntervalMs: e.SWEEPER_INTERVAL_MS,
       metricsPort: e.WORKER_METRICS_PORT,
     },

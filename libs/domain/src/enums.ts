@@ -6,3 +6,43 @@ export enum Role {
 }
 
 export const STAFF_ROLES: readonly Role[] = [Role.ADMIN, Role.RECRUITER, Role.INTERVIEWER];
+
+export enum ProblemValidationStatus {
+  /** Never validated, or changed since. */
+  PENDING = 'PENDING',
+  VALIDATING = 'VALIDATING',
+  VALID = 'VALID',
+  INVALID = 'INVALID',
+}
+
+export enum SubmissionKind {
+  /** A candidate's scored submission in an assessment attempt. */
+  SUBMISSION = 'SUBMISSION',
+  /** A reference solution judged to validate a problem. */
+  VALIDATION = 'VALIDATION',
+  /** Unscored: run against visible tests or custom input. */
+  RUN = 'RUN',
+}
+
+/** Where a submission is in its life; the verdict is set once, with FINISHED. */
+export enum SubmissionState {
+  QUEUED = 'QUEUED',
+  RUNNING = 'RUNNING',
+  FINISHED = 'FINISHED',
+}
+
+export enum Verdict {
+  ACCEPTED = 'ACCEPTED',
+  WRONG_ANSWER = 'WRONG_ANSWER',
+  TIME_LIMIT_EXCEEDED = 'TIME_LIMIT_EXCEEDED',
+  MEMORY_LIMIT_EXCEEDED = 'MEMORY_LIMIT_EXCEEDED',
+  OUTPUT_LIMIT_EXCEEDED = 'OUTPUT_LIMIT_EXCEEDED',
+  RUNTIME_ERROR = 'RUNTIME_ERROR',
+  COMPILE_ERROR = 'COMPILE_ERROR',
+  INTERNAL_ERROR = 'INTERNAL_ERROR',
+}
+
+export enum Language {
+  JAVASCRIPT = 'javascript',
+  TYPESCRIPT = 'typescript',
+}

@@ -1,11 +1,9 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { UuidEntity } from './base.entity';
+import { Column, CreateDateColumn, Entity, Index, UpdateDateColumn } from 'typeorm';
 import { Role } from './enums';
 
 @Entity('users')
-export class UserEntity {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class UserEntity extends UuidEntity {
   /** Stored lower-cased; unique. */
   @Index('UQ_users_email', { unique: true })
   @Column({ type: 'varchar', length: 254 })

@@ -1,0 +1,87 @@
+import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Job, UnrecoverableError, Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { Logger } from '@app/common';
+import { AppConfig, APP_CONFIG } from '@app/config';
+import { LOGGER, REDIS } from '@app/core';
+import { JudgeSubmissionHandler, SubmissionsService } from '@app/judging';
+import { JobName, JobPayloads, JUDGE_QUEUE } from '@app/queue';
+import { buildRegistry, JobHandler } from './job-registry';
+import { judgeDuration, jobsTotal } from './metrics';
+
+/**
+ * Consumes the judge queue. The sandbox runs in child processes, so this event loop stays
+ * free while tests run and BullMQ keeps renewing job locks. A worker killed mid-job leaves
+ * its job stalled; BullMQ hands it to another worker after the lock expires.
+ */
+@Injectable()
+export class JudgeWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+  private worker?: Worker<JobPayloads[JobName], unknown, JobName>;
+  private sweeper?: NodeJS.Timeout;
+  private readonly registry: Map<JobName, JobHandler<JobName>>;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(LOGGER) private readonly logger: Logger,
+    private readonly judgeHandler: JudgeSubmissionHandler,
+    private readonly submissions: SubmissionsService,
+  ) {
+    this.registry = buildRegistry([{ name: JobName.JudgeSubmission, handle: (data) => this.judgeHandler.handle(data) }]);
+  }
+
+  onApplicationBootstrap(): void {
+    const { judge, redis } = this.config;
+    this.worker = new Worker<JobPayloads[JobName], unknown, JobName>(JUDGE_QUEUE, (job) => this.process(job), {
+      connection: this.redis,
+      prefix: `${redis.prefix}:bull`,
+      concurrency: judge.concurrency,
+      lockDuration: judge.lockMs,
+      stalledInterval: Math.max(1000, Math.floor(judge.lockMs / 2)),
+      maxStalledCount: 3,
+    });
+    this.worker.on('failed', (job, err) => {
+      if (!job) return;
+      const exhausted = job.attemptsMade >= (job.opts.attempts ?? 1) || err instanceof UnrecoverableError;
+      this.logger.warn({ jobId: job.id, attemptsMade: job.attemptsMade, exhausted, err: err.message }, 'judge job failed');
+      if (exhausted && job.name === JobName.JudgeSubmission) {
+        void this.judgeHandler.giveUp(job.data.submissionId, `judging failed after ${job.attemptsMade} attempt(s): ${err.message}`);
+      }
+    });
+    this.worker.on('error', (err) => this.logger.debug({ err: err.message }, 'judge worker connection error'));
+    this.sweeper = setInterval(() => void this.sweep(), judge.sweeperIntervalMs);
+    this.sweeper.unref();
+    this.logger.info({ concurrency: judge.concurrency, queue: JUDGE_QUEUE }, 'judge worker consuming');
+  }
+
+  private async process(job: Job<JobPayloads[JobName], unknown, JobName>): Promise<unknown> {
+    const handler = this.registry.get(job.name);
+    if (!handler) throw new UnrecoverableError(`no handler for job ${job.name}`);
+    const end = judgeDuration.startTimer();
+    try {
+      const outcome = await handler(job.data, { attemptsMade: job.attemptsMade, jobId: job.id });
+      jobsTotal.inc({ name: job.name, outcome: String(outcome) });
+      return outcome;
+    } catch (e) {
+      jobsTotal.inc({ name: job.name, outcome: 'error' });
+      throw e;
+    } finally {
+      end();
+    }
+  }
+
+  private async sweep(): Promise<void> {
+    try {
+      const sent = await this.submissions.sweep();
+      if (sent) this.logger.info({ sent }, 'sweeper enqueued submissions');
+    } catch (e) {
+      this.logger.debug({ err: (e as Error).message }, 'sweep failed; will retry');
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.sweeper);
+    // Waits for the jobs in progress to finish (graceful SIGTERM).
+    await this.worker?.close();
+  }
+}

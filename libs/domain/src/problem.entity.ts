@@ -1,0 +1,56 @@
+import { UuidEntity } from './base.entity';
+import { Column, CreateDateColumn, Entity, Index, UpdateDateColumn } from 'typeorm';
+import { ProblemValidationStatus } from './enums';
+
+export interface ReferenceSolution {
+  language: 'javascript' | 'typescript';
+  source: string;
+}
+
+/**
+ * A problem of the bank: the judge's problem document (validated by @app/sandbox's schema)
+ * plus what the bank needs around it. Hidden tests live inside `definition`: never expose
+ * it as is to a candidate.
+ */
+@Entity('problems')
+export class ProblemEntity extends UuidEntity {
+  @Index('UQ_problems_slug', { unique: true })
+  @Column({ type: 'varchar', length: 100 })
+  slug: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  title: string;
+
+  /** The full problem JSON document (statement, mode, limits, checker, tests). */
+  @Column({ type: 'simple-json' })
+  definition: Record<string, unknown>;
+
+  @Column({ type: 'simple-json' })
+  referenceSolutions: ReferenceSolution[];
+
+  @Column({ type: 'varchar', length: 20, default: ProblemValidationStatus.PENDING })
+  validationStatus: ProblemValidationStatus;
+
+  /** The last validation's report: per reference solution, its verdict and per-test results. */
+  @Column({ type: 'simple-json', nullable: true })
+  validationReport: Record<string, unknown> | null;
+
+  @Column({ type: 'varchar', length: 50, default: 'General' })
+  difficulty: string;
+
+  @Column({ type: 'simple-json' })
+  tags: string[];
+
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  createdById: string | null;
+
+  /** Bumped on every change of definition or solutions; a validation applies to one version. */
+  @Column({ type: 'integer', default: 1 })
+  version: number;
+
+  @CreateDateColumn()
+  createdAt: Date;
+
+  @UpdateDateColumn()
+  updatedAt: Date;
+}

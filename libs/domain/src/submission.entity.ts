@@ -1,0 +1,89 @@
+import { UuidEntity } from './base.entity';
+import { Column, CreateDateColumn, Entity, Index } from 'typeorm';
+import { Language, SubmissionKind, SubmissionState, Verdict } from './enums';
+
+/** One test's outcome as stored. Hidden tests never carry input, expected, actual or output. */
+export interface StoredTestResult {
+  name: string;
+  category?: string;
+  status: Verdict;
+  timeMs: number;
+  memoryBytes?: number;
+  hidden: boolean;
+  weight?: number;
+  actual?: unknown;
+  output?: string;
+  message?: string;
+}
+
+@Entity('submissions')
+@Index('IDX_submissions_state_enqueued', ['state', 'enqueuedAt'])
+@Index('IDX_submissions_attempt_problem', ['attemptId', 'problemId'])
+export class SubmissionEntity extends UuidEntity {
+  @Column({ type: 'varchar', length: 20 })
+  kind: SubmissionKind;
+
+  @Column({ type: 'varchar', length: 36 })
+  problemId: string;
+
+  /** The problem version judged against. */
+  @Column({ type: 'integer', default: 1 })
+  problemVersion: number;
+
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  userId: string | null;
+
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  attemptId: string | null;
+
+  @Column({ type: 'varchar', length: 20 })
+  language: Language;
+
+  @Column({ type: 'text' })
+  source: string;
+
+  /** For RUN submissions with custom input: the stdin or JSON args the candidate supplied. */
+  @Column({ type: 'simple-json', nullable: true })
+  customInput: { stdin?: string; args?: unknown[] } | null;
+
+  @Column({ type: 'varchar', length: 20, default: SubmissionState.QUEUED })
+  state: SubmissionState;
+
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  verdict: Verdict | null;
+
+  @Column({ type: 'double precision', nullable: true })
+  score: number | null;
+
+  @Column({ type: 'integer', default: 0 })
+  passed: number;
+
+  @Column({ type: 'integer', default: 0 })
+  total: number;
+
+  @Column({ type: 'simple-json', nullable: true })
+  compileError: { message: string; line: number | null; column: number | null } | null;
+
+  @Column({ type: 'simple-json', nullable: true })
+  warnings: string[] | null;
+
+  @Column({ type: 'simple-json', nullable: true })
+  results: StoredTestResult[] | null;
+
+  /** How many times a worker started judging it (retries and stalled jobs included). */
+  @Column({ type: 'integer', default: 0 })
+  judgeAttempts: number;
+
+  /** When it was handed to the queue; null while Redis was unreachable (the sweeper retries). */
+  @Column({ type: Date, nullable: true })
+  enqueuedAt: Date | null;
+
+  @Column({ type: Date, nullable: true })
+  startedAt: Date | null;
+
+  @Column({ type: Date, nullable: true })
+  finishedAt: Date | null;
+
+  @CreateDateColumn()
+  createdAt: Date;
+}

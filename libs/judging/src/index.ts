@@ -1,0 +1,5 @@
+export * from './engine.port';
+export * from './submission-events';
+export * from './submissions.service';
+export * from './judge-submission.handler';
+export * from './judging.module';

@@ -1,0 +1,100 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Not, Repository } from 'typeorm';
+import { Logger } from '@app/common';
+import { LOGGER } from '@app/core';
+import { ProblemEntity, StoredTestResult, SubmissionEntity, SubmissionKind, SubmissionState, Verdict } from '@app/domain';
+import { JudgeSubmissionJobData } from '@app/queue';
+import { EngineResult, JUDGE_ENGINE, JudgeEngine } from './engine.port';
+import { eventOf, SubmissionPublisher } from './submission-events';
+
+export const SUBMISSION_PUBLISHER = Symbol('SUBMISSION_PUBLISHER');
+
+export type HandleOutcome = 'judged' | 'already-finished' | 'missing';
+
+/**
+ * Judges one submission. Safe to run twice for the same submission (a retried or stalled
+ * job): the final verdict is written with a conditional UPDATE, so exactly one run writes it
+ * and the other finds nothing to do.
+ */
+@Injectable()
+export class JudgeSubmissionHandler {
+  constructor(
+    @InjectRepository(SubmissionEntity) private readonly submissions: Repository<SubmissionEntity>,
+    @InjectRepository(ProblemEntity) private readonly problems: Repository<ProblemEntity>,
+    @Inject(JUDGE_ENGINE) private readonly engine: JudgeEngine,
+    @Inject(SUBMISSION_PUBLISHER) private readonly publisher: SubmissionPublisher,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  async handle(data: JudgeSubmissionJobData): Promise<HandleOutcome> {
+    const s = await this.submissions.findOneBy({ id: data.submissionId });
+    if (!s) return 'missing';
+    if (s.state === SubmissionState.FINISHED) return 'already-finished';
+    const started = await this.submissions
+      .createQueryBuilder()
+      .update()
+      .set({ state: SubmissionState.RUNNING, startedAt: new Date(), judgeAttempts: () => '"judgeAttempts" + 1' })
+      .where('id = :id AND state <> :finished', { id: s.id, finished: SubmissionState.FINISHED })
+      .execute();
+    if (!started.affected) return 'already-finished';
+    s.state = SubmissionState.RUNNING;
+    await this.publisher.publish(eventOf(s, []));
+
+    const problem = await this.problems.findOneBy({ id: s.problemId });
+    let result: EngineResult;
+    if (!problem) {
+      result = internal(`problem ${s.problemId} no longer exists`);
+    } else {
+      const so_far: StoredTestResult[] = [];
+      result = await this.engine.judge(
+        {
+          problem: problem.definition,
+          problemKey: `${problem.id}@${problem.version}`,
+          language: s.language,
+          source: s.source,
+          customInput: s.customInput,
+          visibleOnly: s.kind === SubmissionKind.RUN,
+        },
+        (t) => {
+          so_far.push(t);
+          void this.publisher.publish(eventOf(s, [...so_far]));
+        },
+      );
+    }
+    await this.finish(s, result);
+    return 'judged';
+  }
+
+  /** Writes the final verdict once; a second writer changes nothing. Returns true if it wrote. */
+  async finish(s: SubmissionEntity, result: EngineResult): Promise<boolean> {
+    const values = {
+      state: SubmissionState.FINISHED,
+      verdict: result.verdict,
+      score: result.score,
+      passed: result.passed,
+      total: result.total,
+      compileError: result.compileError,
+      warnings: result.warnings,
+      results: result.tests,
+      finishedAt: new Date(),
+    };
+    // simple-json columns: TypeORM's deep-partial type cannot express `unknown` inside them.
+    const written = await this.submissions.update({ id: s.id, state: Not(SubmissionState.FINISHED) }, values as Partial<SubmissionEntity> as never);
+    if (!written.affected) return false;
+    Object.assign(s, values);
+    this.logger.info({ submissionId: s.id, verdict: s.verdict, score: s.score }, 'submission judged');
+    await this.publisher.publish(eventOf(s));
+    return true;
+  }
+
+  /** Called when retries are exhausted: the submission still reaches a verdict. */
+  async giveUp(submissionId: string, reason: string): Promise<void> {
+    const s = await this.submissions.findOneBy({ id: submissionId });
+    if (s && s.state !== SubmissionState.FINISHED) await this.finish(s, internal(reason));
+  }
+}
+
+function internal(message: string): EngineResult {
+  return { verdict: Verdict.INTERNAL_ERROR, score: 0, passed: 0, total: 0, compileError: null, warnings: [message], tests: [] };
+}
