@@ -52,6 +52,7 @@ case "$cmd" in
   seed) ensure_deps; build; exec "${NODE_RUN[@]}" dist/tools/platform-init.js ;;
   create-admin) ensure_deps; build; exec "${NODE_RUN[@]}" dist/tools/create-admin.js "$@" ;;
   migration:generate) ensure_deps; build; exec "${NODE_RUN[@]}" dist/tools/migration-generate.js "$@" ;;
+  problems:import) ensure_deps; build; exec "${NODE_RUN[@]}" dist/tools/import-problems.js "$@" ;;
   schema) ensure_deps; build; exec "${NODE_RUN[@]}" dist/tools/print-schema.js --write ;;
   judge) ensure_deps; build; exec "${NODE_RUN[@]}" dist/apps/cli/src/judge.js "$@" ;;
   bench:judge) ensure_deps; build; exec "${NODE_RUN[@]}" --expose-gc dist/tools/bench/judge.js "$@" ;;

@@ -1,6 +1,8 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { Logger } from '@app/common';
 import type { AppConfig } from '@app/config';
+import { seedProblemBank } from '@app/assessments';
+import { seedHiring } from '@app/hiring';
 
 export interface SeedContext {
   config: AppConfig;
@@ -12,4 +14,9 @@ export interface SeedContext {
 /** Idempotent seed steps run by platform-init after the users, in order. Features add theirs here. */
 export type Seeder = (app: INestApplicationContext, ctx: SeedContext) => Promise<void>;
 
-export const SEEDERS: Seeder[] = [];
+export const SEEDERS: Seeder[] = [
+  // Job templates from libs/hiring/data/templates; with demo data, a published job and an application.
+  seedHiring,
+  // The problem bank from libs/assessments/data/problems, validated; with demo data, an assessment and an invitation.
+  seedProblemBank,
+];

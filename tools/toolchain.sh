@@ -7,7 +7,12 @@
 # registry's `node` package (pinned below) into .toolchain/ and point
 # npm_config_nodedir at it, so native addons (better-sqlite3, argon2) compile
 # offline against the same Node that runs them.
-TOOLCHAIN_NODE_VERSION=24.21.0
+# 24.18.0, not the newest 24.x: from 24.19 the node_object_wrap.h header makes every ObjectWrap
+# register an environment cleanup hook, and better-sqlite3 12 (built against those headers)
+# aborts the process when an idle GC finalizes a Statement ("Assertion failed: (env) != nullptr",
+# seen here under `npm start`; better-sqlite3 issue #1515, fixed only in 13.x, which TypeORM 1.x
+# does not accept yet).
+TOOLCHAIN_NODE_VERSION=24.18.0
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export ROOT
 
@@ -30,14 +35,20 @@ fi
 # Install dependencies when package-lock.json or the Node version changed since the last install.
 ensure_deps() {
   local stamp="$ROOT/node_modules/.install-stamp"
-  local want
-  want="$(node -v) $(sha1sum "$ROOT/package-lock.json" | cut -d' ' -f1)"
-  if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
-    echo "toolchain: installing dependencies with Node $(node -v)" >&2
-    # A fresh checkout gets the exact lockfile (npm ci); an existing node_modules is updated in place.
-    local how=ci
-    [ -d "$ROOT/node_modules" ] && how=install
-    (cd "$ROOT" && npm "$how" --no-audit --no-fund --loglevel=error >&2) || { echo "toolchain: npm $how failed" >&2; exit 1; }
-    echo "$want" > "$stamp"
+  local node_v lock have=""
+  node_v="$(node -v)"
+  lock="$(sha1sum "$ROOT/package-lock.json" | cut -d' ' -f1)"
+  [ -f "$stamp" ] && have="$(cat "$stamp")"
+  [ "$have" = "$node_v $lock" ] && return 0
+  # A fresh checkout gets the exact lockfile (npm ci); an existing node_modules is updated in place.
+  local how=ci
+  [ -d "$ROOT/node_modules" ] && how=install
+  echo "toolchain: installing dependencies with Node $node_v (npm $how)" >&2
+  (cd "$ROOT" && npm "$how" --no-audit --no-fund --loglevel=error >&2) || { echo "toolchain: npm $how failed" >&2; exit 1; }
+  # Native addons compiled for another Node must be rebuilt against this one's headers.
+  if [ "$how" = install ] && [ -n "$have" ] && [ "${have%% *}" != "$node_v" ]; then
+    echo "toolchain: rebuilding native addons for Node $node_v" >&2
+    (cd "$ROOT" && npm rebuild --loglevel=error >&2) || { echo "toolchain: npm rebuild failed" >&2; exit 1; }
   fi
+  echo "$node_v $lock" > "$stamp"
 }

@@ -7,6 +7,7 @@ import { AuthCoreModule } from '@app/auth';
 import { Logger } from '@app/common';
 import { AppConfig } from '@app/config';
 import { CoreModule } from '@app/core';
+import { AssessmentsModule } from './assessments/assessments.module';
 import { AuthResolver } from './auth/auth.resolver';
 import { GqlAuthGuard } from './graphql/auth.guard';
 import { buildContext } from './graphql/context';
@@ -18,13 +19,14 @@ import { PubSubModule } from './graphql/pubsub.module';
 import { ResolverGuardCheck } from './graphql/resolver-guard.check';
 import { validationPipe } from './graphql/validation.pipe';
 import { HealthController } from './health/health.controller';
+import { HiringApiModule } from './hiring/hiring.module';
 import { SubmissionsModule } from './submissions/submissions.module';
 import { UsersResolver } from './users/users.resolver';
 
 export const SCHEMA_FILE = path.join(__dirname, '..', 'schema.graphql');
 
 /** Feature modules: each brings its own resolvers. */
-const FEATURE_MODULES = [SubmissionsModule];
+const FEATURE_MODULES = [SubmissionsModule, HiringApiModule, AssessmentsModule];
 
 @Module({})
 export class AppModule {

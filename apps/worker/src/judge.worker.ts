@@ -1,4 +1,4 @@
-import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { Job, UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { Logger } from '@app/common';
@@ -15,7 +15,7 @@ import { judgeDuration, jobsTotal } from './metrics';
  * its job stalled; BullMQ hands it to another worker after the lock expires.
  */
 @Injectable()
-export class JudgeWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+export class JudgeWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private worker?: Worker<JobPayloads[JobName], unknown, JobName>;
   private sweeper?: NodeJS.Timeout;
   private readonly registry: Map<JobName, JobHandler<JobName>>;
@@ -79,9 +79,9 @@ export class JudgeWorker implements OnApplicationBootstrap, OnApplicationShutdow
     }
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before anything else closes: stop taking jobs and finish the ones in hand (graceful SIGTERM). */
+  async beforeApplicationShutdown(): Promise<void> {
     clearInterval(this.sweeper);
-    // Waits for the jobs in progress to finish (graceful SIGTERM).
     await this.worker?.close();
   }
 }

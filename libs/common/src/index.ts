@@ -1,3 +1,4 @@
 export * from './app-error';
 export * from './logger';
 export * from './clock';
+export * from './paths';

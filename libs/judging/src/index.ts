@@ -3,3 +3,5 @@ export * from './submission-events';
 export * from './submissions.service';
 export * from './judge-submission.handler';
 export * from './judging.module';
+export * from './problem-validation.recorder';
+export * from './sandbox-engine';

@@ -6,6 +6,7 @@ import { LOGGER } from '@app/core';
 import { ProblemEntity, StoredTestResult, SubmissionEntity, SubmissionKind, SubmissionState, Verdict } from '@app/domain';
 import { JudgeSubmissionJobData } from '@app/queue';
 import { EngineResult, JUDGE_ENGINE, JudgeEngine } from './engine.port';
+import { ProblemValidationRecorder } from './problem-validation.recorder';
 import { eventOf, SubmissionPublisher } from './submission-events';
 
 export const SUBMISSION_PUBLISHER = Symbol('SUBMISSION_PUBLISHER');
@@ -25,6 +26,7 @@ export class JudgeSubmissionHandler {
     @Inject(JUDGE_ENGINE) private readonly engine: JudgeEngine,
     @Inject(SUBMISSION_PUBLISHER) private readonly publisher: SubmissionPublisher,
     @Inject(LOGGER) private readonly logger: Logger,
+    private readonly validations: ProblemValidationRecorder,
   ) {}
 
   async handle(data: JudgeSubmissionJobData): Promise<HandleOutcome> {
@@ -85,6 +87,7 @@ export class JudgeSubmissionHandler {
     Object.assign(s, values);
     this.logger.info({ submissionId: s.id, verdict: s.verdict, score: s.score }, 'submission judged');
     await this.publisher.publish(eventOf(s));
+    if (s.kind === SubmissionKind.VALIDATION) await this.validations.record(s.problemId, s.problemVersion);
     return true;
   }
 

@@ -28,6 +28,8 @@ export function toSubmissionModel(s: SubmissionEntity): SubmissionModel {
     problemId: s.problemId,
     attemptId: s.attemptId,
     language: s.language,
+    source: s.source,
+    userId: s.userId,
     state: s.state,
     verdict: s.verdict,
     score: s.score,

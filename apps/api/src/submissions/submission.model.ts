@@ -65,6 +65,12 @@ export class SubmissionModel {
   @Field(() => Language)
   language: Language;
 
+  @Field({ description: 'The code as submitted (its author and staff only)' })
+  source: string;
+
+  @Field(() => ID, { nullable: true })
+  userId: string | null;
+
   @Field(() => SubmissionState)
   state: SubmissionState;
 

@@ -1,0 +1,109 @@
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { GraphQLJSON } from '../../graphql/json.scalar';
+
+@InputType()
+export class AssessmentProblemInput {
+  @Field(() => ID)
+  @IsUUID()
+  problemId: string;
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  points: number;
+}
+
+@InputType()
+export class CreateAssessmentInput {
+  @Field(() => ID)
+  @IsUUID()
+  jobId: string;
+
+  @Field()
+  @IsString()
+  @Length(1, 200)
+  title: string;
+
+  @Field({ defaultValue: '' })
+  @IsString()
+  @MaxLength(10_000)
+  instructions: string;
+
+  @Field(() => Int, { description: '5 to 480 minutes' })
+  @IsInt()
+  @Min(5)
+  @Max(480)
+  durationMinutes: number;
+
+  @Field(() => [AssessmentProblemInput], { description: 'In the order the candidate sees them' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => AssessmentProblemInput)
+  problems: AssessmentProblemInput[];
+}
+
+@InputType()
+export class InviteInput {
+  @Field(() => ID)
+  @IsUUID()
+  assessmentId: string;
+
+  @Field(() => ID)
+  @IsUUID()
+  applicationId: string;
+
+  @Field(() => Int, { defaultValue: 0, description: 'Private accommodation: extra time in percent (0-200)' })
+  @IsInt()
+  @Min(0)
+  @Max(200)
+  extraTimePercent: number;
+}
+
+@InputType()
+export class CodeInput {
+  @Field(() => ID)
+  @IsUUID()
+  attemptId: string;
+
+  @Field(() => ID)
+  @IsUUID()
+  problemId: string;
+
+  @Field({ description: 'javascript or typescript' })
+  @IsIn(['javascript', 'typescript'], { message: 'must be javascript or typescript' })
+  language: 'javascript' | 'typescript';
+
+  @Field()
+  @IsString()
+  @MaxLength(65536, { message: 'must be at most 64 KB' })
+  source: string;
+}
+
+@InputType()
+export class CustomInput {
+  @Field(() => String, { nullable: true, description: 'Stdio mode: the input' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(65536)
+  stdin?: string;
+
+  @Field(() => GraphQLJSON, { nullable: true, description: 'Function mode: the arguments, as a JSON array' })
+  @IsOptional()
+  @IsArray({ message: 'must be a JSON array of arguments' })
+  args?: unknown[];
+}
+
+@InputType()
+export class RunCodeInput extends CodeInput {
+  @Field(() => CustomInput, { nullable: true, description: 'Omit to run against the visible examples' })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => CustomInput)
+  customInput?: CustomInput;
+}

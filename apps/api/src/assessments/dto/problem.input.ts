@@ -1,0 +1,55 @@
+import { ArgsType, Field, InputType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsObject, IsOptional, IsString, MaxLength, ValidateNested, IsEnum } from 'class-validator';
+import { ProblemValidationStatus } from '@app/domain';
+import { GraphQLJSON } from '../../graphql/json.scalar';
+import { PageArgs } from '../../graphql/page.args';
+
+@InputType()
+export class ReferenceSolutionInput {
+  @Field({ description: 'javascript or typescript' })
+  @IsIn(['javascript', 'typescript'], { message: 'must be javascript or typescript' })
+  language: 'javascript' | 'typescript';
+
+  @Field()
+  @IsString()
+  @MaxLength(65536)
+  source: string;
+}
+
+@InputType()
+export class ProblemInput {
+  @Field(() => GraphQLJSON, { description: 'The problem document in the judge format (slug, title, statement, mode, tests, ...)' })
+  @IsObject({ message: 'must be a JSON object' })
+  definition: Record<string, unknown>;
+
+  @Field(() => [ReferenceSolutionInput])
+  @IsArray()
+  @ArrayMinSize(1, { message: 'must hold at least one reference solution' })
+  @ArrayMaxSize(5)
+  @ValidateNested({ each: true })
+  @Type(() => ReferenceSolutionInput)
+  referenceSolutions: ReferenceSolutionInput[];
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  difficulty?: string;
+
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MaxLength(40, { each: true })
+  tags?: string[];
+}
+
+@ArgsType()
+export class ProblemsArgs extends PageArgs {
+  @Field(() => ProblemValidationStatus, { nullable: true })
+  @IsOptional()
+  @IsEnum(ProblemValidationStatus)
+  status?: ProblemValidationStatus;
+}

@@ -1,0 +1,228 @@
+import { applyDecorators } from '@nestjs/common';
+import { Field, Float, InputType, Int } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsInt, IsNumber, IsOptional, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
+import { AnswerType, ScreeningQuestionKind } from '@app/domain';
+import { CONTENT_LIMITS } from '@app/hiring';
+
+// Types and sizes are checked here; how the fields fit together (a CHOICE knock-out needs
+// accepted values among its options...) is checked by @app/hiring's schema, field by field.
+
+@InputType()
+export class HardSkillInput {
+  @Field()
+  @IsString()
+  @Length(1, CONTENT_LIMITS.shortText)
+  group: string;
+
+  @Field()
+  @IsString()
+  @Length(1, CONTENT_LIMITS.shortText)
+  name: string;
+
+  @Field(() => Float, { description: 'Greater than 0' })
+  @IsNumber()
+  weight: number;
+
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(CONTENT_LIMITS.aliases)
+  @IsString({ each: true })
+  @MaxLength(CONTENT_LIMITS.shortText, { each: true })
+  aliases?: string[] | null;
+}
+
+@InputType()
+export class ToolCategoryInput {
+  @Field()
+  @IsString()
+  @Length(1, CONTENT_LIMITS.shortText)
+  category: string;
+
+  @Field(() => [String])
+  @IsArray()
+  @ArrayMaxSize(CONTENT_LIMITS.options)
+  @IsString({ each: true })
+  @MaxLength(CONTENT_LIMITS.shortText, { each: true })
+  items: string[];
+}
+
+@InputType()
+export class ScreeningRuleInput {
+  @Field(() => Boolean, { nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  requiredAnswer?: boolean | null;
+
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(CONTENT_LIMITS.options)
+  @IsString({ each: true })
+  @MaxLength(CONTENT_LIMITS.shortText, { each: true })
+  acceptedValues?: string[] | null;
+
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(CONTENT_LIMITS.options)
+  @IsString({ each: true })
+  @MaxLength(CONTENT_LIMITS.shortText, { each: true })
+  reviewValues?: string[] | null;
+
+  @Field(() => Float, { nullable: true })
+  @IsOptional()
+  @IsNumber()
+  passAt?: number | null;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  minLength?: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'SCORED: greater than 0; KNOCKOUT: leave out' })
+  @IsOptional()
+  @IsNumber()
+  weight?: number | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(CONTENT_LIMITS.shortText)
+  rejectionReason?: string | null;
+}
+
+@InputType()
+export class ScreeningQuestionInput {
+  @Field({ description: 'Lower-case letters, digits and dashes; unique within the job' })
+  @IsString()
+  @MaxLength(64)
+  key: string;
+
+  @Field()
+  @IsString()
+  @Length(1, 1000)
+  prompt: string;
+
+  @Field(() => ScreeningQuestionKind)
+  @IsEnum(ScreeningQuestionKind)
+  kind: ScreeningQuestionKind;
+
+  @Field(() => AnswerType)
+  @IsEnum(AnswerType)
+  answerType: AnswerType;
+
+  @Field(() => Boolean, { nullable: true, description: 'Default true' })
+  @IsOptional()
+  @IsBoolean()
+  required?: boolean | null;
+
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(CONTENT_LIMITS.options)
+  @IsString({ each: true })
+  @MaxLength(CONTENT_LIMITS.shortText, { each: true })
+  options?: string[] | null;
+
+  @Field(() => Float, { nullable: true })
+  @IsOptional()
+  @IsNumber()
+  min?: number | null;
+
+  @Field(() => Float, { nullable: true })
+  @IsOptional()
+  @IsNumber()
+  max?: number | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(CONTENT_LIMITS.shortText)
+  source?: string | null;
+
+  @Field(() => ScreeningRuleInput)
+  @ValidateNested()
+  @Type(() => ScreeningRuleInput)
+  rule: ScreeningRuleInput;
+}
+
+const TextList = () => applyDecorators(IsOptional(), IsArray(), ArrayMaxSize(CONTENT_LIMITS.listItems), IsString({ each: true }), MaxLength(CONTENT_LIMITS.shortText, { each: true }));
+
+/** Every field of a job's content, each optional: left out, it keeps its value (the template's, on create). */
+@InputType({ isAbstract: true })
+export abstract class JobContentInput {
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @Length(1, CONTENT_LIMITS.shortText)
+  title?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @Length(1, CONTENT_LIMITS.shortText)
+  location?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  employmentType?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @Length(1, CONTENT_LIMITS.longText)
+  about?: string;
+
+  @Field(() => [String], { nullable: true })
+  @TextList()
+  responsibilities?: string[];
+
+  @Field(() => [String], { nullable: true })
+  @TextList()
+  qualifications?: string[];
+
+  @Field(() => [String], { nullable: true })
+  @TextList()
+  prerequisites?: string[];
+
+  @Field(() => [HardSkillInput], { nullable: true, description: 'Replaces the whole list' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(CONTENT_LIMITS.hardSkills)
+  @ValidateNested({ each: true })
+  @Type(() => HardSkillInput)
+  hardSkills?: HardSkillInput[];
+
+  @Field(() => [String], { nullable: true })
+  @TextList()
+  softSkills?: string[];
+
+  @Field(() => [ToolCategoryInput], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(CONTENT_LIMITS.listItems)
+  @ValidateNested({ each: true })
+  @Type(() => ToolCategoryInput)
+  tools?: ToolCategoryInput[];
+
+  @Field(() => [String], { nullable: true })
+  @TextList()
+  perks?: string[];
+
+  @Field(() => [ScreeningQuestionInput], { nullable: true, description: 'Replaces the whole list' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(CONTENT_LIMITS.questions)
+  @ValidateNested({ each: true })
+  @Type(() => ScreeningQuestionInput)
+  screeningQuestions?: ScreeningQuestionInput[];
+
+  @Field(() => Float, { nullable: true, description: '0-1: scored answers below it send an application to REVIEW' })
+  @IsOptional()
+  @IsNumber()
+  screeningThreshold?: number;
+}

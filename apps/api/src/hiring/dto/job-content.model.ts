@@ -1,0 +1,87 @@
+import { Field, Float, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { AnswerType, JobStatus, ScreeningQuestionKind } from '@app/domain';
+
+registerEnumType(JobStatus, { name: 'JobStatus', description: 'DRAFT, then PUBLISHED (readable by anyone, open to applications), then CLOSED' });
+registerEnumType(ScreeningQuestionKind, { name: 'ScreeningQuestionKind', description: 'KNOCKOUT: a failed answer rejects; SCORED: counts toward the screening score' });
+registerEnumType(AnswerType, { name: 'AnswerType' });
+
+@ObjectType('HardSkill')
+export class HardSkillModel {
+  @Field({ description: 'The job description\'s group, e.g. "Programming Languages"' })
+  group: string;
+
+  @Field()
+  name: string;
+
+  @Field(() => Float)
+  weight: number;
+
+  @Field(() => [String], { description: 'Other spellings that count as this skill (case, spaces and punctuation are ignored anyway)' })
+  aliases: string[];
+}
+
+@ObjectType('ToolCategory')
+export class ToolCategoryModel {
+  @Field()
+  category: string;
+
+  @Field(() => [String])
+  items: string[];
+}
+
+@ObjectType('ScreeningRule', { description: 'How an answer is judged. Staff only.' })
+export class ScreeningRuleModel {
+  @Field(() => Boolean, { nullable: true, description: 'BOOLEAN: the answer that passes or earns the weight' })
+  requiredAnswer: boolean | null;
+
+  @Field(() => [String], { description: 'CHOICE: options that pass or earn the weight' })
+  acceptedValues: string[];
+
+  @Field(() => [String], { description: 'CHOICE knock-out: options that send the application to REVIEW' })
+  reviewValues: string[];
+
+  @Field(() => Float, { nullable: true, description: 'NUMBER: the value that passes (knock-out) or earns the full weight (scored)' })
+  passAt: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'TEXT: an answer at least this long earns the weight' })
+  minLength: number | null;
+
+  @Field(() => Float, { description: 'SCORED: share of the screening score; 0 for knock-outs' })
+  weight: number;
+
+  @Field(() => String, { nullable: true, description: 'KNOCKOUT: the reason recorded when it fails, after "Knock-out: "' })
+  rejectionReason: string | null;
+}
+
+@ObjectType('ScreeningQuestion')
+export class ScreeningQuestionModel {
+  @Field({ description: 'Answers name the question by it' })
+  key: string;
+
+  @Field()
+  prompt: string;
+
+  @Field(() => ScreeningQuestionKind)
+  kind: ScreeningQuestionKind;
+
+  @Field(() => AnswerType)
+  answerType: AnswerType;
+
+  @Field()
+  required: boolean;
+
+  @Field(() => [String], { description: 'CHOICE: what to pick from' })
+  options: string[];
+
+  @Field(() => Float, { nullable: true, description: 'NUMBER: lowest accepted answer' })
+  min: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'NUMBER: highest accepted answer' })
+  max: number | null;
+
+  @Field(() => String, { nullable: true, description: 'The requirement of the job description it comes from' })
+  source: string | null;
+
+  /** Resolved by ScreeningQuestionFieldsResolver for staff only. */
+  rule?: ScreeningRuleModel;
+}

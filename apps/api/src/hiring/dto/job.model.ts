@@ -1,0 +1,76 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { JobStatus } from '@app/domain';
+import { HardSkillModel, ScreeningQuestionModel, ToolCategoryModel } from './job-content.model';
+
+@ObjectType('Job', { description: 'A job opening. Anyone reads published jobs; staff read all, and the fields marked staff only.' })
+export class JobModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ID, { nullable: true })
+  templateId: string | null;
+
+  @Field(() => JobStatus)
+  status: JobStatus;
+
+  @Field()
+  title: string;
+
+  @Field()
+  location: string;
+
+  @Field({ description: 'e.g. "Full-time Internship"' })
+  employmentType: string;
+
+  @Field()
+  about: string;
+
+  @Field(() => [String])
+  responsibilities: string[];
+
+  @Field(() => [String])
+  qualifications: string[];
+
+  @Field(() => [String])
+  prerequisites: string[];
+
+  @Field(() => [HardSkillModel])
+  hardSkills: HardSkillModel[];
+
+  @Field(() => [String])
+  softSkills: string[];
+
+  @Field(() => [ToolCategoryModel])
+  tools: ToolCategoryModel[];
+
+  @Field(() => [String])
+  perks: string[];
+
+  @Field(() => [ScreeningQuestionModel], { description: 'What applicants answer; the rules are staff only' })
+  screeningQuestions: ScreeningQuestionModel[];
+
+  @Field(() => Date, { nullable: true })
+  publishedAt: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  closedAt: Date | null;
+
+  @Field()
+  createdAt: Date;
+
+  @Field()
+  updatedAt: Date;
+
+  /** Staff only, through field resolvers: screeningThreshold, createdById, applicationCount. */
+  screeningThreshold?: number;
+  createdById?: string;
+}
+
+@ObjectType('JobPage')
+export class JobPage {
+  @Field(() => [JobModel])
+  items: JobModel[];
+
+  @Field(() => Int)
+  total: number;
+}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { AuthCoreModule } from '@app/auth';
+import { HiringModule } from '@app/hiring';
+import { ApplicationEventFieldsResolver, ApplicationsResolver } from './applications.resolver';
+import { JobsResolver, ScreeningQuestionFieldsResolver } from './jobs.resolver';
+
+@Module({
+  imports: [HiringModule, AuthCoreModule],
+  providers: [JobsResolver, ScreeningQuestionFieldsResolver, ApplicationsResolver, ApplicationEventFieldsResolver],
+  exports: [HiringModule],
+})
+export class HiringApiModule {}

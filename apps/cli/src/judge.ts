@@ -1,0 +1,94 @@
+/**
+ * `npm run --silent judge -- PROBLEM.json SOLUTION.js|.ts`: judges one solution with the same
+ * engine as the worker, no database or Redis. Prints exactly one JSON document on stdout
+ * (the candidate's own output only ever appears inside it), exits 0 when it judged whatever
+ * the verdict, 2 with one line on stderr when the problem or the solution cannot be used.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Judge, Language, loadProblem, Problem, ProblemValidationError, sourceSizeError } from '@app/sandbox';
+
+const LANGUAGES: Readonly<Record<string, Language>> = {
+  '.js': 'javascript',
+  '.mjs': 'javascript',
+  '.cjs': 'javascript',
+  '.ts': 'typescript',
+  '.mts': 'typescript',
+  '.cts': 'typescript',
+};
+
+/** Problems may carry large test data; nothing sane is bigger than this. */
+const MAX_PROBLEM_BYTES = 256 * 1024 * 1024;
+/** Read at most this much of a solution before measuring it against the problem's limit. */
+const MAX_SOLUTION_READ_BYTES = 16 * 1024 * 1024;
+
+class UsageError extends Error {}
+
+function readText(file: string, what: string, maxBytes: number): string {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch (e) {
+    throw new UsageError(`cannot read the ${what} ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  if (!stat.isFile()) throw new UsageError(`the ${what} ${file} is not a file`);
+  if (stat.size > maxBytes) throw new UsageError(`the ${what} ${file} is ${stat.size} bytes, too large`);
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new UsageError(`cannot read the ${what} ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+}
+
+interface Prepared {
+  problem: Problem;
+  language: Language;
+  source: string;
+}
+
+export function prepare(problemPath: string, solutionPath: string): Prepared {
+  const language = LANGUAGES[path.extname(solutionPath).toLowerCase()];
+  if (!language) throw new UsageError(`the solution ${solutionPath} has an unknown extension; use .js or .ts`);
+  const problem = loadProblem(readText(problemPath, 'problem', MAX_PROBLEM_BYTES));
+  const source = readText(solutionPath, 'solution', MAX_SOLUTION_READ_BYTES);
+  const tooBig = sourceSizeError(problem, source);
+  if (tooBig) throw new UsageError(`the solution ${solutionPath}: ${tooBig.message}`);
+  return { problem, language, source };
+}
+
+export async function main(argv: readonly string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
+  const fail = (message: string): number => {
+    err.write(`judge: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
+    return 2;
+  };
+  if (argv.length !== 2) return fail('usage: judge PROBLEM.json SOLUTION.js|SOLUTION.ts');
+  let prepared: Prepared;
+  try {
+    prepared = prepare(argv[0], argv[1]);
+  } catch (e) {
+    if (e instanceof UsageError) return fail(e.message);
+    if (e instanceof ProblemValidationError) return fail(`${argv[0]}: ${e.message}`);
+    throw e;
+  }
+  // One submission: one sandbox child is all it needs.
+  const judge = new Judge({ size: 1 });
+  try {
+    const result = await judge.judge(prepared);
+    out.write(`${JSON.stringify(result, null, 2)}\n`);
+    return 0;
+  } finally {
+    await judge.close();
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`judge: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,225 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Redis } from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { In, Repository } from 'typeorm';
+import { AppError, CLOCK, Clock, ErrorCode } from '@app/common';
+import { AppConfig, APP_CONFIG } from '@app/config';
+import { REDIS } from '@app/core';
+import { AssessmentEntity, AttemptEntity, AttemptStatus, Language, SubmissionEntity, SubmissionKind, SubmissionState, Verdict } from '@app/domain';
+import { SubmissionsService } from '@app/judging';
+import { hashToken } from './assessments.service';
+import { acceptsSubmissions, computeDeadline } from './deadline';
+import { ProblemsService } from './problems.service';
+
+export const MAX_SOURCE_BYTES = 64 * 1024;
+export const RUNS_PER_MINUTE = 20;
+
+export interface ProblemResult {
+  problemId: string;
+  position: number;
+  points: number;
+  bestScore: number;
+  pointsEarned: number;
+  bestVerdict: Verdict | null;
+  verdicts: Verdict[];
+  submissionsCount: number;
+  /** Seconds from the start of the attempt to the first submission reaching the best score. */
+  timeTakenSeconds: number | null;
+  submissions: SubmissionEntity[];
+}
+
+export interface AttemptResults {
+  attempt: AttemptEntity;
+  assessment: AssessmentEntity;
+  pointsPossible: number;
+  pointsEarned: number;
+  /** pointsEarned / pointsPossible, 0-1. */
+  score: number;
+  problems: ProblemResult[];
+}
+
+/**
+ * A candidate's timed attempt. The server owns the clock: it sets startedAt and the deadline
+ * and refuses submissions after it (with a small grace for requests in flight).
+ */
+@Injectable()
+export class AttemptsService {
+  private readonly runLimiter: RateLimiterRedis;
+
+  constructor(
+    @InjectRepository(AttemptEntity) private readonly attempts: Repository<AttemptEntity>,
+    @InjectRepository(AssessmentEntity) private readonly assessments: Repository<AssessmentEntity>,
+    @InjectRepository(SubmissionEntity) private readonly submissionRepo: Repository<SubmissionEntity>,
+    private readonly submissions: SubmissionsService,
+    private readonly problems: ProblemsService,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(REDIS) redis: Redis,
+  ) {
+    this.runLimiter = new RateLimiterRedis({
+      storeClient: redis,
+      keyPrefix: `${config.redis.prefix}:runcode`,
+      points: RUNS_PER_MINUTE,
+      duration: 60,
+      insuranceLimiter: new RateLimiterMemory({ points: RUNS_PER_MINUTE, duration: 60 }),
+    });
+  }
+
+  /** Past its deadline an unfinished attempt counts as finished, whether or not anyone closed it. */
+  effectiveStatus(a: AttemptEntity, now = this.clock.now()): AttemptStatus {
+    if (a.status === AttemptStatus.IN_PROGRESS && a.deadline && !acceptsSubmissions(a.deadline, now, 0)) return AttemptStatus.FINISHED;
+    return a.status;
+  }
+
+  async start(token: string, candidateId: string): Promise<AttemptEntity> {
+    const attempt = await this.attempts.findOneBy({ tokenHash: hashToken(token) });
+    // Someone else's token is as good as no token: NOT_FOUND, never a hint that it exists.
+    if (!attempt || attempt.candidateId !== candidateId) throw AppError.notFound('Invitation');
+    if (attempt.status !== AttemptStatus.INVITED) {
+      throw AppError.conflict('This invitation was already used to start the assessment; open it from your attempts');
+    }
+    const assessment = await this.assessmentOf(attempt);
+    const now = this.clock.now();
+    const deadline = computeDeadline(now, assessment.durationMinutes, attempt.extraTimePercent);
+    // Conditional update: two concurrent starts with one token, one wins.
+    const res = await this.attempts.update(
+      { id: attempt.id, status: AttemptStatus.INVITED },
+      { status: AttemptStatus.IN_PROGRESS, startedAt: now, deadline },
+    );
+    if (!res.affected) throw AppError.conflict('This invitation was already used to start the assessment');
+    return Object.assign(attempt, { status: AttemptStatus.IN_PROGRESS, startedAt: now, deadline });
+  }
+
+  /** The candidate's own attempt; anyone else's is NOT_FOUND. */
+  async mine(attemptId: string, candidateId: string): Promise<AttemptEntity> {
+    const a = await this.attempts.findOneBy({ id: attemptId });
+    if (!a || a.candidateId !== candidateId) throw AppError.notFound('Attempt', attemptId);
+    return a;
+  }
+
+  async get(attemptId: string): Promise<AttemptEntity> {
+    const a = await this.attempts.findOneBy({ id: attemptId });
+    if (!a) throw AppError.notFound('Attempt', attemptId);
+    return a;
+  }
+
+  listForCandidate(candidateId: string): Promise<AttemptEntity[]> {
+    return this.attempts.find({ where: { candidateId }, order: { createdAt: 'DESC' } });
+  }
+
+  assessmentOf(a: AttemptEntity): Promise<AssessmentEntity> {
+    return this.assessments.findOneByOrFail({ id: a.assessmentId });
+  }
+
+  private async openFor(attemptId: string, candidateId: string, problemId: string): Promise<{ attempt: AttemptEntity; assessment: AssessmentEntity }> {
+    const attempt = await this.mine(attemptId, candidateId);
+    if (attempt.status === AttemptStatus.INVITED) throw AppError.precondition('Start the assessment first');
+    if (attempt.status === AttemptStatus.FINISHED) throw AppError.precondition('The assessment is finished; no more submissions');
+    const now = this.clock.now();
+    if (!attempt.deadline || !acceptsSubmissions(attempt.deadline, now)) {
+      throw AppError.precondition(`Time is up: the deadline was ${attempt.deadline?.toISOString() ?? 'unset'}`);
+    }
+    const assessment = await this.assessmentOf(attempt);
+    if (!assessment.problems.some((p) => p.problemId === problemId)) throw AppError.notFound('Problem', problemId);
+    return { attempt, assessment };
+  }
+
+  private checkSource(source: string): void {
+    if (Buffer.byteLength(source, 'utf8') > MAX_SOURCE_BYTES) {
+      throw AppError.badInput([{ field: 'source', message: `must be at most ${MAX_SOURCE_BYTES / 1024} KB` }]);
+    }
+  }
+
+  async submit(attemptId: string, candidateId: string, problemId: string, language: Language, source: string): Promise<SubmissionEntity> {
+    this.checkSource(source);
+    const { attempt } = await this.openFor(attemptId, candidateId, problemId);
+    const problem = await this.problems.get(problemId);
+    return this.submissions.create({
+      kind: SubmissionKind.SUBMISSION,
+      problemId,
+      problemVersion: problem.version,
+      userId: candidateId,
+      attemptId: attempt.id,
+      language,
+      source,
+    });
+  }
+
+  /** Unscored run against the visible tests, or against the candidate's own input. Rate-limited. */
+  async run(
+    attemptId: string,
+    candidateId: string,
+    problemId: string,
+    language: Language,
+    source: string,
+    customInput: { stdin?: string; args?: unknown[] } | null,
+  ): Promise<SubmissionEntity> {
+    this.checkSource(source);
+    const { attempt } = await this.openFor(attemptId, candidateId, problemId);
+    try {
+      await this.runLimiter.consume(candidateId);
+    } catch (e) {
+      const wait = e instanceof RateLimiterRes ? Math.ceil(e.msBeforeNext / 1000) : 60;
+      throw new AppError(ErrorCode.RATE_LIMITED, `At most ${RUNS_PER_MINUTE} runs a minute. Try again in ${wait} s.`, { retryAfterSeconds: wait });
+    }
+    const problem = await this.problems.get(problemId);
+    return this.submissions.create({
+      kind: SubmissionKind.RUN,
+      problemId,
+      problemVersion: problem.version,
+      userId: candidateId,
+      attemptId: attempt.id,
+      language,
+      source,
+      customInput,
+    });
+  }
+
+  async finish(attemptId: string, candidateId: string): Promise<AttemptEntity> {
+    const attempt = await this.mine(attemptId, candidateId);
+    if (attempt.status === AttemptStatus.INVITED) throw AppError.precondition('The assessment was never started');
+    if (attempt.status === AttemptStatus.FINISHED) return attempt;
+    const now = this.clock.now();
+    const finishedAt = attempt.deadline && now > attempt.deadline ? attempt.deadline : now;
+    await this.attempts.update({ id: attempt.id, status: AttemptStatus.IN_PROGRESS }, { status: AttemptStatus.FINISHED, finishedAt });
+    return Object.assign(attempt, { status: AttemptStatus.FINISHED, finishedAt });
+  }
+
+  submissionsOf(attemptId: string, kinds: SubmissionKind[] = [SubmissionKind.SUBMISSION]): Promise<SubmissionEntity[]> {
+    return this.submissionRepo.find({ where: { attemptId, kind: In(kinds) }, order: { createdAt: 'ASC' } });
+  }
+
+  /** Per problem: best score (the best counts), verdicts, time to the best, count, and every submission. */
+  async results(attemptId: string): Promise<AttemptResults> {
+    const attempt = await this.get(attemptId);
+    const assessment = await this.assessmentOf(attempt);
+    const subs = await this.submissionsOf(attemptId);
+    return summarize(attempt, assessment, subs);
+  }
+}
+
+export function summarize(attempt: AttemptEntity, assessment: AssessmentEntity, subs: SubmissionEntity[]): AttemptResults {
+  const problems = assessment.problems.map((ref, position): ProblemResult => {
+    const mine = subs.filter((s) => s.problemId === ref.problemId);
+    const judged = mine.filter((s) => s.state === SubmissionState.FINISHED);
+    let best: SubmissionEntity | null = null;
+    for (const s of judged) if (!best || (s.score ?? 0) > (best.score ?? 0)) best = s;
+    const bestScore = best?.score ?? 0;
+    return {
+      problemId: ref.problemId,
+      position,
+      points: ref.points,
+      bestScore,
+      pointsEarned: Math.round(bestScore * ref.points * 100) / 100,
+      bestVerdict: best?.verdict ?? null,
+      verdicts: judged.map((s) => s.verdict as Verdict),
+      submissionsCount: mine.length,
+      timeTakenSeconds: best && attempt.startedAt ? Math.max(0, Math.round((best.createdAt.getTime() - attempt.startedAt.getTime()) / 1000)) : null,
+      submissions: mine,
+    };
+  });
+  const pointsPossible = problems.reduce((a, p) => a + p.points, 0);
+  const pointsEarned = Math.round(problems.reduce((a, p) => a + p.pointsEarned, 0) * 100) / 100;
+  return { attempt, assessment, pointsPossible, pointsEarned, score: pointsPossible ? Math.round((pointsEarned / pointsPossible) * 10_000) / 10_000 : 0, problems };
+}

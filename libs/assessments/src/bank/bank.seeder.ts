@@ -1,0 +1,138 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import type { Redis } from 'ioredis';
+import { DataSource, In } from 'typeorm';
+import { CLOCK, Clock, Logger } from '@app/common';
+import { AppConfig, APP_CONFIG } from '@app/config';
+import { LOGGER, REDIS } from '@app/core';
+import {
+  ApplicationStage,
+  AssessmentEntity,
+  AttemptEntity,
+  JobEntity,
+  ProblemEntity,
+  ProblemValidationStatus,
+  Role,
+  SubmissionEntity,
+  SubmissionKind,
+  SubmissionState,
+  UserEntity,
+} from '@app/domain';
+import { hiringServices } from '@app/hiring';
+import { JudgeSubmissionHandler, ProblemValidationRecorder, SandboxEngine, SubmissionPublisher, SubmissionsService } from '@app/judging';
+import { ApplicationsPort } from '../applications.port';
+import { AssessmentsService } from '../assessments.service';
+import { ProblemsService } from '../problems.service';
+import { BankEntry, loadBankDir } from './bank-files';
+
+/** Fixed in development only, so the README can say how to open the demo invitation. */
+export const DEMO_INVITATION_TOKEN = 'demo-invitation-backend-intern';
+export const DEMO_ASSESSMENT_TITLE = 'Backend Engineer Intern: coding assessment';
+const DEMO_PROBLEMS = ['two-sum', 'merge-intervals', 'aggregate-request-logs'];
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+interface Ctx {
+  config: AppConfig;
+  logger: Logger;
+  demo: boolean;
+}
+
+/**
+ * Seeds the problem bank from its data files (creating or updating each by slug), validates
+ * what is not VALID yet, and in development builds the demo assessment and invitation.
+ *
+ * Validation here runs the same handler and engine the worker runs, in this process: the seed
+ * step runs before any worker exists, and the demo assessment needs VALID problems. Each
+ * validation is also queued, and the worker finds it already judged.
+ */
+export async function seedProblemBank(app: INestApplicationContext, ctx: Ctx, entries: BankEntry[] = loadBankDir()): Promise<void> {
+  const ds = app.get(DataSource);
+  const config = app.get<AppConfig>(APP_CONFIG);
+  const redis = app.get<Redis>(REDIS);
+  const logger = app.get<Logger>(LOGGER);
+  const clock = app.get<Clock>(CLOCK);
+  const submissions = new SubmissionsService(ds.getRepository(SubmissionEntity), config, redis, logger);
+  const problems = new ProblemsService(ds.getRepository(ProblemEntity), ds.getRepository(SubmissionEntity), submissions);
+  try {
+    const touched: ProblemEntity[] = [];
+    for (const e of entries) {
+      const input = { definition: e.definition, referenceSolutions: e.referenceSolutions, difficulty: e.difficulty, tags: e.tags };
+      let p = await problems.findBySlug(String(e.definition.slug));
+      if (!p) p = await problems.create(input, null);
+      else if (!same(p.definition, e.definition) || !same(p.referenceSolutions, e.referenceSolutions)) p = await problems.update(p.id, input);
+      if (p.validationStatus !== ProblemValidationStatus.VALID) touched.push(await problems.validate(p.id, null));
+    }
+    if (touched.length) await validateInline(ds, redis, config, logger, touched);
+    const valid = await ds.getRepository(ProblemEntity).countBy({ validationStatus: ProblemValidationStatus.VALID });
+    ctx.logger.info({ problems: entries.length, valid }, 'problem bank ready');
+    if (ctx.demo) await seedDemoAssessment(ds, clock, problems, ctx.logger);
+  } finally {
+    await submissions.close();
+  }
+}
+
+async function validateInline(ds: DataSource, redis: Redis, config: AppConfig, logger: Logger, problems: ProblemEntity[]): Promise<void> {
+  const engine = new SandboxEngine({ sandboxes: config.judge.sandboxes });
+  try {
+    const handler = new JudgeSubmissionHandler(
+      ds.getRepository(SubmissionEntity),
+      ds.getRepository(ProblemEntity),
+      engine,
+      new SubmissionPublisher(redis, config.redis.prefix),
+      logger,
+      new ProblemValidationRecorder(ds.getRepository(ProblemEntity), ds.getRepository(SubmissionEntity)),
+    );
+    const pending = await ds.getRepository(SubmissionEntity).find({
+      where: { kind: SubmissionKind.VALIDATION, problemId: In(problems.map((p) => p.id)), state: In([SubmissionState.QUEUED, SubmissionState.RUNNING]) },
+    });
+    await Promise.all(pending.map((s) => handler.handle({ submissionId: s.id })));
+    const after = await ds.getRepository(ProblemEntity).findBy({ id: In(problems.map((p) => p.id)) });
+    for (const p of after.filter((x) => x.validationStatus === ProblemValidationStatus.INVALID)) {
+      logger.error({ slug: p.slug, report: p.validationReport }, 'a seeded problem failed validation');
+    }
+  } finally {
+    await engine.close();
+  }
+}
+
+async function seedDemoAssessment(ds: DataSource, clock: Clock, problems: ProblemsService, logger: Logger): Promise<void> {
+  const recruiter = await ds.getRepository(UserEntity).findOneBy({ email: 'recruiter@example.com', role: Role.RECRUITER });
+  const job = await ds.getRepository(JobEntity).findOne({ where: { createdById: recruiter?.id }, order: { createdAt: 'ASC' } });
+  if (!recruiter || !job) return;
+  if (await ds.getRepository(AssessmentEntity).existsBy({ jobId: job.id })) return;
+  const refs = [];
+  for (const slug of DEMO_PROBLEMS) {
+    const p = await problems.findBySlug(slug);
+    if (p?.validationStatus === ProblemValidationStatus.VALID) refs.push({ problemId: p.id, points: 100 });
+  }
+  if (!refs.length) return;
+  const hiring = hiringServices(ds, clock);
+  const port: ApplicationsPort = {
+    findApplication: async (id) => {
+      const a = await hiring.applications.findById(id);
+      return a ? { id: a.id, jobId: a.jobId, candidateId: a.candidateId } : null;
+    },
+    jobExists: async (id) => (await hiring.jobs.findById(id)) !== null,
+    markInvited: async (applicationId, actor, reason) => {
+      await hiring.applications.tryMoveStage(applicationId, ApplicationStage.ASSESSMENT, actor, reason);
+    },
+  };
+  const assessments = new AssessmentsService(ds.getRepository(AssessmentEntity), ds.getRepository(AttemptEntity), problems, port, clock);
+  const assessment = await assessments.create(
+    {
+      jobId: job.id,
+      title: DEMO_ASSESSMENT_TITLE,
+      instructions:
+        'Three problems, 60 minutes. Solve them in JavaScript or TypeScript. Run your code against the examples as often as you like; submit as often as you like: your best submission per problem counts. Hidden tests check edge cases and large inputs.',
+      durationMinutes: 60,
+      problems: refs,
+    },
+    recruiter.id,
+  );
+  const candidate = await ds.getRepository(UserEntity).findOneBy({ email: 'candidate@example.com' });
+  const application = candidate ? (await hiring.applications.listMine(candidate.id, { limit: 10, offset: 0 })).items.find((a) => a.jobId === job.id) : undefined;
+  if (application) {
+    await assessments.invite(assessment.id, application.id, 0, { id: recruiter.id, role: Role.RECRUITER }, DEMO_INVITATION_TOKEN);
+    logger.info({ link: `/invite/${DEMO_INVITATION_TOKEN}` }, 'demo assessment and invitation ready');
+  }
+}

@@ -1,0 +1,122 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, Repository } from 'typeorm';
+import { AppError } from '@app/common';
+import { Language, ProblemEntity, ProblemValidationStatus, ReferenceSolution, SubmissionEntity, SubmissionKind } from '@app/domain';
+import { SubmissionsService } from '@app/judging';
+import { checkProblemDocument } from './problem-document';
+
+export interface ProblemInput {
+  definition: Record<string, unknown>;
+  referenceSolutions: ReferenceSolution[];
+  difficulty?: string;
+  tags?: string[];
+}
+
+/**
+ * The problem bank. A problem is usable in an assessment only once VALID: every reference
+ * solution stored with it passed every test in the judge, through the queue. Changing the
+ * definition or the solutions makes a new version that must be validated again.
+ */
+@Injectable()
+export class ProblemsService {
+  constructor(
+    @InjectRepository(ProblemEntity) private readonly problems: Repository<ProblemEntity>,
+    @InjectRepository(SubmissionEntity) private readonly submissions: Repository<SubmissionEntity>,
+    private readonly submissionsService: SubmissionsService,
+  ) {}
+
+  async create(input: ProblemInput, actorId: string | null): Promise<ProblemEntity> {
+    const doc = checkProblemDocument(input.definition, input.referenceSolutions);
+    if (await this.problems.existsBy({ slug: doc.slug })) throw AppError.conflict(`A problem with slug "${doc.slug}" already exists`);
+    return this.problems.save(
+      this.problems.create({
+        slug: doc.slug,
+        title: doc.title,
+        definition: input.definition,
+        referenceSolutions: input.referenceSolutions,
+        difficulty: input.difficulty ?? 'General',
+        tags: input.tags ?? [],
+        createdById: actorId,
+        validationStatus: ProblemValidationStatus.PENDING,
+        validationReport: null,
+        version: 1,
+      }),
+    );
+  }
+
+  async update(id: string, input: ProblemInput): Promise<ProblemEntity> {
+    const p = await this.get(id);
+    const doc = checkProblemDocument(input.definition, input.referenceSolutions);
+    if (doc.slug !== p.slug && (await this.problems.existsBy({ slug: doc.slug }))) {
+      throw AppError.conflict(`A problem with slug "${doc.slug}" already exists`);
+    }
+    Object.assign(p, {
+      slug: doc.slug,
+      title: doc.title,
+      definition: input.definition,
+      referenceSolutions: input.referenceSolutions,
+      difficulty: input.difficulty ?? p.difficulty,
+      tags: input.tags ?? p.tags,
+      version: p.version + 1,
+      validationStatus: ProblemValidationStatus.PENDING,
+      validationReport: null,
+    });
+    return this.problems.save(p);
+  }
+
+  async get(id: string): Promise<ProblemEntity> {
+    const p = await this.problems.findOneBy({ id });
+    if (!p) throw AppError.notFound('Problem', id);
+    return p;
+  }
+
+  findBySlug(slug: string): Promise<ProblemEntity | null> {
+    return this.problems.findOneBy({ slug });
+  }
+
+  getMany(ids: readonly string[]): Promise<ProblemEntity[]> {
+    return ids.length ? this.problems.findBy({ id: In([...ids]) }) : Promise.resolve([]);
+  }
+
+  async list(opts: { status?: ProblemValidationStatus; limit: number; offset: number }): Promise<{ items: ProblemEntity[]; total: number }> {
+    const [items, total] = await this.problems.findAndCount({
+      where: opts.status ? { validationStatus: opts.status } : {},
+      order: { createdAt: 'ASC', id: 'ASC' },
+      take: opts.limit,
+      skip: opts.offset,
+    });
+    return { items, total };
+  }
+
+  /**
+   * Queues one VALIDATION submission per reference solution of the current version. The
+   * worker records the outcome (see ProblemValidationRecorder) when the last one finishes.
+   */
+  async validate(id: string, actorId: string | null): Promise<ProblemEntity> {
+    const p = await this.get(id);
+    if (p.validationStatus === ProblemValidationStatus.VALIDATING) return p;
+    p.validationStatus = ProblemValidationStatus.VALIDATING;
+    p.validationReport = { version: p.version, requestedAt: new Date().toISOString(), solutions: [] };
+    await this.problems.save(p);
+    for (const sol of p.referenceSolutions) {
+      await this.submissionsService.create({
+        kind: SubmissionKind.VALIDATION,
+        problemId: p.id,
+        problemVersion: p.version,
+        userId: actorId,
+        language: sol.language === 'typescript' ? Language.TYPESCRIPT : Language.JAVASCRIPT,
+        source: sol.source,
+      });
+    }
+    return p;
+  }
+
+  /** Validation submissions of the problem's current version, oldest first. */
+  validationSubmissions(p: ProblemEntity): Promise<SubmissionEntity[]> {
+    return this.submissions.find({
+      where: { problemId: p.id, problemVersion: p.version, kind: SubmissionKind.VALIDATION },
+      order: { createdAt: 'ASC' },
+    });
+  }
+}

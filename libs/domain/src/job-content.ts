@@ -1,0 +1,124 @@
+import { AnswerType, EducationStatus, ScreeningOutcome, ScreeningQuestionKind } from './hiring.enums';
+
+/** One hard skill a job asks for, as the job description groups them. */
+export interface HardSkill {
+  /** The description's group, e.g. "Programming Languages". */
+  group: string;
+  name: string;
+  /** Relative importance in the skills match (> 0). */
+  weight: number;
+  /** Other spellings that count as this skill, e.g. "Postgres" for "SQL". */
+  aliases: string[];
+}
+
+export interface ToolCategory {
+  category: string;
+  items: string[];
+}
+
+/**
+ * How an answer is judged. Which fields apply depends on the question's kind and answer type
+ * (the hiring lib's schema checks the combinations).
+ */
+export interface ScreeningRule {
+  /** BOOLEAN: the answer that passes (knock-out) or earns the weight (scored). */
+  requiredAnswer: boolean | null;
+  /** CHOICE: options that pass (knock-out) or earn the weight (scored). */
+  acceptedValues: string[];
+  /** CHOICE knock-out: options a person must look at (neither pass nor fail). */
+  reviewValues: string[];
+  /** NUMBER: the value that passes (knock-out) or earns the full weight (scored; less earns a share). */
+  passAt: number | null;
+  /** TEXT scored: an answer at least this long (trimmed) earns the weight. */
+  minLength: number | null;
+  /** SCORED: share of the screening score. */
+  weight: number;
+  /** KNOCKOUT: what the recruiter (and the candidate) read when it fails, after "Knock-out: ". */
+  rejectionReason: string | null;
+}
+
+export interface ScreeningQuestion {
+  /** Stable within a job: answers name it. */
+  key: string;
+  prompt: string;
+  kind: ScreeningQuestionKind;
+  answerType: AnswerType;
+  required: boolean;
+  /** CHOICE only: what the candidate picks from. */
+  options: string[];
+  /** NUMBER only: accepted range. */
+  min: number | null;
+  max: number | null;
+  /** The requirement of the job description it comes from, e.g. "Prerequisite: ...". */
+  source: string | null;
+  rule: ScreeningRule;
+}
+
+/** What a job template holds and a job copies (then edits). */
+export interface JobContent {
+  title: string;
+  location: string;
+  employmentType: string;
+  about: string;
+  responsibilities: string[];
+  qualifications: string[];
+  prerequisites: string[];
+  hardSkills: HardSkill[];
+  softSkills: string[];
+  tools: ToolCategory[];
+  perks: string[];
+  screeningQuestions: ScreeningQuestion[];
+  /** Screening scores below it send an application to REVIEW (0-1). */
+  screeningThreshold: number;
+}
+
+export interface ApplicantSkill {
+  name: string;
+  /** Self-rated, 1 (beginner) to 5 (expert). */
+  level: number;
+}
+
+export interface ApplicantProfile {
+  name: string;
+  email: string;
+  education: { degree: string; field: string; status: EducationStatus; institution: string | null };
+  /** Projects, open-source work, portfolio. */
+  links: string[];
+  skills: ApplicantSkill[];
+}
+
+export type AnswerValue = boolean | number | string;
+
+export interface StoredAnswer {
+  questionKey: string;
+  value: AnswerValue;
+}
+
+export interface MatchedSkill {
+  group: string;
+  name: string;
+  weight: number;
+  level: number;
+  /** The candidate's own wording that matched. */
+  matchedAs: string;
+}
+
+export interface MissingSkill {
+  group: string;
+  name: string;
+  weight: number;
+}
+
+export interface SkillsMatch {
+  /** 0-1: weighted share of the job's hard skills, each counted at the candidate's level / 5. */
+  score: number;
+  matched: MatchedSkill[];
+  missing: MissingSkill[];
+}
+
+export interface ScreeningResult {
+  outcome: ScreeningOutcome;
+  reasons: string[];
+  /** 0-1 over the scored questions; null when the job has none. */
+  score: number | null;
+}

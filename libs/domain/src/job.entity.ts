@@ -1,0 +1,70 @@
+import { Column, CreateDateColumn, Entity, Index, UpdateDateColumn } from 'typeorm';
+import { UuidEntity } from './base.entity';
+import { JobStatus } from './hiring.enums';
+import type { HardSkill, ScreeningQuestion, ToolCategory } from './job-content';
+
+/** A job opening: a copy of a template's content, edited by a recruiter. */
+@Entity('jobs')
+@Index('IDX_jobs_status_created', ['status', 'createdAt'])
+export class JobEntity extends UuidEntity {
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  templateId: string | null;
+
+  @Column({ type: 'varchar', length: 20, default: JobStatus.DRAFT })
+  status: JobStatus;
+
+  @Column({ type: 'varchar', length: 200 })
+  title: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  location: string;
+
+  @Column({ type: 'varchar', length: 100 })
+  employmentType: string;
+
+  @Column({ type: 'text' })
+  about: string;
+
+  @Column({ type: 'simple-json' })
+  responsibilities: string[];
+
+  @Column({ type: 'simple-json' })
+  qualifications: string[];
+
+  @Column({ type: 'simple-json' })
+  prerequisites: string[];
+
+  @Column({ type: 'simple-json' })
+  hardSkills: HardSkill[];
+
+  @Column({ type: 'simple-json' })
+  softSkills: string[];
+
+  @Column({ type: 'simple-json' })
+  tools: ToolCategory[];
+
+  @Column({ type: 'simple-json' })
+  perks: string[];
+
+  /** Rules included: never hand them as is to a candidate. */
+  @Column({ type: 'simple-json' })
+  screeningQuestions: ScreeningQuestion[];
+
+  @Column({ type: 'double precision' })
+  screeningThreshold: number;
+
+  @Column({ type: 'varchar', length: 36 })
+  createdById: string;
+
+  @Column({ type: Date, nullable: true })
+  publishedAt: Date | null;
+
+  @Column({ type: Date, nullable: true })
+  closedAt: Date | null;
+
+  @CreateDateColumn()
+  createdAt: Date;
+
+  @UpdateDateColumn()
+  updatedAt: Date;
+}

@@ -1,0 +1,115 @@
+import { checkOutput, checkValue } from './checkers';
+import type { Status, TestResult } from './judge.types';
+import type { JsonValue, Problem, ProblemTest } from './problem.schema';
+
+/** What one run of the candidate's code produced, as the isolate runner saw it. */
+export interface Execution {
+  kind:
+    | 'value' // function mode: returned JSON text in `json`
+    | 'nonjson' // function mode: returned something JSON cannot express (`type` says what)
+    | 'toolarge' // function mode: the JSON text was `size` characters, over the cap
+    | 'noentry' // function mode: no function under the entry point name
+    | 'pending' // function mode: the returned promise can never settle
+    | 'done' // stdio mode: the program ran to the end
+    | 'error' // an exception escaped the candidate's code
+    | 'timeout' // the isolate's own timeout stopped it
+    | 'memory'; // the isolate went over its memory limit
+  json?: string;
+  type?: string;
+  size?: number;
+  error?: { phase: string; name: string; message: string; stack: string };
+  output: string;
+  overflow: boolean;
+  timeMs: number;
+  memoryBytes?: number;
+}
+
+export const DISPLAY_CAP = 4096;
+
+export function truncate(text: string, cap = DISPLAY_CAP): string {
+  return text.length > cap ? `${text.slice(0, cap)}… [truncated, ${text.length} characters]` : text;
+}
+
+/** `Name: message (line L, column C)` with the position of the innermost frame in the solution. */
+export function describeError(e: NonNullable<Execution['error']>): string {
+  const head = e.name && e.message ? `${e.name}: ${e.message}` : e.name || e.message || 'an exception was thrown';
+  const at = /solution\.js:(\d+):(\d+)/.exec(e.stack);
+  return at ? `${head} (line ${at[1]}, column ${at[2]})` : head;
+}
+
+// Errors V8 raises when an allocation fails or a value outgrows what the engine can hold.
+const MEMORY_ERRORS = /^(?:Array buffer allocation failed|Invalid string length|Invalid typed array length: \d{9,}|Invalid array buffer length|WebAssembly\.Memory\(\): could not allocate memory|Out of memory)/i;
+
+export function isMemoryError(e: NonNullable<Execution['error']>): boolean {
+  return e.name === 'RangeError' && MEMORY_ERRORS.test(e.message);
+}
+
+export interface EvaluateOptions {
+  /** false for custom input without an expected value: ACCEPTED then means "ran cleanly". */
+  check?: boolean;
+}
+
+/**
+ * Turns an execution into a test result: status first, then the visible details. The limits
+ * take precedence over what the code produced (output cap, then memory), because a test that
+ * broke a limit has no trustworthy answer.
+ */
+export function evaluate(problem: Problem, test: ProblemTest, x: Execution, opts: EvaluateOptions = {}): TestResult {
+  const check = opts.check ?? true;
+  const limits = problem.limits;
+  const memoryLimit = limits.memoryMb * 1024 * 1024;
+  const base: TestResult = { name: test.name, status: 'ACCEPTED', timeMs: Math.round(x.timeMs), hidden: test.hidden, weight: test.weight };
+  if (test.category !== undefined) base.category = test.category;
+  if (x.memoryBytes !== undefined) base.memoryBytes = x.memoryBytes;
+  if (x.output) base.output = truncate(x.output);
+  const fail = (status: Status, message?: string): TestResult => (message === undefined ? { ...base, status } : { ...base, status, message });
+
+  if (x.overflow) return fail('OUTPUT_LIMIT_EXCEEDED', `printed more than ${limits.outputKb} KB`);
+  if (x.kind === 'memory') return fail('MEMORY_LIMIT_EXCEEDED', `used more than ${limits.memoryMb} MB`);
+  if (x.kind === 'timeout') return { ...fail('TIME_LIMIT_EXCEEDED', `ran longer than ${limits.timeMs} ms`), timeMs: Math.max(base.timeMs, limits.timeMs) };
+  if (x.kind === 'pending') {
+    return { ...fail('TIME_LIMIT_EXCEEDED', 'the returned promise never settles'), timeMs: Math.max(base.timeMs, limits.timeMs) };
+  }
+  if (x.memoryBytes !== undefined && x.memoryBytes > memoryLimit) return fail('MEMORY_LIMIT_EXCEEDED', `used more than ${limits.memoryMb} MB`);
+  if (x.kind === 'error') {
+    const e = x.error ?? { phase: 'call', name: '', message: '', stack: '' };
+    if (isMemoryError(e)) return fail('MEMORY_LIMIT_EXCEEDED', `used more than ${limits.memoryMb} MB (${e.message})`);
+    const prefix = e.phase === 'serialize' ? 'the returned value cannot be converted to JSON: ' : '';
+    return fail('RUNTIME_ERROR', truncate(prefix + describeError(e), 2000));
+  }
+  if (x.kind === 'noentry') {
+    const entry = problem.mode === 'function' ? problem.entryPoint : 'entry point';
+    return fail('RUNTIME_ERROR', `${entry} is not defined as a function (declare it, bind it with const/let, or export it)`);
+  }
+  if (x.kind === 'toolarge') return fail('OUTPUT_LIMIT_EXCEEDED', `the returned value is ${x.size} characters of JSON, over the ${limits.resultKb} KB limit`);
+
+  if (problem.mode === 'stdio') {
+    if (!check) return base;
+    return checkOutput(problem.checker, x.output, (test as { expected: string }).expected) ? base : fail('WRONG_ANSWER');
+  }
+
+  if (x.kind === 'nonjson') {
+    return fail(check ? 'WRONG_ANSWER' : 'ACCEPTED', `returned ${x.type === 'undefined' ? 'undefined' : `a ${x.type}`}, which is not a JSON value`);
+  }
+  const json = x.json ?? 'null';
+  let actual: JsonValue;
+  try {
+    actual = JSON.parse(json) as JsonValue;
+  } catch {
+    return fail(check ? 'WRONG_ANSWER' : 'RUNTIME_ERROR', 'the returned value is nested too deeply to compare');
+  }
+  const shown: TestResult =
+    json.length <= DISPLAY_CAP ? { ...base, actual } : { ...base, actual: truncate(json), message: `the returned value is ${json.length} characters of JSON; showing the start` };
+  if (!check) return shown;
+  return checkValue(problem.checker, actual, (test as { expected: JsonValue }).expected) ? shown : { ...shown, status: 'WRONG_ANSWER' };
+}
+
+/** Hidden tests keep name, category, weight, status, time and memory: never data. */
+export function redact(r: TestResult): TestResult {
+  if (!r.hidden) return r;
+  const out: TestResult = { name: r.name, status: r.status, timeMs: r.timeMs, hidden: true, weight: r.weight };
+  if (r.category !== undefined) out.category = r.category;
+  if (r.memoryBytes !== undefined) out.memoryBytes = r.memoryBytes;
+  return out;
+}
+

@@ -1,0 +1,197 @@
+import { redact } from './evaluate';
+import type { CompileError, JudgeResult, Language, RunCodeRequest, RunCodeResult, Submission, TestResult, TestResultListener } from './judge.types';
+import type { Problem, ProblemTest } from './problem.schema';
+import { JobEnd, PoolUnavailableError, SandboxPool, SandboxPoolOptions } from './sandbox-pool';
+import { summarize } from './verdict';
+
+export type JudgeOptions = SandboxPoolOptions;
+
+/** Custom input larger than this is refused (it crosses the IPC channel and the isolate boundary). */
+export const CUSTOM_INPUT_MAX_BYTES = 1024 * 1024;
+
+/** `null` when the source fits the problem's limit, else why not. */
+export function sourceSizeError(problem: Problem, source: string): CompileError | null {
+  const bytes = Buffer.byteLength(source, 'utf8');
+  const limit = problem.limits.sourceKb * 1024;
+  return bytes > limit ? { message: `the source is ${bytes} bytes; the limit is ${limit} bytes`, line: 1, column: 1 } : null;
+}
+
+interface Plan {
+  problem: Problem;
+  problemKey: string;
+  language: Language;
+  source: string;
+  indices: number[];
+  check: boolean;
+}
+
+interface Outcome {
+  compileError: CompileError | null;
+  warnings: string[];
+  /** Results by test index, in arrival order (which is file order). */
+  results: Map<number, TestResult>;
+}
+
+/**
+ * The judge engine: compiles and runs submissions in the sandbox pool and turns what comes back
+ * into a verdict. One instance per process; `close()` stops its children.
+ */
+export class Judge {
+  private readonly pool: SandboxPool;
+  private readonly keys = new WeakMap<Problem, string>();
+  private nextKey = 1;
+
+  constructor(options: JudgeOptions = {}) {
+    this.pool = new SandboxPool(options);
+  }
+
+  /** Number of sandbox children: submissions judged at the same time. */
+  get size(): number {
+    return this.pool.size;
+  }
+
+  /** Pids of the sandbox children (tests, metrics). */
+  sandboxPids(): number[] {
+    return this.pool.pids();
+  }
+
+  /**
+   * Judges a submission. Never throws for anything the candidate did: every outcome is a
+   * verdict. `onTestResult` sees each test as it finishes (hidden ones already redacted).
+   */
+  async judge(submission: Submission, onTestResult?: TestResultListener): Promise<JudgeResult> {
+    const { problem, language, source } = submission;
+    const indices = problem.tests.map((t, i) => (submission.visibleOnly && t.hidden ? -1 : i)).filter((i) => i >= 0);
+    const tooBig = sourceSizeError(problem, source);
+    if (tooBig) return { verdict: 'COMPILE_ERROR', score: 0, passed: 0, total: indices.length, compileError: tooBig, warnings: [], tests: [] };
+
+    const out = await this.execute({ problem, problemKey: this.keyOf(problem), language, source, indices, check: true }, onTestResult);
+    if (out.compileError) {
+      return { verdict: 'COMPILE_ERROR', score: 0, passed: 0, total: indices.length, compileError: out.compileError, warnings: out.warnings, tests: [] };
+    }
+    const tests = indices.map((i) => out.results.get(i) ?? internalResult(problem.tests[i]));
+    return { ...summarize(tests), compileError: null, warnings: out.warnings, tests };
+  }
+
+  /** Runs the code once against custom input; the result is visible-style whatever the problem's tests are. */
+  async runCode(req: RunCodeRequest): Promise<RunCodeResult> {
+    const { problem } = req;
+    const inputBytes = Buffer.byteLength(JSON.stringify(req.input) ?? '', 'utf8');
+    if (inputBytes > CUSTOM_INPUT_MAX_BYTES) throw new RangeError(`custom input is ${inputBytes} bytes; the limit is ${CUSTOM_INPUT_MAX_BYTES}`);
+    let test: ProblemTest;
+    if (problem.mode === 'function') {
+      if (!('args' in req.input) || !Array.isArray(req.input.args)) throw new TypeError('custom input for a function problem needs args (an array)');
+      test = { name: 'custom input', hidden: false, weight: 1, args: req.input.args, expected: req.expected ?? null };
+    } else {
+      if (!('stdin' in req.input) || typeof req.input.stdin !== 'string') throw new TypeError('custom input for a stdio problem needs stdin (a string)');
+      if (req.expected !== undefined && typeof req.expected !== 'string') throw new TypeError('expected output for a stdio problem must be a string');
+      test = { name: 'custom input', hidden: false, weight: 1, stdin: req.input.stdin, expected: (req.expected as string | undefined) ?? '' };
+    }
+    const custom = { ...problem, tests: [test] } as Problem;
+    const tooBig = sourceSizeError(problem, req.source);
+    if (tooBig) return { compileError: tooBig, warnings: [], result: null, checked: false };
+    const check = req.expected !== undefined;
+    // Key '' : a one-off problem is never cached in the children.
+    const out = await this.execute({ problem: custom, problemKey: '', language: req.language, source: req.source, indices: [0], check });
+    if (out.compileError) return { compileError: out.compileError, warnings: out.warnings, result: null, checked: false };
+    return { compileError: null, warnings: out.warnings, result: out.results.get(0) ?? internalResult(test), checked: check };
+  }
+
+  async close(): Promise<void> {
+    await this.pool.close();
+  }
+
+  private keyOf(problem: Problem): string {
+    let key = this.keys.get(problem);
+    if (!key) {
+      key = `p${this.nextKey++}`;
+      this.keys.set(problem, key);
+    }
+    return key;
+  }
+
+  /**
+   * Drives a job to its end across child deaths: a test that killed its child gets the status
+   * the pool saw, and the remaining tests run on a fresh child.
+   */
+  private async execute(plan: Plan, onTestResult?: TestResultListener): Promise<Outcome> {
+    const out: Outcome = { compileError: null, warnings: [], results: new Map() };
+    const record = (index: number, r: TestResult) => {
+      if (out.results.has(index)) return;
+      const shown = redact(r);
+      out.results.set(index, shown);
+      onTestResult?.(shown, index);
+    };
+    const typeCheck = plan.language === 'typescript';
+    let pending = plan.indices;
+    let failures = 0;
+
+    for (;;) {
+      let end: JobEnd;
+      try {
+        end = await this.pool.run(
+          { problem: plan.problem, problemKey: plan.problemKey, language: plan.language, source: plan.source, indices: pending, typeCheck, check: plan.check },
+          {
+            onCompiled: (error) => {
+              if (error) out.compileError = error;
+            },
+            onTest: record,
+          },
+        );
+      } catch (e) {
+        if (!(e instanceof PoolUnavailableError)) throw e;
+        end = { kind: 'failed', message: e.message };
+        failures = Infinity;
+      }
+      if (out.compileError) return out;
+      pending = pending.filter((i) => !out.results.has(i));
+
+      switch (end.kind) {
+        case 'done':
+          out.warnings = end.warnings;
+          return out;
+        case 'retired':
+          break;
+        case 'lost':
+          if (end.phase === 'compile') {
+            out.compileError = { message: `compilation did not finish (${end.reason})`, line: 1, column: 1 };
+            return out;
+          }
+          if (end.phase === 'typecheck') {
+            out.warnings = [`the type check did not finish (${end.reason}); it was skipped`];
+            return out;
+          }
+          if (end.index !== undefined) {
+            const test = plan.problem.tests[end.index];
+            record(end.index, {
+              name: test.name,
+              ...(test.category !== undefined ? { category: test.category } : {}),
+              status: end.status,
+              timeMs: end.status === 'TIME_LIMIT_EXCEEDED' ? plan.problem.limits.timeMs : 0,
+              hidden: test.hidden,
+              weight: test.weight,
+              message: end.reason,
+            });
+            pending = pending.filter((i) => i !== end.index);
+          }
+          break;
+        case 'failed':
+          failures++;
+          if (failures >= 2) {
+            for (const i of pending) record(i, { ...internalResult(plan.problem.tests[i]), message: end.message });
+            return out;
+          }
+          break;
+      }
+      // Resume on a fresh child: the remaining tests, or only the type check the dead one never reached.
+      if (!pending.length && !typeCheck) return out;
+    }
+  }
+}
+
+function internalResult(test: ProblemTest): TestResult {
+  const r: TestResult = { name: test.name, status: 'INTERNAL_ERROR', timeMs: 0, hidden: test.hidden, weight: test.weight };
+  if (test.category !== undefined) r.category = test.category;
+  return r;
+}
+

@@ -1,0 +1,192 @@
+import { z } from 'zod';
+
+/**
+ * The problem document is a contract shared with authors, the API and the CLI:
+ * extend it, never rename or repurpose a field.
+ */
+
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+
+/** Defaults applied to every field of `limits` a problem leaves out. */
+export const LIMIT_DEFAULTS = Object.freeze({
+  /** Wall time per test, async work included. */
+  timeMs: 2000,
+  /** Heap (plus array buffers) of the isolate per test. */
+  memoryMb: 64,
+  /** Output per test (console.log/print), in KiB counted as UTF-16 code units. */
+  outputKb: 64,
+  /** Size of the JSON text of a function's returned value, in KiB (UTF-16 code units). */
+  resultKb: 1024,
+  /** Size of the submitted source, in KiB (UTF-8 bytes). */
+  sourceKb: 64,
+});
+
+// Why bounds at all: a problem is also input (an author can upload one), and these numbers
+// size the watchdog, the isolate heap and buffers in the worker.
+const limitsSchema = z
+  .strictObject({
+    timeMs: z.number().int().min(1).max(60_000).default(LIMIT_DEFAULTS.timeMs),
+    memoryMb: z.number().int().min(8).max(2048).default(LIMIT_DEFAULTS.memoryMb),
+    outputKb: z.number().int().min(1).max(16_384).default(LIMIT_DEFAULTS.outputKb),
+    resultKb: z.number().int().min(1).max(16_384).default(LIMIT_DEFAULTS.resultKb),
+    sourceKb: z.number().int().min(1).max(1024).default(LIMIT_DEFAULTS.sourceKb),
+  })
+  .prefault({});
+
+const checkerSchema = z
+  .discriminatedUnion('type', [
+    z.strictObject({ type: z.literal('exact') }),
+    z.strictObject({ type: z.literal('unordered') }),
+    z.strictObject({ type: z.literal('float'), epsilon: z.number().positive().max(1).default(1e-6) }),
+    z.strictObject({ type: z.literal('tokens') }),
+  ])
+  .prefault({ type: 'exact' });
+
+function isJsonValue(v: unknown, depth = 0): v is JsonValue {
+  if (depth > 256) return false;
+  if (v === null || typeof v === 'string' || typeof v === 'boolean') return true;
+  if (typeof v === 'number') return Number.isFinite(v);
+  if (Array.isArray(v)) return v.every((x) => isJsonValue(x, depth + 1));
+  if (typeof v === 'object') {
+    const proto = Object.getPrototypeOf(v) as unknown;
+    if (proto !== Object.prototype && proto !== null) return false;
+    return Object.values(v as Record<string, unknown>).every((x) => isJsonValue(x, depth + 1));
+  }
+  return false;
+}
+
+const jsonValue = z.custom<JsonValue>((v) => isJsonValue(v), {
+  error: (issue) => (issue.input === undefined ? 'is required' : 'must be a JSON value (at most 256 levels deep)'),
+});
+
+// The entry point is looked up by name inside the sandbox, so it must be a plain identifier.
+const RESERVED = new Set(
+  (
+    'await break case catch class const continue debugger default delete do else enum export extends false finally for ' +
+    'function if implements import in instanceof interface let new null package private protected public return static ' +
+    'super switch this throw true try typeof var void while with yield eval arguments undefined NaN Infinity'
+  ).split(' '),
+);
+const identifier = z
+  .string()
+  .regex(/^[A-Za-z_$][A-Za-z0-9_$]{0,99}$/, 'must be a JavaScript identifier')
+  .refine((s) => !RESERVED.has(s), 'must not be a reserved word');
+
+const testCommon = {
+  name: z.string().trim().min(1).max(200),
+  category: z.string().trim().min(1).max(100).optional(),
+  hidden: z.boolean().default(true),
+  weight: z.number().positive().max(1e6).default(1),
+};
+
+const functionTestSchema = z.strictObject({ ...testCommon, args: z.array(jsonValue).max(100), expected: jsonValue });
+const stdioTestSchema = z.strictObject({ ...testCommon, stdin: z.string(), expected: z.string() });
+
+const problemCommon = {
+  slug: z
+    .string()
+    .max(100)
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase words joined by hyphens'),
+  title: z.string().trim().min(1).max(200),
+  statement: z.string().max(200_000).default(''),
+  limits: limitsSchema,
+  checker: checkerSchema,
+};
+
+const functionProblemSchema = z.strictObject({
+  ...problemCommon,
+  mode: z.literal('function'),
+  entryPoint: identifier,
+  tests: z.array(functionTestSchema).min(1).max(1000),
+});
+
+const stdioProblemSchema = z.strictObject({
+  ...problemCommon,
+  mode: z.literal('stdio'),
+  tests: z.array(stdioTestSchema).min(1).max(1000),
+});
+
+const problemSchema = z
+  .discriminatedUnion('mode', [functionProblemSchema, stdioProblemSchema], {
+    error: (issue) => (issue.code === 'invalid_union' ? 'must be "function" or "stdio"' : undefined),
+  })
+  .superRefine((p, ctx) => {
+    const seen = new Map<string, number>();
+    p.tests.forEach((t, i) => {
+      const first = seen.get(t.name);
+      if (first !== undefined) ctx.addIssue({ code: 'custom', path: ['tests', i, 'name'], message: `duplicates the name of tests[${first}]` });
+      else seen.set(t.name, i);
+    });
+    if (p.mode === 'function' && p.checker.type === 'unordered') {
+      p.tests.forEach((t, i) => {
+        if (!Array.isArray(t.expected)) ctx.addIssue({ code: 'custom', path: ['tests', i, 'expected'], message: 'must be an array for the unordered checker' });
+      });
+    }
+  });
+
+export type Problem = z.output<typeof problemSchema>;
+export type FunctionProblem = Extract<Problem, { mode: 'function' }>;
+export type StdioProblem = Extract<Problem, { mode: 'stdio' }>;
+export type ProblemTest = Problem['tests'][number];
+export type FunctionTest = FunctionProblem['tests'][number];
+export type StdioTest = StdioProblem['tests'][number];
+export type Checker = Problem['checker'];
+export type ProblemLimits = Problem['limits'];
+/** What authors write: every defaulted field optional. */
+export type ProblemInput = z.input<typeof problemSchema>;
+
+export interface ProblemIssue {
+  /** Where, e.g. `tests[3].expected` or `limits.timeMs`; `(root)` for the document itself. */
+  path: string;
+  message: string;
+}
+
+export class ProblemValidationError extends Error {
+  override readonly name = 'ProblemValidationError';
+  constructor(readonly issues: ProblemIssue[]) {
+    super(`invalid problem: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
+  }
+}
+
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const seg of path) {
+    if (typeof seg === 'number') out += `[${seg}]`;
+    else out += out ? `.${String(seg)}` : String(seg);
+  }
+  return out || '(root)';
+}
+
+function issueMessage(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'unrecognized_keys') return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  if (issue.code === 'invalid_type' && /received undefined$/.test(issue.message)) return 'is required';
+  return issue.message;
+}
+
+/**
+ * Validates a problem document (parsed JSON or its text) and applies the defaults.
+ * Throws ProblemValidationError naming every bad field.
+ */
+export function loadProblem(input: unknown): Problem {
+  let doc = input;
+  if (typeof input === 'string') {
+    try {
+      doc = JSON.parse(input) as unknown;
+    } catch (e) {
+      throw new ProblemValidationError([{ path: '(root)', message: `is not valid JSON: ${(e as Error).message}` }]);
+    }
+  }
+  const parsed = problemSchema.safeParse(doc);
+  if (!parsed.success) {
+    throw new ProblemValidationError(
+      parsed.error.issues.map((issue) => {
+        // Unknown keys are reported on their object; name each key's own path instead.
+        if (issue.code === 'unrecognized_keys' && issue.keys.length === 1) {
+          return { path: formatPath([...issue.path, issue.keys[0]]), message: 'is not a known field' };
+        }
+        return { path: formatPath(issue.path), message: issueMessage(issue) };
+      }),
+    );
+  }
+  return parsed.data;
+}

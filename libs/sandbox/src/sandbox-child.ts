@@ -1,0 +1,123 @@
+/*
+ * Entry point of a sandbox child process, forked by SandboxPool with --no-node-snapshot.
+ * isolated-vm is loaded here and only here: if an isolate takes the process down, the pool
+ * replaces this process and the parent (a BullMQ worker, the CLI) carries on.
+ */
+import { compileSource } from './compile';
+import { evaluate, redact } from './evaluate';
+import { IsolateRunner } from './isolate-runner';
+import type { ChildMessage, JobMessage, ParentMessage } from './protocol';
+import { seedFor } from './protocol';
+import type { Problem } from './problem.schema';
+
+interface KnownProblem {
+  problem: Problem;
+  /** Function mode: each test's args as JSON text, serialized once per problem. */
+  argsJson: string[];
+}
+
+const MAX_PROBLEMS = 32;
+const problems = new Map<string, KnownProblem>();
+
+function send(msg: ChildMessage): void {
+  process.send?.(msg);
+}
+
+function know(key: string, problem: Problem): KnownProblem {
+  const known: KnownProblem = {
+    problem,
+    argsJson: problem.mode === 'function' ? problem.tests.map((t) => JSON.stringify(t.args)) : [],
+  };
+  if (key) {
+    problems.delete(key);
+    problems.set(key, known);
+    if (problems.size > MAX_PROBLEMS) problems.delete(problems.keys().next().value as string);
+  }
+  return known;
+}
+
+function recall(key: string): KnownProblem | undefined {
+  const known = problems.get(key);
+  if (known) {
+    problems.delete(key);
+    problems.set(key, known);
+  }
+  return known;
+}
+
+async function handle(job: JobMessage): Promise<void> {
+  const known = job.problem ? know(job.problemKey, job.problem) : recall(job.problemKey);
+  if (!known) {
+    send({ t: 'failed', id: job.id, message: `problem ${job.problemKey} was not sent to this sandbox` });
+    return;
+  }
+  const { problem } = known;
+  const compiled = await compileSource(job.language, job.source);
+  if (!compiled.ok) {
+    send({ t: 'compiled', id: job.id, error: compiled.error });
+    send({ t: 'done', id: job.id, warnings: [] });
+    return;
+  }
+  const runner = new IsolateRunner(compiled.compiled.code, {
+    mode: problem.mode,
+    entryPoint: problem.mode === 'function' ? problem.entryPoint : undefined,
+    ...problem.limits,
+  });
+  try {
+    const syntax = runner.syntaxCheck();
+    send({ t: 'compiled', id: job.id, error: syntax });
+    if (syntax) {
+      send({ t: 'done', id: job.id, warnings: [] });
+      return;
+    }
+    for (const index of job.indices) {
+      const test = problem.tests[index];
+      const seed = seedFor(problem.slug, test.name);
+      const input = problem.mode === 'function' ? { argsJson: known.argsJson[index], seed } : { stdin: (test as { stdin: string }).stdin, seed };
+      const { execution, retire } = await runner.run(input);
+      const result = redact(evaluate(problem, test, execution, { check: job.check }));
+      send({ t: 'test', id: job.id, index, result, retire });
+      // A retiring child runs nothing more: the parent kills it and resumes elsewhere.
+      if (retire) return;
+    }
+  } finally {
+    runner.dispose();
+  }
+  const typeCheck = job.typeCheck ? compiled.compiled.typeCheck : null;
+  send({ t: 'done', id: job.id, warnings: typeCheck ? typeCheck() : [] });
+}
+
+let queue = Promise.resolve();
+
+process.on('message', (msg: ParentMessage) => {
+  if (msg.t === 'exit') {
+    process.exit(0);
+  }
+  if (msg.t === 'job') {
+    queue = queue.then(() =>
+      handle(msg).catch((e: unknown) => {
+        send({ t: 'failed', id: msg.id, message: e instanceof Error ? `${e.name}: ${e.message}` : String(e) });
+      }),
+    );
+  }
+});
+
+// Without its parent this process has no purpose; never linger as an orphan.
+process.on('disconnect', () => process.exit(0));
+
+async function warmUp(): Promise<void> {
+  // The first isolate and the first trip through the harness are the slow ones: pay for them
+  // before the first submission does.
+  const runner = new IsolateRunner('function f(a) { return a; }', { mode: 'function', entryPoint: 'f', timeMs: 1000, memoryMb: 16, outputKb: 1, resultKb: 1 });
+  try {
+    await runner.run({ argsJson: '[1]', seed: 1 });
+  } finally {
+    runner.dispose();
+  }
+}
+
+warmUp()
+  .catch(() => undefined)
+  .finally(() => {
+    send({ t: 'ready', rss: process.memoryUsage.rss() });
+  });

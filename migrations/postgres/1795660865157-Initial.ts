@@ -1,0 +1,57 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+export class Initial1795660865157 implements MigrationInterface {
+  name = 'Initial1795660865157';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query("CREATE TABLE \"users\" (\"id\" character varying(36) NOT NULL, \"email\" character varying(254) NOT NULL, \"name\" character varying(200) NOT NULL, \"role\" character varying(20) NOT NULL, \"passwordHash\" character varying(255) NOT NULL, \"active\" boolean NOT NULL DEFAULT true, \"createdAt\" TIMESTAMP NOT NULL DEFAULT now(), \"updatedAt\" TIMESTAMP NOT NULL DEFAULT now(), CONSTRAINT \"PK_a3ffb1c0c8416b9fc6f907b7433\" PRIMARY KEY (\"id\"))");
+    await queryRunner.query("CREATE UNIQUE INDEX \"UQ_users_email\" ON \"users\"  (\"email\") ");
+    await queryRunner.query("CREATE TABLE \"application_events\" (\"id\" character varying(36) NOT NULL, \"applicationId\" character varying(36) NOT NULL, \"seq\" integer NOT NULL, \"kind\" character varying(30) NOT NULL, \"fromStage\" character varying(20), \"toStage\" character varying(20) NOT NULL, \"fromOutcome\" character varying(20), \"toOutcome\" character varying(20), \"actorId\" character varying(36), \"actorRole\" character varying(20) NOT NULL, \"reason\" text NOT NULL, \"at\" TIMESTAMP NOT NULL, CONSTRAINT \"PK_fd185969787381d8bf8c529bc00\" PRIMARY KEY (\"id\"))");
+    await queryRunner.query("CREATE UNIQUE INDEX \"UQ_application_events_seq\" ON \"application_events\"  (\"applicationId\", \"seq\") ");
+    await queryRunner.query("CREATE TABLE \"applications\" (\"id\" character varying(36) NOT NULL, \"jobId\" character varying(36) NOT NULL, \"candidateId\" character varying(36) NOT NULL, \"profile\" text NOT NULL, \"answers\" text NOT NULL, \"resume\" text NOT NULL, \"stage\" character varying(20) NOT NULL, \"outcome\" character varying(20) NOT NULL, \"autoOutcome\" character varying(20) NOT NULL, \"screeningReasons\" text NOT NULL, \"screeningScore\" double precision, \"skillsMatch\" text NOT NULL, \"skillsScore\" double precision NOT NULL, \"overrideOutcome\" character varying(20), \"overrideReason\" text, \"overriddenById\" character varying(36), \"overriddenAt\" TIMESTAMP, \"createdAt\" TIMESTAMP NOT NULL DEFAULT now(), \"updatedAt\" TIMESTAMP NOT NULL DEFAULT now(), CONSTRAINT \"PK_938c0a27255637bde919591888f\" PRIMARY KEY (\"id\"))");
+    await queryRunner.query("CREATE INDEX \"IDX_applications_job_stage\" ON \"applications\"  (\"jobId\", \"stage\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_applications_candidate\" ON \"applications\"  (\"candidateId\", \"createdAt\") ");
+    await queryRunner.query("CREATE UNIQUE INDEX \"UQ_applications_job_candidate\" ON \"applications\"  (\"jobId\", \"candidateId\") ");
+    await queryRunner.query("CREATE TABLE \"assessments\" (\"id\" character varying(36) NOT NULL, \"jobId\" character varying(36) NOT NULL, \"title\" character varying(200) NOT NULL, \"instructions\" text NOT NULL, \"durationMinutes\" integer NOT NULL, \"problems\" text NOT NULL, \"createdById\" character varying(36) NOT NULL, \"createdAt\" TIMESTAMP NOT NULL DEFAULT now(), \"updatedAt\" TIMESTAMP NOT NULL DEFAULT now(), CONSTRAINT \"PK_a3442bd80a00e9111cefca57f6c\" PRIMARY KEY (\"id\"))");
+    await queryRunner.query("CREATE INDEX \"IDX_assessments_job\" ON \"assessments\"  (\"jobId\") ");
+    await queryRunner.query("CREATE TABLE \"attempts\" (\"id\" character varying(36) NOT NULL, \"assessmentId\" character varying(36) NOT NULL, \"applicationId\" character varying(36) NOT NULL, \"candidateId\" character varying(36) NOT NULL, \"tokenHash\" character varying(64) NOT NULL, \"status\" character varying(20) NOT NULL DEFAULT 'INVITED', \"extraTimePercent\" integer NOT NULL DEFAULT '0', \"invitedById\" character varying(36) NOT NULL, \"startedAt\" TIMESTAMP, \"deadline\" TIMESTAMP, \"finishedAt\" TIMESTAMP, \"createdAt\" TIMESTAMP NOT NULL DEFAULT now(), \"updatedAt\" TIMESTAMP NOT NULL DEFAULT now(), CONSTRAINT \"PK_295ca261e361fd2fd217754dcac\" PRIMARY KEY (\"id\"))");
+    await queryRunner.query("CREATE UNIQUE INDEX \"UQ_attempts_token\" ON \"attempts\"  (\"tokenHash\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_attempts_application\" ON \"attempts\"  (\"applicationId\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_attempts_assessment\" ON \"attempts\"  (\"assessmentId\") ");
+    await queryRunner.query("CREATE TABLE \"job_templates\" (\"id\" character varying(36) NOT NULL, \"key\" character varying(100) NOT NULL, \"name\" character varying(200) NOT NULL, \"content\" text NOT NULL, \"createdAt\" TIMESTAMP NOT NULL DEFAULT now(), \"updatedAt\" TIMESTAMP NOT NULL DEFAULT now(), CONSTRAINT \"PK_70a1c459c05971020eb799467c8\" PRIMARY KEY (\"id\"))");
+    await queryRunner.query("CREATE UNIQUE INDEX \"UQ_job_templates_key\" ON \"job_templates\"  (\"key\") ");
+    await queryRunner.query("CREATE TABLE \"jobs\" (\"id\" character varying(36) NOT NULL, \"templateId\" character varying(36), \"status\" character varying(20) NOT NULL DEFAULT 'DRAFT', \"title\" character varying(200) NOT NULL, \"location\" character varying(200) NOT NULL, \"employmentType\" character varying(100) NOT NULL, \"about\" text NOT NULL, \"responsibilities\" text NOT NULL, \"qualifications\" text NOT NULL, \"prerequisites\" text NOT NULL, \"hardSkills\" text NOT NULL, \"softSkills\" text NOT NULL, \"tools\" text NOT NULL, \"perks\" text NOT NULL, \"screeningQuestions\" text NOT NULL, \"screeningThreshold\" double precision NOT NULL, \"createdById\" character varying(36) NOT NULL, \"publishedAt\" TIMESTAMP, \"closedAt\" TIMESTAMP, \"createdAt\" TIMESTAMP NOT NULL DEFAULT now(), \"updatedAt\" TIMESTAMP NOT NULL DEFAULT now(), CONSTRAINT \"PK_cf0a6c42b72fcc7f7c237def345\" PRIMARY KEY (\"id\"))");
+    await queryRunner.query("CREATE INDEX \"IDX_jobs_status_created\" ON \"jobs\"  (\"status\", \"createdAt\") ");
+    await queryRunner.query("CREATE TABLE \"problems\" (\"id\" character varying(36) NOT NULL, \"slug\" character varying(100) NOT NULL, \"title\" character varying(200) NOT NULL, \"definition\" text NOT NULL, \"referenceSolutions\" text NOT NULL, \"validationStatus\" character varying(20) NOT NULL DEFAULT 'PENDING', \"validationReport\" text, \"difficulty\" character varying(50) NOT NULL DEFAULT 'General', \"tags\" text NOT NULL, \"createdById\" character varying(36), \"version\" integer NOT NULL DEFAULT '1', \"createdAt\" TIMESTAMP NOT NULL DEFAULT now(), \"updatedAt\" TIMESTAMP NOT NULL DEFAULT now(), CONSTRAINT \"PK_b3994afba6ab64a42cda1ccaeff\" PRIMARY KEY (\"id\"))");
+    await queryRunner.query("CREATE UNIQUE INDEX \"UQ_problems_slug\" ON \"problems\"  (\"slug\") ");
+    await queryRunner.query("CREATE TABLE \"submissions\" (\"id\" character varying(36) NOT NULL, \"kind\" character varying(20) NOT NULL, \"problemId\" character varying(36) NOT NULL, \"problemVersion\" integer NOT NULL DEFAULT '1', \"userId\" character varying(36), \"attemptId\" character varying(36), \"language\" character varying(20) NOT NULL, \"source\" text NOT NULL, \"customInput\" text, \"state\" character varying(20) NOT NULL DEFAULT 'QUEUED', \"verdict\" character varying(30), \"score\" double precision, \"passed\" integer NOT NULL DEFAULT '0', \"total\" integer NOT NULL DEFAULT '0', \"compileError\" text, \"warnings\" text, \"results\" text, \"judgeAttempts\" integer NOT NULL DEFAULT '0', \"enqueuedAt\" TIMESTAMP, \"startedAt\" TIMESTAMP, \"finishedAt\" TIMESTAMP, \"createdAt\" TIMESTAMP NOT NULL DEFAULT now(), CONSTRAINT \"PK_10b3be95b8b2fb1e482e07d706b\" PRIMARY KEY (\"id\"))");
+    await queryRunner.query("CREATE INDEX \"IDX_submissions_attempt_problem\" ON \"submissions\"  (\"attemptId\", \"problemId\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_submissions_state_enqueued\" ON \"submissions\"  (\"state\", \"enqueuedAt\") ");
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query("DROP INDEX \"public\".\"IDX_submissions_state_enqueued\"");
+    await queryRunner.query("DROP INDEX \"public\".\"IDX_submissions_attempt_problem\"");
+    await queryRunner.query("DROP TABLE \"submissions\"");
+    await queryRunner.query("DROP INDEX \"public\".\"UQ_problems_slug\"");
+    await queryRunner.query("DROP TABLE \"problems\"");
+    await queryRunner.query("DROP INDEX \"public\".\"IDX_jobs_status_created\"");
+    await queryRunner.query("DROP TABLE \"jobs\"");
+    await queryRunner.query("DROP INDEX \"public\".\"UQ_job_templates_key\"");
+    await queryRunner.query("DROP TABLE \"job_templates\"");
+    await queryRunner.query("DROP INDEX \"public\".\"IDX_attempts_assessment\"");
+    await queryRunner.query("DROP INDEX \"public\".\"IDX_attempts_application\"");
+    await queryRunner.query("DROP INDEX \"public\".\"UQ_attempts_token\"");
+    await queryRunner.query("DROP TABLE \"attempts\"");
+    await queryRunner.query("DROP INDEX \"public\".\"IDX_assessments_job\"");
+    await queryRunner.query("DROP TABLE \"assessments\"");
+    await queryRunner.query("DROP INDEX \"public\".\"UQ_applications_job_candidate\"");
+    await queryRunner.query("DROP INDEX \"public\".\"IDX_applications_candidate\"");
+    await queryRunner.query("DROP INDEX \"public\".\"IDX_applications_job_stage\"");
+    await queryRunner.query("DROP TABLE \"applications\"");
+    await queryRunner.query("DROP INDEX \"public\".\"UQ_application_events_seq\"");
+    await queryRunner.query("DROP TABLE \"application_events\"");
+    await queryRunner.query("DROP INDEX \"public\".\"UQ_users_email\"");
+    await queryRunner.query("DROP TABLE \"users\"");
+  }
+}

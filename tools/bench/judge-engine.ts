@@ -1,0 +1,172 @@
+/**
+ * The judge engine's cost against its floor, on the reference 20-test function-mode problem.
+ *   floor:  a bare isolated-vm loop doing only what the sandbox must: a fresh isolate per
+ *           submission, a fresh context per test, arguments copied in, the result copied out
+ *           as JSON and compared on the host.
+ *   engine: the same submissions through @app/sandbox's Judge (child process, harness, limits).
+ *   cli:    one CLI process per submission (what `npm run judge` costs end to end).
+ * Used by tools/bench/judge.ts (`npm run bench:judge`); run this file directly for these rows only.
+ * Processes that call measureFloor must run with --no-node-snapshot (isolated-vm loads in-process).
+ */
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Judge, jsonEqual, JsonValue, loadProblem, Problem } from '@app/sandbox';
+
+export interface BenchRow {
+  name: string;
+  submissionsPerSec: number;
+  p50Ms: number;
+  p99Ms: number;
+}
+
+function findRoot(): string {
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'package.json')) && fs.existsSync(path.join(dir, 'libs/sandbox'))) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`repository root not found above ${__dirname}`);
+  }
+}
+
+const ROOT = findRoot();
+export const REFERENCE_PROBLEM_PATH = path.join(ROOT, 'libs/sandbox/test-fixtures/bench/reference-20.json');
+export const REFERENCE_SOLUTION_PATH = path.join(ROOT, 'libs/sandbox/test-fixtures/bench/reference-20.solution.js');
+
+function reference(): { problem: Extract<Problem, { mode: 'function' }>; source: string } {
+  const problem = loadProblem(fs.readFileSync(REFERENCE_PROBLEM_PATH, 'utf8'));
+  if (problem.mode !== 'function' || problem.tests.length !== 20) throw new Error('the reference problem must be a 20-test function problem');
+  return { problem, source: fs.readFileSync(REFERENCE_SOLUTION_PATH, 'utf8') };
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+function row(name: string, latenciesMs: number[], wallMs: number): BenchRow {
+  const s = [...latenciesMs].sort((a, b) => a - b);
+  return { name, submissionsPerSec: (latenciesMs.length * 1000) / wallMs, p50Ms: percentile(s, 50), p99Ms: percentile(s, 99) };
+}
+
+async function timeEach(n: number, warmup: number, one: () => Promise<void> | void): Promise<{ latencies: number[]; wallMs: number }> {
+  for (let i = 0; i < warmup; i++) await one();
+  const latencies: number[] = [];
+  const start = performance.now();
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    await one();
+    latencies.push(performance.now() - t);
+  }
+  return { latencies, wallMs: performance.now() - start };
+}
+
+export async function measureFloor(n: number): Promise<BenchRow> {
+  const ivm = (await import('isolated-vm')).default;
+  const { problem, source } = reference();
+  const argsJson = problem.tests.map((t) => JSON.stringify(t.args));
+  const call = `return JSON.stringify(${problem.entryPoint}(...JSON.parse($0)));`;
+  const one = (): void => {
+    const isolate = new ivm.Isolate({ memoryLimit: problem.limits.memoryMb });
+    try {
+      const script = isolate.compileScriptSync(source);
+      problem.tests.forEach((test, i) => {
+        const context = isolate.createContextSync();
+        try {
+          script.runSync(context, { timeout: problem.limits.timeMs });
+          const json = context.evalClosureSync(call, [argsJson[i]], { arguments: { copy: true }, timeout: problem.limits.timeMs }) as string;
+          if (!jsonEqual(JSON.parse(json) as JsonValue, test.expected)) throw new Error(`floor: wrong answer on ${test.name}`);
+        } finally {
+          context.release();
+        }
+      });
+    } finally {
+      isolate.dispose();
+    }
+  };
+  const { latencies, wallMs } = await timeEach(n, Math.min(20, n), one);
+  return row('floor (bare isolated-vm loop)', latencies, wallMs);
+}
+
+export interface EngineBenchOptions {
+  /** Submissions in flight at once (and sandbox children). Default 1: cost per submission, comparable to the floor. */
+  concurrency?: number;
+}
+
+export async function measureEngine(n: number, options: EngineBenchOptions = {}): Promise<BenchRow> {
+  const concurrency = Math.max(1, options.concurrency ?? 1);
+  const { problem, source } = reference();
+  const judge = new Judge({ size: concurrency });
+  try {
+    const one = async (): Promise<void> => {
+      const r = await judge.judge({ problem, language: 'javascript', source });
+      if (r.verdict !== 'ACCEPTED') throw new Error(`engine: the reference solution got ${r.verdict}`);
+    };
+    for (let i = 0; i < Math.min(20, n); i++) await one();
+    const latencies: number[] = [];
+    let next = 0;
+    const start = performance.now();
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        while (next < n) {
+          next++;
+          const t = performance.now();
+          await one();
+          latencies.push(performance.now() - t);
+        }
+      }),
+    );
+    const label = concurrency === 1 ? 'engine (library, 1 in flight)' : `engine (library, ${concurrency} in flight)`;
+    return row(label, latencies, performance.now() - start);
+  } finally {
+    await judge.close();
+  }
+}
+
+/** The compiled CLI when it exists (production, `npm run bench:judge` builds first), else its source. */
+function cliCommand(): string[] {
+  const compiled = path.join(ROOT, 'dist/apps/cli/src/judge.js');
+  if (fs.existsSync(compiled)) return ['--no-node-snapshot', compiled];
+  return ['--no-node-snapshot', '--require', path.join(ROOT, 'libs/sandbox/dev/register.js'), path.join(ROOT, 'apps/cli/src/judge.ts')];
+}
+
+export async function measureCli(n: number): Promise<BenchRow> {
+  const args = [...cliCommand(), REFERENCE_PROBLEM_PATH, REFERENCE_SOLUTION_PATH];
+  const one = () =>
+    new Promise<void>((resolve, reject) => {
+      const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      let err = '';
+      child.stdout.setEncoding('utf8').on('data', (c: string) => (out += c));
+      child.stderr.setEncoding('utf8').on('data', (c: string) => (err += c));
+      child.on('error', reject);
+      child.on('close', (code) => {
+        if (code !== 0) return reject(new Error(`cli exited ${code}: ${err.trim()}`));
+        const verdict = (JSON.parse(out) as { verdict: string }).verdict;
+        if (verdict !== 'ACCEPTED') return reject(new Error(`cli: the reference solution got ${verdict}`));
+        resolve();
+      });
+    });
+  const { latencies, wallMs } = await timeEach(n, Math.min(3, n), one);
+  return row('cli (one process per submission)', latencies, wallMs);
+}
+
+export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
+  const quick = argv.includes('--quick');
+  const n = quick ? 100 : 400;
+  const floor = await measureFloor(n);
+  const rows = [floor, await measureEngine(n), await measureEngine(n, { concurrency: 2 }), await measureCli(quick ? 10 : 30)];
+  const f = (x: number, d = 1) => x.toFixed(d);
+  console.log(`reference problem: ${path.relative(ROOT, REFERENCE_PROBLEM_PATH)} (20 tests), ${n} submissions per in-process measure`);
+  console.log(['measure'.padEnd(36), 'subs/s'.padStart(9), 'p50 ms'.padStart(9), 'p99 ms'.padStart(9), 'p50 vs floor'.padStart(13)].join(' '));
+  for (const r of rows) {
+    console.log([r.name.padEnd(36), f(r.submissionsPerSec).padStart(9), f(r.p50Ms, 2).padStart(9), f(r.p99Ms, 2).padStart(9), `${f(r.p50Ms / floor.p50Ms, 2)}x`.padStart(13)].join(' '));
+  }
+}
+
+if (require.main === module) {
+  main().then(
+    () => process.exit(0),
+    (e: unknown) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
+}

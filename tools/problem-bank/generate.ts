@@ -1,0 +1,2000 @@
+/**
+ * Generates the seed problem bank: libs/assessments/data/problems/<slug>.json.
+ *
+ * Regenerate, from the repository root:
+ *
+ *   source tools/toolchain.sh && node --no-warnings tools/problem-bank/generate.ts
+ *
+ * (Node 24 strips the type annotations itself, so this file uses no TypeScript-only runtime
+ * syntax and imports nothing local; --no-warnings only hides Node's notice that it reparsed the
+ * file as an ES module.) Then check the bank with its unit test (the path goes before
+ * --selectProjects, which would otherwise take it for a project name):
+ *
+ *   node --no-node-snapshot --experimental-vm-modules --no-warnings node_modules/jest/bin/jest.js \
+ *     libs/assessments/src/problem-bank.spec.ts --selectProjects unit
+ *
+ * Each file is the judge's problem document plus `difficulty`, `tags` and `referenceSolutions`,
+ * which the bank loader splits off. Statements live in tools/problem-bank/statements/<slug>.md.
+ *
+ * Why generated: hidden tests of a few thousand elements cannot be written or checked by hand.
+ * The output is deterministic (a seeded PRNG per problem, never Math.random), so regenerating
+ * gives byte-identical files unless this script changed. Expected outputs come from the plain
+ * solvers below, written independently of the reference solutions shipped in the files, so a
+ * mistake in one is caught when the reference solutions are validated against the tests.
+ * Visible examples also carry a hand-computed expected value that the solver must reproduce.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+interface TestCase {
+  name: string;
+  args?: Json[];
+  stdin?: string;
+  expected: Json;
+  hidden: boolean;
+  weight: number;
+  category: string;
+}
+
+interface ReferenceSolution {
+  language: 'javascript' | 'typescript';
+  source: string;
+}
+
+interface ProblemFile {
+  slug: string;
+  title: string;
+  difficulty: 'Easy' | 'Medium' | 'Hard';
+  tags: string[];
+  statement: string;
+  mode: 'function' | 'stdio';
+  entryPoint?: string;
+  limits: { timeMs: number; memoryMb: number };
+  checker: { type: 'exact' | 'unordered' | 'float' | 'tokens'; epsilon?: number };
+  tests: TestCase[];
+  referenceSolutions: ReferenceSolution[];
+}
+
+/** Files above this size slow the judge's argument copy and the database row for little gain. */
+const MAX_FILE_BYTES = 260 * 1024;
+
+// ---------------------------------------------------------------------------------------------
+// Deterministic randomness
+
+/** mulberry32: tiny, fast and good enough to shuffle test data; the seed fixes every byte. */
+function makeRng(seed: number) {
+  let a = seed >>> 0;
+  const next = (): number => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const int = (lo: number, hi: number): number => lo + Math.floor(next() * (hi - lo + 1));
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
+  const shuffle = <T>(items: T[]): T[] => {
+    for (let i = items.length - 1; i > 0; i--) {
+      const j = Math.floor(next() * (i + 1));
+      [items[i], items[j]] = [items[j], items[i]];
+    }
+    return items;
+  };
+  return { next, int, pick, shuffle };
+}
+type Rng = ReturnType<typeof makeRng>;
+
+/** One seed per problem (FNV-1a of the slug), so editing one problem never reshuffles another. */
+function seedOf(slug: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < slug.length; i++) h = Math.imul(h ^ slug.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Test-building helpers
+
+function clone<T>(value: T): T {
+  return structuredClone(value);
+}
+
+function assertEqual(actual: unknown, expected: unknown, what: string): void {
+  if (!isDeepStrictEqual(actual, expected)) {
+    throw new Error(`${what}: solver gives ${JSON.stringify(actual)}, hand-computed ${JSON.stringify(expected)}`);
+  }
+}
+
+interface HiddenOptions {
+  weight?: number;
+  /** A hand-computed answer the solver must agree with. */
+  expect?: Json;
+}
+
+function functionTests(solve: (...args: any[]) => Json) {
+  const tests: TestCase[] = [];
+  return {
+    tests,
+    example(name: string, args: Json[], expected: Json): void {
+      assertEqual(solve(...clone(args)), expected, name);
+      tests.push({ name, args, expected, hidden: false, weight: 1, category: 'examples' });
+    },
+    hidden(category: string, name: string, args: Json[], opts: HiddenOptions = {}): void {
+      const expected = solve(...clone(args));
+      if (opts.expect !== undefined) assertEqual(expected, opts.expect, name);
+      tests.push({ name, args, expected, hidden: true, weight: opts.weight ?? 1, category });
+    },
+  };
+}
+
+function stdioTests(solve: (stdin: string) => string) {
+  const tests: TestCase[] = [];
+  return {
+    tests,
+    example(name: string, stdin: string, expected: string): void {
+      assertEqual(solve(stdin), expected, name);
+      tests.push({ name, stdin, expected, hidden: false, weight: 1, category: 'examples' });
+    },
+    hidden(category: string, name: string, stdin: string, opts: { weight?: number; expect?: string } = {}): void {
+      const expected = solve(stdin);
+      if (opts.expect !== undefined) assertEqual(expected, opts.expect, name);
+      tests.push({ name, stdin, expected, hidden: true, weight: opts.weight ?? 1, category });
+    },
+  };
+}
+
+const lines = (...rows: string[]): string => rows.map((r) => `${r}\n`).join('');
+
+// ---------------------------------------------------------------------------------------------
+// two-sum
+
+/** Every pair, by brute force: the point is to prove the answer is unique, not to be fast. */
+function twoSumPairs(nums: number[], target: number): number[][] {
+  const pairs: number[][] = [];
+  for (let i = 0; i < nums.length; i++) for (let j = i + 1; j < nums.length; j++) if (nums[i] + nums[j] === target) pairs.push([i, j]);
+  return pairs;
+}
+
+function solveTwoSum(nums: number[], target: number): Json {
+  const pairs = twoSumPairs(nums, target);
+  if (pairs.length !== 1) throw new Error(`two-sum: ${pairs.length} pairs for target ${target}`);
+  return pairs[0];
+}
+
+/** A random array of distinct values with exactly one pair summing to the target, at positions i < j. */
+function plantTwoSum(rng: Rng, n: number, i: number, j: number, range: number): Json[] {
+  for (;;) {
+    const seen = new Set<number>();
+    const nums: number[] = [];
+    while (nums.length < n) {
+      const v = rng.int(-range, range);
+      if (!seen.has(v)) {
+        seen.add(v);
+        nums.push(v);
+      }
+    }
+    const target = nums[i] + nums[j];
+    if (twoSumPairs(nums, target).length === 1) return [nums, target];
+  }
+}
+
+function twoSum(): ProblemFile {
+  const rng = makeRng(seedOf('two-sum'));
+  const t = functionTests(solveTwoSum);
+  t.example('example 1', [[2, 7, 11, 15], 9], [0, 1]);
+  t.example('example 2', [[3, 3], 6], [0, 1]);
+  t.example('example 3', [[-1, -2, -3, -4, -5], -8], [2, 4]);
+  t.hidden('edge cases', 'a value may not pair with itself', [[3, 2, 4], 6], { expect: [1, 2] });
+  t.hidden('edge cases', 'zeros', [[0, 4, 3, 0], 0], { expect: [0, 3] });
+  t.hidden('edge cases', 'negative and positive', [[-3, 4, 3, 90], 0], { expect: [0, 2] });
+  t.hidden('edge cases', 'minimum length', [[5, -5], 0], { expect: [0, 1] });
+  t.hidden('edge cases', 'duplicates elsewhere', [[1, 1, 1, 1, 50, 2, 50], 100], { expect: [4, 6] });
+  t.hidden('edge cases', 'large magnitudes', [[999_999_999, -5, 1_000_000_000, 7], 1_999_999_999], { expect: [0, 2] });
+  t.hidden('edge cases', 'pair at the very end', [[10, 20, 30, 40, 50, 60, 70, 80, 1, 2], 3], { expect: [8, 9] });
+  t.hidden('large input', '4000 numbers, pair far apart', plantTwoSum(rng, 4000, 3, 3996, 1_000_000_000), { weight: 2 });
+  t.hidden('large input', '6000 numbers, pair in the middle', plantTwoSum(rng, 6000, 2999, 3000, 10_000_000), { weight: 2 });
+  t.hidden('large input', '6000 numbers, random pair', plantTwoSum(rng, 6000, rng.int(0, 2000), rng.int(4000, 5999), 10_000_000), {
+    weight: 2,
+  });
+  return {
+    slug: 'two-sum',
+    title: 'Two Sum',
+    difficulty: 'Easy',
+    tags: ['hashing', 'arrays'],
+    statement: statement('two-sum'),
+    mode: 'function',
+    entryPoint: 'twoSum',
+    limits: { timeMs: 1000, memoryMb: 64 },
+    checker: { type: 'exact' },
+    tests: t.tests,
+    referenceSolutions: [
+      {
+        language: 'javascript',
+        source: String.raw`function twoSum(nums, target) {
+  // value -> first index where it was seen; one pass, so i < j holds by construction
+  const seen = new Map();
+  for (let j = 0; j < nums.length; j++) {
+    const i = seen.get(target - nums[j]);
+    if (i !== undefined) return [i, j];
+    if (!seen.has(nums[j])) seen.set(nums[j], j);
+  }
+  return [];
+}
+`,
+      },
+      {
+        language: 'typescript',
+        source: String.raw`function twoSum(nums: number[], target: number): number[] {
+  const seen = new Map<number, number>();
+  for (let j = 0; j < nums.length; j++) {
+    const i = seen.get(target - nums[j]);
+    if (i !== undefined) return [i, j];
+    if (!seen.has(nums[j])) seen.set(nums[j], j);
+  }
+  return [];
+}
+`,
+      },
+    ],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// parse-query-string
+
+const HEX = '0123456789abcdefABCDEF';
+
+/** Decodes form-urlencoded text byte by byte, with Node's UTF-8 decoder for the bytes. */
+function formDecode(text: string): string {
+  const bytes: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '+') bytes.push(0x20);
+    else if (c === '%' && i + 2 < text.length && HEX.includes(text[i + 1]) && HEX.includes(text[i + 2])) {
+      bytes.push(parseInt(text.slice(i + 1, i + 3), 16));
+      i += 2;
+    } else bytes.push(...Buffer.from(c, 'utf8'));
+  }
+  const decoded = Buffer.from(bytes).toString('utf8');
+  if (decoded.includes('\uFFFD')) throw new Error(`parse-query-string: invalid UTF-8 in ${text}`);
+  return decoded;
+}
+
+function solveParseQuery(query: string): Json {
+  const names: string[] = [];
+  const values = new Map<string, string[]>();
+  const body = query.startsWith('?') ? query.slice(1) : query;
+  for (const segment of body.split('&')) {
+    if (segment === '') continue;
+    const at = segment.indexOf('=');
+    const name = formDecode(at < 0 ? segment : segment.slice(0, at));
+    const value = at < 0 ? '' : formDecode(segment.slice(at + 1));
+    if (!values.has(name)) {
+      names.push(name);
+      values.set(name, []);
+    }
+    values.get(name)!.push(value);
+  }
+  const out: { [key: string]: Json } = {};
+  for (const name of names) out[name] = values.get(name)!;
+  return out;
+}
+
+/** Percent-encodes text the way browsers and HTTP clients variously do (random hex case, + or %20). */
+function formEncode(rng: Rng, text: string): string {
+  let out = '';
+  for (const ch of text) {
+    if (/^[A-Za-z0-9._~-]$/.test(ch)) out += ch;
+    else if (ch === ' ') out += rng.next() < 0.5 ? '+' : '%20';
+    else {
+      for (const b of Buffer.from(ch, 'utf8')) {
+        const hex = b.toString(16).padStart(2, '0');
+        out += '%' + (rng.next() < 0.5 ? hex.toUpperCase() : hex);
+      }
+    }
+  }
+  return out;
+}
+
+const QUERY_ALPHABET = [
+  ...'abcdefghijklmnopqrstuvwxyzABCDEFXYZ0123456789',
+  ' ',
+  ' ',
+  '&',
+  '=',
+  '+',
+  '%',
+  '?',
+  '/',
+  '#',
+  'é',
+  'ü',
+  '東',
+  '京',
+  '€',
+  '😀',
+  '-',
+  '_',
+  '.',
+];
+
+function randomText(rng: Rng, min: number, max: number): string {
+  let s = '';
+  const n = rng.int(min, max);
+  for (let i = 0; i < n; i++) s += rng.pick(QUERY_ALPHABET);
+  return s;
+}
+
+/** A random query plus the name -> values map it must parse to, to double-check the solver. */
+function randomQuery(
+  rng: Rng,
+  pairs: number,
+  names: string[],
+  valueLen: [number, number],
+): { query: string; truth: Map<string, string[]> } {
+  const parts: string[] = [];
+  const truth = new Map<string, string[]>();
+  for (let i = 0; i < pairs; i++) {
+    const name = rng.pick(names);
+    const value = randomText(rng, valueLen[0], valueLen[1]);
+    if (!truth.has(name)) truth.set(name, []);
+    truth.get(name)!.push(value);
+    parts.push(formEncode(rng, name) + '=' + formEncode(rng, value));
+    if (rng.next() < 0.05) parts.push('');
+  }
+  return { query: (rng.next() < 0.5 ? '?' : '') + parts.join('&'), truth };
+}
+
+function parseQueryString(): ProblemFile {
+  const rng = makeRng(seedOf('parse-query-string'));
+  const t = functionTests(solveParseQuery);
+  t.example('example 1', ['a=1&b=2&a=3&c'], { a: ['1', '3'], b: ['2'], c: [''] });
+  t.example('example 2', ['?q=hello+world&tag=node%2Bjs&tag=%F0%9F%9A%80'], { q: ['hello world'], tag: ['node+js', '🚀'] });
+  t.example('empty query', [''], {});
+  t.hidden('edge cases', 'encoded separators', ['q=a%26b%3Dc&x%3Dy=1'], { expect: { q: ['a&b=c'], 'x=y': ['1'] } });
+  t.hidden('edge cases', 'values containing =', ['token=abc==&sig=x=y'], { expect: { token: ['abc=='], sig: ['x=y'] } });
+  t.hidden('edge cases', 'empty segments', ['&&a=1&&b=&'], { expect: { a: ['1'], b: [''] } });
+  t.hidden('edge cases', 'empty names', ['=x&=&y'], { expect: { '': ['x', ''], y: [''] } });
+  t.hidden('edge cases', 'stray percent signs', ['discount=100%&rate=5%25&bad=%zz%4&mix=%%41'], {
+    expect: { discount: ['100%'], rate: ['5%'], bad: ['%zz%4'], mix: ['%A'] },
+  });
+  t.hidden('edge cases', 'plus versus encoded plus', ['a=1+1%3D2&b=%2B%2B&c=+'], { expect: { a: ['1 1=2'], b: ['++'], c: [' '] } });
+  t.hidden('edge cases', 'UTF-8 and hex case', ['name=Ren%C3%A9e&city=%E6%9D%B1%E4%BA%AC&lower=%c3%a9'], {
+    expect: { name: ['Renée'], city: ['東京'], lower: ['é'] },
+  });
+  t.hidden('edge cases', 'names like object members', ['constructor=1&toString=2&hasOwnProperty=3&constructor=4&valueOf'], {
+    expect: { constructor: ['1', '4'], toString: ['2'], hasOwnProperty: ['3'], valueOf: [''] },
+  });
+  t.hidden('edge cases', 'only a question mark', ['?'], { expect: {} });
+  t.hidden('edge cases', 'question marks after the first', ['?next=/a?b=c&??=1'], { expect: { next: ['/a?b=c'], '??': ['1'] } });
+
+  const names = ['filter', 'sort', 'tag', 'user_id', 'page', 'fields', 'q', 'include', 'lang', 'cursor', 'utm source', 'a&b', 'é'];
+  const many = randomQuery(rng, 3000, names, [0, 8]);
+  const long = randomQuery(rng, 6, ['payload', 'signature', 'redirect'], [2000, 3000]);
+  for (const { query, truth } of [many, long]) assertEqual(solveParseQuery(query), Object.fromEntries(truth), 'random query');
+  t.hidden('large input', '3000 parameters', [many.query], { weight: 2 });
+  t.hidden('large input', 'long encoded values', [long.query], { weight: 2 });
+  return {
+    slug: 'parse-query-string',
+    title: 'Parse a Query String',
+    difficulty: 'Medium',
+    tags: ['strings', 'parsing', 'http'],
+    statement: statement('parse-query-string'),
+    mode: 'function',
+    entryPoint: 'parseQuery',
+    limits: { timeMs: 1000, memoryMb: 64 },
+    checker: { type: 'exact' },
+    tests: t.tests,
+    referenceSolutions: [
+      {
+        language: 'javascript',
+        source: String.raw`function decodePart(text) {
+  // decodeURIComponent throws on a '%' that starts no escape: make such a '%' literal first.
+  return decodeURIComponent(text.replace(/\+/g, ' ').replace(/%(?![0-9a-fA-F]{2})/g, '%25'));
+}
+
+function parseQuery(query) {
+  const params = new Map();
+  const body = query.startsWith('?') ? query.slice(1) : query;
+  for (const segment of body.split('&')) {
+    if (segment === '') continue;
+    const eq = segment.indexOf('=');
+    const name = decodePart(eq === -1 ? segment : segment.slice(0, eq));
+    const value = eq === -1 ? '' : decodePart(segment.slice(eq + 1));
+    if (!params.has(name)) params.set(name, []);
+    params.get(name).push(value);
+  }
+  return Object.fromEntries(params);
+}
+`,
+      },
+    ],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// merge-intervals
+
+/** Union-find over every overlapping pair: quadratic, but shares nothing with sort-and-sweep. */
+function solveMergeIntervals(intervals: number[][]): Json {
+  const parent = intervals.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]];
+    return i;
+  };
+  for (let i = 0; i < intervals.length; i++) {
+    for (let j = i + 1; j < intervals.length; j++) {
+      const [a, b] = [intervals[i], intervals[j]];
+      if (a[0] <= b[1] && b[0] <= a[1]) parent[find(i)] = find(j);
+    }
+  }
+  const merged = new Map<number, number[]>();
+  intervals.forEach(([s, e], i) => {
+    const root = find(i);
+    const m = merged.get(root);
+    if (!m) merged.set(root, [s, e]);
+    else {
+      m[0] = Math.min(m[0], s);
+      m[1] = Math.max(m[1], e);
+    }
+  });
+  return [...merged.values()].sort((x, y) => x[0] - y[0]);
+}
+
+function randomIntervals(rng: Rng, n: number, lo: number, hi: number, maxLen: number): number[][] {
+  return Array.from({ length: n }, () => {
+    const s = rng.int(lo, hi);
+    return [s, s + rng.int(0, maxLen)];
+  });
+}
+
+function mergeIntervals(): ProblemFile {
+  const rng = makeRng(seedOf('merge-intervals'));
+  const t = functionTests(solveMergeIntervals);
+  t.example(
+    'example 1',
+    [
+      [
+        [1, 3],
+        [2, 6],
+        [8, 10],
+        [15, 18],
+      ],
+    ],
+    [
+      [1, 6],
+      [8, 10],
+      [15, 18],
+    ],
+  );
+  t.example(
+    'touching intervals merge',
+    [
+      [
+        [1, 4],
+        [4, 5],
+      ],
+    ],
+    [[1, 5]],
+  );
+  t.hidden('edge cases', 'no intervals', [[]], { expect: [] });
+  t.hidden('edge cases', 'single interval', [[[7, 9]]], { expect: [[7, 9]] });
+  t.hidden(
+    'edge cases',
+    'unsorted input',
+    [
+      [
+        [8, 10],
+        [1, 3],
+        [2, 6],
+      ],
+    ],
+    {
+      expect: [
+        [1, 6],
+        [8, 10],
+      ],
+    },
+  );
+  t.hidden(
+    'edge cases',
+    'nested intervals',
+    [
+      [
+        [1, 10],
+        [2, 3],
+        [4, 5],
+        [11, 12],
+      ],
+    ],
+    {
+      expect: [
+        [1, 10],
+        [11, 12],
+      ],
+    },
+  );
+  t.hidden(
+    'edge cases',
+    'same start, shorter second',
+    [
+      [
+        [1, 5],
+        [1, 2],
+        [6, 6],
+      ],
+    ],
+    {
+      expect: [
+        [1, 5],
+        [6, 6],
+      ],
+    },
+  );
+  t.hidden(
+    'edge cases',
+    'adjacent but not touching',
+    [
+      [
+        [3, 4],
+        [1, 2],
+      ],
+    ],
+    {
+      expect: [
+        [1, 2],
+        [3, 4],
+      ],
+    },
+  );
+  t.hidden(
+    'edge cases',
+    'touching chain out of order',
+    [
+      [
+        [5, 7],
+        [1, 3],
+        [3, 5],
+      ],
+    ],
+    { expect: [[1, 7]] },
+  );
+  t.hidden(
+    'edge cases',
+    'points and duplicates',
+    [
+      [
+        [5, 5],
+        [5, 5],
+        [1, 1],
+        [2, 3],
+        [2, 3],
+      ],
+    ],
+    {
+      expect: [
+        [1, 1],
+        [2, 3],
+        [5, 5],
+      ],
+    },
+  );
+  t.hidden(
+    'edge cases',
+    'negative coordinates',
+    [
+      [
+        [-10, -5],
+        [-6, 0],
+        [1, 2],
+        [-1_000_000_000, -999_999_999],
+      ],
+    ],
+    {
+      expect: [
+        [-1_000_000_000, -999_999_999],
+        [-10, 0],
+        [1, 2],
+      ],
+    },
+  );
+  t.hidden('large input', '4000 overlapping intervals', [randomIntervals(rng, 4000, -200_000, 200_000, 300)], { weight: 2 });
+  t.hidden('large input', '3000 mostly separate intervals', [randomIntervals(rng, 3000, 0, 300_000, 20)], { weight: 2 });
+  // Separate intervals first, then one long overlapping chain: a "merge any overlapping pair,
+  // restart from the top" loop rescans the whole separate prefix after every merge (cubic).
+  const separate = rng.shuffle(Array.from({ length: 2000 }, (_, i) => [i * 100, i * 100 + rng.int(0, 50)]));
+  const chain = rng.shuffle(Array.from({ length: 2000 }, (_, i) => [300_000 + i * 10, 300_000 + i * 10 + rng.int(10, 40)]));
+  t.hidden('performance', 'separate intervals before a long chain', [[...separate, ...chain]], { weight: 2 });
+  return {
+    slug: 'merge-intervals',
+    title: 'Merge Outage Intervals',
+    difficulty: 'Medium',
+    tags: ['sorting', 'intervals', 'arrays'],
+    statement: statement('merge-intervals'),
+    mode: 'function',
+    entryPoint: 'mergeIntervals',
+    limits: { timeMs: 2000, memoryMb: 64 },
+    checker: { type: 'exact' },
+    tests: t.tests,
+    referenceSolutions: [
+      {
+        language: 'javascript',
+        source: String.raw`function mergeIntervals(intervals) {
+  const sorted = intervals.map(([start, end]) => [start, end]).sort((a, b) => a[0] - b[0]);
+  const merged = [];
+  for (const [start, end] of sorted) {
+    const last = merged[merged.length - 1];
+    if (last !== undefined && start <= last[1]) last[1] = Math.max(last[1], end);
+    else merged.push([start, end]);
+  }
+  return merged;
+}
+`,
+      },
+      {
+        language: 'typescript',
+        source: String.raw`function mergeIntervals(intervals: number[][]): number[][] {
+  const sorted = intervals.map(([start, end]): [number, number] => [start, end]).sort((a, b) => a[0] - b[0]);
+  const merged: [number, number][] = [];
+  for (const [start, end] of sorted) {
+    const last = merged.at(-1);
+    if (last !== undefined && start <= last[1]) last[1] = Math.max(last[1], end);
+    else merged.push([start, end]);
+  }
+  return merged;
+}
+`,
+      },
+    ],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// aggregate-request-logs
+
+/** Error rate in exact integer arithmetic; a fraction halfway between hundredths is refused. */
+function errorRate(errors: number, count: number): string {
+  // rate * 100 = errors * 100 / count; halfway when errors * 200 / count is an odd integer
+  if ((errors * 200) % count === 0 && ((errors * 200) / count) % 2 === 1) throw new Error(`tie: ${errors}/${count}`);
+  const hundredths = Math.floor((errors * 200 + count) / (2 * count));
+  return `${Math.floor(hundredths / 100)}.${String(hundredths % 100).padStart(2, '0')}`;
+}
+
+function solveAggregateLogs(stdin: string): string {
+  const groups = new Map<string, { count: number; sum: number; errors: number }>();
+  for (const raw of stdin.split('\n')) {
+    const fields = raw.split(/[ \r]+/).filter((f) => f !== '');
+    if (fields.length === 0) continue;
+    if (fields.length !== 4) throw new Error(`aggregate-request-logs: bad line ${JSON.stringify(raw)}`);
+    const q = fields[1].indexOf('?');
+    const path = q < 0 ? fields[1] : fields[1].slice(0, q);
+    const g = groups.get(path) ?? { count: 0, sum: 0, errors: 0 };
+    groups.set(path, g);
+    g.count += 1;
+    g.sum += parseInt(fields[3], 10);
+    if (parseInt(fields[2], 10) >= 500) g.errors += 1;
+  }
+  const paths = [...groups.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return paths
+    .map((p) => {
+      const g = groups.get(p)!;
+      return `${p} ${g.count} ${Math.floor(g.sum / g.count)} ${errorRate(g.errors, g.count)}\n`;
+    })
+    .join('');
+}
+
+const METHODS = ['GET', 'GET', 'GET', 'POST', 'PUT', 'DELETE', 'PATCH'];
+const STATUSES = [200, 200, 200, 200, 201, 204, 301, 304, 400, 401, 403, 404, 429, 499, 500, 502, 503, 504];
+
+/** Random log lines; appends a 200 line to any path whose error rate would be a rounding tie. */
+function randomLogs(rng: Rng, n: number, paths: string[], query: boolean): string {
+  const rows: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const path = rng.pick(paths) + (query && rng.next() < 0.2 ? `?page=${rng.int(1, 9)}` : '');
+    rows.push(`${rng.pick(METHODS)} ${path} ${rng.pick(STATUSES)} ${rng.int(1, 5000)}`);
+  }
+  for (;;) {
+    try {
+      solveAggregateLogs(lines(...rows));
+      return lines(...rows);
+    } catch (e) {
+      if (!(e instanceof Error) || !e.message.startsWith('tie')) throw e;
+      const counts = new Map<string, [number, number]>();
+      for (const r of rows) {
+        const [, target, status] = r.split(' ');
+        const p = target.split('?')[0];
+        const c = counts.get(p) ?? [0, 0];
+        counts.set(p, [c[0] + (Number(status) >= 500 ? 1 : 0), c[1] + 1]);
+      }
+      for (const [p, [errors, count]] of counts) {
+        if ((errors * 200) % count === 0 && ((errors * 200) / count) % 2 === 1) rows.push(`GET ${p} 200 ${rng.int(1, 5000)}`);
+      }
+    }
+  }
+}
+
+function aggregateRequestLogs(): ProblemFile {
+  const rng = makeRng(seedOf('aggregate-request-logs'));
+  const t = stdioTests(solveAggregateLogs);
+  t.example(
+    'example 1',
+    lines('GET /users 200 120', 'GET /users 500 80', 'POST /orders 201 300', 'GET /users?page=2 200 101', 'GET /health 200 3'),
+    lines('/health 1 3 0.00', '/orders 1 300 0.00', '/users 3 100 0.33'),
+  );
+  t.example(
+    'example 2',
+    lines('GET /api/items 404 10', 'GET /api/items 503 31', 'DELETE /api/items/7 500 5', 'GET /api/items 200 20'),
+    lines('/api/items 3 20 0.33', '/api/items/7 1 5 1.00'),
+  );
+  t.hidden('edge cases', 'no requests', '', { expect: '' });
+  t.hidden(
+    'edge cases',
+    'blank lines, CRLF and extra spaces',
+    '\r\nGET  /a   200 10\r\n\r\n   \n  POST /a 502   30  \r\nGET /b 200 7\r\n\n',
+    {
+      expect: lines('/a 2 20 0.50', '/b 1 7 0.00'),
+    },
+  );
+  t.hidden(
+    'edge cases',
+    'client errors are not server errors',
+    lines('GET /x 499 1', 'GET /x 404 1', 'GET /x 429 1', 'GET /x 500 1', 'GET /x 599 1'),
+    {
+      expect: lines('/x 5 1 0.40'),
+    },
+  );
+  t.hidden(
+    'edge cases',
+    'query strings are dropped',
+    lines('GET /search?q=a 200 10', 'GET /search?q=b&page=2 500 20', 'GET /search 200 30', 'GET /search/ 200 40', 'GET /?x=1 200 50'),
+    {
+      expect: lines('/ 1 50 0.00', '/search 3 20 0.33', '/search/ 1 40 0.00'),
+    },
+  );
+  t.hidden(
+    'edge cases',
+    'path order is by code unit',
+    lines('GET /a 200 1', 'GET /B 200 1', 'GET /_x 200 1', 'GET /1 200 1', 'GET /A-b 200 1', 'GET /a/b 200 1'),
+    {
+      expect: lines('/1 1 1 0.00', '/A-b 1 1 0.00', '/B 1 1 0.00', '/_x 1 1 0.00', '/a 1 1 0.00', '/a/b 1 1 0.00'),
+    },
+  );
+  t.hidden(
+    'edge cases',
+    'average rounds down',
+    lines('GET /p 200 1', 'GET /p 200 2', 'GET /q 200 2', 'GET /q 200 2', 'GET /q 200 3', 'GET /r 200 0', 'GET /r 200 999999'),
+    {
+      expect: lines('/p 2 1 0.00', '/q 3 2 0.00', '/r 2 499999 0.00'),
+    },
+  );
+  t.hidden(
+    'edge cases',
+    'rates that need rounding',
+    lines(
+      'GET /t 500 1',
+      'GET /t 500 1',
+      'GET /t 200 1',
+      ...Array.from({ length: 6 }, (_, i) => `GET /s ${i === 0 ? 503 : 200} 1`),
+      ...Array.from({ length: 7 }, (_, i) => `GET /v ${i < 5 ? 500 : 200} 1`),
+    ),
+    { expect: lines('/s 6 1 0.17', '/t 3 1 0.67', '/v 7 1 0.71') },
+  );
+  t.hidden('edge cases', 'all server errors', lines('PUT /pay 500 100', 'PUT /pay 502 200', 'PUT /pay 504 301'), {
+    expect: lines('/pay 3 200 1.00'),
+  });
+  const apiPaths = Array.from(
+    { length: 40 },
+    (_, i) => `/api/v${1 + (i % 2)}/${['users', 'orders', 'items', 'carts', 'auth'][i % 5]}${i >= 10 ? `/${i}` : ''}`,
+  );
+  t.hidden('large input', '4000 requests on 40 paths', randomLogs(rng, 4000, apiPaths, true), { weight: 2 });
+  const manyPaths = Array.from({ length: 2000 }, (_, i) => `/items/${(i * 7919) % 100000}`);
+  t.hidden('large input', '2500 requests on 2000 paths', randomLogs(rng, 2500, manyPaths, false), { weight: 2 });
+  return {
+    slug: 'aggregate-request-logs',
+    title: 'Aggregate Request Logs',
+    difficulty: 'Medium',
+    tags: ['stdio', 'parsing', 'aggregation', 'logs'],
+    statement: statement('aggregate-request-logs'),
+    mode: 'stdio',
+    limits: { timeMs: 2000, memoryMb: 64 },
+    checker: { type: 'exact' },
+    tests: t.tests,
+    referenceSolutions: [
+      {
+        language: 'javascript',
+        source: String.raw`const stats = new Map();
+for (const line of input.split('\n')) {
+  const fields = line.trim().split(/\s+/);
+  if (fields.length < 4) continue;
+  const path = fields[1].split('?')[0];
+  let s = stats.get(path);
+  if (s === undefined) {
+    s = { count: 0, sum: 0, errors: 0 };
+    stats.set(path, s);
+  }
+  s.count += 1;
+  s.sum += Number(fields[3]);
+  if (Number(fields[2]) >= 500) s.errors += 1;
+}
+for (const path of [...stats.keys()].sort()) {
+  const s = stats.get(path);
+  console.log(path + ' ' + s.count + ' ' + Math.floor(s.sum / s.count) + ' ' + (s.errors / s.count).toFixed(2));
+}
+`,
+      },
+      {
+        language: 'typescript',
+        source: String.raw`declare function readline(): string | undefined;
+
+interface PathStats {
+  count: number;
+  latencySum: number;
+  errors: number;
+}
+
+const byPath = new Map<string, PathStats>();
+for (let line = readline(); line !== undefined; line = readline()) {
+  const fields = line.trim().split(/\s+/);
+  if (fields.length !== 4) continue;
+  const [, target, status, latency] = fields;
+  const queryAt = target.indexOf('?');
+  const path = queryAt === -1 ? target : target.slice(0, queryAt);
+  const stats = byPath.get(path) ?? { count: 0, latencySum: 0, errors: 0 };
+  byPath.set(path, stats);
+  stats.count++;
+  stats.latencySum += parseInt(latency, 10);
+  if (parseInt(status, 10) >= 500) stats.errors++;
+}
+
+const report: string[] = [];
+for (const path of [...byPath.keys()].sort()) {
+  const { count, latencySum, errors } = byPath.get(path)!;
+  report.push([path, count, Math.floor(latencySum / count), (errors / count).toFixed(2)].join(' '));
+}
+if (report.length > 0) console.log(report.join('\n'));
+`,
+      },
+    ],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// rate-limiter
+
+/** Re-scans each client's whole accepted history per request: quadratic and obviously right. */
+function solveRateLimit(limit: number, windowMs: number, requests: [string, number][]): Json {
+  const accepted: [string, number][] = [];
+  return requests.map(([client, t]) => {
+    const inWindow = accepted.filter(([c, at]) => c === client && at > t - windowMs).length;
+    if (inWindow >= limit) return false;
+    accepted.push([client, t]);
+    return true;
+  });
+}
+
+function randomRequests(rng: Rng, n: number, clients: string[], maxGap: number, start: number): [string, number][] {
+  let t = start;
+  return Array.from({ length: n }, () => {
+    t += rng.next() < 0.2 ? 0 : rng.int(0, maxGap);
+    return [rng.pick(clients), t];
+  });
+}
+
+function rateLimiter(): ProblemFile {
+  const rng = makeRng(seedOf('rate-limiter'));
+  const t = functionTests(solveRateLimit);
+  const a = (...ts: number[]): [string, number][] => ts.map((x) => ['a', x]);
+  t.example('example 1', [2, 1000, a(0, 500, 999, 1000, 1499, 1500)], [true, true, false, true, false, true]);
+  t.example(
+    'clients are independent',
+    [
+      1,
+      100,
+      [
+        ['alice', 10],
+        ['bob', 10],
+        ['alice', 50],
+        ['bob', 110],
+        ['alice', 110],
+      ],
+    ],
+    [true, true, false, true, true],
+  );
+  t.hidden('edge cases', 'no requests', [3, 1000, []], { expect: [] });
+  t.hidden('edge cases', 'burst at one timestamp', [3, 1000, a(5, 5, 5, 5, 5)], { expect: [true, true, true, false, false] });
+  t.hidden('edge cases', 'rejected requests are not recorded', [2, 100, a(0, 10, 50, 90, 100, 105, 110)], {
+    expect: [true, true, false, false, true, false, true],
+  });
+  t.hidden('edge cases', 'exactly one window apart', [1, 1000, a(0, 1000, 1999, 2000)], { expect: [true, true, false, true] });
+  t.hidden('edge cases', 'one millisecond window', [1, 1, a(0, 0, 1, 1, 2, 4)], { expect: [true, false, true, false, true, true] });
+  t.hidden('edge cases', 'sliding, not fixed, windows', [2, 1000, a(900, 950, 1000, 1050, 1900, 1950, 1960)], {
+    expect: [true, true, false, false, true, true, false],
+  });
+  t.hidden(
+    'edge cases',
+    'similar client ids',
+    [
+      1,
+      1000,
+      [
+        ['user-1', 0],
+        ['user-10', 0],
+        ['user-1 ', 0],
+        ['User-1', 0],
+        ['user-1', 1],
+      ],
+    ],
+    {
+      expect: [true, true, true, true, false],
+    },
+  );
+  t.hidden(
+    'edge cases',
+    'epoch millisecond timestamps',
+    [2, 60_000, a(1_700_000_000_000, 1_700_000_030_000, 1_700_000_059_999, 1_700_000_060_000)],
+    {
+      expect: [true, true, false, true],
+    },
+  );
+  t.hidden('edge cases', 'limit above the number of requests', [100, 1_000_000_000, a(1, 2, 3, 4, 5)], {
+    expect: [true, true, true, true, true],
+  });
+  const clients = Array.from({ length: 50 }, (_, i) => `c${i}`);
+  t.hidden('large input', '5000 requests from 50 clients', [5, 1000, randomRequests(rng, 5000, clients, 30, 0)], { weight: 2 });
+  t.hidden('large input', '4000 requests from one busy client', [800, 60_000, randomRequests(rng, 4000, ['t42'], 30, 1_700_000_000_000)], {
+    weight: 2,
+  });
+  return {
+    slug: 'rate-limiter',
+    title: 'Sliding Window Rate Limiter',
+    difficulty: 'Medium',
+    tags: ['simulation', 'queues', 'hashing', 'api-design'],
+    statement: statement('rate-limiter'),
+    mode: 'function',
+    entryPoint: 'rateLimit',
+    limits: { timeMs: 2000, memoryMb: 64 },
+    checker: { type: 'exact' },
+    tests: t.tests,
+    referenceSolutions: [
+      {
+        language: 'javascript',
+        source: String.raw`function rateLimit(limit, windowMs, requests) {
+  // per client: accepted timestamps and the index of the oldest one still in the window
+  const logs = new Map();
+  return requests.map(([client, t]) => {
+    let log = logs.get(client);
+    if (log === undefined) {
+      log = { times: [], head: 0 };
+      logs.set(client, log);
+    }
+    while (log.head < log.times.length && log.times[log.head] <= t - windowMs) log.head++;
+    if (log.times.length - log.head >= limit) return false;
+    log.times.push(t);
+    return true;
+  });
+}
+`,
+      },
+      {
+        language: 'typescript',
+        source: String.raw`interface ClientLog {
+  accepted: number[];
+  oldest: number;
+}
+
+function rateLimit(limit: number, windowMs: number, requests: [string, number][]): boolean[] {
+  const logs = new Map<string, ClientLog>();
+  const allowed: boolean[] = [];
+  for (const [client, at] of requests) {
+    let log = logs.get(client);
+    if (!log) {
+      log = { accepted: [], oldest: 0 };
+      logs.set(client, log);
+    }
+    while (log.oldest < log.accepted.length && log.accepted[log.oldest] <= at - windowMs) log.oldest++;
+    const ok = log.accepted.length - log.oldest < limit;
+    if (ok) log.accepted.push(at);
+    allowed.push(ok);
+  }
+  return allowed;
+}
+`,
+      },
+    ],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// lru-cache
+
+type CacheOp = ['put', number, number] | ['get', number];
+
+/** Recency as a plain array of keys, most recent last: linear per operation, easy to trust. */
+function solveLru(capacity: number, operations: CacheOp[]): Json {
+  const order: number[] = [];
+  const values = new Map<number, number>();
+  const touch = (key: number): void => {
+    const at = order.indexOf(key);
+    if (at >= 0) order.splice(at, 1);
+    order.push(key);
+  };
+  const out: number[] = [];
+  for (const op of operations) {
+    if (op[0] === 'get') {
+      if (values.has(op[1])) {
+        touch(op[1]);
+        out.push(values.get(op[1])!);
+      } else out.push(-1);
+    } else {
+      if (!values.has(op[1]) && values.size === capacity) values.delete(order.shift()!);
+      values.set(op[1], op[2]);
+      touch(op[1]);
+    }
+  }
+  return out;
+}
+
+function randomOps(rng: Rng, n: number, keys: number, getShare: number): CacheOp[] {
+  return Array.from({ length: n }, (): CacheOp =>
+    rng.next() < getShare ? ['get', rng.int(0, keys - 1)] : ['put', rng.int(0, keys - 1), rng.int(0, 1_000_000)],
+  );
+}
+
+function lruCache(): ProblemFile {
+  const rng = makeRng(seedOf('lru-cache'));
+  const t = functionTests(solveLru);
+  t.example(
+    'example 1',
+    [
+      2,
+      [
+        ['put', 1, 1],
+        ['put', 2, 2],
+        ['get', 1],
+        ['put', 3, 3],
+        ['get', 2],
+        ['put', 4, 4],
+        ['get', 1],
+        ['get', 3],
+        ['get', 4],
+      ],
+    ],
+    [1, -1, -1, 3, 4],
+  );
+  t.example(
+    'capacity one',
+    [
+      1,
+      [
+        ['get', 7],
+        ['put', 7, 70],
+        ['get', 7],
+        ['put', 8, 80],
+        ['get', 7],
+        ['get', 8],
+      ],
+    ],
+    [-1, 70, -1, 80],
+  );
+  t.hidden('edge cases', 'no operations', [3, []], { expect: [] });
+  t.hidden(
+    'edge cases',
+    'no gets',
+    [
+      1,
+      [
+        ['put', 1, 1],
+        ['put', 2, 2],
+      ],
+    ],
+    { expect: [] },
+  );
+  t.hidden(
+    'edge cases',
+    'updating a key refreshes it',
+    [
+      2,
+      [
+        ['put', 1, 1],
+        ['put', 2, 2],
+        ['put', 1, 10],
+        ['put', 3, 3],
+        ['get', 1],
+        ['get', 2],
+        ['get', 3],
+      ],
+    ],
+    {
+      expect: [10, -1, 3],
+    },
+  );
+  t.hidden(
+    'edge cases',
+    'a get refreshes the key',
+    [
+      2,
+      [
+        ['put', 1, 1],
+        ['put', 2, 2],
+        ['get', 1],
+        ['put', 3, 3],
+        ['get', 2],
+        ['get', 1],
+        ['get', 3],
+      ],
+    ],
+    {
+      expect: [1, -1, 1, 3],
+    },
+  );
+  t.hidden(
+    'edge cases',
+    'updating when full evicts nothing',
+    [
+      2,
+      [
+        ['put', 1, 1],
+        ['put', 2, 2],
+        ['put', 2, 20],
+        ['get', 1],
+        ['get', 2],
+      ],
+    ],
+    { expect: [1, 20] },
+  );
+  t.hidden(
+    'edge cases',
+    'a failed get changes nothing',
+    [
+      2,
+      [
+        ['put', 1, 1],
+        ['put', 2, 2],
+        ['get', 9],
+        ['put', 3, 3],
+        ['get', 1],
+        ['get', 2],
+      ],
+    ],
+    {
+      expect: [-1, -1, 2],
+    },
+  );
+  t.hidden(
+    'edge cases',
+    'zero key and zero value',
+    [
+      2,
+      [
+        ['put', 0, 0],
+        ['get', 0],
+        ['put', 5, 0],
+        ['get', 5],
+        ['put', 6, 6],
+        ['get', 0],
+      ],
+    ],
+    {
+      expect: [0, 0, -1],
+    },
+  );
+  t.hidden(
+    'edge cases',
+    'large keys and values',
+    [
+      2,
+      [
+        ['put', 1_000_000_000, 999_999_999],
+        ['put', 999_999_999, 1_000_000_000],
+        ['get', 1_000_000_000],
+        ['get', 999_999_999],
+      ],
+    ],
+    {
+      expect: [999_999_999, 1_000_000_000],
+    },
+  );
+  t.hidden('large input', '5000 operations, capacity 50', [50, randomOps(rng, 5000, 150, 0.6)], { weight: 2 });
+  t.hidden('large input', '6000 operations, capacity 2000', [2000, randomOps(rng, 6000, 4000, 0.5)], { weight: 2 });
+  return {
+    slug: 'lru-cache',
+    title: 'LRU Cache Simulation',
+    difficulty: 'Medium',
+    tags: ['caching', 'hashing', 'linked-lists', 'simulation'],
+    statement: statement('lru-cache'),
+    mode: 'function',
+    entryPoint: 'lruCache',
+    limits: { timeMs: 2000, memoryMb: 64 },
+    checker: { type: 'exact' },
+    tests: t.tests,
+    referenceSolutions: [
+      {
+        language: 'javascript',
+        source: String.raw`function lruCache(capacity, operations) {
+  // A Map iterates in insertion order: delete + set moves a key to the most recent end.
+  const cache = new Map();
+  const results = [];
+  for (const op of operations) {
+    const key = op[1];
+    if (op[0] === 'get') {
+      if (!cache.has(key)) {
+        results.push(-1);
+        continue;
+      }
+      const value = cache.get(key);
+      cache.delete(key);
+      cache.set(key, value);
+      results.push(value);
+    } else {
+      if (cache.has(key)) cache.delete(key);
+      else if (cache.size >= capacity) cache.delete(cache.keys().next().value);
+      cache.set(key, op[2]);
+    }
+  }
+  return results;
+}
+`,
+      },
+      {
+        language: 'typescript',
+        source: String.raw`interface Entry {
+  key: number;
+  value: number;
+  prev: Entry;
+  next: Entry;
+}
+
+type Operation = ['put', number, number] | ['get', number];
+
+function lruCache(capacity: number, operations: Operation[]): number[] {
+  // Circular doubly linked list around a sentinel: sentinel.next is the least recently used.
+  const sentinel = { key: -1, value: -1 } as Entry;
+  sentinel.prev = sentinel.next = sentinel;
+  const index = new Map<number, Entry>();
+
+  const unlink = (e: Entry): void => {
+    e.prev.next = e.next;
+    e.next.prev = e.prev;
+  };
+  const pushNewest = (e: Entry): void => {
+    e.prev = sentinel.prev;
+    e.next = sentinel;
+    sentinel.prev.next = e;
+    sentinel.prev = e;
+  };
+
+  const results: number[] = [];
+  for (const op of operations) {
+    const found = index.get(op[1]);
+    if (op[0] === 'get') {
+      if (!found) {
+        results.push(-1);
+        continue;
+      }
+      unlink(found);
+      pushNewest(found);
+      results.push(found.value);
+    } else if (found) {
+      found.value = op[2];
+      unlink(found);
+      pushNewest(found);
+    } else {
+      if (index.size >= capacity) {
+        const evicted = sentinel.next;
+        unlink(evicted);
+        index.delete(evicted.key);
+      }
+      const entry = { key: op[1], value: op[2] } as Entry;
+      index.set(entry.key, entry);
+      pushNewest(entry);
+    }
+  }
+  return results;
+}
+`,
+      },
+    ],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// group-by-sum
+
+type Row = { [key: string]: Json };
+
+/** Groups found by linear search with ===, which is exactly SQL's typed key equality here. */
+function solveGroupBy(rows: Row[], keyField: string, valueField: string): Json {
+  const groups: { key: string | number | null; total: number; count: number }[] = [];
+  for (const row of rows) {
+    const raw = Object.prototype.hasOwnProperty.call(row, keyField) ? row[keyField] : null;
+    if (raw !== null && typeof raw !== 'string' && typeof raw !== 'number') throw new Error(`group-by-sum: bad key ${JSON.stringify(raw)}`);
+    let g = groups.find((x) => x.key === raw);
+    if (!g) groups.push((g = { key: raw, total: 0, count: 0 }));
+    const v = Object.prototype.hasOwnProperty.call(row, valueField) ? row[valueField] : null;
+    if (v !== null && !Number.isInteger(v)) throw new Error(`group-by-sum: bad value ${JSON.stringify(v)}`);
+    g.total += (v as number | null) ?? 0;
+    g.count += 1;
+  }
+  return groups;
+}
+
+function groupBySum(): ProblemFile {
+  const rng = makeRng(seedOf('group-by-sum'));
+  const t = functionTests(solveGroupBy);
+  t.example(
+    'example 1',
+    [
+      [
+        { service: 'auth', ms: 120 },
+        { service: 'billing', ms: 300 },
+        { service: 'auth', ms: 80 },
+      ],
+      'service',
+      'ms',
+    ],
+    [
+      { key: 'auth', total: 200, count: 2 },
+      { key: 'billing', total: 300, count: 1 },
+    ],
+  );
+  t.example(
+    'a missing key is the null group',
+    [
+      [
+        { region: 'eu', amount: 5, id: 1 },
+        { region: 'us', amount: -2, id: 2 },
+        { amount: 7, id: 3 },
+      ],
+      'region',
+      'amount',
+    ],
+    [
+      { key: 'eu', total: 5, count: 1 },
+      { key: 'us', total: -2, count: 1 },
+      { key: null, total: 7, count: 1 },
+    ],
+  );
+  t.hidden('edge cases', 'no rows', [[], 'k', 'v'], { expect: [] });
+  t.hidden(
+    'edge cases',
+    'number and string keys differ',
+    [
+      [
+        { k: 1, v: 1 },
+        { k: '1', v: 2 },
+        { k: 1, v: 3 },
+      ],
+      'k',
+      'v',
+    ],
+    {
+      expect: [
+        { key: 1, total: 4, count: 2 },
+        { key: '1', total: 2, count: 1 },
+      ],
+    },
+  );
+  t.hidden(
+    'edge cases',
+    'missing and null values still count',
+    [[{ k: 'a', v: null }, { k: 'a' }, { k: 'a', v: 4 }, { k: 'b' }], 'k', 'v'],
+    {
+      expect: [
+        { key: 'a', total: 4, count: 3 },
+        { key: 'b', total: 0, count: 1 },
+      ],
+    },
+  );
+  t.hidden(
+    'edge cases',
+    'null and missing keys together',
+    [[{ k: null, v: 1 }, { v: 2 }, { k: 'x', v: 3 }, { k: 'null', v: 4 }], 'k', 'v'],
+    {
+      expect: [
+        { key: null, total: 3, count: 2 },
+        { key: 'x', total: 3, count: 1 },
+        { key: 'null', total: 4, count: 1 },
+      ],
+    },
+  );
+  t.hidden(
+    'edge cases',
+    'zero and empty-string keys',
+    [[{ k: 0, v: 5 }, { k: '', v: 6 }, { k: 0, v: 1 }, { v: 10 }, { k: '0', v: 2 }], 'k', 'v'],
+    {
+      expect: [
+        { key: 0, total: 6, count: 2 },
+        { key: '', total: 6, count: 1 },
+        { key: null, total: 10, count: 1 },
+        { key: '0', total: 2, count: 1 },
+      ],
+    },
+  );
+  t.hidden(
+    'edge cases',
+    'keys named like object members',
+    [
+      [
+        { k: 'constructor', v: 1 },
+        { k: 'toString', v: 2 },
+        { k: '__proto__', v: 3 },
+        { k: 'constructor', v: 4 },
+        { k: 'hasOwnProperty', v: 5 },
+      ],
+      'k',
+      'v',
+    ],
+    {
+      expect: [
+        { key: 'constructor', total: 5, count: 2 },
+        { key: 'toString', total: 2, count: 1 },
+        { key: '__proto__', total: 3, count: 1 },
+        { key: 'hasOwnProperty', total: 5, count: 1 },
+      ],
+    },
+  );
+  t.hidden(
+    'edge cases',
+    'totals that cancel out',
+    [
+      [
+        { k: 'a', v: 1_000_000 },
+        { k: 'a', v: -1_000_000 },
+        { k: 'b', v: -3 },
+      ],
+      'k',
+      'v',
+    ],
+    {
+      expect: [
+        { key: 'a', total: 0, count: 2 },
+        { key: 'b', total: -3, count: 1 },
+      ],
+    },
+  );
+  t.hidden('edge cases', 'grouping and summing the same field', [[{ n: 2 }, { n: 2 }, { n: 3 }], 'n', 'n'], {
+    expect: [
+      { key: 2, total: 4, count: 2 },
+      { key: 3, total: 3, count: 1 },
+    ],
+  });
+  const services = Array.from({ length: 25 }, (_, i) => `svc-${i}`);
+  const fewGroups: Row[] = Array.from({ length: 3000 }, () => ({ service: rng.pick(services), ms: rng.int(0, 2000) }));
+  t.hidden('large input', '3000 rows in 25 groups', [fewGroups, 'service', 'ms'], { weight: 2 });
+  const manyGroups: Row[] = Array.from({ length: 3000 }, () => {
+    const id = rng.int(0, 749);
+    const r = rng.next();
+    const row: Row = { v: rng.int(-1_000_000, 1_000_000) };
+    if (r < 0.45) row.k = id;
+    else if (r < 0.9) row.k = String(id);
+    else if (r < 0.95) row.k = null;
+    if (rng.next() < 0.05) delete row.v;
+    return row;
+  });
+  t.hidden('large input', '3000 rows in about 1500 mixed-type groups', [manyGroups, 'k', 'v'], { weight: 2 });
+  return {
+    slug: 'group-by-sum',
+    title: 'Group By and Sum',
+    difficulty: 'Easy',
+    tags: ['hashing', 'aggregation', 'sql'],
+    statement: statement('group-by-sum'),
+    mode: 'function',
+    entryPoint: 'groupBySum',
+    limits: { timeMs: 1000, memoryMb: 64 },
+    checker: { type: 'unordered' },
+    tests: t.tests,
+    referenceSolutions: [
+      {
+        language: 'javascript',
+        source: String.raw`function groupBySum(rows, keyField, valueField) {
+  // A Map compares keys by type and value (1 and "1" differ), like SQL, and has no prototype keys.
+  const groups = new Map();
+  for (const row of rows) {
+    const key = row[keyField] ?? null;
+    let group = groups.get(key);
+    if (group === undefined) {
+      group = { key, total: 0, count: 0 };
+      groups.set(key, group);
+    }
+    group.total += row[valueField] ?? 0;
+    group.count += 1;
+  }
+  return [...groups.values()];
+}
+`,
+      },
+      {
+        language: 'typescript',
+        source: String.raw`type GroupKey = string | number | null;
+
+interface Group {
+  key: GroupKey;
+  total: number;
+  count: number;
+}
+
+function groupBySum(rows: Record<string, unknown>[], keyField: string, valueField: string): Group[] {
+  const groups = new Map<GroupKey, Group>();
+  for (const row of rows) {
+    const key = (row[keyField] ?? null) as GroupKey;
+    const group = groups.get(key) ?? { key, total: 0, count: 0 };
+    groups.set(key, group);
+    group.total += (row[valueField] as number | null | undefined) ?? 0;
+    group.count += 1;
+  }
+  return Array.from(groups.values());
+}
+`,
+      },
+    ],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// latency-percentiles
+
+function solvePercentiles(latencies: number[], ps: number[]): Json {
+  const x = [...latencies].sort((a, b) => a - b);
+  return ps.map((p) => {
+    const rank = ((x.length - 1) * p) / 100;
+    const below = Math.floor(rank);
+    const above = Math.min(below + 1, x.length - 1);
+    // 12 significant digits: drops float noise (228.00000000000003) far below the checker's 1e-6.
+    return Number((x[below] + (rank - below) * (x[above] - x[below])).toPrecision(12));
+  });
+}
+
+function latencyPercentiles(): ProblemFile {
+  const rng = makeRng(seedOf('latency-percentiles'));
+  const t = functionTests(solvePercentiles);
+  t.example(
+    'example 1',
+    [
+      [120, 80, 100, 300, 90],
+      [50, 90, 100],
+    ],
+    [100, 228, 300],
+  );
+  t.example('a single latency', [[5], [0, 50, 99.9]], [5, 5, 5]);
+  t.hidden(
+    'edge cases',
+    'interpolating between two values',
+    [
+      [20, 10],
+      [25, 50, 75],
+    ],
+    { expect: [12.5, 15, 17.5] },
+  );
+  t.hidden(
+    'edge cases',
+    'numeric, not lexicographic, order',
+    [
+      [9, 100, 10, 1000, 2],
+      [0, 25, 50, 100],
+    ],
+    { expect: [2, 9, 10, 1000] },
+  );
+  t.hidden(
+    'edge cases',
+    'duplicates',
+    [
+      [7, 7, 7, 7, 1],
+      [10, 50, 80],
+    ],
+    { expect: [3.4, 7, 7] },
+  );
+  t.hidden(
+    'edge cases',
+    'minimum and maximum',
+    [
+      [3, 1, 2, 5, 4],
+      [0, 100],
+    ],
+    { expect: [1, 5] },
+  );
+  t.hidden('edge cases', 'fractional latencies and percentiles', [
+    [0.5, 1.25, 3.75, 2.5],
+    [33.3, 66.7, 99.99],
+  ]);
+  t.hidden(
+    'edge cases',
+    'percentiles in any order',
+    [
+      [10, 20, 30, 40, 50],
+      [99, 1, 50],
+    ],
+    { expect: [49.6, 10.4, 30] },
+  );
+  t.hidden(
+    'edge cases',
+    'all zero',
+    [
+      [0, 0, 0],
+      [0, 50, 99],
+    ],
+    { expect: [0, 0, 0] },
+  );
+  // Log-normal-ish latencies with two decimals: a long tail, like real request timings.
+  const skewed = Array.from(
+    { length: 5000 },
+    () => Math.round(Math.exp(3 + 1.2 * (rng.next() + rng.next() + rng.next() - 1.5)) * 100) / 100,
+  );
+  t.hidden('large input', '5000 skewed latencies', [skewed, [50, 90, 95, 99, 99.9]], { weight: 2 });
+  const coarse = Array.from({ length: 8000 }, () => rng.int(0, 40) * 25);
+  t.hidden('large input', '8000 latencies with many duplicates', [coarse, Array.from({ length: 21 }, (_, i) => i * 5)], { weight: 2 });
+  return {
+    slug: 'latency-percentiles',
+    title: 'Latency Percentiles',
+    difficulty: 'Easy',
+    tags: ['sorting', 'statistics', 'observability'],
+    statement: statement('latency-percentiles'),
+    mode: 'function',
+    entryPoint: 'percentiles',
+    limits: { timeMs: 1000, memoryMb: 64 },
+    checker: { type: 'float', epsilon: 1e-6 },
+    tests: t.tests,
+    referenceSolutions: [
+      {
+        language: 'javascript',
+        source: String.raw`function percentiles(latencies, ps) {
+  const sorted = latencies.slice().sort((a, b) => a - b);
+  return ps.map((p) => {
+    const h = ((sorted.length - 1) * p) / 100;
+    const lo = Math.floor(h);
+    const hi = Math.ceil(h);
+    return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+  });
+}
+`,
+      },
+    ],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// service-start-order
+
+/** Picks the smallest ready name by scanning the sorted names each step: quadratic, plain. */
+function solveStartOrder(stdin: string): string {
+  const deps = new Map<string, Set<string>>();
+  for (const raw of stdin.split('\n')) {
+    const names = raw.split(/[ \r]+/).filter((f) => f !== '');
+    if (names.length === 0) continue;
+    if (names.length > 2 || names.some((n) => !/^[a-z0-9-]{1,20}$/.test(n)))
+      throw new Error(`service-start-order: bad line ${JSON.stringify(raw)}`);
+    for (const n of names) if (!deps.has(n)) deps.set(n, new Set());
+    if (names.length === 2) deps.get(names[0])!.add(names[1]);
+  }
+  const pending = [...deps.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const started = new Set<string>();
+  const order: string[] = [];
+  while (pending.length > 0) {
+    const at = pending.findIndex((s) => [...deps.get(s)!].every((d) => started.has(d)));
+    if (at < 0) return 'CYCLE\n';
+    const [s] = pending.splice(at, 1);
+    started.add(s);
+    order.push(s);
+  }
+  return order.map((s) => `${s}\n`).join('');
+}
+
+function randomName(rng: Rng, taken: Set<string>): string {
+  for (;;) {
+    let s = '';
+    const n = rng.int(3, 8);
+    for (let i = 0; i < n; i++) s += rng.pick([...'abcdefghijklmnopqrstuvwxyz0123456789-']);
+    if (/^[a-z]/.test(s) && !taken.has(s)) {
+      taken.add(s);
+      return s;
+    }
+  }
+}
+
+/** A random acyclic system: each service depends only on services earlier in a hidden order. */
+function randomSystem(rng: Rng, services: number, edges: number): { names: string[]; rows: string[] } {
+  const taken = new Set<string>();
+  const names = Array.from({ length: services }, () => randomName(rng, taken));
+  const rows: string[] = [];
+  for (let i = 0; i < edges; i++) {
+    const a = rng.int(1, services - 1);
+    const b = rng.int(Math.max(0, a - 200), a - 1);
+    rows.push(`${names[a]} ${names[b]}`);
+  }
+  for (const n of names) if (rng.next() < 0.1) rows.push(n);
+  return { names, rows: rng.shuffle(rows) };
+}
+
+function serviceStartOrder(): ProblemFile {
+  const rng = makeRng(seedOf('service-start-order'));
+  const t = stdioTests(solveStartOrder);
+  t.example(
+    'example 1',
+    lines('api db', 'api cache', 'worker db', 'worker queue', 'cache'),
+    lines('cache', 'db', 'api', 'queue', 'worker'),
+  );
+  t.example('a dependency cycle', lines('a b', 'b c', 'c a', 'd'), lines('CYCLE'));
+  t.hidden('edge cases', 'no services', '', { expect: '' });
+  t.hidden('edge cases', 'a single service', lines('solo'), { expect: lines('solo') });
+  t.hidden('edge cases', 'a service depending on itself', lines('db', 'api db', 'x x'), { expect: lines('CYCLE') });
+  t.hidden('edge cases', 'repeated dependencies', lines('b a', 'b a', 'c b', 'b a'), { expect: lines('a', 'b', 'c') });
+  t.hidden('edge cases', 'services without dependencies', lines('zeta', 'alpha', 'mid', 'beta alpha', 'gamma'), {
+    expect: lines('alpha', 'beta', 'gamma', 'mid', 'zeta'),
+  });
+  t.hidden('edge cases', 'ready order beats input order', lines('z-app a-lib', 'm-app a-lib', 'b-lib', 'a-lib'), {
+    expect: lines('a-lib', 'b-lib', 'm-app', 'z-app'),
+  });
+  t.hidden('edge cases', 'names compare by code unit', lines('svc-9', 'svc-10', 'svc-1', 'svc1', 'svc-'), {
+    expect: lines('svc-', 'svc-1', 'svc-10', 'svc-9', 'svc1'),
+  });
+  t.hidden('edge cases', 'spaces and CRLF', '  web   api \r\n\r\napi db\r\n   \n db \r\n', { expect: lines('db', 'api', 'web') });
+  t.hidden('edge cases', 'a diamond', lines('app auth', 'app billing', 'auth db', 'billing db', 'billing queue', 'queue db'), {
+    expect: lines('db', 'auth', 'queue', 'billing', 'app'),
+  });
+  const acyclic = randomSystem(rng, 2000, 4000);
+  t.hidden('large input', '2000 services', lines(...acyclic.rows), { weight: 2 });
+  const cyclic = randomSystem(rng, 2000, 4000);
+  // One edge back from an early service to a late one closes a long cycle deep in the graph.
+  cyclic.rows.splice(rng.int(0, cyclic.rows.length), 0, `${cyclic.names[100]} ${cyclic.names[1900]}`);
+  t.hidden('large input', '2000 services with one long cycle', lines(...cyclic.rows), { weight: 2, expect: lines('CYCLE') });
+  // Names sorted against the start order: the smallest name is the last to become ready, so a
+  // solution that rescans all names and, for each, all dependency lines, does cubic work.
+  const chainNames = Array.from({ length: 2000 }, (_, i) => `s${String(9999 - i).padStart(4, '0')}`);
+  const chainRows = rng.shuffle([
+    ...chainNames.slice(1).map((n, i) => `${n} ${chainNames[i]}`),
+    ...Array.from({ length: 1000 }, () => {
+      const a = rng.int(2, chainNames.length - 1);
+      return `${chainNames[a]} ${chainNames[rng.int(0, a - 2)]}`;
+    }),
+  ]);
+  t.hidden('performance', 'a long chain named against its order', lines(...chainRows), { weight: 2 });
+  return {
+    slug: 'service-start-order',
+    title: 'Service Start Order',
+    difficulty: 'Hard',
+    tags: ['stdio', 'graphs', 'topological-sort', 'heaps'],
+    statement: statement('service-start-order'),
+    mode: 'stdio',
+    limits: { timeMs: 2000, memoryMb: 64 },
+    checker: { type: 'tokens' },
+    tests: t.tests,
+    referenceSolutions: [
+      {
+        language: 'javascript',
+        source: String.raw`// Kahn's algorithm with a min-heap of ready names: O((V + E) log V).
+const dependents = new Map();
+const waitingOn = new Map();
+const edges = new Set();
+const declare = (name) => {
+  if (!waitingOn.has(name)) {
+    waitingOn.set(name, 0);
+    dependents.set(name, []);
+  }
+};
+for (const line of input.split('\n')) {
+  const names = line.trim().split(/\s+/).filter((n) => n !== '');
+  if (names.length === 0) continue;
+  names.forEach(declare);
+  if (names.length < 2) continue;
+  const [service, dependency] = names;
+  const edge = service + ' ' + dependency;
+  if (edges.has(edge)) continue;
+  edges.add(edge);
+  waitingOn.set(service, waitingOn.get(service) + 1);
+  dependents.get(dependency).push(service);
+}
+
+const heap = [];
+const push = (name) => {
+  heap.push(name);
+  for (let i = heap.length - 1; i > 0; ) {
+    const parent = (i - 1) >> 1;
+    if (heap[parent] <= heap[i]) break;
+    [heap[parent], heap[i]] = [heap[i], heap[parent]];
+    i = parent;
+  }
+};
+const pop = () => {
+  const top = heap[0];
+  const last = heap.pop();
+  if (heap.length > 0) {
+    heap[0] = last;
+    for (let i = 0; ; ) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < heap.length && heap[l] < heap[m]) m = l;
+      if (r < heap.length && heap[r] < heap[m]) m = r;
+      if (m === i) break;
+      [heap[m], heap[i]] = [heap[i], heap[m]];
+      i = m;
+    }
+  }
+  return top;
+};
+
+for (const [name, count] of waitingOn) if (count === 0) push(name);
+const order = [];
+while (heap.length > 0) {
+  const name = pop();
+  order.push(name);
+  for (const next of dependents.get(name)) {
+    const left = waitingOn.get(next) - 1;
+    waitingOn.set(next, left);
+    if (left === 0) push(next);
+  }
+}
+if (order.length < waitingOn.size) console.log('CYCLE');
+else if (order.length > 0) console.log(order.join('\n'));
+`,
+      },
+      {
+        language: 'typescript',
+        source: String.raw`declare function readline(): string | undefined;
+
+class MinHeap {
+  private readonly items: string[] = [];
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  push(item: string): void {
+    const a = this.items;
+    a.push(item);
+    let i = a.length - 1;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (a[p] <= a[i]) break;
+      [a[p], a[i]] = [a[i], a[p]];
+      i = p;
+    }
+  }
+
+  pop(): string {
+    const a = this.items;
+    const top = a[0];
+    const last = a.pop()!;
+    if (a.length > 0) {
+      a[0] = last;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        let m = i;
+        if (l < a.length && a[l] < a[m]) m = l;
+        if (l + 1 < a.length && a[l + 1] < a[m]) m = l + 1;
+        if (m === i) break;
+        [a[m], a[i]] = [a[i], a[m]];
+        i = m;
+      }
+    }
+    return top;
+  }
+}
+
+const dependsOn = new Map<string, Set<string>>();
+const usedBy = new Map<string, string[]>();
+const service = (name: string): Set<string> => {
+  let deps = dependsOn.get(name);
+  if (!deps) {
+    deps = new Set();
+    dependsOn.set(name, deps);
+    usedBy.set(name, []);
+  }
+  return deps;
+};
+
+for (let line = readline(); line !== undefined; line = readline()) {
+  const names = line.split(/\s+/).filter(Boolean);
+  if (names.length === 0) continue;
+  const deps = service(names[0]);
+  if (names.length === 2) {
+    service(names[1]);
+    if (!deps.has(names[1])) {
+      deps.add(names[1]);
+      usedBy.get(names[1])!.push(names[0]);
+    }
+  }
+}
+
+const remaining = new Map<string, number>();
+const ready = new MinHeap();
+for (const [name, deps] of dependsOn) {
+  remaining.set(name, deps.size);
+  if (deps.size === 0) ready.push(name);
+}
+const order: string[] = [];
+while (ready.size > 0) {
+  const name = ready.pop();
+  order.push(name);
+  for (const user of usedBy.get(name)!) {
+    const left = remaining.get(user)! - 1;
+    remaining.set(user, left);
+    if (left === 0) ready.push(user);
+  }
+}
+if (order.length < dependsOn.size) console.log('CYCLE');
+else if (order.length > 0) console.log(order.join(' '));
+`,
+      },
+    ],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Output
+
+let root = '';
+
+function statement(slug: string): string {
+  return readFileSync(join(root, 'tools', 'problem-bank', 'statements', `${slug}.md`), 'utf8').trimEnd() + '\n';
+}
+
+/** The repository root: the first ancestor of this script holding libs/assessments. */
+function findRoot(): string {
+  let dir = resolve(dirname(process.argv[1] ?? '.'));
+  while (!existsSync(join(dir, 'libs', 'assessments', 'project.json'))) {
+    const up = dirname(dir);
+    if (up === dir) throw new Error('cannot find the repository root (libs/assessments) above this script');
+    dir = up;
+  }
+  return dir;
+}
+
+/** Readable at the top, one line per test: a reviewer can diff a single test without scrolling. */
+function render(p: ProblemFile): string {
+  const head: [string, unknown][] = [
+    ['slug', p.slug],
+    ['title', p.title],
+    ['difficulty', p.difficulty],
+    ['tags', p.tags],
+    ['statement', p.statement],
+    ['mode', p.mode],
+    ...(p.entryPoint !== undefined ? [['entryPoint', p.entryPoint] as [string, unknown]] : []),
+    ['limits', p.limits],
+    ['checker', p.checker],
+  ];
+  const out = ['{'];
+  for (const [k, v] of head) out.push(`  ${JSON.stringify(k)}: ${JSON.stringify(v)},`);
+  out.push('  "tests": [');
+  out.push(p.tests.map((test) => `    ${JSON.stringify(test)}`).join(',\n'));
+  out.push('  ],');
+  out.push('  "referenceSolutions": [');
+  out.push(p.referenceSolutions.map((s) => `    ${JSON.stringify(s)}`).join(',\n'));
+  out.push('  ]');
+  out.push('}');
+  return out.join('\n') + '\n';
+}
+
+function main(): void {
+  root = findRoot();
+  const dir = join(root, 'libs', 'assessments', 'data', 'problems');
+  mkdirSync(dir, { recursive: true });
+  const problems = [
+    twoSum,
+    parseQueryString,
+    mergeIntervals,
+    aggregateRequestLogs,
+    rateLimiter,
+    lruCache,
+    groupBySum,
+    latencyPercentiles,
+    serviceStartOrder,
+  ];
+  for (const build of problems) {
+    const problem = build();
+    const text = render(problem);
+    if (!isDeepStrictEqual(JSON.parse(text), JSON.parse(JSON.stringify(problem))))
+      throw new Error(`${problem.slug}: rendering changed the document`);
+    if (Buffer.byteLength(text) > MAX_FILE_BYTES)
+      throw new Error(`${problem.slug}: ${Buffer.byteLength(text)} bytes, over ${MAX_FILE_BYTES}`);
+    writeFileSync(join(dir, `${problem.slug}.json`), text);
+    const visible = problem.tests.filter((x) => !x.hidden).length;
+    console.log(
+      `${problem.slug}: ${visible} visible, ${problem.tests.length - visible} hidden, ${(Buffer.byteLength(text) / 1024).toFixed(0)} KB`,
+    );
+  }
+}
+
+main();
