@@ -3,3 +3,5 @@ export * from './config';
 export * from './graphql-client';
 export * from './api-harness';
 export * from './processes';
+export * from './subscriptions';
+export * from './platform';

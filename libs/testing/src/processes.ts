@@ -7,6 +7,8 @@ import * as path from 'node:path';
 export const ROOT = path.resolve(__dirname, '../../..');
 export const DIST = path.join(ROOT, 'dist');
 
+export const projectFile = (relative: string): string => path.join(ROOT, relative);
+
 export function requireBuild(): void {
   if (!fs.existsSync(path.join(DIST, 'apps/api/src/main.js'))) {
     throw new Error('End-to-end tests run the built apps: run `npm run build` (npm test does it) first');

@@ -1,0 +1,141 @@
+import * as fs from 'node:fs';
+import { ADMIN, gql, GqlResponse, ok, Platform, projectFile, startPlatform, subscribe } from '@app/testing';
+
+/**
+ * The story of the hiring-flow issue, with real PostgreSQL, Redis, API and worker processes:
+ * job from the seeded template, screening with a knock-out, a timed assessment with live
+ * verdicts through the subscription, and the recruiter's view of the best score.
+ */
+const bank = (slug: string) => JSON.parse(fs.readFileSync(projectFile(`libs/assessments/data/problems/${slug}.json`), 'utf8')) as { referenceSolutions: { source: string }[] };
+const RIGHT = bank('two-sum').referenceSolutions[0].source;
+const WRONG = fs.readFileSync(projectFile('libs/assessments/data/problems/wrong/two-sum.descending-indices.js'), 'utf8');
+
+const SUBMISSION_FIELDS = 'id state verdict score passed total results { name category status hidden actual message }';
+
+function answers(authorized: boolean) {
+  return [
+    { questionKey: 'work-authorization', value: String(authorized) },
+    { questionKey: 'availability-months', value: '6' },
+    { questionKey: 'degree-program', value: 'Yes, in Computer Science' },
+    { questionKey: 'backend-language-proficiency', value: '4' },
+    { questionKey: 'sql-experience', value: 'I used a SQL database in a project' },
+    { questionKey: 'git-experience', value: 'true' },
+    { questionKey: 'dsa-self-assessment', value: '4' },
+    { questionKey: 'problem-solving-example', value: 'Profiling showed one query per list item; I batched them into a join and the endpoint went from 4 s to 120 ms.' },
+  ];
+}
+
+describe('hiring flow end to end', () => {
+  let p: Platform;
+  const call = <T = any>(q: string, v: Record<string, unknown> = {}, token?: string): Promise<GqlResponse<T>> => gql<T>(p.url, q, v, token);
+  const must = async <T = any>(q: string, v: Record<string, unknown> = {}, token?: string): Promise<T> => ok(await call<T>(q, v, token));
+  const loginAs = async (email: string, password: string) =>
+    (await must(`mutation($i: LoginInput!) { login(input: $i) { accessToken } }`, { i: { email, password } })).login.accessToken as string;
+  const register = async (email: string, name: string) =>
+    (await must(`mutation($i: RegisterInput!) { register(input: $i) { accessToken user { id } } }`, { i: { email, name, password: 'candidate-pass-1' } })).register;
+
+  beforeAll(async () => {
+    p = await startPlatform();
+  }, 120_000);
+  afterAll(() => p?.stop());
+
+  it('plays the whole story from the seeded template', async () => {
+    // Staff.
+    const admin = await loginAs(ADMIN.email, ADMIN.password);
+    await must(`mutation($i: CreateUserInput!) { createUser(input: $i) { id } }`, { i: { email: 'rec@example.com', name: 'Rec', password: 'recruiter-pass-1', role: 'RECRUITER' } }, admin);
+    const rec = await loginAs('rec@example.com', 'recruiter-pass-1');
+
+    // A job from the seeded template, published, readable without logging in.
+    const job = (await must(`mutation($i: CreateJobInput!) { createJob(input: $i) { id status } }`, { i: { templateKey: 'backend-engineer-intern' } }, rec)).createJob;
+    await must(`mutation($id: ID!) { publishJob(id: $id) { status } }`, { id: job.id }, rec);
+    expect((await must(`query($id: ID!) { job(id: $id) { title } }`, { id: job.id })).job.title).toBe('Backend Engineer Intern');
+
+    // An assessment from two validated seeded problems.
+    const bankPage = (await must(`{ problems(status: VALID, limit: 50) { items { id slug } } }`, {}, rec)).problems.items as { id: string; slug: string }[];
+    const twoSum = bankPage.find((x) => x.slug === 'two-sum')!;
+    const merge = bankPage.find((x) => x.slug === 'merge-intervals')!;
+    expect(twoSum && merge).toBeTruthy();
+    const assessment = (
+      await must(
+        `mutation($i: CreateAssessmentInput!) { createAssessment(input: $i) { id problems { problemId points } } }`,
+        { i: { jobId: job.id, title: 'Intern test', instructions: 'Two problems.', durationMinutes: 30, problems: [{ problemId: twoSum.id, points: 60 }, { problemId: merge.id, points: 40 }] } },
+        rec,
+      )
+    ).createAssessment;
+
+    // Two candidates apply; one is knocked out on work authorization.
+    const ann = await register('ann@example.com', 'Ann');
+    const bob = await register('bob@example.com', 'Bob');
+    const apply = (token: string, name: string, authorized: boolean) =>
+      must(
+        `mutation($i: ApplyToJobInput!) { applyToJob(input: $i) { id stage rejectionReasons } }`,
+        {
+          i: {
+            jobId: job.id,
+            profile: { name, email: `${name.toLowerCase()}@example.com`, education: { degree: 'BS', field: 'Computer Science', status: 'ENROLLED' }, links: [], skills: [{ name: 'Node.js', level: 4 }] },
+            answers: answers(authorized),
+            resume: `${name}: BS Computer Science student, built a REST API in Node.js with PostgreSQL.`,
+          },
+        },
+        token,
+      );
+    const annApp = (await apply(ann.accessToken, 'Ann', false)).applyToJob;
+    const bobApp = (await apply(bob.accessToken, 'Bob', true)).applyToJob;
+    expect(annApp.stage).toBe('REJECTED');
+    expect(annApp.rejectionReasons).toEqual(['Knock-out: not authorized to work in the country of employment']);
+    expect(bobApp.stage).toBe('SCREENED');
+    const seenByRecruiter = (await must(`query($id: ID!) { application(id: $id) { stage screening { outcome reasons } } }`, { id: annApp.id }, rec)).application;
+    expect(seenByRecruiter.screening.outcome).toBe('REJECTED');
+    expect(seenByRecruiter.screening.reasons.join(' ')).toMatch(/not authorized to work/);
+
+    // Bob is invited, starts, submits wrong then right, and sees both verdicts live.
+    const invitation = (
+      await must(`mutation($i: InviteInput!) { inviteToAssessment(input: $i) { token attempt { id status } } }`, { i: { assessmentId: assessment.id, applicationId: bobApp.id } }, rec)
+    ).inviteToAssessment;
+    expect(invitation.attempt.status).toBe('INVITED');
+    const attempt = (await must(`mutation($t: String!) { startAssessment(token: $t) { id status deadline secondsLeft } }`, { t: invitation.token }, bob.accessToken)).startAssessment;
+    expect(attempt.status).toBe('IN_PROGRESS');
+    expect(attempt.secondsLeft).toBeGreaterThan(29 * 60);
+
+    const verdictOf = async (source: string) => {
+      const sub = (
+        await must(`mutation($i: CodeInput!) { submitSolution(input: $i) { id state } }`, { i: { attemptId: attempt.id, problemId: twoSum.id, language: 'javascript', source } }, bob.accessToken)
+      ).submitSolution;
+      const live = subscribe<{ submissionUpdated: { state: string; verdict: string; score: number; results: { hidden: boolean; actual: string | null }[] } }>(
+        p.url,
+        bob.accessToken,
+        `subscription($id: ID!) { submissionUpdated(id: $id) { ${SUBMISSION_FIELDS} } }`,
+        { id: sub.id },
+      );
+      const events = await live.waitFor((e) => e.submissionUpdated.state === 'FINISHED', 60_000);
+      await live.completed;
+      await live.close();
+      return events.map((e) => e.submissionUpdated);
+    };
+    const wrong = await verdictOf(WRONG);
+    expect(wrong.at(-1)!.verdict).toBe('WRONG_ANSWER');
+    expect(wrong.at(-1)!.results.filter((r) => r.hidden).every((r) => r.actual === null)).toBe(true);
+    const right = await verdictOf(RIGHT);
+    expect(right.at(-1)).toMatchObject({ verdict: 'ACCEPTED', score: 1 });
+    expect(right.map((e) => e.state)).toContain('FINISHED');
+
+    await must(`mutation($id: ID!) { finishAssessment(attemptId: $id) { status } }`, { id: attempt.id }, bob.accessToken);
+
+    // The recruiter sees the best score (the accepted submission, not the last one).
+    const results = (
+      await must(
+        `query($id: ID!) { attemptResults(attemptId: $id) { pointsEarned pointsPossible score attempt { status } problems { problemId bestScore pointsEarned submissionsCount verdicts submissions { source } } } }`,
+        { id: attempt.id },
+        rec,
+      )
+    ).attemptResults;
+    expect(results.attempt.status).toBe('FINISHED');
+    const ts = results.problems.find((x: { problemId: string }) => x.problemId === twoSum.id);
+    expect(ts).toMatchObject({ bestScore: 1, pointsEarned: 60, submissionsCount: 2, verdicts: ['WRONG_ANSWER', 'ACCEPTED'] });
+    expect(ts.submissions.map((s: { source: string }) => s.source)).toEqual([WRONG, RIGHT]);
+    expect(results).toMatchObject({ pointsEarned: 60, pointsPossible: 100, score: 0.6 });
+
+    // The application moved to ASSESSMENT when Bob was invited.
+    expect((await must(`query($id: ID!) { application(id: $id) { stage } }`, { id: bobApp.id }, rec)).application.stage).toBe('ASSESSMENT');
+  }, 180_000);
+});
