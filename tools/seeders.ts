@@ -3,6 +3,7 @@ import type { Logger } from '@app/common';
 import type { AppConfig } from '@app/config';
 import { seedProblemBank } from '@app/assessments';
 import { seedHiring } from '@app/hiring';
+import { seedRubrics } from '@app/rubrics';
 
 export interface SeedContext {
   config: AppConfig;
@@ -19,4 +20,6 @@ export const SEEDERS: Seeder[] = [
   seedHiring,
   // The problem bank from libs/assessments/data/problems, validated; with demo data, an assessment and an invitation.
   seedProblemBank,
+  // Library interview rubrics from libs/rubrics/data/rubrics (the default Backend Engineer Intern one).
+  seedRubrics,
 ];

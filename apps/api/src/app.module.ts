@@ -20,13 +20,14 @@ import { ResolverGuardCheck } from './graphql/resolver-guard.check';
 import { validationPipe } from './graphql/validation.pipe';
 import { HealthController } from './health/health.controller';
 import { HiringApiModule } from './hiring/hiring.module';
+import { RubricsApiModule } from './rubrics/rubrics.module';
 import { SubmissionsModule } from './submissions/submissions.module';
 import { UsersResolver } from './users/users.resolver';
 
 export const SCHEMA_FILE = path.join(__dirname, '..', 'schema.graphql');
 
 /** Feature modules: each brings its own resolvers. */
-const FEATURE_MODULES = [SubmissionsModule, HiringApiModule, AssessmentsModule];
+const FEATURE_MODULES = [SubmissionsModule, HiringApiModule, AssessmentsModule, RubricsApiModule];
 
 @Module({})
 export class AppModule {

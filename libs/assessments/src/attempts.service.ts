@@ -63,6 +63,7 @@ export class AttemptsService {
       points: RUNS_PER_MINUTE,
       duration: 60,
       insuranceLimiter: new RateLimiterMemory({ points: RUNS_PER_MINUTE, duration: 60 }),
+      rejectIfRedisNotReady: true,
     });
   }
 

@@ -25,6 +25,8 @@ export class LoginLimiter {
         points,
         duration: limits.windowSeconds,
         insuranceLimiter: new RateLimiterMemory({ points, duration: limits.windowSeconds }),
+        // While Redis is down, answer from the insurance limiter at once instead of queueing.
+        rejectIfRedisNotReady: true,
       });
     this.byEmail = make('email', limits.maxPerEmail);
     this.byIp = make('ip', limits.maxPerIp);

@@ -12,3 +12,7 @@ export * from './job-template.entity';
 export * from './job.entity';
 export * from './application.entity';
 export * from './application-event.entity';
+export * from './rubric.enums';
+export * from './rubric.entity';
+export * from './interview.entity';
+export * from './scorecard.entity';

@@ -5,3 +5,4 @@ export * from './api-harness';
 export * from './processes';
 export * from './subscriptions';
 export * from './platform';
+export * from './story';

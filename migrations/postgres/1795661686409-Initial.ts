@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class Initial1795660865157 implements MigrationInterface {
-  name = 'Initial1795660865157';
+export class Initial1795661686409 implements MigrationInterface {
+  name = 'Initial1795661686409';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query("CREATE TABLE \"users\" (\"id\" character varying(36) NOT NULL, \"email\" character varying(254) NOT NULL, \"name\" character varying(200) NOT NULL, \"role\" character varying(20) NOT NULL, \"passwordHash\" character varying(255) NOT NULL, \"active\" boolean NOT NULL DEFAULT true, \"createdAt\" TIMESTAMP NOT NULL DEFAULT now(), \"updatedAt\" TIMESTAMP NOT NULL DEFAULT now(), CONSTRAINT \"PK_a3ffb1c0c8416b9fc6f907b7433\" PRIMARY KEY (\"id\"))");
@@ -18,12 +18,27 @@ export class Initial1795660865157 implements MigrationInterface {
     await queryRunner.query("CREATE UNIQUE INDEX \"UQ_attempts_token\" ON \"attempts\"  (\"tokenHash\") ");
     await queryRunner.query("CREATE INDEX \"IDX_attempts_application\" ON \"attempts\"  (\"applicationId\") ");
     await queryRunner.query("CREATE INDEX \"IDX_attempts_assessment\" ON \"attempts\"  (\"assessmentId\") ");
+    await queryRunner.query("CREATE TABLE \"interviews\" (\"id\" character varying(36) NOT NULL, \"applicationId\" character varying(36) NOT NULL, \"jobId\" character varying(36) NOT NULL, \"interviewerId\" character varying(36) NOT NULL, \"rubricId\" character varying(36) NOT NULL, \"rubricVersion\" integer NOT NULL, \"kind\" character varying(30) NOT NULL, \"scheduledAt\" TIMESTAMP NOT NULL, \"status\" character varying(20) NOT NULL DEFAULT 'SCHEDULED', \"scheduledById\" character varying(36) NOT NULL, \"cancelReason\" text, \"createdAt\" TIMESTAMP NOT NULL DEFAULT now(), \"updatedAt\" TIMESTAMP NOT NULL DEFAULT now(), CONSTRAINT \"PK_fd41af1f96d698fa33c2f070f47\" PRIMARY KEY (\"id\"))");
+    await queryRunner.query("CREATE INDEX \"IDX_interviews_application\" ON \"interviews\"  (\"applicationId\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_interviews_interviewer_scheduled\" ON \"interviews\"  (\"interviewerId\", \"scheduledAt\") ");
     await queryRunner.query("CREATE TABLE \"job_templates\" (\"id\" character varying(36) NOT NULL, \"key\" character varying(100) NOT NULL, \"name\" character varying(200) NOT NULL, \"content\" text NOT NULL, \"createdAt\" TIMESTAMP NOT NULL DEFAULT now(), \"updatedAt\" TIMESTAMP NOT NULL DEFAULT now(), CONSTRAINT \"PK_70a1c459c05971020eb799467c8\" PRIMARY KEY (\"id\"))");
     await queryRunner.query("CREATE UNIQUE INDEX \"UQ_job_templates_key\" ON \"job_templates\"  (\"key\") ");
-    await queryRunner.query("CREATE TABLE \"jobs\" (\"id\" character varying(36) NOT NULL, \"templateId\" character varying(36), \"status\" character varying(20) NOT NULL DEFAULT 'DRAFT', \"title\" character varying(200) NOT NULL, \"location\" character varying(200) NOT NULL, \"employmentType\" character varying(100) NOT NULL, \"about\" text NOT NULL, \"responsibilities\" text NOT NULL, \"qualifications\" text NOT NULL, \"prerequisites\" text NOT NULL, \"hardSkills\" text NOT NULL, \"softSkills\" text NOT NULL, \"tools\" text NOT NULL, \"perks\" text NOT NULL, \"screeningQuestions\" text NOT NULL, \"screeningThreshold\" double precision NOT NULL, \"createdById\" character varying(36) NOT NULL, \"publishedAt\" TIMESTAMP, \"closedAt\" TIMESTAMP, \"createdAt\" TIMESTAMP NOT NULL DEFAULT now(), \"updatedAt\" TIMESTAMP NOT NULL DEFAULT now(), CONSTRAINT \"PK_cf0a6c42b72fcc7f7c237def345\" PRIMARY KEY (\"id\"))");
+    await queryRunner.query("CREATE TABLE \"jobs\" (\"id\" character varying(36) NOT NULL, \"templateId\" character varying(36), \"status\" character varying(20) NOT NULL DEFAULT 'DRAFT', \"title\" character varying(200) NOT NULL, \"location\" character varying(200) NOT NULL, \"employmentType\" character varying(100) NOT NULL, \"about\" text NOT NULL, \"responsibilities\" text NOT NULL, \"qualifications\" text NOT NULL, \"prerequisites\" text NOT NULL, \"hardSkills\" text NOT NULL, \"softSkills\" text NOT NULL, \"tools\" text NOT NULL, \"perks\" text NOT NULL, \"screeningQuestions\" text NOT NULL, \"screeningThreshold\" double precision NOT NULL, \"anonymizedReview\" boolean NOT NULL DEFAULT false, \"createdById\" character varying(36) NOT NULL, \"publishedAt\" TIMESTAMP, \"closedAt\" TIMESTAMP, \"createdAt\" TIMESTAMP NOT NULL DEFAULT now(), \"updatedAt\" TIMESTAMP NOT NULL DEFAULT now(), CONSTRAINT \"PK_cf0a6c42b72fcc7f7c237def345\" PRIMARY KEY (\"id\"))");
     await queryRunner.query("CREATE INDEX \"IDX_jobs_status_created\" ON \"jobs\"  (\"status\", \"createdAt\") ");
     await queryRunner.query("CREATE TABLE \"problems\" (\"id\" character varying(36) NOT NULL, \"slug\" character varying(100) NOT NULL, \"title\" character varying(200) NOT NULL, \"definition\" text NOT NULL, \"referenceSolutions\" text NOT NULL, \"validationStatus\" character varying(20) NOT NULL DEFAULT 'PENDING', \"validationReport\" text, \"difficulty\" character varying(50) NOT NULL DEFAULT 'General', \"tags\" text NOT NULL, \"createdById\" character varying(36), \"version\" integer NOT NULL DEFAULT '1', \"createdAt\" TIMESTAMP NOT NULL DEFAULT now(), \"updatedAt\" TIMESTAMP NOT NULL DEFAULT now(), CONSTRAINT \"PK_b3994afba6ab64a42cda1ccaeff\" PRIMARY KEY (\"id\"))");
     await queryRunner.query("CREATE UNIQUE INDEX \"UQ_problems_slug\" ON \"problems\"  (\"slug\") ");
+    await queryRunner.query("CREATE TABLE \"rubrics\" (\"id\" character varying(36) NOT NULL, \"key\" character varying(100), \"name\" character varying(200) NOT NULL, \"description\" text NOT NULL, \"jobId\" character varying(36), \"sourceRubricId\" character varying(36), \"currentVersion\" integer NOT NULL DEFAULT '1', \"createdById\" character varying(36), \"createdAt\" TIMESTAMP NOT NULL DEFAULT now(), \"updatedAt\" TIMESTAMP NOT NULL DEFAULT now(), CONSTRAINT \"PK_3dfcdc7f63f3fa048ebe0293a90\" PRIMARY KEY (\"id\"))");
+    await queryRunner.query("CREATE UNIQUE INDEX \"UQ_rubrics_key\" ON \"rubrics\"  (\"key\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_rubrics_job\" ON \"rubrics\"  (\"jobId\") ");
+    await queryRunner.query("CREATE TABLE \"rubric_versions\" (\"id\" character varying(36) NOT NULL, \"rubricId\" character varying(36) NOT NULL, \"version\" integer NOT NULL, \"criteria\" text NOT NULL, \"redFlags\" text NOT NULL, \"submittedScorecards\" integer NOT NULL DEFAULT '0', \"createdById\" character varying(36), \"createdAt\" TIMESTAMP NOT NULL DEFAULT now(), \"updatedAt\" TIMESTAMP NOT NULL DEFAULT now(), CONSTRAINT \"PK_a07f5d509c7c006b1572abdc5ae\" PRIMARY KEY (\"id\"))");
+    await queryRunner.query("CREATE UNIQUE INDEX \"UQ_rubric_versions_rubric_version\" ON \"rubric_versions\"  (\"rubricId\", \"version\") ");
+    await queryRunner.query("CREATE TABLE \"scorecards\" (\"id\" character varying(36) NOT NULL, \"interviewId\" character varying(36) NOT NULL, \"applicationId\" character varying(36) NOT NULL, \"jobId\" character varying(36) NOT NULL, \"interviewerId\" character varying(36) NOT NULL, \"rubricId\" character varying(36) NOT NULL, \"rubricVersion\" integer NOT NULL, \"kind\" character varying(30) NOT NULL, \"status\" character varying(20) NOT NULL DEFAULT 'DRAFT', \"version\" integer NOT NULL DEFAULT '0', \"ratings\" text NOT NULL, \"redFlags\" text NOT NULL, \"recommendation\" character varying(20), \"notes\" text NOT NULL, \"submittedAt\" TIMESTAMP, \"amendedAt\" TIMESTAMP, \"createdAt\" TIMESTAMP NOT NULL DEFAULT now(), \"updatedAt\" TIMESTAMP NOT NULL DEFAULT now(), CONSTRAINT \"PK_5ab8d3887ff2fb66e229c1fdd89\" PRIMARY KEY (\"id\"))");
+    await queryRunner.query("CREATE INDEX \"IDX_scorecards_rubric_version\" ON \"scorecards\"  (\"rubricId\", \"rubricVersion\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_scorecards_interviewer\" ON \"scorecards\"  (\"interviewerId\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_scorecards_application\" ON \"scorecards\"  (\"applicationId\") ");
+    await queryRunner.query("CREATE UNIQUE INDEX \"UQ_scorecards_interview\" ON \"scorecards\"  (\"interviewId\") ");
+    await queryRunner.query("CREATE TABLE \"scorecard_versions\" (\"id\" character varying(36) NOT NULL, \"scorecardId\" character varying(36) NOT NULL, \"version\" integer NOT NULL, \"ratings\" text NOT NULL, \"redFlags\" text NOT NULL, \"recommendation\" character varying(20) NOT NULL, \"notes\" text NOT NULL, \"reason\" text, \"authorId\" character varying(36) NOT NULL, \"at\" TIMESTAMP NOT NULL, CONSTRAINT \"PK_fa0e4e74daae514c4f453d8846f\" PRIMARY KEY (\"id\"))");
+    await queryRunner.query("CREATE UNIQUE INDEX \"UQ_scorecard_versions_scorecard_version\" ON \"scorecard_versions\"  (\"scorecardId\", \"version\") ");
     await queryRunner.query("CREATE TABLE \"submissions\" (\"id\" character varying(36) NOT NULL, \"kind\" character varying(20) NOT NULL, \"problemId\" character varying(36) NOT NULL, \"problemVersion\" integer NOT NULL DEFAULT '1', \"userId\" character varying(36), \"attemptId\" character varying(36), \"language\" character varying(20) NOT NULL, \"source\" text NOT NULL, \"customInput\" text, \"state\" character varying(20) NOT NULL DEFAULT 'QUEUED', \"verdict\" character varying(30), \"score\" double precision, \"passed\" integer NOT NULL DEFAULT '0', \"total\" integer NOT NULL DEFAULT '0', \"compileError\" text, \"warnings\" text, \"results\" text, \"judgeAttempts\" integer NOT NULL DEFAULT '0', \"enqueuedAt\" TIMESTAMP, \"startedAt\" TIMESTAMP, \"finishedAt\" TIMESTAMP, \"createdAt\" TIMESTAMP NOT NULL DEFAULT now(), CONSTRAINT \"PK_10b3be95b8b2fb1e482e07d706b\" PRIMARY KEY (\"id\"))");
     await queryRunner.query("CREATE INDEX \"IDX_submissions_attempt_problem\" ON \"submissions\"  (\"attemptId\", \"problemId\") ");
     await queryRunner.query("CREATE INDEX \"IDX_submissions_state_enqueued\" ON \"submissions\"  (\"state\", \"enqueuedAt\") ");
@@ -33,12 +48,27 @@ export class Initial1795660865157 implements MigrationInterface {
     await queryRunner.query("DROP INDEX \"public\".\"IDX_submissions_state_enqueued\"");
     await queryRunner.query("DROP INDEX \"public\".\"IDX_submissions_attempt_problem\"");
     await queryRunner.query("DROP TABLE \"submissions\"");
+    await queryRunner.query("DROP INDEX \"public\".\"UQ_scorecard_versions_scorecard_version\"");
+    await queryRunner.query("DROP TABLE \"scorecard_versions\"");
+    await queryRunner.query("DROP INDEX \"public\".\"UQ_scorecards_interview\"");
+    await queryRunner.query("DROP INDEX \"public\".\"IDX_scorecards_application\"");
+    await queryRunner.query("DROP INDEX \"public\".\"IDX_scorecards_interviewer\"");
+    await queryRunner.query("DROP INDEX \"public\".\"IDX_scorecards_rubric_version\"");
+    await queryRunner.query("DROP TABLE \"scorecards\"");
+    await queryRunner.query("DROP INDEX \"public\".\"UQ_rubric_versions_rubric_version\"");
+    await queryRunner.query("DROP TABLE \"rubric_versions\"");
+    await queryRunner.query("DROP INDEX \"public\".\"IDX_rubrics_job\"");
+    await queryRunner.query("DROP INDEX \"public\".\"UQ_rubrics_key\"");
+    await queryRunner.query("DROP TABLE \"rubrics\"");
     await queryRunner.query("DROP INDEX \"public\".\"UQ_problems_slug\"");
     await queryRunner.query("DROP TABLE \"problems\"");
     await queryRunner.query("DROP INDEX \"public\".\"IDX_jobs_status_created\"");
     await queryRunner.query("DROP TABLE \"jobs\"");
     await queryRunner.query("DROP INDEX \"public\".\"UQ_job_templates_key\"");
     await queryRunner.query("DROP TABLE \"job_templates\"");
+    await queryRunner.query("DROP INDEX \"public\".\"IDX_interviews_interviewer_scheduled\"");
+    await queryRunner.query("DROP INDEX \"public\".\"IDX_interviews_application\"");
+    await queryRunner.query("DROP TABLE \"interviews\"");
     await queryRunner.query("DROP INDEX \"public\".\"IDX_attempts_assessment\"");
     await queryRunner.query("DROP INDEX \"public\".\"IDX_attempts_application\"");
     await queryRunner.query("DROP INDEX \"public\".\"UQ_attempts_token\"");

@@ -1,0 +1,140 @@
+import * as fs from 'node:fs';
+import { Repository } from 'typeorm';
+import { AttemptEntity, SubmissionEntity } from '@app/domain';
+import { ApiHarness, assessmentStory, AssessmentStory, errorCode, ok, projectFile, startApi, subscribe } from '@app/testing';
+import { getRepositoryToken } from '@nestjs/typeorm';
+
+/**
+ * The access rules of assessments, through real GraphQL calls on PostgreSQL and Redis.
+ * Submissions stay QUEUED here (no worker): the rules do not depend on verdicts.
+ */
+const twoSum = JSON.parse(fs.readFileSync(projectFile('libs/assessments/data/problems/two-sum.json'), 'utf8')) as {
+  tests: { hidden?: boolean; args: unknown[]; expected: unknown }[];
+  referenceSolutions: { source: string }[];
+};
+
+describe('assessments: access rules', () => {
+  let api: ApiHarness;
+  let story: AssessmentStory;
+  let attempts: Repository<AttemptEntity>;
+  let submissions: Repository<SubmissionEntity>;
+
+  beforeAll(async () => {
+    api = await startApi();
+    story = await assessmentStory(api, 2, 25);
+    attempts = api.app.get(getRepositoryToken(AttemptEntity));
+    submissions = api.app.get(getRepositoryToken(SubmissionEntity));
+  }, 120_000);
+  afterAll(() => api.close());
+
+  const submit = (token: string, attemptId: string, source = twoSum.referenceSolutions[0].source) =>
+    api.gql(`mutation($i: CodeInput!) { submitSolution(input: $i) { id state } }`, { i: { attemptId, problemId: story.problems['two-sum'], language: 'javascript', source } }, token);
+
+  it('shows the candidate their problems with visible examples only, never hidden data', async () => {
+    const [me] = story.candidates;
+    const res = ok(
+      await api.gql(
+        `query($id: ID!) { myAttempt(id: $id) { status secondsLeft problems { slug title statement examples { name args expected } hiddenTests { category count } } } }`,
+        { id: me.attemptId },
+        me.user.token,
+      ),
+    ).myAttempt;
+    expect(res.status).toBe('IN_PROGRESS');
+    const p = res.problems.find((x: { slug: string }) => x.slug === 'two-sum');
+    const visible = twoSum.tests.filter((t) => t.hidden === false);
+    expect(p.examples.map((e: { args: unknown }) => e.args)).toEqual(visible.map((t) => t.args));
+    expect(p.hiddenTests.reduce((a: number, g: { count: number }) => a + g.count, 0)).toBe(twoSum.tests.length - visible.length);
+    const text = JSON.stringify(res);
+    for (const t of twoSum.tests.filter((x) => x.hidden !== false)) {
+      expect(text).not.toContain(JSON.stringify(t.args));
+    }
+    expect(text).not.toContain(twoSum.referenceSolutions[0].source.slice(0, 40));
+  });
+
+  it('keeps the problem bank away from candidates', async () => {
+    const [me] = story.candidates;
+    expect(errorCode(await api.gql(`{ problems { total } }`, {}, me.user.token))).toBe('FORBIDDEN');
+    expect(errorCode(await api.gql(`query($id: ID!) { problem(id: $id) { definition } }`, { id: story.problems['two-sum'] }, me.user.token))).toBe('FORBIDDEN');
+    expect(errorCode(await api.gql(`query($id: ID!) { attemptResults(attemptId: $id) { score } }`, { id: me.attemptId }, me.user.token))).toBe('FORBIDDEN');
+  });
+
+  it("refuses another candidate's attempt, submission and live updates with NOT_FOUND", async () => {
+    const [a, b] = story.candidates;
+    const mine = ok(await submit(a.user.token, a.attemptId)).submitSolution;
+    expect(errorCode(await api.gql(`query($id: ID!) { myAttempt(id: $id) { id } }`, { id: a.attemptId }, b.user.token))).toBe('NOT_FOUND');
+    expect(errorCode(await api.gql(`query($id: ID!) { submission(id: $id) { id source } }`, { id: mine.id }, b.user.token))).toBe('NOT_FOUND');
+    expect(errorCode(await submit(b.user.token, a.attemptId))).toBe('NOT_FOUND');
+    const spy = subscribe(api.url, b.user.token, `subscription($id: ID!) { submissionUpdated(id: $id) { id source } }`, { id: mine.id });
+    await expect(spy.completed).rejects.toThrow(/NOT_FOUND|was not found/);
+    await spy.close();
+    // The owner does see it, with its code.
+    expect(ok(await api.gql(`query($id: ID!) { submission(id: $id) { source } }`, { id: mine.id }, a.user.token)).submission.source).toContain('twoSum');
+  });
+
+  it("refuses someone else's invitation token, and a token used twice", async () => {
+    const [a, b] = story.candidates;
+    expect(errorCode(await api.gql(`mutation($t: String!) { startAssessment(token: $t) { id } }`, { t: a.token }, b.user.token))).toBe('NOT_FOUND');
+    expect(errorCode(await api.gql(`mutation($t: String!) { startAssessment(token: $t) { id } }`, { t: a.token }, a.user.token))).toBe('CONFLICT');
+  });
+
+  it('refuses submissions after the deadline, and accepts one in flight within the grace', async () => {
+    const [, b] = story.candidates;
+    await attempts.update({ id: b.attemptId }, { deadline: new Date(Date.now() - 2_000) });
+    expect(ok(await submit(b.user.token, b.attemptId)).submitSolution.state).toBe('QUEUED');
+    await attempts.update({ id: b.attemptId }, { deadline: new Date(Date.now() - 60_000) });
+    const late = await submit(b.user.token, b.attemptId);
+    expect(errorCode(late)).toBe('FAILED_PRECONDITION');
+    expect(late.errors![0].message).toMatch(/^Time is up: the deadline was /);
+    const runLate = await api.gql(
+      `mutation($i: RunCodeInput!) { runCode(input: $i) { id } }`,
+      { i: { attemptId: b.attemptId, problemId: story.problems['two-sum'], language: 'javascript', source: 'function twoSum(){}' } },
+      b.user.token,
+    );
+    expect(errorCode(runLate)).toBe('FAILED_PRECONDITION');
+    expect(ok(await api.gql(`query($id: ID!) { myAttempt(id: $id) { status secondsLeft } }`, { id: b.attemptId }, b.user.token)).myAttempt).toEqual({ status: 'FINISHED', secondsLeft: 0 });
+  });
+
+  it('shows the accommodation to recruiters only: never to interviewers or candidates', async () => {
+    const [a] = story.candidates;
+    const q = `query($id: ID!) { attemptResults(attemptId: $id) { attempt { id extraTimePercent } } }`;
+    expect(ok(await api.gql(q, { id: a.attemptId }, story.recruiter.token)).attemptResults.attempt.extraTimePercent).toBe(25);
+    const asInterviewer = await api.gql(q, { id: a.attemptId }, story.interviewer.token);
+    expect(errorCode(asInterviewer)).toBe('FORBIDDEN');
+    expect(asInterviewer.errors![0].path).toEqual(['attemptResults', 'attempt', 'extraTimePercent']);
+    // The interviewer still reads the results without it.
+    expect(ok(await api.gql(`query($id: ID!) { attemptResults(attemptId: $id) { score attempt { status } } }`, { id: a.attemptId }, story.interviewer.token)).attemptResults.attempt.status).toBe(
+      'IN_PROGRESS',
+    );
+    const asCandidate = await api.gql(`query($id: ID!) { myAttempt(id: $id) { extraTimePercent } }`, { id: a.attemptId }, a.user.token);
+    expect(errorCode(asCandidate)).toBe('FORBIDDEN');
+    // The deadline reflects it: 30 minutes x 1.25.
+    const att = await attempts.findOneByOrFail({ id: a.attemptId });
+    expect(att.deadline!.getTime() - att.startedAt!.getTime()).toBe(37.5 * 60_000);
+  });
+
+  it('refuses a problem outside the assessment and an oversized source', async () => {
+    const [a] = story.candidates;
+    const other = await api.gql(
+      `mutation($i: CodeInput!) { submitSolution(input: $i) { id } }`,
+      { i: { attemptId: a.attemptId, problemId: story.problems['lru-cache'], language: 'javascript', source: 'x' } },
+      a.user.token,
+    );
+    expect(errorCode(other)).toBe('NOT_FOUND');
+    const big = await submit(a.user.token, a.attemptId, 'x'.repeat(70_000));
+    expect(errorCode(big)).toBe('BAD_USER_INPUT');
+    expect(big.errors![0].extensions!.fields).toEqual([{ field: 'source', message: 'must be at most 64 KB' }]);
+  });
+
+  it('stores runs as unscored RUN submissions with the custom input', async () => {
+    const [a] = story.candidates;
+    const run = ok(
+      await api.gql(
+        `mutation($i: RunCodeInput!) { runCode(input: $i) { id kind state } }`,
+        { i: { attemptId: a.attemptId, problemId: story.problems['two-sum'], language: 'typescript', source: 'const twoSum = (n: number[], t: number) => [0, 1];', customInput: { args: [[1, 2], 3] } } },
+        a.user.token,
+      ),
+    ).runCode;
+    expect(run).toMatchObject({ kind: 'RUN', state: 'QUEUED' });
+    expect((await submissions.findOneByOrFail({ id: run.id })).customInput).toEqual({ args: [[1, 2], 3] });
+  });
+});

@@ -1,0 +1,138 @@
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ApplicationStage, AttemptStatus, InterviewKind, InterviewStatus, Verdict } from '@app/domain';
+import { ApplicantSkillModel, EducationModel } from '../../hiring/dto/application.model';
+
+registerEnumType(InterviewStatus, { name: 'InterviewStatus', description: 'SCHEDULED, then COMPLETED (its scorecard was submitted) or CANCELLED' });
+
+@ObjectType('InterviewCandidate', {
+  description: 'The candidate as the interviewer sees them. Under anonymized review an interviewer gets no name, email, links, institution or résumé until the application is SHORTLISTED or OFFER.',
+})
+export class InterviewCandidateModel {
+  @Field(() => ID)
+  applicationId: string;
+
+  @Field(() => ID)
+  jobId: string;
+
+  @Field()
+  jobTitle: string;
+
+  @Field(() => ApplicationStage)
+  stage: ApplicationStage;
+
+  @Field({ description: 'True when anonymized review hides who the candidate is from the caller' })
+  anonymized: boolean;
+
+  @Field(() => String, { nullable: true })
+  name: string | null;
+
+  @Field(() => String, { nullable: true })
+  email: string | null;
+
+  @Field(() => [String], { description: 'Projects and open-source work; empty when anonymized' })
+  links: string[];
+
+  @Field(() => EducationModel, { description: 'institution is null when anonymized' })
+  education: EducationModel;
+
+  @Field(() => [ApplicantSkillModel])
+  skills: ApplicantSkillModel[];
+
+  @Field(() => String, { nullable: true, description: 'Plain text; null when anonymized' })
+  resume: string | null;
+}
+
+@ObjectType('InterviewProblemResult')
+export class InterviewProblemResultModel {
+  @Field(() => Int)
+  position: number;
+
+  @Field(() => ID)
+  problemId: string;
+
+  @Field()
+  title: string;
+
+  @Field(() => Int)
+  points: number;
+
+  @Field(() => Float, { description: 'Best score, 0-1' })
+  bestScore: number;
+
+  @Field(() => Float)
+  pointsEarned: number;
+
+  @Field(() => Verdict, { nullable: true })
+  bestVerdict: Verdict | null;
+
+  @Field(() => [Verdict])
+  verdicts: Verdict[];
+
+  @Field(() => Int)
+  submissionsCount: number;
+}
+
+@ObjectType('InterviewAssessmentResult', {
+  description: "An assessment attempt of the interview's application, as interviewers read it: results only. No accommodation, and no start time, deadline or end time it could be inferred from.",
+})
+export class InterviewAssessmentResultModel {
+  @Field(() => ID)
+  attemptId: string;
+
+  @Field(() => ID)
+  assessmentId: string;
+
+  @Field()
+  title: string;
+
+  @Field(() => AttemptStatus)
+  status: AttemptStatus;
+
+  @Field(() => Float)
+  pointsPossible: number;
+
+  @Field(() => Float)
+  pointsEarned: number;
+
+  @Field(() => Float, { description: 'pointsEarned / pointsPossible' })
+  score: number;
+
+  @Field(() => [InterviewProblemResultModel])
+  problems: InterviewProblemResultModel[];
+}
+
+@ObjectType('Interview', { description: 'Recruiters and admins read every interview; an interviewer their own.' })
+export class InterviewModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ID)
+  applicationId: string;
+
+  @Field(() => ID)
+  jobId: string;
+
+  @Field(() => ID)
+  interviewerId: string;
+
+  @Field(() => ID)
+  rubricId: string;
+
+  @Field(() => Int, { description: 'The rubric version pinned when it was scheduled; its scorecard is scored against it' })
+  rubricVersion: number;
+
+  @Field(() => InterviewKind)
+  kind: InterviewKind;
+
+  @Field()
+  scheduledAt: Date;
+
+  @Field(() => InterviewStatus)
+  status: InterviewStatus;
+
+  @Field(() => String, { nullable: true })
+  cancelReason: string | null;
+
+  @Field()
+  createdAt: Date;
+}

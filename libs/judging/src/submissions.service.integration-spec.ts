@@ -1,0 +1,135 @@
+import { randomUUID } from 'node:crypto';
+import IORedis from 'ioredis';
+import { DataSource } from 'typeorm';
+import { createLogger } from '@app/common';
+import { createRedis } from '@app/core';
+import { Language, ProblemEntity, StoredTestResult, SubmissionEntity, SubmissionKind, SubmissionState, Verdict } from '@app/domain';
+import { dataSourceOptions } from '@app/migrations';
+import { createTestDatabase, startRedis, TestDatabase, testConfig } from '@app/testing';
+import { EngineRequest, EngineResult, JudgeEngine } from './engine.port';
+import { JudgeSubmissionHandler } from './judge-submission.handler';
+import { ProblemValidationRecorder } from './problem-validation.recorder';
+import { SubmissionEvent, SubmissionPublisher } from './submission-events';
+import { SubmissionsService } from './submissions.service';
+
+const logger = createLogger('silent', 'test');
+
+describe('submissions on PostgreSQL and Redis', () => {
+  let db: TestDatabase;
+  let ds: DataSource;
+  let problem: ProblemEntity;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    ds = new DataSource(dataSourceOptions(db.config));
+    await ds.initialize();
+    problem = await ds.getRepository(ProblemEntity).save(
+      ds.getRepository(ProblemEntity).create({ slug: 'p', title: 'P', definition: {}, referenceSolutions: [], tags: [], createdById: null, validationReport: null }),
+    );
+  });
+  afterAll(async () => {
+    await ds.destroy();
+    await db.drop();
+  });
+
+  const newSubmission = () => ({
+    kind: SubmissionKind.SUBMISSION,
+    problemId: problem.id,
+    problemVersion: 1,
+    userId: randomUUID(),
+    language: Language.JAVASCRIPT,
+    source: 'function f() {}',
+  });
+
+  it('never loses a submission accepted while Redis is down: the sweeper enqueues it once Redis is back', async () => {
+    const redisServer = await startRedis();
+    const config = testConfig(db.config, { REDIS_URL: redisServer.url });
+    const redis = createRedis(config.redis.url);
+    redis.on('error', () => undefined);
+    const service = new SubmissionsService(ds.getRepository(SubmissionEntity), config, redis, logger);
+    try {
+      await redisServer.stop();
+      const started = Date.now();
+      const s = await service.create(newSubmission());
+      expect(Date.now() - started).toBeLessThan(4000);
+      const stored = await ds.getRepository(SubmissionEntity).findOneByOrFail({ id: s.id });
+      expect(stored).toMatchObject({ state: SubmissionState.QUEUED, enqueuedAt: null });
+
+      // Still down: a sweep sends nothing and loses nothing.
+      expect(await service.sweep(new Date(Date.now() + 1000))).toBe(0);
+
+      const again = await startRedis(redisServer.port);
+      try {
+        await new Promise((r) => setTimeout(r, 2500)); // ioredis reconnects
+        expect(await service.sweep(new Date(Date.now() + 1000))).toBe(1);
+        expect(await service.queue.has(s.id)).toBe(true);
+        expect((await ds.getRepository(SubmissionEntity).findOneByOrFail({ id: s.id })).enqueuedAt).toBeInstanceOf(Date);
+        // A second sweep does not enqueue it twice.
+        expect(await service.sweep(new Date(Date.now() + 1000))).toBe(0);
+      } finally {
+        await again.stop();
+      }
+    } finally {
+      await service.close();
+      redis.disconnect();
+    }
+  }, 30_000);
+
+  it('re-enqueues an unfinished submission whose job Redis lost', async () => {
+    const config = testConfig(db.config);
+    const redis = createRedis(config.redis.url);
+    const service = new SubmissionsService(ds.getRepository(SubmissionEntity), config, redis, logger);
+    try {
+      const s = await service.create(newSubmission());
+      expect(await service.queue.has(s.id)).toBe(true);
+      await service.queue.queue.obliterate({ force: true }); // Redis restarted without persistence
+      expect(await service.queue.has(s.id)).toBe(false);
+      // Every unfinished submission older than the threshold whose job is gone (the earlier test's too).
+      expect(await service.sweep(new Date(Date.now() + 60_000))).toBeGreaterThanOrEqual(1);
+      expect(await service.queue.has(s.id)).toBe(true);
+    } finally {
+      await service.close();
+      redis.disconnect();
+    }
+  });
+
+  it('writes one final verdict when the same submission is judged twice at once', async () => {
+    const config = testConfig(db.config);
+    const redis = createRedis(config.redis.url);
+    const published: SubmissionEvent[] = [];
+    const publisher = { publish: async (e: SubmissionEvent) => void published.push(e) } as unknown as SubmissionPublisher;
+    const test: StoredTestResult = { name: 't', status: Verdict.ACCEPTED, timeMs: 1, hidden: false };
+    // The engine is the one collaborator replaced: this test is about the database writes.
+    const engine: JudgeEngine = {
+      judge: async (_req: EngineRequest, onTest) => {
+        await new Promise((r) => setTimeout(r, 50));
+        onTest?.(test, 0);
+        return { verdict: Verdict.ACCEPTED, score: 1, passed: 1, total: 1, compileError: null, warnings: [], tests: [test] } satisfies EngineResult;
+      },
+    };
+    const handler = new JudgeSubmissionHandler(
+      ds.getRepository(SubmissionEntity),
+      ds.getRepository(ProblemEntity),
+      engine,
+      publisher,
+      logger,
+      new ProblemValidationRecorder(ds.getRepository(ProblemEntity), ds.getRepository(SubmissionEntity)),
+    );
+    const service = new SubmissionsService(ds.getRepository(SubmissionEntity), config, redis, logger);
+    try {
+      const s = await service.create(newSubmission());
+      const outcomes = await Promise.all([handler.handle({ submissionId: s.id }), handler.handle({ submissionId: s.id }), handler.handle({ submissionId: s.id })]);
+      expect(outcomes.filter((o) => o === 'judged').length).toBeGreaterThanOrEqual(1);
+      const finals = published.filter((e) => e.submissionId === s.id && e.state === SubmissionState.FINISHED);
+      expect(finals).toHaveLength(1);
+      const stored = await ds.getRepository(SubmissionEntity).findOneByOrFail({ id: s.id });
+      expect(stored).toMatchObject({ state: SubmissionState.FINISHED, verdict: Verdict.ACCEPTED, score: 1, passed: 1, total: 1 });
+      // A retry after the verdict does nothing.
+      expect(await handler.handle({ submissionId: s.id })).toBe('already-finished');
+      expect(published.filter((e) => e.submissionId === s.id && e.state === SubmissionState.FINISHED)).toHaveLength(1);
+    } finally {
+      await service.close();
+      redis.disconnect();
+    }
+  });
+});

@@ -1,0 +1,101 @@
+import { seedProblemBank } from '@app/assessments';
+import { createLogger } from '@app/common';
+import { Role } from '@app/domain';
+import { seedHiring } from '@app/hiring';
+import type { ApiHarness, TestUser } from './api-harness';
+import { ok } from './graphql-client';
+
+export interface AssessmentStory {
+  recruiter: TestUser;
+  interviewer: TestUser;
+  jobId: string;
+  assessmentId: string;
+  problems: Record<string, string>;
+  candidates: Array<{ user: TestUser; applicationId: string; attemptId: string; token: string }>;
+}
+
+export const APPLY_ANSWERS = [
+  { questionKey: 'work-authorization', value: 'true' },
+  { questionKey: 'availability-months', value: '6' },
+  { questionKey: 'degree-program', value: 'Yes, in Computer Science' },
+  { questionKey: 'backend-language-proficiency', value: '4' },
+  { questionKey: 'sql-experience', value: 'I used a SQL database in a project' },
+  { questionKey: 'git-experience', value: 'true' },
+  { questionKey: 'dsa-self-assessment', value: '4' },
+  { questionKey: 'problem-solving-example', value: 'I profiled a slow endpoint, found an N+1 query and replaced it with one join.' },
+];
+
+let seeded = new WeakSet<object>();
+
+/** Seeds templates and the validated problem bank into the harness's database (once per harness). */
+export async function seedBank(api: ApiHarness): Promise<void> {
+  if (seeded.has(api)) return;
+  const ctx = { config: api.config, logger: createLogger('silent', 'seed'), demo: false };
+  await seedHiring(api.app, ctx);
+  await seedProblemBank(api.app, ctx);
+  seeded.add(api);
+}
+
+export function resetSeeded(): void {
+  seeded = new WeakSet();
+}
+
+/**
+ * A published job from the template, an assessment of two seeded problems, and `n` candidates
+ * who applied, were invited (the first with `extraTimePercent`) and started their attempt.
+ */
+export async function assessmentStory(api: ApiHarness, n = 2, extraTimePercent = 25): Promise<AssessmentStory> {
+  await seedBank(api);
+  const recruiter = await api.user(Role.RECRUITER);
+  const interviewer = await api.user(Role.INTERVIEWER);
+  const job = ok(await api.gql(`mutation($i: CreateJobInput!) { createJob(input: $i) { id } }`, { i: { templateKey: 'backend-engineer-intern' } }, recruiter.token)).createJob;
+  ok(await api.gql(`mutation($id: ID!) { publishJob(id: $id) { id } }`, { id: job.id }, recruiter.token));
+  const bank = ok(await api.gql(`{ problems(status: VALID, limit: 50) { items { id slug } } }`, {}, recruiter.token)).problems.items as { id: string; slug: string }[];
+  const problems = Object.fromEntries(bank.map((p) => [p.slug, p.id]));
+  const assessment = ok(
+    await api.gql(
+      `mutation($i: CreateAssessmentInput!) { createAssessment(input: $i) { id } }`,
+      {
+        i: {
+          jobId: job.id,
+          title: 'Story test',
+          instructions: 'Solve both.',
+          durationMinutes: 30,
+          problems: [
+            { problemId: problems['two-sum'], points: 50 },
+            { problemId: problems['aggregate-request-logs'], points: 50 },
+          ],
+        },
+      },
+      recruiter.token,
+    ),
+  ).createAssessment;
+  const candidates = [];
+  for (let i = 0; i < n; i++) {
+    const user = await api.user(Role.CANDIDATE);
+    const app = ok(
+      await api.gql(
+        `mutation($i: ApplyToJobInput!) { applyToJob(input: $i) { id } }`,
+        {
+          i: {
+            jobId: job.id,
+            profile: { name: `Candidate ${i}`, email: user.email, education: { degree: 'BS', field: 'Computer Science', status: 'ENROLLED' }, links: [], skills: [{ name: 'Node.js', level: 4 }] },
+            answers: APPLY_ANSWERS,
+            resume: 'Student building REST APIs in Node.js with PostgreSQL.',
+          },
+        },
+        user.token,
+      ),
+    ).applyToJob;
+    const inv = ok(
+      await api.gql(
+        `mutation($i: InviteInput!) { inviteToAssessment(input: $i) { token attempt { id } } }`,
+        { i: { assessmentId: assessment.id, applicationId: app.id, extraTimePercent: i === 0 ? extraTimePercent : 0 } },
+        recruiter.token,
+      ),
+    ).inviteToAssessment;
+    ok(await api.gql(`mutation($t: String!) { startAssessment(token: $t) { id } }`, { t: inv.token }, user.token));
+    candidates.push({ user, applicationId: app.id, attemptId: inv.attempt.id, token: inv.token });
+  }
+  return { recruiter, interviewer, jobId: job.id, assessmentId: assessment.id, problems, candidates };
+}
