@@ -13,6 +13,10 @@ export const SUBMISSION_PUBLISHER = Symbol('SUBMISSION_PUBLISHER');
 
 export type HandleOutcome = 'judged' | 'already-finished' | 'missing';
 
+/** Progress events (one per test) are coalesced to at most one per this many ms; the verdict always goes out. */
+const PROGRESS_INTERVAL_MS = 50;
+const MAX_CACHED_PROBLEMS = 200;
+
 /**
  * Judges one submission. Safe to run twice for the same submission (a retried or stalled
  * job): the final verdict is written with a conditional UPDATE, so exactly one run writes it
@@ -20,6 +24,9 @@ export type HandleOutcome = 'judged' | 'already-finished' | 'missing';
  */
 @Injectable()
 export class JudgeSubmissionHandler {
+  // A problem version never changes (an edit bumps the version), so it is safe to keep.
+  private readonly problemCache = new Map<string, ProblemEntity>();
+
   constructor(
     @InjectRepository(SubmissionEntity) private readonly submissions: Repository<SubmissionEntity>,
     @InjectRepository(ProblemEntity) private readonly problems: Repository<ProblemEntity>,
@@ -43,12 +50,19 @@ export class JudgeSubmissionHandler {
     s.state = SubmissionState.RUNNING;
     await this.publisher.publish(eventOf(s, []));
 
-    const problem = await this.problems.findOneBy({ id: s.problemId });
+    const problem = await this.problemVersion(s.problemId, s.problemVersion);
     let result: EngineResult;
     if (!problem) {
       result = internal(`problem ${s.problemId} no longer exists`);
     } else {
-      const so_far: StoredTestResult[] = [];
+      const soFar: StoredTestResult[] = [];
+      let lastSent = 0;
+      let pending: NodeJS.Timeout | undefined;
+      const send = () => {
+        pending = undefined;
+        lastSent = Date.now();
+        void this.publisher.publish(eventOf(s, [...soFar]));
+      };
       result = await this.engine.judge(
         {
           problem: problem.definition,
@@ -59,13 +73,30 @@ export class JudgeSubmissionHandler {
           visibleOnly: s.kind === SubmissionKind.RUN,
         },
         (t) => {
-          so_far.push(t);
-          void this.publisher.publish(eventOf(s, [...so_far]));
+          soFar.push(t);
+          if (pending) return;
+          const wait = lastSent + PROGRESS_INTERVAL_MS - Date.now();
+          if (wait <= 0) send();
+          else pending = setTimeout(send, wait);
         },
       );
+      clearTimeout(pending);
     }
     await this.finish(s, result);
     return 'judged';
+  }
+
+  private async problemVersion(id: string, version: number): Promise<ProblemEntity | null> {
+    const key = `${id}@${version}`;
+    const cached = this.problemCache.get(key);
+    if (cached) return cached;
+    const p = await this.problems.findOneBy({ id });
+    // Only the version the submission was made against is worth keeping.
+    if (p && p.version === version) {
+      if (this.problemCache.size >= MAX_CACHED_PROBLEMS) this.problemCache.delete(this.problemCache.keys().next().value as string);
+      this.problemCache.set(key, p);
+    }
+    return p;
   }
 
   /** Writes the final verdict once; a second writer changes nothing. Returns true if it wrote. */

@@ -1,0 +1,189 @@
+/**
+ * `npm run bench:judge`: the judge's cost, from one run on one machine.
+ *   (a) floor: a bare isolated-vm loop doing only what the sandbox must (fresh isolate per
+ *       submission, fresh context per test) on the reference 20-test problem;
+ *   (b) our engine through the library and through the CLI;
+ *   (c) end to end: submissions stored in PostgreSQL, queued on BullMQ, judged by a worker
+ *       process, verdict written back — saturated throughput, then p50/p99 at a paced 50/s;
+ *   (d) each as a ratio to the floor;
+ *   (e) the worker's RSS before and after 10,000 submissions.
+ * Options: --quick (smaller counts), --skip-e2e, --rss-count N.
+ */
+process.env.TZ = 'UTC';
+import 'reflect-metadata';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { spawn, ChildProcess } from 'node:child_process';
+import { Queue } from 'bullmq';
+import IORedis from 'ioredis';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { Language, ProblemEntity, ProblemValidationStatus, SubmissionEntity, SubmissionKind, SubmissionState } from '@app/domain';
+import { dataSourceOptions, runMigrations } from '@app/migrations';
+import { JobName, JUDGE_QUEUE, judgeJobOptions } from '@app/queue';
+import { measureCli, measureEngine, measureFloor, REFERENCE_PROBLEM_PATH, REFERENCE_SOLUTION_PATH } from './judge-engine';
+import { fmt, summarize } from './stats';
+
+interface Row {
+  name: string;
+  submissionsPerSec: number;
+  p50Ms: number;
+  p99Ms: number;
+}
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const skipE2e = args.includes('--skip-e2e');
+const rssCount = Number(args[args.indexOf('--rss-count') + 1]) || (quick ? 1000 : 10_000);
+const root = path.resolve(__dirname, '../../..');
+const pgAdmin = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+function rssMb(pid: number): number {
+  const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) / 1024 : NaN;
+}
+
+function childrenRssMb(pid: number): number {
+  try {
+    const kids = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+    return kids.reduce((a, k) => a + rssMb(k), 0);
+  } catch {
+    return NaN;
+  }
+}
+
+async function endToEnd(): Promise<{ saturated: Row; paced: Row; rss: { before: number; after: number; childrenBefore: number; childrenAfter: number; count: number } }> {
+  const dbName = `hp_bench_${process.pid}`;
+  const admin = new Client({ connectionString: pgAdmin });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${dbName}`);
+  const url = new URL(pgAdmin);
+  url.pathname = `/${dbName}`;
+  const db = { type: 'postgres' as const, url: url.toString(), logging: false };
+  const prefix = `hp-bench-${process.pid}`;
+  let worker: ChildProcess | undefined;
+  const ds = new DataSource({ ...dataSourceOptions(db), extra: { max: 4 } });
+  const redis = new IORedis(redisUrl, { maxRetriesPerRequest: null });
+  const queue = new Queue(JUDGE_QUEUE, { connection: redis, prefix: `${prefix}:bull` });
+  try {
+    await runMigrations(db);
+    await ds.initialize();
+    const definition = JSON.parse(fs.readFileSync(REFERENCE_PROBLEM_PATH, 'utf8')) as Record<string, unknown>;
+    const source = fs.readFileSync(REFERENCE_SOLUTION_PATH, 'utf8');
+    const problem = await ds.getRepository(ProblemEntity).save(
+      ds.getRepository(ProblemEntity).create({
+        slug: String(definition.slug),
+        title: String(definition.title),
+        definition,
+        referenceSolutions: [{ language: 'javascript', source }],
+        validationStatus: ProblemValidationStatus.VALID,
+        validationReport: null,
+        tags: [],
+        createdById: null,
+      }),
+    );
+    worker = spawn(process.execPath, ['--no-node-snapshot', path.join(root, 'dist/apps/worker/src/main.js')], {
+      env: { ...process.env, DATABASE_URL: db.url, REDIS_URL: redisUrl, REDIS_PREFIX: prefix, LOG_LEVEL: 'warn', NODE_ENV: 'production', JWT_SECRET: 'b'.repeat(32), JUDGE_CONCURRENCY: process.env.JUDGE_CONCURRENCY ?? '8' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    await new Promise((r) => setTimeout(r, 3000));
+    const subs = ds.getRepository(SubmissionEntity);
+
+    const submitBatch = async (n: number): Promise<string[]> => {
+      const rows = Array.from({ length: n }, () =>
+        subs.create({ kind: SubmissionKind.SUBMISSION, problemId: problem.id, problemVersion: 1, userId: null, attemptId: null, language: Language.JAVASCRIPT, source, customInput: null, state: SubmissionState.QUEUED, enqueuedAt: new Date() }),
+      );
+      const saved = await subs.save(rows, { chunk: 500 });
+      await queue.addBulk(saved.map((s) => ({ name: JobName.JudgeSubmission, data: { submissionId: s.id }, opts: judgeJobOptions(s.id, 3) })));
+      return saved.map((s) => s.id);
+    };
+    const waitAll = async (ids: string[]): Promise<SubmissionEntity[]> => {
+      for (;;) {
+        const { count } = (await ds.query(`SELECT count(*)::int AS count FROM submissions WHERE state = 'FINISHED' AND id = ANY($1)`, [ids]))[0] as { count: number };
+        if (count >= ids.length) break;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      return subs.createQueryBuilder('s').where('s.id IN (:...ids)', { ids }).getMany();
+    };
+    const latencies = (rows: SubmissionEntity[]) => rows.map((r) => (r.finishedAt as Date).getTime() - r.createdAt.getTime());
+
+    // Warm-up.
+    await waitAll(await submitBatch(50));
+
+    // Saturated: everything queued at once; throughput = n / time to drain.
+    const n = quick ? 300 : 1000;
+    const t0 = Date.now();
+    const ids = await submitBatch(n);
+    const done = await waitAll(ids);
+    const secs = (Date.now() - t0) / 1000;
+    const sat = summarize(latencies(done));
+    const saturated = { name: 'e2e saturated (queue + worker + DB)', submissionsPerSec: n / secs, p50Ms: sat.p50, p99Ms: sat.p99 };
+
+    // Paced at 50/s: latency when the system is not overloaded.
+    const pacedN = quick ? 200 : 500;
+    const pacedIds: string[] = [];
+    const tp = Date.now();
+    for (let i = 0; i < pacedN; i++) {
+      const due = tp + i * 20;
+      const wait = due - Date.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      pacedIds.push(...(await submitBatch(1)));
+    }
+    const pacedRows = await waitAll(pacedIds);
+    const pc = summarize(latencies(pacedRows));
+    const paced = { name: 'e2e paced at 50/s', submissionsPerSec: pacedN / ((Date.now() - tp) / 1000), p50Ms: pc.p50, p99Ms: pc.p99 };
+
+    // RSS growth over many submissions.
+    const pid = worker.pid as number;
+    const before = rssMb(pid);
+    const childrenBefore = childrenRssMb(pid);
+    for (let left = rssCount; left > 0; left -= 1000) await waitAll(await submitBatch(Math.min(1000, left)));
+    await new Promise((r) => setTimeout(r, 1000));
+    const rss = { before, after: rssMb(pid), childrenBefore, childrenAfter: childrenRssMb(pid), count: rssCount };
+    return { saturated, paced, rss };
+  } finally {
+    worker?.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 1500));
+    worker?.kill('SIGKILL');
+    await queue.obliterate({ force: true }).catch(() => undefined);
+    await queue.close();
+    redis.disconnect();
+    if (ds.isInitialized) await ds.destroy();
+    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+async function main(): Promise<void> {
+  const n = quick ? 100 : 400;
+  console.log(`judge benchmark: reference problem ${path.relative(root, REFERENCE_PROBLEM_PATH)} (20 tests), ${n} submissions per in-process measure`);
+  const floor = await measureFloor(n);
+  const rows: Row[] = [floor, await measureEngine(n), await measureEngine(n, { concurrency: 2 }), await measureCli(quick ? 20 : 50)];
+  let rss: Awaited<ReturnType<typeof endToEnd>>['rss'] | undefined;
+  if (!skipE2e) {
+    const e2e = await endToEnd();
+    rows.push(e2e.saturated, e2e.paced);
+    rss = e2e.rss;
+  }
+  console.log('');
+  console.log(['measure'.padEnd(40), 'subs/s'.padStart(9), 'p50 ms'.padStart(9), 'p99 ms'.padStart(9), 'cost vs floor'.padStart(14)].join(' '));
+  for (const r of rows) {
+    const ratio = r.p50Ms / floor.p50Ms;
+    console.log([r.name.padEnd(40), fmt(r.submissionsPerSec).padStart(9), fmt(r.p50Ms, 2).padStart(9), fmt(r.p99Ms, 2).padStart(9), `${fmt(ratio, 2)}x`.padStart(14)].join(' '));
+  }
+  console.log('(cost vs floor = per-submission p50 / floor p50; the e2e p50 includes queueing)');
+  if (rss) {
+    console.log(
+      `worker RSS: ${fmt(rss.before)} MB before, ${fmt(rss.after)} MB after ${rss.count} submissions (growth ${fmt(rss.after - rss.before)} MB); sandbox children ${fmt(rss.childrenBefore)} -> ${fmt(rss.childrenAfter)} MB`,
+    );
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    console.error(`bench:judge failed: ${(e as Error).stack ?? String(e)}`);
+    process.exit(1);
+  },
+);
