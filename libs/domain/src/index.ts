@@ -16,3 +16,4 @@ export * from './rubric.enums';
 export * from './rubric.entity';
 export * from './interview.entity';
 export * from './scorecard.entity';
+export * from './shortlist-policy.entity';

@@ -53,6 +53,10 @@ export class JobEntity extends UuidEntity {
   @Column({ type: 'double precision' })
   screeningThreshold: number;
 
+  /** Interviewers do not see the candidate's name, email and links until the application is shortlisted. */
+  @Column({ type: 'boolean', default: false })
+  anonymizedReview: boolean;
+
   @Column({ type: 'varchar', length: 36 })
   createdById: string;
 

@@ -8,5 +8,6 @@ export * from './screening/skills-match';
 export * from './stages/stage-transitions';
 export * from './jobs/jobs.service';
 export * from './applications/applications.service';
+export * from './applications/anonymized-review';
 export * from './hiring.module';
 export * from './seed/hiring.seeder';

@@ -32,7 +32,13 @@ describe('the blind rule', () => {
 
   it('lets recruiters and admins read all, drafts included, unless they interview the candidate themselves and have not submitted', () => {
     expect(ids(readableScorecards(recruiter, cards, []))).toEqual(['mine', 'theirs-submitted', 'theirs-draft']);
-    expect(ids(readableScorecards({ id: 'adm', role: Role.ADMIN }, cards, [iv('other', InterviewStatus.SCHEDULED)]))).toEqual(['mine', 'theirs-submitted', 'theirs-draft']);
-    expect(ids(readableScorecards({ id: 'other', role: Role.RECRUITER }, cards, [iv('other', InterviewStatus.SCHEDULED)]))).toEqual(['theirs-submitted']);
+    expect(ids(readableScorecards({ id: 'adm', role: Role.ADMIN }, cards, [iv('other', InterviewStatus.SCHEDULED)]))).toEqual([
+      'mine',
+      'theirs-submitted',
+      'theirs-draft',
+    ]);
+    expect(ids(readableScorecards({ id: 'other', role: Role.RECRUITER }, cards, [iv('other', InterviewStatus.SCHEDULED)]))).toEqual([
+      'theirs-submitted',
+    ]);
   });
 });

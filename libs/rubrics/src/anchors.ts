@@ -27,7 +27,10 @@ const MIN_DESCRIPTIVE_WORDS = 3;
 export function anchorProblem(text: string): string | null {
   const t = text.trim();
   if (!t) return 'must describe what the candidate does at this level';
-  const words = t.toLowerCase().split(/[^a-z]+/).filter(Boolean);
+  const words = t
+    .toLowerCase()
+    .split(/[^a-z]+/)
+    .filter(Boolean);
   const descriptive = words.filter((w) => !RATING_WORDS.has(w));
   if (descriptive.length < MIN_DESCRIPTIVE_WORDS) {
     return `"${t}" is a generic label, not an anchor: describe the behaviour an interviewer observes at this level`;

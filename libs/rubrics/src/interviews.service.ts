@@ -3,7 +3,19 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import { AppError } from '@app/common';
 import { AttemptResults, summarize } from '@app/assessments';
-import { ApplicationStage, AssessmentEntity, AttemptEntity, InterviewEntity, InterviewKind, InterviewStatus, ProblemEntity, Role, SubmissionEntity, SubmissionKind, UserEntity } from '@app/domain';
+import {
+  ApplicationStage,
+  AssessmentEntity,
+  AttemptEntity,
+  InterviewEntity,
+  InterviewKind,
+  InterviewStatus,
+  ProblemEntity,
+  Role,
+  SubmissionEntity,
+  SubmissionKind,
+  UserEntity,
+} from '@app/domain';
 import { ApplicationsService, FINAL_STAGES, HiringActor, requiredReason, requireManager } from '@app/hiring';
 import { isManager } from './access';
 import { RubricsService } from './rubrics.service';
@@ -49,20 +61,28 @@ export class InterviewsService {
     if (Number.isNaN(input.scheduledAt.getTime())) throw AppError.badInput([{ field: 'scheduledAt', message: 'must be a date and time' }]);
     const application = await this.applications.findById(input.applicationId);
     if (!application) throw AppError.notFound('Application', input.applicationId);
-    if (FINAL_STAGES.includes(application.stage)) throw AppError.precondition(`The application is ${application.stage}: no more interviews`);
+    if (FINAL_STAGES.includes(application.stage))
+      throw AppError.precondition(`The application is ${application.stage}: no more interviews`);
     const interviewer = await this.users.findOneBy({ id: input.interviewerId });
     if (!interviewer || !interviewer.active || !INTERVIEWER_ROLES.includes(interviewer.role)) {
       throw AppError.badInput([{ field: 'interviewerId', message: 'must be an active interviewer, recruiter or admin' }]);
     }
     const rubric = await this.rubrics.get(input.rubricId);
     if (rubric.jobId && rubric.jobId !== application.jobId) {
-      throw AppError.badInput([{ field: 'rubricId', message: "belongs to another job: use a library rubric or one of this application's job" }]);
+      throw AppError.badInput([
+        { field: 'rubricId', message: "belongs to another job: use a library rubric or one of this application's job" },
+      ]);
     }
     const version = await this.rubrics.version(rubric.id, rubric.currentVersion);
     if (!criteriaFor(version, input.kind).length) {
       throw AppError.badInput([{ field: 'kind', message: `rubric "${rubric.name}" has no ${input.kind} criteria` }]);
     }
-    const twin = await this.interviews.existsBy({ applicationId: application.id, interviewerId: interviewer.id, kind: input.kind, status: InterviewStatus.SCHEDULED });
+    const twin = await this.interviews.existsBy({
+      applicationId: application.id,
+      interviewerId: interviewer.id,
+      kind: input.kind,
+      status: InterviewStatus.SCHEDULED,
+    });
     if (twin) throw AppError.conflict(`${interviewer.name} already has a ${input.kind} interview scheduled for this application`);
     const saved = await this.interviews.save(
       this.interviews.create({
@@ -79,7 +99,12 @@ export class InterviewsService {
       }),
     );
     if (BEFORE_INTERVIEW.includes(application.stage)) {
-      await this.applications.tryMoveStage(application.id, ApplicationStage.INTERVIEW, actor, `${input.kind} interview scheduled with ${interviewer.name}`);
+      await this.applications.tryMoveStage(
+        application.id,
+        ApplicationStage.INTERVIEW,
+        actor,
+        `${input.kind} interview scheduled with ${interviewer.name}`,
+      );
     }
     return saved;
   }
@@ -90,7 +115,10 @@ export class InterviewsService {
     const why = requiredReason(reason);
     const interview = await this.get(id);
     if (interview.status !== InterviewStatus.SCHEDULED) throw AppError.precondition(`Interview ${id} is ${interview.status}`);
-    const res = await this.interviews.update({ id, status: InterviewStatus.SCHEDULED }, { status: InterviewStatus.CANCELLED, cancelReason: why });
+    const res = await this.interviews.update(
+      { id, status: InterviewStatus.SCHEDULED },
+      { status: InterviewStatus.CANCELLED, cancelReason: why },
+    );
     if (res.affected !== 1) throw AppError.conflict('The interview changed meanwhile; read it again');
     return Object.assign(interview, { status: InterviewStatus.CANCELLED, cancelReason: why });
   }
@@ -153,25 +181,40 @@ export class InterviewsService {
    * @app/assessments' summarize, with each problem's title. Four queries whatever the number
    * of applications. The attempts carry the accommodation: callers never hand it on to interviewers.
    */
-  async assessmentResultsFor(applicationIds: readonly string[]): Promise<{ results: Map<string, AttemptResults[]>; problemTitles: Map<string, string> }> {
+  async assessmentResultsFor(
+    applicationIds: readonly string[],
+  ): Promise<{ results: Map<string, AttemptResults[]>; problemTitles: Map<string, string> }> {
     const results = new Map<string, AttemptResults[]>(applicationIds.map((id) => [id, []]));
     const problemTitles = new Map<string, string>();
     if (!applicationIds.length) return { results, problemTitles };
-    const attempts = await this.attempts.find({ where: { applicationId: In([...applicationIds]) }, order: { createdAt: 'ASC', id: 'ASC' } });
+    const attempts = await this.attempts.find({
+      where: { applicationId: In([...applicationIds]) },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
     if (!attempts.length) return { results, problemTitles };
     const [assessments, subs] = await Promise.all([
       this.assessments.findBy({ id: In([...new Set(attempts.map((a) => a.assessmentId))]) }),
-      this.submissions.find({ where: { attemptId: In(attempts.map((a) => a.id)), kind: SubmissionKind.SUBMISSION }, order: { createdAt: 'ASC' } }),
+      this.submissions.find({
+        where: { attemptId: In(attempts.map((a) => a.id)), kind: SubmissionKind.SUBMISSION },
+        order: { createdAt: 'ASC' },
+      }),
     ]);
     const byId = new Map(assessments.map((a) => [a.id, a]));
     const problemIds = [...new Set(assessments.flatMap((a) => a.problems.map((p) => p.problemId)))];
     if (problemIds.length) {
-      for (const p of await this.problems.find({ select: { id: true, title: true }, where: { id: In(problemIds) } })) problemTitles.set(p.id, p.title);
+      for (const p of await this.problems.find({ select: { id: true, title: true }, where: { id: In(problemIds) } }))
+        problemTitles.set(p.id, p.title);
     }
     for (const attempt of attempts) {
       const assessment = byId.get(attempt.assessmentId);
       if (!assessment) continue;
-      results.get(attempt.applicationId)?.push(summarize(attempt, assessment, subs.filter((s) => s.attemptId === attempt.id)));
+      results.get(attempt.applicationId)?.push(
+        summarize(
+          attempt,
+          assessment,
+          subs.filter((s) => s.attemptId === attempt.id),
+        ),
+      );
     }
     return { results, problemTitles };
   }

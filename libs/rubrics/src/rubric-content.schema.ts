@@ -54,12 +54,18 @@ export const criterionSchema = z
   .strict()
   .superRefine((c, ctx) => {
     c.anchors.forEach((a, i) => {
-      if (a.level !== i + 1) ctx.addIssue({ code: 'custom', path: ['anchors', i, 'level'], message: `must be ${i + 1}: anchors list levels 1 to 4 in order` });
+      if (a.level !== i + 1)
+        ctx.addIssue({ code: 'custom', path: ['anchors', i, 'level'], message: `must be ${i + 1}: anchors list levels 1 to 4 in order` });
     });
     const seen = new Map<string, number>();
     c.anchors.forEach((a, i) => {
       const norm = a.description.toLowerCase();
-      if (seen.has(norm)) ctx.addIssue({ code: 'custom', path: ['anchors', i, 'description'], message: `repeats level ${seen.get(norm)! + 1}: each level needs its own behaviour` });
+      if (seen.has(norm))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['anchors', i, 'description'],
+          message: `repeats level ${seen.get(norm)! + 1}: each level needs its own behaviour`,
+        });
       else seen.set(norm, i);
     });
   });
@@ -81,17 +87,28 @@ export const rubricContentSchema = z
   })
   .strict()
   .superRefine((c, ctx) => {
-    for (const [list, items] of [['criteria', c.criteria], ['redFlags', c.redFlags]] as const) {
+    for (const [list, items] of [
+      ['criteria', c.criteria],
+      ['redFlags', c.redFlags],
+    ] as const) {
       const keys = new Map<string, number>();
       items.forEach((item, i) => {
-        if (keys.has(item.key)) ctx.addIssue({ code: 'custom', path: [list, i, 'key'], message: `"${item.key}" is already the key of ${list}.${keys.get(item.key)}` });
+        if (keys.has(item.key))
+          ctx.addIssue({
+            code: 'custom',
+            path: [list, i, 'key'],
+            message: `"${item.key}" is already the key of ${list}.${keys.get(item.key)}`,
+          });
         else keys.set(item.key, i);
       });
     }
   });
 
 /** A rubric data file: its name and description, then the content of its first version. */
-export const rubricFileSchema = rubricContentSchema.safeExtend({ name: text(RUBRIC_LIMITS.name), description: text(RUBRIC_LIMITS.description) });
+export const rubricFileSchema = rubricContentSchema.safeExtend({
+  name: text(RUBRIC_LIMITS.name),
+  description: text(RUBRIC_LIMITS.description),
+});
 
 /** A drift between the domain types and the schema fails the build, not a seed. */
 type Parsed = z.output<typeof rubricContentSchema>;

@@ -34,9 +34,22 @@ describe('the default rubric (data/rubrics/backend-engineer-intern.json)', () =>
 
   it('covers the FAQ guidance and requirements with criteria of each interview kind', () => {
     const keys = (kind: InterviewKind) => rubric.content.criteria.filter((c) => c.kind === kind).map((c) => c.key);
-    expect(keys(InterviewKind.CODING_FUNDAMENTALS)).toEqual(['fundamentals-over-frameworks', 'data-structures-and-algorithms', 'problem-solving-approach', 'practical-coding-experience', 'clean-maintainable-code']);
+    expect(keys(InterviewKind.CODING_FUNDAMENTALS)).toEqual([
+      'fundamentals-over-frameworks',
+      'data-structures-and-algorithms',
+      'problem-solving-approach',
+      'practical-coding-experience',
+      'clean-maintainable-code',
+    ]);
     expect(keys(InterviewKind.SYSTEM_DESIGN)).toEqual(['api-design', 'data-modeling-and-queries', 'curiosity-about-systems']);
-    expect(keys(InterviewKind.BEHAVIORAL)).toEqual(['learning-approach', 'past-challenges', 'development-goals', 'communication', 'teamwork', 'receptiveness-to-feedback']);
+    expect(keys(InterviewKind.BEHAVIORAL)).toEqual([
+      'learning-approach',
+      'past-challenges',
+      'development-goals',
+      'communication',
+      'teamwork',
+      'receptiveness-to-feedback',
+    ]);
     for (const c of rubric.content.criteria) expect(c.anchors.map((a) => a.level)).toEqual([1, 2, 3, 4]);
   });
 
@@ -67,7 +80,11 @@ describe('rubric files', () => {
       error = e as RubricFileError;
     }
     expect(error).toBeInstanceOf(RubricFileError);
-    expect(error!.problems.map((p) => p.field)).toEqual(['criteria.1.anchors.2.description', 'criteria.3.anchors', 'redFlags.0.source.kind']);
+    expect(error!.problems.map((p) => p.field)).toEqual([
+      'criteria.1.anchors.2.description',
+      'criteria.3.anchors',
+      'redFlags.0.source.kind',
+    ]);
     expect(error!.message).toMatch(/^Invalid rubric x\/custom.json: criteria.1.anchors.2.description: "good" is a generic label/);
   });
 

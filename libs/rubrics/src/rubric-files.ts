@@ -34,7 +34,8 @@ const KEY = /^[a-z0-9][a-z0-9-]{0,99}$/;
 /** Parses and validates one rubric document. `file` only names it in errors. */
 export function parseRubricFile(file: string, text: string): RubricFile {
   const key = path.basename(file, '.json');
-  if (!KEY.test(key)) throw new RubricFileError(file, [{ field: '(file name)', message: 'must be lower-case letters, digits and dashes, ending in .json' }]);
+  if (!KEY.test(key))
+    throw new RubricFileError(file, [{ field: '(file name)', message: 'must be lower-case letters, digits and dashes, ending in .json' }]);
   let doc: unknown;
   try {
     doc = JSON.parse(text);

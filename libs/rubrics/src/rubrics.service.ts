@@ -43,7 +43,8 @@ export interface VersionRef {
   version: number;
 }
 
-const sameContent = (a: RubricContent, b: RubricContent) => JSON.stringify([a.criteria, a.redFlags]) === JSON.stringify([b.criteria, b.redFlags]);
+const sameContent = (a: RubricContent, b: RubricContent) =>
+  JSON.stringify([a.criteria, a.redFlags]) === JSON.stringify([b.criteria, b.redFlags]);
 
 function isUniqueViolation(e: unknown): boolean {
   return e instanceof QueryFailedError && /unique|UNIQUE/.test(e.message);
@@ -53,7 +54,7 @@ const CHANGED_MEANWHILE = 'The rubric changed meanwhile; read it again and retry
 
 /** JSON round trip: GraphQL inputs arrive as class instances with nulls for "not given". */
 function plain(v: unknown): unknown {
-  return JSON.parse(JSON.stringify(v ?? null, (_k, x: unknown) => (x === null ? undefined : x))) ?? undefined;
+  return v == null ? undefined : JSON.parse(JSON.stringify(v, (_k, x: unknown) => (x === null ? undefined : x)));
 }
 
 function validContent(input: { criteria: unknown; redFlags: unknown }): RubricContent {
@@ -65,13 +66,15 @@ function validContent(input: { criteria: unknown; redFlags: unknown }): RubricCo
 function checkedName(name: string | null | undefined): string {
   const n = name?.trim() ?? '';
   if (!n) throw AppError.badInput([{ field: 'name', message: 'must not be empty' }]);
-  if (n.length > RUBRIC_LIMITS.name) throw AppError.badInput([{ field: 'name', message: `must be at most ${RUBRIC_LIMITS.name} characters` }]);
+  if (n.length > RUBRIC_LIMITS.name)
+    throw AppError.badInput([{ field: 'name', message: `must be at most ${RUBRIC_LIMITS.name} characters` }]);
   return n;
 }
 
 function checkedDescription(d: string | null | undefined): string {
   const t = d?.trim() ?? '';
-  if (t.length > RUBRIC_LIMITS.description) throw AppError.badInput([{ field: 'description', message: `must be at most ${RUBRIC_LIMITS.description} characters` }]);
+  if (t.length > RUBRIC_LIMITS.description)
+    throw AppError.badInput([{ field: 'description', message: `must be at most ${RUBRIC_LIMITS.description} characters` }]);
   return t;
 }
 
@@ -146,7 +149,14 @@ export class RubricsService {
     const job = await this.jobs.findById(jobId);
     if (!job) throw AppError.notFound('Job', jobId);
     return this.insert(
-      { key: null, name: name ? checkedName(name) : `${source.name} (${job.title})`.slice(0, RUBRIC_LIMITS.name), description: source.description, jobId, sourceRubricId: source.id, createdById },
+      {
+        key: null,
+        name: name ? checkedName(name) : `${source.name} (${job.title})`.slice(0, RUBRIC_LIMITS.name),
+        description: source.description,
+        jobId,
+        sourceRubricId: source.id,
+        createdById,
+      },
       { criteria: version.criteria, redFlags: version.redFlags },
     );
   }
@@ -159,7 +169,8 @@ export class RubricsService {
   async update(id: string, changes: RubricChanges, actor: HiringActor): Promise<RubricUpdate> {
     const actorId = requireManager(actor);
     const rubric = await this.get(id);
-    if (rubric.key) throw AppError.precondition(`Rubric ${id} is seeded from data/rubrics/${rubric.key}.json; clone it for a job to edit it`);
+    if (rubric.key)
+      throw AppError.precondition(`Rubric ${id} is seeded from data/rubrics/${rubric.key}.json; clone it for a job to edit it`);
     return this.apply(rubric, changes, actorId);
   }
 
@@ -172,7 +183,10 @@ export class RubricsService {
     for (const f of files) {
       const existing = await this.findByKey(f.key);
       if (!existing) {
-        await this.insert({ key: f.key, name: f.name, description: f.description, jobId: null, sourceRubricId: null, createdById: null }, f.content);
+        await this.insert(
+          { key: f.key, name: f.name, description: f.description, jobId: null, sourceRubricId: null, createdById: null },
+          f.content,
+        );
         result.created.push(f.key);
         continue;
       }
@@ -181,7 +195,11 @@ export class RubricsService {
         result.unchanged.push(f.key);
         continue;
       }
-      await this.apply(existing, { name: f.name, description: f.description, criteria: f.content.criteria, redFlags: f.content.redFlags }, null);
+      await this.apply(
+        existing,
+        { name: f.name, description: f.description, criteria: f.content.criteria, redFlags: f.content.redFlags },
+        null,
+      );
       result.updated.push(f.key);
     }
     return result;
@@ -210,9 +228,16 @@ export class RubricsService {
         .set({ criteria: content.criteria, redFlags: content.redFlags })
         .where({ id: current.id, submittedScorecards: 0 })
         .execute();
-      if (inPlace.affected === 1) return { rubric: fresh, version: await em.findOneByOrFail(RubricVersionEntity, { id: current.id }), newVersion: false };
+      if (inPlace.affected === 1)
+        return { rubric: fresh, version: await em.findOneByOrFail(RubricVersionEntity, { id: current.id }), newVersion: false };
       const next = rubric.currentVersion + 1;
-      const version = await this.saveVersion(em, { rubricId: rubric.id, version: next, ...content, submittedScorecards: 0, createdById: actorId });
+      const version = await this.saveVersion(em, {
+        rubricId: rubric.id,
+        version: next,
+        ...content,
+        submittedScorecards: 0,
+        createdById: actorId,
+      });
       const bump = await em
         .createQueryBuilder()
         .update(RubricEntity)
@@ -224,15 +249,27 @@ export class RubricsService {
     });
   }
 
-  private async insert(r: Pick<RubricEntity, 'key' | 'name' | 'description' | 'jobId' | 'sourceRubricId' | 'createdById'>, content: RubricContent): Promise<RubricUpdate> {
+  private async insert(
+    r: Pick<RubricEntity, 'key' | 'name' | 'description' | 'jobId' | 'sourceRubricId' | 'createdById'>,
+    content: RubricContent,
+  ): Promise<RubricUpdate> {
     return this.dataSource.transaction(async (em) => {
       const rubric = await em.save(em.create(RubricEntity, { ...r, currentVersion: 1 }));
-      const version = await this.saveVersion(em, { rubricId: rubric.id, version: 1, ...content, submittedScorecards: 0, createdById: r.createdById });
+      const version = await this.saveVersion(em, {
+        rubricId: rubric.id,
+        version: 1,
+        ...content,
+        submittedScorecards: 0,
+        createdById: r.createdById,
+      });
       return { rubric, version, newVersion: true };
     });
   }
 
-  private async saveVersion(em: EntityManager, v: Pick<RubricVersionEntity, 'rubricId' | 'version' | 'criteria' | 'redFlags' | 'submittedScorecards' | 'createdById'>): Promise<RubricVersionEntity> {
+  private async saveVersion(
+    em: EntityManager,
+    v: Pick<RubricVersionEntity, 'rubricId' | 'version' | 'criteria' | 'redFlags' | 'submittedScorecards' | 'createdById'>,
+  ): Promise<RubricVersionEntity> {
     try {
       return await em.save(em.create(RubricVersionEntity, v));
     } catch (e) {

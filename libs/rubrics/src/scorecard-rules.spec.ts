@@ -1,16 +1,45 @@
-import { CitationKind, InterviewKind, Recommendation, RedFlagSeverity, RubricContent, RubricCriterion, ScorecardContent } from '@app/domain';
+import {
+  CitationKind,
+  InterviewKind,
+  Recommendation,
+  RedFlagSeverity,
+  RubricContent,
+  RubricCriterion,
+  ScorecardContent,
+} from '@app/domain';
 import { draftProblems, normalizeContent, ratingToUnit, submissionProblems, weightedRatings } from './scorecard-rules';
 
 const source = { kind: CitationKind.FAQ, quote: 'Focus on fundamentals rather than specific frameworks.' };
 const anchors = [1, 2, 3, 4].map((level) => ({ level, description: `Observable behaviour number ${level} of this criterion.` }));
-const criterion = (key: string, kind: InterviewKind, weight = 1): RubricCriterion => ({ key, title: key, lookFor: `Look for ${key}`, kind, weight, source, anchors });
+const criterion = (key: string, kind: InterviewKind, weight = 1): RubricCriterion => ({
+  key,
+  title: key,
+  lookFor: `Look for ${key}`,
+  kind,
+  weight,
+  source,
+  anchors,
+});
 
 const rubric: RubricContent = {
-  criteria: [criterion('fundamentals', InterviewKind.CODING_FUNDAMENTALS, 3), criterion('problem-solving', InterviewKind.CODING_FUNDAMENTALS, 1), criterion('teamwork', InterviewKind.BEHAVIORAL)],
-  redFlags: [{ key: 'poor-communication', title: 'Poor communication', description: 'Cannot make themselves understood', severity: RedFlagSeverity.HIGH, source }],
+  criteria: [
+    criterion('fundamentals', InterviewKind.CODING_FUNDAMENTALS, 3),
+    criterion('problem-solving', InterviewKind.CODING_FUNDAMENTALS, 1),
+    criterion('teamwork', InterviewKind.BEHAVIORAL),
+  ],
+  redFlags: [
+    {
+      key: 'poor-communication',
+      title: 'Poor communication',
+      description: 'Cannot make themselves understood',
+      severity: RedFlagSeverity.HIGH,
+      source,
+    },
+  ],
 };
 const CODING = InterviewKind.CODING_FUNDAMENTALS;
-const card = (c: Partial<ScorecardContent>): ScorecardContent => normalizeContent({ ratings: [], redFlags: [], recommendation: null, notes: '', ...c });
+const card = (c: Partial<ScorecardContent>): ScorecardContent =>
+  normalizeContent({ ratings: [], redFlags: [], recommendation: null, notes: '', ...c });
 const complete = card({
   ratings: [
     { criterionKey: 'fundamentals', rating: 3, evidence: null },
@@ -75,11 +104,23 @@ describe('scorecard submission', () => {
   });
 
   it('requires every criterion of the kind, evidence for each red flag and a recommendation', () => {
-    const c = card({ ratings: [{ criterionKey: 'fundamentals', rating: 2, evidence: null }], redFlags: [{ key: 'poor-communication', evidence: ' ' }] });
+    const c = card({
+      ratings: [{ criterionKey: 'fundamentals', rating: 2, evidence: null }],
+      redFlags: [{ key: 'poor-communication', evidence: ' ' }],
+    });
     expect(submissionProblems(c, rubric, CODING)).toEqual([
       { field: 'ratings', message: 'every CODING_FUNDAMENTALS criterion needs a rating; missing: problem-solving' },
       { field: 'redFlags.0.evidence', message: 'a red flag needs evidence: what did the candidate say or do?' },
       { field: 'recommendation', message: 'is required: STRONG_NO, NO, YES or STRONG_YES' },
+    ]);
+  });
+
+  it('refuses a submission when the rubric version has no criteria of the kind (an edit removed them)', () => {
+    expect(submissionProblems(card({ recommendation: Recommendation.NO }), rubric, InterviewKind.SYSTEM_DESIGN)).toEqual([
+      {
+        field: 'ratings',
+        message: 'this rubric version has no SYSTEM_DESIGN criteria left to rate: ask a recruiter to reschedule the interview',
+      },
     ]);
   });
 });

@@ -33,29 +33,39 @@ export function draftProblems(c: ScorecardContent, rubric: RubricContent, kind: 
   const rated = new Map<string, number>();
   c.ratings.forEach((r, i) => {
     if (!criteria.has(r.criterionKey)) {
-      problems.push({ field: `ratings.${i}.criterionKey`, message: `"${r.criterionKey}" is not a ${kind} criterion of this rubric version` });
+      problems.push({
+        field: `ratings.${i}.criterionKey`,
+        message: `"${r.criterionKey}" is not a ${kind} criterion of this rubric version`,
+      });
     } else if (rated.has(r.criterionKey)) {
-      problems.push({ field: `ratings.${i}.criterionKey`, message: `"${r.criterionKey}" is already rated by ratings.${rated.get(r.criterionKey)}` });
+      problems.push({
+        field: `ratings.${i}.criterionKey`,
+        message: `"${r.criterionKey}" is already rated by ratings.${rated.get(r.criterionKey)}`,
+      });
     } else {
       rated.set(r.criterionKey, i);
     }
     if (!Number.isInteger(r.rating) || !RATING_LEVELS.includes(r.rating as (typeof RATING_LEVELS)[number])) {
       problems.push({ field: `ratings.${i}.rating`, message: 'must be 1, 2, 3 or 4' });
     }
-    if ((r.evidence?.length ?? 0) > SCORECARD_LIMITS.evidence) problems.push({ field: `ratings.${i}.evidence`, message: `must be at most ${SCORECARD_LIMITS.evidence} characters` });
+    if ((r.evidence?.length ?? 0) > SCORECARD_LIMITS.evidence)
+      problems.push({ field: `ratings.${i}.evidence`, message: `must be at most ${SCORECARD_LIMITS.evidence} characters` });
   });
   const flags = new Set(rubric.redFlags.map((f) => f.key));
   const ticked = new Map<string, number>();
   c.redFlags.forEach((f, i) => {
     if (!flags.has(f.key)) problems.push({ field: `redFlags.${i}.key`, message: `"${f.key}" is not a red flag of this rubric version` });
-    else if (ticked.has(f.key)) problems.push({ field: `redFlags.${i}.key`, message: `"${f.key}" is already ticked by redFlags.${ticked.get(f.key)}` });
+    else if (ticked.has(f.key))
+      problems.push({ field: `redFlags.${i}.key`, message: `"${f.key}" is already ticked by redFlags.${ticked.get(f.key)}` });
     else ticked.set(f.key, i);
-    if (f.evidence.length > SCORECARD_LIMITS.evidence) problems.push({ field: `redFlags.${i}.evidence`, message: `must be at most ${SCORECARD_LIMITS.evidence} characters` });
+    if (f.evidence.length > SCORECARD_LIMITS.evidence)
+      problems.push({ field: `redFlags.${i}.evidence`, message: `must be at most ${SCORECARD_LIMITS.evidence} characters` });
   });
   if (c.recommendation !== null && !Object.values(Recommendation).includes(c.recommendation)) {
     problems.push({ field: 'recommendation', message: 'must be STRONG_NO, NO, YES or STRONG_YES' });
   }
-  if (c.notes.length > SCORECARD_LIMITS.notes) problems.push({ field: 'notes', message: `must be at most ${SCORECARD_LIMITS.notes} characters` });
+  if (c.notes.length > SCORECARD_LIMITS.notes)
+    problems.push({ field: 'notes', message: `must be at most ${SCORECARD_LIMITS.notes} characters` });
   return problems;
 }
 
@@ -67,15 +77,29 @@ export function draftProblems(c: ScorecardContent, rubric: RubricContent, kind: 
 export function submissionProblems(c: ScorecardContent, rubric: RubricContent, kind: InterviewKind): FieldProblem[] {
   const problems = draftProblems(c, rubric, kind);
   const rated = new Set(c.ratings.map((r) => r.criterionKey));
+  // An in-place edit of an unused version can drop a kind that scheduled interviews pinned.
+  if (!criteriaFor(rubric, kind).length)
+    problems.push({
+      field: 'ratings',
+      message: `this rubric version has no ${kind} criteria left to rate: ask a recruiter to reschedule the interview`,
+    });
   const missing = criteriaFor(rubric, kind).filter((x) => !rated.has(x.key));
-  if (missing.length) problems.push({ field: 'ratings', message: `every ${kind} criterion needs a rating; missing: ${missing.map((x) => x.key).join(', ')}` });
+  if (missing.length)
+    problems.push({
+      field: 'ratings',
+      message: `every ${kind} criterion needs a rating; missing: ${missing.map((x) => x.key).join(', ')}`,
+    });
   c.ratings.forEach((r, i) => {
     if (EVIDENCE_REQUIRED_FOR.includes(r.rating) && !r.evidence) {
-      problems.push({ field: `ratings.${i}.evidence`, message: `a rating of ${r.rating} needs evidence: what did the candidate say or do?` });
+      problems.push({
+        field: `ratings.${i}.evidence`,
+        message: `a rating of ${r.rating} needs evidence: what did the candidate say or do?`,
+      });
     }
   });
   c.redFlags.forEach((f, i) => {
-    if (!f.evidence) problems.push({ field: `redFlags.${i}.evidence`, message: 'a red flag needs evidence: what did the candidate say or do?' });
+    if (!f.evidence)
+      problems.push({ field: `redFlags.${i}.evidence`, message: 'a red flag needs evidence: what did the candidate say or do?' });
   });
   if (!c.recommendation) problems.push({ field: 'recommendation', message: 'is required: STRONG_NO, NO, YES or STRONG_YES' });
   return problems;
@@ -100,12 +124,23 @@ export interface WeightedRating {
  * The scorecard's ratings with the criteria's weights, and their weighted mean on 0-1 (null
  * when nothing is rated). Ratings of criteria the rubric version does not have are left out.
  */
-export function weightedRatings(criteria: readonly RubricCriterion[], ratings: readonly ScorecardRating[]): { ratings: WeightedRating[]; score: number | null } {
+export function weightedRatings(
+  criteria: readonly RubricCriterion[],
+  ratings: readonly ScorecardRating[],
+): { ratings: WeightedRating[]; score: number | null } {
   const byKey = new Map(ratings.map((r) => [r.criterionKey, r]));
   const out: WeightedRating[] = [];
   for (const c of criteria) {
     const r = byKey.get(c.key);
-    if (r) out.push({ criterionKey: c.key, title: c.title, weight: c.weight, rating: r.rating, unit: ratingToUnit(r.rating), evidence: r.evidence });
+    if (r)
+      out.push({
+        criterionKey: c.key,
+        title: c.title,
+        weight: c.weight,
+        rating: r.rating,
+        unit: ratingToUnit(r.rating),
+        evidence: r.evidence,
+      });
   }
   const total = out.reduce((s, r) => s + r.weight, 0);
   const score = total > 0 ? round4(out.reduce((s, r) => s + r.weight * r.unit, 0) / total) : null;

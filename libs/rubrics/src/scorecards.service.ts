@@ -63,7 +63,9 @@ function contentOf(s: Pick<ScorecardEntity, 'ratings' | 'redFlags' | 'recommenda
 
 function merged(base: ScorecardContent, c: ScorecardChanges): ScorecardContent {
   return normalizeContent({
-    ratings: c.ratings ? c.ratings.map((r) => ({ criterionKey: r.criterionKey, rating: r.rating, evidence: r.evidence ?? null })) : base.ratings,
+    ratings: c.ratings
+      ? c.ratings.map((r) => ({ criterionKey: r.criterionKey, rating: r.rating, evidence: r.evidence ?? null }))
+      : base.ratings,
     redFlags: c.redFlags ? c.redFlags.map((f) => ({ key: f.key, evidence: f.evidence ?? '' })) : base.redFlags,
     recommendation: c.recommendation ?? base.recommendation,
     notes: c.notes ?? base.notes,
@@ -101,7 +103,16 @@ export class ScorecardsService {
     if (problems.length) throw AppError.badInput(problems);
     if (!existing) {
       try {
-        return await this.scorecards.save(this.scorecards.create({ ...this.fromInterview(interview), ...content, status: ScorecardStatus.DRAFT, version: 0, submittedAt: null, amendedAt: null }));
+        return await this.scorecards.save(
+          this.scorecards.create({
+            ...this.fromInterview(interview),
+            ...content,
+            status: ScorecardStatus.DRAFT,
+            version: 0,
+            submittedAt: null,
+            amendedAt: null,
+          }),
+        );
       } catch (e) {
         if (isUniqueViolation(e)) throw AppError.conflict(CHANGED_MEANWHILE);
         throw e;
@@ -120,7 +131,8 @@ export class ScorecardsService {
   async submit(interviewId: string, changes: ScorecardChanges, actor: HiringActor): Promise<ScorecardEntity> {
     const interview = await this.ownInterview(interviewId, actor);
     const existing = await this.scorecards.findOneBy({ interviewId });
-    if (existing?.status === ScorecardStatus.SUBMITTED) throw AppError.precondition('This scorecard is already submitted: amend it, with a reason');
+    if (existing?.status === ScorecardStatus.SUBMITTED)
+      throw AppError.precondition('This scorecard is already submitted: amend it, with a reason');
     const content = merged(existing ? contentOf(existing) : EMPTY, changes);
     const ref = { rubricId: interview.rubricId, version: interview.rubricVersion };
     const before = submissionProblems(content, await this.rubrics.version(ref.rubricId, ref.version), interview.kind);
@@ -133,22 +145,51 @@ export class ScorecardsService {
       const version = await em.findOneByOrFail(RubricVersionEntity, ref);
       const problems = submissionProblems(content, version, interview.kind);
       if (problems.length) throw AppError.badInput(problems);
-      const done = await em.update(InterviewEntity, { id: interview.id, status: InterviewStatus.SCHEDULED }, { status: InterviewStatus.COMPLETED });
+      const done = await em.update(
+        InterviewEntity,
+        { id: interview.id, status: InterviewStatus.SCHEDULED },
+        { status: InterviewStatus.COMPLETED },
+      );
       if (done.affected !== 1) throw AppError.conflict('The interview changed meanwhile (cancelled or submitted); read it again');
       let scorecardId: string;
       if (existing) {
-        const res = await em.update(ScorecardEntity, { id: existing.id, status: ScorecardStatus.DRAFT }, { ...content, status: ScorecardStatus.SUBMITTED, version: 1, submittedAt: at });
+        const res = await em.update(
+          ScorecardEntity,
+          { id: existing.id, status: ScorecardStatus.DRAFT },
+          { ...content, status: ScorecardStatus.SUBMITTED, version: 1, submittedAt: at },
+        );
         if (res.affected !== 1) throw AppError.conflict(CHANGED_MEANWHILE);
         scorecardId = existing.id;
       } else {
         try {
-          scorecardId = (await em.save(em.create(ScorecardEntity, { ...this.fromInterview(interview), ...content, status: ScorecardStatus.SUBMITTED, version: 1, submittedAt: at, amendedAt: null }))).id;
+          scorecardId = (
+            await em.save(
+              em.create(ScorecardEntity, {
+                ...this.fromInterview(interview),
+                ...content,
+                status: ScorecardStatus.SUBMITTED,
+                version: 1,
+                submittedAt: at,
+                amendedAt: null,
+              }),
+            )
+          ).id;
         } catch (e) {
           if (isUniqueViolation(e)) throw AppError.conflict(CHANGED_MEANWHILE);
           throw e;
         }
       }
-      await em.save(em.create(ScorecardVersionEntity, { scorecardId, version: 1, ...content, recommendation: content.recommendation!, reason: null, authorId: interview.interviewerId, at }));
+      await em.save(
+        em.create(ScorecardVersionEntity, {
+          scorecardId,
+          version: 1,
+          ...content,
+          recommendation: content.recommendation!,
+          reason: null,
+          authorId: interview.interviewerId,
+          at,
+        }),
+      );
       return scorecardId;
     });
     return this.scorecards.findOneByOrFail({ id });
@@ -168,12 +209,26 @@ export class ScorecardsService {
     const next = card.version + 1;
     await this.dataSource.transaction(async (em) => {
       try {
-        await em.save(em.create(ScorecardVersionEntity, { scorecardId, version: next, ...content, recommendation: content.recommendation!, reason: why, authorId: card.interviewerId, at }));
+        await em.save(
+          em.create(ScorecardVersionEntity, {
+            scorecardId,
+            version: next,
+            ...content,
+            recommendation: content.recommendation!,
+            reason: why,
+            authorId: card.interviewerId,
+            at,
+          }),
+        );
       } catch (e) {
         if (isUniqueViolation(e)) throw AppError.conflict(CHANGED_MEANWHILE);
         throw e;
       }
-      const res = await em.update(ScorecardEntity, { id: scorecardId, version: card.version }, { ...content, version: next, amendedAt: at });
+      const res = await em.update(
+        ScorecardEntity,
+        { id: scorecardId, version: card.version },
+        { ...content, version: next, amendedAt: at },
+      );
       if (res.affected !== 1) throw AppError.conflict(CHANGED_MEANWHILE);
     });
     return this.scorecards.findOneByOrFail({ id: scorecardId });
@@ -186,7 +241,10 @@ export class ScorecardsService {
   async readableForApplications(applicationIds: readonly string[], viewer: HiringActor): Promise<Map<string, ScorecardEntity[]>> {
     const out = new Map<string, ScorecardEntity[]>(applicationIds.map((id) => [id, []]));
     if (!applicationIds.length || !viewer.id) return out;
-    const [rows, own] = await Promise.all([this.forApplications(applicationIds), this.interviews.ownForApplications(viewer.id, applicationIds)]);
+    const [rows, own] = await Promise.all([
+      this.forApplications(applicationIds),
+      this.interviews.ownForApplications(viewer.id, applicationIds),
+    ]);
     for (const [applicationId, cards] of rows) out.set(applicationId, readableScorecards(viewer, cards, own.get(applicationId) ?? []));
     return out;
   }
@@ -212,7 +270,8 @@ export class ScorecardsService {
     const base = { status: ScorecardStatus.SUBMITTED, ...(filter.jobId ? { jobId: filter.jobId } : {}) };
     if (!filter.applicationIds) return this.scorecards.find({ where: base, order: { submittedAt: 'ASC', id: 'ASC' } });
     const out: ScorecardEntity[] = [];
-    for (const ids of chunks(filter.applicationIds)) out.push(...(await this.scorecards.find({ where: { ...base, applicationId: In(ids) }, order: { submittedAt: 'ASC', id: 'ASC' } })));
+    for (const ids of chunks(filter.applicationIds))
+      out.push(...(await this.scorecards.find({ where: { ...base, applicationId: In(ids) }, order: { submittedAt: 'ASC', id: 'ASC' } })));
     return out;
   }
 
@@ -224,7 +283,12 @@ export class ScorecardsService {
   async submittedForApplications(applicationIds: readonly string[]): Promise<Map<string, SubmittedScorecardSummary[]>> {
     const out = new Map<string, SubmittedScorecardSummary[]>(applicationIds.map((id) => [id, []]));
     const cards = await this.submittedScorecards({ applicationIds });
-    const versions = new Map((await this.rubrics.findVersions(cards.map((c) => ({ rubricId: c.rubricId, version: c.rubricVersion })))).map((v) => [`${v.rubricId}:${v.version}`, v]));
+    const versions = new Map(
+      (await this.rubrics.findVersions(cards.map((c) => ({ rubricId: c.rubricId, version: c.rubricVersion })))).map((v) => [
+        `${v.rubricId}:${v.version}`,
+        v,
+      ]),
+    );
     for (const c of cards) {
       const v = versions.get(`${c.rubricId}:${c.rubricVersion}`);
       if (!v) throw new Error(`Scorecard ${c.id} refers to rubric ${c.rubricId} v${c.rubricVersion}, which does not exist`);
@@ -244,7 +308,12 @@ export class ScorecardsService {
         amendedAt: c.amendedAt,
         criteria: ratings,
         score,
-        redFlags: c.redFlags.map((f) => ({ key: f.key, title: flags.get(f.key)?.title ?? f.key, severity: flags.get(f.key)?.severity ?? RedFlagSeverity.HIGH, evidence: f.evidence })),
+        redFlags: c.redFlags.map((f) => ({
+          key: f.key,
+          title: flags.get(f.key)?.title ?? f.key,
+          severity: flags.get(f.key)?.severity ?? RedFlagSeverity.HIGH,
+          evidence: f.evidence,
+        })),
       });
     }
     return out;
@@ -271,7 +340,17 @@ export class ScorecardsService {
     return interview;
   }
 
-  private fromInterview(i: InterviewEntity): Pick<ScorecardEntity, 'interviewId' | 'applicationId' | 'jobId' | 'interviewerId' | 'rubricId' | 'rubricVersion' | 'kind'> {
-    return { interviewId: i.id, applicationId: i.applicationId, jobId: i.jobId, interviewerId: i.interviewerId, rubricId: i.rubricId, rubricVersion: i.rubricVersion, kind: i.kind };
+  private fromInterview(
+    i: InterviewEntity,
+  ): Pick<ScorecardEntity, 'interviewId' | 'applicationId' | 'jobId' | 'interviewerId' | 'rubricId' | 'rubricVersion' | 'kind'> {
+    return {
+      interviewId: i.id,
+      applicationId: i.applicationId,
+      jobId: i.jobId,
+      interviewerId: i.interviewerId,
+      rubricId: i.rubricId,
+      rubricVersion: i.rubricVersion,
+      kind: i.kind,
+    };
   }
 }

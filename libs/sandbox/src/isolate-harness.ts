@@ -6,14 +6,18 @@
  *   candidate code can replace them; after that it only calls the captured ones.
  * - It is strict mode throughout, so stack-trace call sites and `fn.caller` never reveal its
  *   functions or receivers to candidate code.
+ * - The prelude script (compiled once per isolate, run once per context) returns `finish`, the
+ *   only thing the host keeps a Reference to. `finish('run', code, config)` sets the context up
+ *   and runs the candidate in one call: one isolate hop per test, like a bare script run.
  * - It puts nothing on globalThis except what candidates are meant to use (console, print,
  *   input, readline, module/exports). The host reaches it only through the Reference to
  *   `finish` that the prelude returns; candidate code cannot reach that function.
  * - The candidate's code is evaluated by `finish` itself with an indirect eval inside a
  *   try/catch, so nothing the candidate throws ever crosses the isolate boundary: isolated-vm
  *   copies thrown values on its own thread with no timeout, and a thrown Proxy hangs it.
- * - Everything it hands back is a null-prototype record of strings, numbers and booleans, so
- *   copying it out never runs candidate code (no getters, no toJSON, no thenables).
+ * - Everything it hands back is a string built by concatenating primitives from a
+ *   null-prototype record, so copying it out never runs candidate code (no getters, no toJSON,
+ *   no thenables).
  *
  * It also removes what would escape the isolate's limits: WebAssembly (wasm memory is not
  * counted by the isolate's memory limit, and async compilation resolves outside any timed
@@ -30,7 +34,6 @@ export const HARNESS_PRELUDE = String.raw`(function () {
   const indirectEval = G.eval;
   const StringCtor = String;
   const ErrorCtor = Error;
-  const imul = Math.imul;
   const strSlice = String.prototype.slice;
   const strSplit = String.prototype.split;
   const strCharCodeAt = String.prototype.charCodeAt;
@@ -43,9 +46,10 @@ export const HARNESS_PRELUDE = String.raw`(function () {
     return s.length > n ? apply(strSlice, s, [0, n]) : s;
   }
 
-  // sfc32 seeded from the test: Math.random is deterministic per test.
+  // sfc32 seeded from the test: Math.random is deterministic per test. Warmed up on first use,
+  // so tests that never call it do not pay for it.
   function seededRandom(seed) {
-    let a = 0x9e3779b9, b = 0x243f6a88, c = 0xb7e15162, d = seed | 0;
+    let a = 0x9e3779b9, b = 0x243f6a88, c = 0xb7e15162, d = seed | 0, warm = false;
     function next() {
       a |= 0; b |= 0; c |= 0; d |= 0;
       const t = (((a + b) | 0) + d) | 0;
@@ -56,15 +60,36 @@ export const HARNESS_PRELUDE = String.raw`(function () {
       c = (c + t) | 0;
       return (t >>> 0) / 4294967296;
     }
-    for (let i = 0; i < 12; i++) next();
-    return function random() { return next(); };
+    return function random() {
+      if (!warm) {
+        warm = true;
+        for (let i = 0; i < 12; i++) next();
+      }
+      return next();
+    };
+  }
+
+  // Records leave the isolate as one string of length-prefixed fields: cheaper to copy than an
+  // object, and built only from primitives (string concatenation has no hooks to hijack).
+  function field(v) {
+    const s = '' + v;
+    return s.length + ':' + s;
+  }
+  function encode(r) {
+    if (r === null) return null;
+    return field(r.kind) + field(r.overflow ? 1 : 0) + field(r.size) + field(r.type) + field(r.phase) +
+      field(r.name) + field(r.message) + field(r.stack) + field(r.out) + field(r.json);
   }
 
   function define(obj, key, value) {
     defineProperty(obj, key, { value: value, writable: true, configurable: true, enumerable: false });
   }
 
-  return function setup(code, configJson) {
+  // Set by setup for the calls that follow 'run'.
+  let collect = null;
+  let peek = null;
+
+  function setup(code, configJson) {
     // Read every setting now: after candidate code runs, a missing key would be looked up on
     // a prototype the candidate may have polluted.
     const cfg = parse(configJson);
@@ -176,6 +201,7 @@ export const HARNESS_PRELUDE = String.raw`(function () {
     }
     const sourceUrl = '\n//# sourceURL=solution.js';
 
+    /** The record when the answer is known now; null when it awaits a promise (collect later). */
     function runFunction() {
       let entry;
       try {
@@ -191,19 +217,19 @@ export const HARNESS_PRELUDE = String.raw`(function () {
           }
         }
       } catch (e) {
-        failure = describe(e, 'load');
-        return;
+        return errorRecord(describe(e, 'load'));
       }
-      if (typeof entry !== 'function') {
-        settled = record('noentry');
-        return;
-      }
-      let value;
+      if (typeof entry !== 'function') return record('noentry');
+      let value, thenable;
       try {
         value = apply(entry, undefined, parse(argsJson));
+        thenable = value !== null && (typeof value === 'object' || typeof value === 'function') && typeof value.then === 'function';
       } catch (e) {
-        failure = describe(e, 'call');
-        return;
+        return errorRecord(describe(e, 'call'));
+      }
+      if (!thenable) {
+        settle(value);
+        return settled;
       }
       // await uses the engine's own promise machinery: no lookup of a possibly replaced
       // Promise.prototype.then or species on a native promise. The microtasks run before the
@@ -218,6 +244,7 @@ export const HARNESS_PRELUDE = String.raw`(function () {
         }
         settle(v);
       })();
+      return null;
     }
 
     function runStdio() {
@@ -228,18 +255,18 @@ export const HARNESS_PRELUDE = String.raw`(function () {
       }
     }
 
-    return function finish(action) {
-      if (action === 'run') {
-        if (mode === 'function') runFunction();
-        else runStdio();
-        return undefined;
-      }
-      if (action === 'collect') {
-        if (failure) return errorRecord(failure);
-        if (mode === 'function') return settled || record('pending');
-        return record('done');
-      }
-      return record('peek');
+    collect = function () {
+      if (failure) return errorRecord(failure);
+      if (mode === 'function') return settled || record('pending');
+      return record('done');
     };
+    peek = function () { return record('peek'); };
+    return mode === 'function' ? runFunction : function () { runStdio(); return null; };
+  }
+
+  return function finish(action, code, configJson) {
+    if (action === 'run') return encode(setup(code, configJson)());
+    if (action === 'collect') return encode(collect());
+    return encode(peek());
   };
 })()`;

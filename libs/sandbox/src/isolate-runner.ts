@@ -11,6 +11,10 @@ import type { CompileError } from './judge.types';
  * One isolate per submission (a new one after any test that hit a limit), a fresh context per
  * test. The host gives the isolate strings and gets back a null-prototype record of primitives;
  * the only Reference it holds is to the harness's `finish`, which candidate code cannot reach.
+ *
+ * The calls are synchronous on purpose: each async isolated-vm call costs a thread hop, which
+ * was most of the engine's overhead over a bare isolate loop. While a test runs this process
+ * does nothing else; the pool's watchdog in the parent is what stops a run isolated-vm cannot.
  */
 
 export interface RunnerConfig {
@@ -30,16 +34,7 @@ export interface RunnerInput {
   seed: number;
 }
 
-export interface RunnerOutcome {
-  execution: Execution;
-  /**
-   * The isolate did not stop when told to (a builtin that ignores termination, heap thrash):
-   * this process must be replaced before it runs anything else.
-   */
-  retire: boolean;
-}
-
-interface HarnessRecord {
+export interface HarnessRecord {
   kind: 'value' | 'nonjson' | 'toolarge' | 'noentry' | 'pending' | 'done' | 'error' | 'peek';
   out: string;
   overflow: boolean;
@@ -52,25 +47,16 @@ interface HarnessRecord {
   stack: string;
 }
 
-const MiB = 1024 * 1024;
 const DISPOSED_FOR_MEMORY = /disposed during execution due to memory limit/i;
 const TIMED_OUT = /Script execution timed out/i;
-
-/** How long past the limit the isolate's own timeout may take before we call the isolate stuck. */
-export function stuckGraceMs(timeMs: number): number {
-  return 250 + Math.ceil(timeMs / 10);
-}
 
 export class IsolateRunner {
   private isolate: ivm.Isolate | null = null;
   private prelude: ivm.Script | null = null;
-  private dead = false;
 
   constructor(
     private readonly code: string,
     private readonly config: RunnerConfig,
-    /** Resident memory of this process now, to judge a stuck run (defaults to process RSS). */
-    private readonly rss: () => number = () => process.memoryUsage.rss(),
   ) {}
 
   /** V8's verdict on the code as a script; isolated-vm reports `message [file:line:column]`. */
@@ -87,10 +73,8 @@ export class IsolateRunner {
     }
   }
 
-  async run(input: RunnerInput): Promise<RunnerOutcome> {
-    if (this.dead) throw new Error('runner retired');
+  run(input: RunnerInput): Execution {
     const iso = this.ensureIsolate();
-    const prelude = this.prelude as ivm.Script;
     const { timeMs } = this.config;
     const config = JSON.stringify({
       mode: this.config.mode,
@@ -102,42 +86,37 @@ export class IsolateRunner {
       resultCap: this.config.resultKb * 1024,
     });
     const context = iso.createContextSync();
-    let setup: ivm.Reference | undefined;
     let finish: ivm.Reference | undefined;
     const started = performance.now();
     const elapsed = () => performance.now() - started;
     try {
       try {
-        setup = prelude.runSync(context, { reference: true }) as ivm.Reference;
-        finish = setup.applySync(undefined, [this.code, config], { arguments: { copy: true }, result: { reference: true } }) as ivm.Reference;
+        finish = (this.prelude as ivm.Script).runSync(context, { reference: true }) as ivm.Reference;
       } catch (e) {
-        // Setting up only copies the inputs in; failing here means they do not fit in memory.
         return this.failed(e, elapsed(), null);
       }
-      const fin = finish;
-      const run = fin.apply(undefined, ['run'], { arguments: { copy: true }, timeout: timeMs });
-      const watch = watchRun(run, timeMs + stuckGraceMs(timeMs), this.rss, this.config.memoryMb * MiB);
-      const raced = await watch.result;
-      if (raced === STUCK) return this.stuck(run, elapsed(), watch.peakGrowth());
-      if (raced.error !== undefined) return this.failed(raced.error, elapsed(), fin);
-      // Collecting runs only harness code; the timeout is a guard, not a limit.
-      const rec = (await fin.apply(undefined, ['collect'], { arguments: { copy: true }, result: { copy: true }, timeout: 1000 })) as HarnessRecord;
+      let rec: HarnessRecord | null;
+      try {
+        rec = decodeRecord(finish.applySync(undefined, ['run', this.code, config], { arguments: { copy: true }, timeout: timeMs }) as string | null);
+        // A promise (or stdio output after microtasks): its microtasks ran before applySync
+        // returned, under the same timeout. Collecting runs harness code only.
+        rec ??= decodeRecord(finish.applySync(undefined, ['collect'], { arguments: { copy: true }, timeout: 1000 }) as string) as HarnessRecord;
+      } catch (e) {
+        return this.failed(e, elapsed(), finish);
+      }
       const timeSpent = elapsed();
       const heap = iso.getHeapStatisticsSync();
-      return { execution: fromRecord(rec, timeSpent, heap.used_heap_size + heap.externally_allocated_size), retire: false };
+      return fromRecord(rec, timeSpent, heap.used_heap_size + heap.externally_allocated_size);
     } finally {
-      if (!this.dead && this.isolate && !this.isolate.isDisposed) {
+      if (this.isolate && !this.isolate.isDisposed) {
         finish?.release();
-        setup?.release();
         context.release();
       }
     }
   }
 
   dispose(): void {
-    if (this.isolate && !this.isolate.isDisposed && !this.dead) this.isolate.dispose();
-    this.isolate = null;
-    this.prelude = null;
+    this.discard();
   }
 
   private ensureIsolate(): ivm.Isolate {
@@ -158,41 +137,54 @@ export class IsolateRunner {
     this.prelude = null;
   }
 
-  private async failed(e: unknown, timeMs: number, finish: ivm.Reference | null): Promise<RunnerOutcome> {
+  private failed(e: unknown, timeMs: number, finish: ivm.Reference | null): Execution {
     const message = e instanceof Error ? e.message : String(e);
-    const empty = { output: '', overflow: false, timeMs };
     if (DISPOSED_FOR_MEMORY.test(message) || this.isolate?.isDisposed) {
       this.isolate = null;
       this.prelude = null;
-      return { execution: { kind: 'memory', ...empty }, retire: false };
+      return { kind: 'memory', output: '', overflow: false, timeMs };
     }
     if (TIMED_OUT.test(message)) {
       // What was printed until then decides between TLE and OLE (a flood inside try/catch).
       let peek: HarnessRecord | null = null;
-      if (finish) {
-        try {
-          peek = (await finish.apply(undefined, ['peek'], { arguments: { copy: true }, result: { copy: true }, timeout: 200 })) as HarnessRecord;
-        } catch {
-          peek = null;
-        }
+      try {
+        peek = finish ? decodeRecord(finish.applySync(undefined, ['peek'], { arguments: { copy: true }, timeout: 200 }) as string) : null;
+      } catch {
+        peek = null;
       }
       this.discard();
-      return { execution: { kind: 'timeout', output: peek?.out ?? '', overflow: peek?.overflow ?? false, timeMs }, retire: false };
+      return { kind: 'timeout', output: peek?.out ?? '', overflow: peek?.overflow ?? false, timeMs };
     }
     this.discard();
     throw e instanceof Error ? e : new Error(message);
   }
+}
 
-  private stuck(run: Promise<unknown>, timeMs: number, peakGrowth: number): RunnerOutcome {
-    // Whether the isolate's thread is thrashing a heap or looping in a builtin, only a process
-    // kill reliably stops it; how much this process grew during the test tells the two apart.
-    run.catch(() => undefined);
-    this.dead = true;
-    this.isolate = null;
-    this.prelude = null;
-    const kind = peakGrowth > this.config.memoryMb * MiB ? 'memory' : 'timeout';
-    return { execution: { kind, output: '', overflow: false, timeMs }, retire: true };
+/** Reads the harness's `length:value` fields (see `encode` in the harness). */
+export function decodeRecord(s: string | null): HarnessRecord | null {
+  if (s === null || typeof s !== 'string') return null;
+  const f: string[] = [];
+  let i = 0;
+  while (i < s.length && f.length < 10) {
+    const colon = s.indexOf(':', i);
+    if (colon < 0) break;
+    const n = Number(s.slice(i, colon));
+    f.push(s.slice(colon + 1, colon + 1 + n));
+    i = colon + 1 + n;
   }
+  if (f.length !== 10) throw new Error('malformed harness record');
+  return {
+    kind: f[0] as HarnessRecord['kind'],
+    overflow: f[1] === '1',
+    size: Number(f[2]),
+    type: f[3],
+    phase: f[4],
+    name: f[5],
+    message: f[6],
+    stack: f[7],
+    out: f[8],
+    json: f[9],
+  };
 }
 
 function fromRecord(rec: HarnessRecord, timeMs: number, memoryBytes: number): Execution {
@@ -202,45 +194,4 @@ function fromRecord(rec: HarnessRecord, timeMs: number, memoryBytes: number): Ex
   if (rec.kind === 'toolarge') x.size = rec.size;
   if (rec.kind === 'error') x.error = { phase: rec.phase, name: rec.name, message: rec.message, stack: rec.stack };
   return x;
-}
-
-const STUCK = Symbol('stuck');
-const RSS_SAMPLE_MS = 20;
-
-/**
- * Both ways a run can get out of hand while isolated-vm is not looking: past the deadline, or
- * this process growing far beyond the isolate's limit (V8 thrashing a huge heap can take many
- * seconds to notice the limit, and meanwhile the memory is real). Then the run is STUCK.
- */
-export function memoryCeiling(limitBytes: number): number {
-  return 2 * limitBytes + 64 * MiB;
-}
-
-function watchRun<T>(
-  p: Promise<T>,
-  deadlineMs: number,
-  rss: () => number,
-  limitBytes: number,
-): { result: Promise<{ value?: T; error?: unknown } | typeof STUCK>; peakGrowth: () => number } {
-  const start = rss();
-  let peak = 0;
-  let timer: NodeJS.Timeout | undefined;
-  let sampler: NodeJS.Timeout | undefined;
-  const ceiling = memoryCeiling(limitBytes);
-  const stuck = new Promise<typeof STUCK>((resolve) => {
-    timer = setTimeout(() => resolve(STUCK), deadlineMs);
-    sampler = setInterval(() => {
-      peak = Math.max(peak, rss() - start);
-      if (peak > ceiling) resolve(STUCK);
-    }, RSS_SAMPLE_MS);
-  });
-  const settled = p.then(
-    (value) => ({ value }),
-    (error: unknown) => ({ error: error ?? new Error('unknown failure') }),
-  );
-  const result = Promise.race([settled, stuck]).finally(() => {
-    clearTimeout(timer);
-    clearInterval(sampler);
-  });
-  return { result, peakGrowth: () => Math.max(peak, rss() - start) };
 }

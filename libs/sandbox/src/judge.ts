@@ -125,12 +125,13 @@ export class Judge {
     const typeCheck = plan.language === 'typescript';
     let pending = plan.indices;
     let failures = 0;
+    let flushEach = false;
 
     for (;;) {
       let end: JobEnd;
       try {
         end = await this.pool.run(
-          { problem: plan.problem, problemKey: plan.problemKey, language: plan.language, source: plan.source, indices: pending, typeCheck, check: plan.check },
+          { problem: plan.problem, problemKey: plan.problemKey, language: plan.language, source: plan.source, indices: pending, typeCheck, check: plan.check, flushEach },
           {
             onCompiled: (error) => {
               if (error) out.compileError = error;
@@ -150,8 +151,6 @@ export class Judge {
         case 'done':
           out.warnings = end.warnings;
           return out;
-        case 'retired':
-          break;
         case 'lost':
           if (end.phase === 'compile') {
             out.compileError = { message: `compilation did not finish (${end.reason})`, line: 1, column: 1 };
@@ -161,13 +160,19 @@ export class Judge {
             out.warnings = [`the type check did not finish (${end.reason}); it was skipped`];
             return out;
           }
+          if (!end.certain) {
+            // The child may have finished some tests it had not reported: run them again, one
+            // report per test, and the test that kills the child then is the culprit.
+            flushEach = true;
+            break;
+          }
           if (end.index !== undefined) {
             const test = plan.problem.tests[end.index];
             record(end.index, {
               name: test.name,
               ...(test.category !== undefined ? { category: test.category } : {}),
               status: end.status,
-              timeMs: end.status === 'TIME_LIMIT_EXCEEDED' ? plan.problem.limits.timeMs : 0,
+              timeMs: end.timeMs,
               hidden: test.hidden,
               weight: test.weight,
               message: end.reason,

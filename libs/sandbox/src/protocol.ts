@@ -17,18 +17,38 @@ export interface JobMessage {
   typeCheck: boolean;
   /** false: custom input without an expected value, nothing to compare. */
   check: boolean;
+  /**
+   * Send each test's result before starting the next. Used when resuming after a kill, so a
+   * test that takes the child down again is known for certain.
+   */
+  flushEach: boolean;
 }
 
 export type ParentMessage = JobMessage | { t: 'exit' };
 
+/**
+ * Progress of a job, in order: compiled (once), then test results, then done. The child sends
+ * `compiled` at once, then coalesces results that come within FLUSH_MS of the last message, so
+ * a fast submission costs two messages instead of one per test. The parent's watchdog thus
+ * knows a running test to within FLUSH_MS, but not which of the few unsent ones: when it must
+ * kill a child, the job resumes with `flushEach` to find the culprit for certain.
+ */
+export interface ProgressMessage {
+  t: 'progress';
+  id: number;
+  compiled?: { error: CompileError | null };
+  tests: Array<{ index: number; result: TestResult }>;
+  done?: { warnings: string[] };
+}
+
 export type ChildMessage =
   | { t: 'ready'; rss: number }
-  | { t: 'compiled'; id: number; error: CompileError | null }
-  /** `retire`: the child's isolate would not stop; kill this child, it must not run anything else. */
-  | { t: 'test'; id: number; index: number; result: TestResult; retire: boolean }
-  | { t: 'done'; id: number; warnings: string[] }
+  | ProgressMessage
   /** Something went wrong in the child outside the candidate's control. */
   | { t: 'failed'; id: number; message: string };
+
+/** How long the child may hold results before sending them. */
+export const FLUSH_MS = 15;
 
 /** Deterministic per test: the same test always sees the same Math.random sequence. */
 export function seedFor(slug: string, testName: string): number {

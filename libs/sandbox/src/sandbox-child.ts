@@ -6,8 +6,9 @@
 import { compileSource } from './compile';
 import { evaluate, redact } from './evaluate';
 import { IsolateRunner } from './isolate-runner';
-import type { ChildMessage, JobMessage, ParentMessage } from './protocol';
-import { seedFor } from './protocol';
+import type { CompileError, TestResult } from './judge.types';
+import type { ChildMessage, JobMessage, ParentMessage, ProgressMessage } from './protocol';
+import { FLUSH_MS, seedFor } from './protocol';
 import type { Problem } from './problem.schema';
 
 interface KnownProblem {
@@ -45,6 +46,43 @@ function recall(key: string): KnownProblem | undefined {
   return known;
 }
 
+/** Collects a job's progress and sends it in as few messages as the watchdog allows. */
+class Progress {
+  private msg: ProgressMessage;
+  private lastFlush = performance.now();
+
+  constructor(
+    private readonly id: number,
+    private readonly flushMs: number,
+  ) {
+    this.msg = { t: 'progress', id, tests: [] };
+  }
+
+  compiled(error: CompileError | null): void {
+    this.msg.compiled = { error };
+  }
+
+  test(index: number, result: TestResult): void {
+    this.msg.tests.push({ index, result });
+  }
+
+  /** Before starting a test: results held longer than flushMs go out now. */
+  beforeTest(): void {
+    if (this.msg.tests.length && performance.now() - this.lastFlush >= this.flushMs) this.flush();
+  }
+
+  done(warnings: string[]): void {
+    this.msg.done = { warnings };
+    this.flush();
+  }
+
+  flush(): void {
+    if (this.msg.compiled || this.msg.tests.length || this.msg.done) send(this.msg);
+    this.msg = { t: 'progress', id: this.id, tests: [] };
+    this.lastFlush = performance.now();
+  }
+}
+
 async function handle(job: JobMessage): Promise<void> {
   const known = job.problem ? know(job.problemKey, job.problem) : recall(job.problemKey);
   if (!known) {
@@ -52,10 +90,11 @@ async function handle(job: JobMessage): Promise<void> {
     return;
   }
   const { problem } = known;
+  const progress = new Progress(job.id, job.flushEach ? 0 : FLUSH_MS);
   const compiled = await compileSource(job.language, job.source);
   if (!compiled.ok) {
-    send({ t: 'compiled', id: job.id, error: compiled.error });
-    send({ t: 'done', id: job.id, warnings: [] });
+    progress.compiled(compiled.error);
+    progress.done([]);
     return;
   }
   const runner = new IsolateRunner(compiled.compiled.code, {
@@ -65,26 +104,27 @@ async function handle(job: JobMessage): Promise<void> {
   });
   try {
     const syntax = runner.syntaxCheck();
-    send({ t: 'compiled', id: job.id, error: syntax });
+    progress.compiled(syntax);
     if (syntax) {
-      send({ t: 'done', id: job.id, warnings: [] });
+      progress.done([]);
       return;
     }
+    // The parent's watchdog moves from the compile budget to the first test's limit.
+    progress.flush();
     for (const index of job.indices) {
       const test = problem.tests[index];
       const seed = seedFor(problem.slug, test.name);
       const input = problem.mode === 'function' ? { argsJson: known.argsJson[index], seed } : { stdin: (test as { stdin: string }).stdin, seed };
-      const { execution, retire } = await runner.run(input);
-      const result = redact(evaluate(problem, test, execution, { check: job.check }));
-      send({ t: 'test', id: job.id, index, result, retire });
-      // A retiring child runs nothing more: the parent kills it and resumes elsewhere.
-      if (retire) return;
+      progress.beforeTest();
+      const execution = runner.run(input);
+      progress.test(index, redact(evaluate(problem, test, execution, { check: job.check })));
     }
   } finally {
     runner.dispose();
   }
   const typeCheck = job.typeCheck ? compiled.compiled.typeCheck : null;
-  send({ t: 'done', id: job.id, warnings: typeCheck ? typeCheck() : [] });
+  if (typeCheck) progress.flush();
+  progress.done(typeCheck ? typeCheck() : []);
 }
 
 let queue = Promise.resolve();
@@ -110,7 +150,7 @@ async function warmUp(): Promise<void> {
   // before the first submission does.
   const runner = new IsolateRunner('function f(a) { return a; }', { mode: 'function', entryPoint: 'f', timeMs: 1000, memoryMb: 16, outputKb: 1, resultKb: 1 });
   try {
-    await runner.run({ argsJson: '[1]', seed: 1 });
+    runner.run({ argsJson: '[1]', seed: 1 });
   } finally {
     runner.dispose();
   }

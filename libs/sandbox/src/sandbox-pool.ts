@@ -2,7 +2,6 @@ import { ChildProcess, fork } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { stuckGraceMs } from './isolate-runner';
 import type { CompileError, TestResult } from './judge.types';
 import type { ChildMessage, JobMessage } from './protocol';
 
@@ -17,7 +16,11 @@ import type { ChildMessage, JobMessage } from './protocol';
 export interface SandboxPoolOptions {
   /** Number of children, i.e. submissions judged at once. Default: available CPUs. */
   size?: number;
-  /** Extra time past a test's limit (and the child's own grace) before the parent kills the child. Default 1000. */
+  /**
+   * Time past a test's limit before the parent kills the child, on top of 10% of the limit.
+   * isolated-vm's own timeout normally answers first; this catches what it cannot stop
+   * (heap thrash, builtins that ignore termination). Default 250.
+   */
   watchdogMarginMs?: number;
   /** Time allowed to compile (TypeScript parse, transpile) before the child is killed. Default 10000. */
   compileBudgetMs?: number;
@@ -36,10 +39,12 @@ export type LostStatus = 'TIME_LIMIT_EXCEEDED' | 'MEMORY_LIMIT_EXCEEDED' | 'RUNT
 
 export type JobEnd =
   | { kind: 'done'; warnings: string[] }
-  /** The child reported a test and was replaced (its isolate would not stop); resume after it. */
-  | { kind: 'retired' }
-  /** The child died or was killed by the watchdog during `phase`. */
-  | { kind: 'lost'; phase: 'compile' | 'test' | 'typecheck'; index?: number; status: LostStatus; reason: string }
+  /**
+   * The child died or was killed during `phase`. In the test phase, `index` is the first test
+   * without a result; when `certain` is false the child may have finished a few more before
+   * the one that killed it (it was coalescing results), so resume with flushEach to find out.
+   */
+  | { kind: 'lost'; phase: 'compile' | 'test' | 'typecheck'; index?: number; certain: boolean; status: LostStatus; reason: string; timeMs: number }
   /** The child failed for reasons of its own (not the candidate's). */
   | { kind: 'failed'; message: string };
 
@@ -54,26 +59,46 @@ interface ActiveJob {
   phase: 'compile' | 'test' | 'typecheck';
   /** Position in spec.indices of the test now running. */
   pos: number;
+  compiled: boolean;
+  /** When the current phase's watchdog was armed. */
+  armedAt: number;
   finish: (end: JobEnd) => void;
 }
 
 interface Sandbox {
   proc: ChildProcess;
   ready: boolean;
-  baselineRss: number;
   known: Set<string>;
   job: ActiveJob | null;
+  /** Handed to a caller that has not started its job yet: not free for anyone else. */
+  claimed: boolean;
   watchdog: NodeJS.Timeout | null;
   stderr: string;
   /** Set when we kill it on purpose: its exit is then expected. */
   killedFor: string | null;
-  /** Resident memory sampled at the moment the watchdog fired. */
-  rssAtKill: number;
+  /** Sampling of the child's resident memory while a test runs. */
+  sampler: NodeJS.Timeout | null;
+  testStartRss: number;
+  peakGrowth: number;
 }
 
 const MAX_START_FAILURES = 5;
 const STDERR_TAIL = 4096;
 const MiB = 1024 * 1024;
+const RSS_SAMPLE_MS = 25;
+
+/** When the parent gives up on a test of limit `timeMs`. */
+export function watchdogMs(timeMs: number, marginMs: number): number {
+  return timeMs + Math.ceil(timeMs / 10) + marginMs;
+}
+
+/**
+ * A child that grows this far during one test is killed at once: V8 thrashing a huge heap can
+ * take many seconds to notice the isolate's limit, and meanwhile the memory is real.
+ */
+export function memoryCeiling(limitBytes: number): number {
+  return 2 * limitBytes + 64 * MiB;
+}
 
 /**
  * The compiled `.js` sibling in production (dist/); under Jest, where only the `.ts` source
@@ -112,7 +137,7 @@ export class SandboxPool {
 
   constructor(options: SandboxPoolOptions = {}) {
     this.size = Math.max(1, Math.floor(options.size ?? os.availableParallelism()));
-    this.margin = options.watchdogMarginMs ?? 1000;
+    this.margin = options.watchdogMarginMs ?? 250;
     this.compileBudget = options.compileBudgetMs ?? 10_000;
     this.typeCheckBudget = options.typeCheckBudgetMs ?? 10_000;
     this.entry = resolveChildEntry();
@@ -164,7 +189,7 @@ export class SandboxPool {
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
       serialization: 'json',
     });
-    const sb: Sandbox = { proc, ready: false, baselineRss: 0, known: new Set(), job: null, watchdog: null, stderr: '', killedFor: null, rssAtKill: 0 };
+    const sb: Sandbox = { proc, ready: false, known: new Set(), job: null, claimed: false, watchdog: null, stderr: '', killedFor: null, sampler: null, testStartRss: 0, peakGrowth: 0 };
     this.sandboxes.add(sb);
     proc.stderr?.setEncoding('utf8');
     proc.stderr?.on('data', (chunk: string) => {
@@ -191,7 +216,10 @@ export class SandboxPool {
 
   private acquire(): Promise<Sandbox> {
     for (const sb of this.sandboxes) {
-      if (sb.ready && !sb.job && !sb.killedFor) return Promise.resolve(sb);
+      if (this.isFree(sb)) {
+        sb.claimed = true;
+        return Promise.resolve(sb);
+      }
     }
     if (this.startFailures >= MAX_START_FAILURES) {
       // Every recent child died before it was ready: try once more, but do not queue forever.
@@ -201,10 +229,17 @@ export class SandboxPool {
     return new Promise((resolve, reject) => this.waiters.push({ resolve, reject }));
   }
 
+  private isFree(sb: Sandbox): boolean {
+    return sb.ready && !sb.job && !sb.claimed && !sb.killedFor;
+  }
+
   private release(sb: Sandbox): void {
-    if (!sb.ready || sb.job || sb.killedFor || this.closing) return;
+    if (!this.isFree(sb) || this.closing) return;
     const w = this.waiters.shift();
-    if (w) w.resolve(sb);
+    if (w) {
+      sb.claimed = true;
+      w.resolve(sb);
+    }
   }
 
   private start(sb: Sandbox, spec: JobSpec, listener: JobListener, resolve: (end: JobEnd) => void): void {
@@ -215,15 +250,23 @@ export class SandboxPool {
       listener,
       phase: 'compile',
       pos: 0,
+      compiled: false,
+      armedAt: performance.now(),
       finish: (end) => {
         if (sb.job !== job) return;
         sb.job = null;
+        sb.claimed = false;
         this.clearWatchdog(sb);
         resolve(end);
         this.release(sb);
       },
     };
     sb.job = job;
+    if (sb.killedFor || !this.sandboxes.has(sb)) {
+      // It died between being handed out and now: report it like any other loss.
+      job.finish({ kind: 'failed', message: `sandbox stopped: ${sb.killedFor ?? 'exited'}` });
+      return;
+    }
     const msg: JobMessage = { t: 'job', id, ...spec, problem: undefined };
     if (!spec.problemKey || !sb.known.has(spec.problemKey)) msg.problem = spec.problem;
     if (spec.problemKey) sb.known.add(spec.problemKey);
@@ -236,43 +279,35 @@ export class SandboxPool {
   private onMessage(sb: Sandbox, msg: ChildMessage): void {
     if (msg.t === 'ready') {
       sb.ready = true;
-      sb.baselineRss = msg.rss;
       this.startFailures = 0;
       this.release(sb);
       return;
     }
     const job = sb.job;
     if (!job || msg.id !== job.id) return;
-    switch (msg.t) {
-      case 'compiled':
-        job.listener.onCompiled(msg.error);
-        if (!msg.error) this.armNext(sb, job);
-        return;
-      case 'test':
-        job.listener.onTest(msg.index, msg.result);
-        job.pos++;
-        if (msg.retire) {
-          job.finish({ kind: 'retired' });
-          this.kill(sb, 'retired');
-          return;
-        }
-        this.armNext(sb, job);
-        return;
-      case 'done':
-        job.finish({ kind: 'done', warnings: msg.warnings });
-        return;
-      case 'failed':
-        job.finish({ kind: 'failed', message: msg.message });
-        // Its state is unknown after an internal failure: start afresh.
-        this.kill(sb, 'failed');
-        return;
+    if (msg.t === 'failed') {
+      job.finish({ kind: 'failed', message: msg.message });
+      // Its state is unknown after an internal failure: start afresh.
+      this.kill(sb, 'failed');
+      return;
     }
+    if (msg.compiled) {
+      job.compiled = true;
+      job.listener.onCompiled(msg.compiled.error);
+    }
+    for (const t of msg.tests) {
+      job.listener.onTest(t.index, t.result);
+      job.pos++;
+    }
+    if (msg.done) job.finish({ kind: 'done', warnings: msg.done.warnings });
+    else if (job.compiled) this.armNext(sb, job);
   }
 
   private armNext(sb: Sandbox, job: ActiveJob): void {
     if (job.pos < job.spec.indices.length) {
-      const t = job.spec.problem.limits.timeMs;
-      this.arm(sb, t + stuckGraceMs(t) + this.margin, 'test');
+      const { timeMs, memoryMb } = job.spec.problem.limits;
+      this.arm(sb, watchdogMs(timeMs, this.margin), 'test');
+      this.sampleMemory(sb, memoryCeiling(memoryMb * MiB));
     } else {
       this.arm(sb, this.typeCheckBudget, 'typecheck');
     }
@@ -280,17 +315,32 @@ export class SandboxPool {
 
   private arm(sb: Sandbox, ms: number, phase: ActiveJob['phase']): void {
     this.clearWatchdog(sb);
-    if (sb.job) sb.job.phase = phase;
+    if (sb.job) {
+      sb.job.phase = phase;
+      sb.job.armedAt = performance.now();
+    }
     sb.watchdog = setTimeout(() => {
       sb.watchdog = null;
-      sb.rssAtKill = rssOf(sb.proc.pid);
+      sb.peakGrowth = Math.max(sb.peakGrowth, rssOf(sb.proc.pid) - sb.testStartRss);
       this.kill(sb, 'watchdog');
     }, ms);
   }
 
+  /** Watches the child's memory during a test; past `ceiling` it is killed without waiting for the clock. */
+  private sampleMemory(sb: Sandbox, ceiling: number): void {
+    sb.testStartRss = rssOf(sb.proc.pid);
+    sb.peakGrowth = 0;
+    sb.sampler = setInterval(() => {
+      sb.peakGrowth = Math.max(sb.peakGrowth, rssOf(sb.proc.pid) - sb.testStartRss);
+      if (sb.peakGrowth > ceiling) this.kill(sb, 'memory');
+    }, RSS_SAMPLE_MS);
+  }
+
   private clearWatchdog(sb: Sandbox): void {
     if (sb.watchdog) clearTimeout(sb.watchdog);
+    if (sb.sampler) clearInterval(sb.sampler);
     sb.watchdog = null;
+    sb.sampler = null;
   }
 
   private kill(sb: Sandbox, why: string): void {
@@ -319,25 +369,27 @@ export class SandboxPool {
 
   /** The honest status of the test a child was running when it died. */
   private lostEnd(sb: Sandbox, job: ActiveJob, code: number | null, signal: NodeJS.Signals | null): JobEnd {
-    const limitBytes = job.spec.problem.limits.memoryMb * MiB;
-    const index = job.phase === 'test' ? job.spec.indices[job.pos] : undefined;
+    const { memoryMb, timeMs } = job.spec.problem.limits;
+    const testPhase = job.phase === 'test';
+    const lost = {
+      kind: 'lost' as const,
+      phase: job.phase,
+      index: testPhase ? job.spec.indices[job.pos] : undefined,
+      // With one test left unreported, it is the one.
+      certain: job.spec.flushEach || job.pos === job.spec.indices.length - 1,
+      timeMs: Math.round(performance.now() - job.armedAt),
+    };
+    if (sb.killedFor === 'memory') return { ...lost, status: 'MEMORY_LIMIT_EXCEEDED', reason: `used far more than ${memoryMb} MB` };
     if (sb.killedFor === 'watchdog') {
-      const grown = sb.rssAtKill - sb.baselineRss;
-      const status: LostStatus = grown > limitBytes ? 'MEMORY_LIMIT_EXCEEDED' : 'TIME_LIMIT_EXCEEDED';
-      return { kind: 'lost', phase: job.phase, index, status, reason: `the sandbox did not answer in time (${job.phase})` };
+      // Stopped by the clock; whether it was also swallowing memory decides the honest status.
+      if (testPhase && sb.peakGrowth > memoryMb * MiB) return { ...lost, status: 'MEMORY_LIMIT_EXCEEDED', reason: `used more than ${memoryMb} MB` };
+      return { ...lost, status: 'TIME_LIMIT_EXCEEDED', reason: testPhase ? `ran longer than ${timeMs} ms` : `took too long (${job.phase})` };
     }
     if (sb.killedFor) return { kind: 'failed', message: `sandbox stopped: ${sb.killedFor}` };
     // It died on its own. V8 and isolated-vm abort the process when an allocation cannot be met;
     // the kernel's OOM killer sends SIGKILL. Anything else is reported as a runtime error.
-    const tail = sb.stderr;
-    const memory = signal === 'SIGKILL' || /memory|allocation failed|heap/i.test(tail);
+    const memory = signal === 'SIGKILL' || /memory|allocation failed|heap/i.test(sb.stderr);
     const how = signal ? `signal ${signal}` : `exit code ${code}`;
-    return {
-      kind: 'lost',
-      phase: job.phase,
-      index,
-      status: memory ? 'MEMORY_LIMIT_EXCEEDED' : 'RUNTIME_ERROR',
-      reason: `the sandbox process died (${how})`,
-    };
+    return { ...lost, status: memory ? 'MEMORY_LIMIT_EXCEEDED' : 'RUNTIME_ERROR', reason: `the sandbox process died (${how})` };
   }
 }

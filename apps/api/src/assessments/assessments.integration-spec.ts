@@ -101,10 +101,14 @@ describe('assessments: access rules', () => {
     const asInterviewer = await api.gql(q, { id: a.attemptId }, story.interviewer.token);
     expect(errorCode(asInterviewer)).toBe('FORBIDDEN');
     expect(asInterviewer.errors![0].path).toEqual(['attemptResults', 'attempt', 'extraTimePercent']);
-    // The interviewer still reads the results without it.
-    expect(ok(await api.gql(`query($id: ID!) { attemptResults(attemptId: $id) { score attempt { status } } }`, { id: a.attemptId }, story.interviewer.token)).attemptResults.attempt.status).toBe(
-      'IN_PROGRESS',
-    );
+    // The interviewer still reads the results, without it and without the times that would reveal it.
+    const seen = ok(
+      await api.gql(`query($id: ID!) { attemptResults(attemptId: $id) { score attempt { status startedAt deadline finishedAt secondsLeft } problems { timeTakenSeconds } } }`, { id: a.attemptId }, story.interviewer.token),
+    ).attemptResults;
+    expect(seen.attempt).toEqual({ status: 'IN_PROGRESS', startedAt: null, deadline: null, finishedAt: null, secondsLeft: null });
+    expect(seen.problems.every((x: { timeTakenSeconds: unknown }) => x.timeTakenSeconds === null)).toBe(true);
+    const list = ok(await api.gql(`query($id: ID!) { assessmentAttempts(assessmentId: $id) { deadline } }`, { id: story.assessmentId }, story.interviewer.token)).assessmentAttempts;
+    expect(list.every((x: { deadline: unknown }) => x.deadline === null)).toBe(true);
     const asCandidate = await api.gql(`query($id: ID!) { myAttempt(id: $id) { extraTimePercent } }`, { id: a.attemptId }, a.user.token);
     expect(errorCode(asCandidate)).toBe('FORBIDDEN');
     // The deadline reflects it: 30 minutes x 1.25.

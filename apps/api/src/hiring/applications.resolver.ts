@@ -1,21 +1,28 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { AuthUser, UsersService } from '@app/auth';
 import { AppError } from '@app/common';
-import { JobEntity, Role, STAFF_ROLES, UserEntity } from '@app/domain';
-import { ApplicationEventView, ApplicationsService, HIRING_MANAGERS, JobsService } from '@app/hiring';
+import { ActorRole, JobEntity, Role, STAFF_ROLES, UserEntity } from '@app/domain';
+import { anonymizedProfile, ApplicationEventView, ApplicationsService, HIRING_MANAGERS, identityHidden, JobsService } from '@app/hiring';
 import type { GqlContext } from '../graphql/context';
 import { PageArgs } from '../graphql/page.args';
 import { AnyRole, CurrentUser, Roles } from '../graphql/roles.decorator';
 import { UserModel } from '../users/user.model';
 import { ApplicationEventModel } from './dto/application-event.model';
-import { ApplicationModel, ApplicationPage, ScreeningModel, SkillsMatchModel } from './dto/application.model';
+import { ApplicantProfileModel, ApplicationModel, ApplicationPage, ScreeningModel, SkillsMatchModel } from './dto/application.model';
 import { ApplicationsArgs } from './dto/applications.args';
 import { ApplyToJobInput } from './dto/apply-to-job.input';
 import { JobModel } from './dto/job.model';
 import { MoveApplicationStageInput } from './dto/move-application-stage.input';
 import { OverrideScreeningInput } from './dto/override-screening.input';
 import { toApplicationModel } from './hiring.mapper';
-import { jobLoader, userLoader } from './hiring.loaders';
+import { applicationLoader, jobLoader, userLoader } from './hiring.loaders';
+
+/** Under anonymized review, an interviewer reads neither who the candidate is nor anything that names them. */
+async function hiddenFrom(user: AuthUser | undefined, a: Pick<ApplicationModel, 'jobId' | 'stage'>, ctx: GqlContext, jobs: JobsService): Promise<boolean> {
+  if (user?.role !== Role.INTERVIEWER) return false;
+  const job = await jobLoader(ctx, jobs).load(a.jobId);
+  return !job || identityHidden(job, a, user);
+}
 
 @Resolver(() => ApplicationModel)
 export class ApplicationsResolver {
@@ -78,9 +85,22 @@ export class ApplicationsResolver {
   }
 
   @Roles(...STAFF_ROLES)
-  @ResolveField(() => UserModel, { nullable: true, description: 'Staff only: the candidate\'s account' })
-  candidate(@Parent() a: ApplicationModel, @Context() ctx: GqlContext): Promise<UserEntity | null> {
+  @ResolveField(() => UserModel, { nullable: true, description: "Staff only: the candidate's account (null for interviewers under anonymized review)" })
+  async candidate(@Parent() a: ApplicationModel, @CurrentUser() user: AuthUser, @Context() ctx: GqlContext): Promise<UserEntity | null> {
+    if (await hiddenFrom(user, a, ctx, this.jobsService)) return null;
     return userLoader(ctx, this.users).load(a.candidateId);
+  }
+
+  @AnyRole()
+  @ResolveField(() => ApplicantProfileModel)
+  async profile(@Parent() a: ApplicationModel, @CurrentUser() user: AuthUser, @Context() ctx: GqlContext): Promise<ApplicantProfileModel> {
+    return (await hiddenFrom(user, a, ctx, this.jobsService)) ? anonymizedProfile(a.profile) : a.profile;
+  }
+
+  @AnyRole()
+  @ResolveField(() => String, { nullable: true, description: 'Plain text. Null for interviewers under anonymized review (a résumé names its author).' })
+  async resume(@Parent() a: ApplicationModel, @CurrentUser() user: AuthUser, @Context() ctx: GqlContext): Promise<string | null> {
+    return (await hiddenFrom(user, a, ctx, this.jobsService)) ? null : a.resume;
   }
 
   @AnyRole()
@@ -104,11 +124,20 @@ export class ApplicationsResolver {
 
 @Resolver(() => ApplicationEventModel)
 export class ApplicationEventFieldsResolver {
-  constructor(private readonly users: UsersService) {}
+  constructor(
+    private readonly users: UsersService,
+    private readonly applications: ApplicationsService,
+    private readonly jobs: JobsService,
+  ) {}
 
   @Roles(...STAFF_ROLES)
-  @ResolveField(() => UserModel, { nullable: true, description: 'Staff only: who acted (null for SYSTEM)' })
-  actor(@Parent() e: ApplicationEventView, @Context() ctx: GqlContext): Promise<UserEntity | null> | null {
-    return e.actorId ? userLoader(ctx, this.users).load(e.actorId) : null;
+  @ResolveField(() => UserModel, { nullable: true, description: 'Staff only: who acted (null for SYSTEM, and for the candidate under anonymized review)' })
+  async actor(@Parent() e: ApplicationEventView, @CurrentUser() user: AuthUser, @Context() ctx: GqlContext): Promise<UserEntity | null> {
+    if (!e.actorId) return null;
+    if (e.actorRole === ActorRole.CANDIDATE) {
+      const a = await applicationLoader(ctx, this.applications).load(e.applicationId);
+      if (!a || (await hiddenFrom(user, a, ctx, this.jobs))) return null;
+    }
+    return userLoader(ctx, this.users).load(e.actorId);
   }
 }

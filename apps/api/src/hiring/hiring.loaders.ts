@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { UsersService } from '@app/auth';
-import { JobEntity, UserEntity } from '@app/domain';
+import { ApplicationEntity, JobEntity, UserEntity } from '@app/domain';
 import { ApplicationsService, JobsService } from '@app/hiring';
 import type { GqlContext } from '../graphql/context';
 
@@ -32,5 +32,12 @@ export function applicationCountLoader(ctx: GqlContext, applications: Applicatio
   return perRequest(ctx, 'hiring.applicationCountByJob', () => new DataLoader(async (ids: readonly string[]) => {
     const counts = await applications.countByJobIds(ids);
     return ids.map((id) => counts.get(id) ?? 0);
+  }));
+}
+
+export function applicationLoader(ctx: GqlContext, applications: ApplicationsService): DataLoader<string, ApplicationEntity | null> {
+  return perRequest(ctx, 'hiring.applicationById', () => new DataLoader(async (ids: readonly string[]) => {
+    const byId = new Map((await applications.findByIds(ids)).map((a) => [a.id, a]));
+    return ids.map((id) => byId.get(id) ?? null);
   }));
 }

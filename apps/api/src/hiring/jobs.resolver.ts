@@ -31,14 +31,15 @@ export class JobsResolver {
   @Roles(...HIRING_MANAGERS)
   @Mutation(() => JobModel, { description: 'A DRAFT job from a template, with any field changed' })
   createJob(@Args('input') input: CreateJobInput, @CurrentUser() user: AuthUser): Promise<JobEntity> {
-    const { templateId, templateKey, ...changes } = input;
-    return this.jobsService.create({ templateId, templateKey, changes }, user);
+    const { templateId, templateKey, anonymizedReview, ...changes } = input;
+    return this.jobsService.create({ templateId, templateKey, anonymizedReview, changes }, user);
   }
 
   @Roles(...HIRING_MANAGERS)
   @Mutation(() => JobModel)
   updateJob(@Args('id', ID_ARG) id: string, @Args('input') input: UpdateJobInput, @CurrentUser() user: AuthUser): Promise<JobEntity> {
-    return this.jobsService.update(id, { ...input }, user);
+    const { anonymizedReview, ...changes } = input;
+    return this.jobsService.update(id, changes, user, { anonymizedReview });
   }
 
   @Roles(...HIRING_MANAGERS)

@@ -22,10 +22,12 @@ export class CalibrationResolver {
   ) {}
 
   @Query(() => [InterviewerCalibrationModel], {
-    description: 'Per interviewer, over submitted scorecards: mean and spread of their ratings, and their leniency offset against the other interviewers of the same candidates. By interviewer id.',
+    description:
+      'Per interviewer, over submitted scorecards: mean and spread of their ratings, and their leniency offset against the other interviewers of the same candidates. By interviewer id.',
   })
   interviewerCalibration(
-    @Args('interviewerId', { type: () => ID, nullable: true, description: 'Only this interviewer (still compared with everyone)' }) interviewerId?: string | null,
+    @Args('interviewerId', { type: () => ID, nullable: true, description: 'Only this interviewer (still compared with everyone)' })
+    interviewerId?: string | null,
     @Args('jobId', { type: () => ID, nullable: true, description: "Only scorecards of this job's applications" }) jobId?: string | null,
   ): Promise<InterviewerCalibration[]> {
     return this.calibration.calibration({ interviewerIds: interviewerId ? [interviewerId] : null, jobId });

@@ -15,7 +15,13 @@ import { InterviewAssessmentResultModel, InterviewCandidateModel, InterviewModel
 import { MyInterviewsArgs } from './dto/interviews.args';
 import { RubricModel } from './dto/rubric.model';
 import { ScorecardModel } from './dto/scorecard.model';
-import { assessmentResultsLoader, readableInterviewsLoader, readableScorecardsLoader, rubricVersionLoader, versionKey } from './rubrics.loaders';
+import {
+  assessmentResultsLoader,
+  readableInterviewsLoader,
+  readableScorecardsLoader,
+  rubricVersionLoader,
+  versionKey,
+} from './rubrics.loaders';
 import { toAssessmentResultModel, toCandidateModel, toRubricModel, toScorecardModel } from './rubrics.mapper';
 
 const ID_ARG = { type: () => ID };
@@ -33,7 +39,9 @@ export class InterviewsResolver {
   ) {}
 
   @Roles(...HIRING_MANAGERS)
-  @Mutation(() => InterviewModel, { description: 'Pins the rubric\'s current version; an application at SCREENED or ASSESSMENT moves to INTERVIEW' })
+  @Mutation(() => InterviewModel, {
+    description: "Pins the rubric's current version; an application at SCREENED or ASSESSMENT moves to INTERVIEW",
+  })
   scheduleInterview(@Args('input') input: ScheduleInterviewInput, @CurrentUser() user: AuthUser): Promise<InterviewEntity> {
     return this.interviewsService.schedule(input, user);
   }
@@ -71,8 +79,14 @@ export class InterviewsResolver {
   }
 
   @Roles(...STAFF_ROLES)
-  @ResolveField(() => InterviewCandidateModel, { description: 'Never the accommodations; identity hidden from interviewers under anonymized review until shortlisted' })
-  async candidate(@Parent() i: InterviewEntity, @CurrentUser() user: AuthUser, @Context() ctx: GqlContext): Promise<InterviewCandidateModel> {
+  @ResolveField(() => InterviewCandidateModel, {
+    description: 'Never the accommodations; identity hidden from interviewers under anonymized review until shortlisted',
+  })
+  async candidate(
+    @Parent() i: InterviewEntity,
+    @CurrentUser() user: AuthUser,
+    @Context() ctx: GqlContext,
+  ): Promise<InterviewCandidateModel> {
     const application = await applicationLoader(ctx, this.applications).load(i.applicationId);
     const job = await jobLoader(ctx, this.jobs).load(i.jobId);
     if (!application || !job) throw AppError.notFound('Application', i.applicationId);
@@ -80,14 +94,19 @@ export class InterviewsResolver {
   }
 
   @Roles(...STAFF_ROLES)
-  @ResolveField(() => [InterviewAssessmentResultModel], { description: "The application's assessment attempts, oldest first: results only" })
+  @ResolveField(() => [InterviewAssessmentResultModel], {
+    description: "The application's assessment attempts, oldest first: results only",
+  })
   async assessmentResults(@Parent() i: InterviewEntity, @Context() ctx: GqlContext): Promise<InterviewAssessmentResultModel[]> {
     const { results, problemTitles } = await assessmentResultsLoader(ctx, this.interviewsService).load(i.applicationId);
     return results.map((r) => toAssessmentResultModel(r, this.attempts.effectiveStatus(r.attempt), problemTitles));
   }
 
   @Roles(...STAFF_ROLES)
-  @ResolveField(() => ScorecardModel, { nullable: true, description: "This interview's scorecard, when there is one and the caller may read it (the blind rule)" })
+  @ResolveField(() => ScorecardModel, {
+    nullable: true,
+    description: "This interview's scorecard, when there is one and the caller may read it (the blind rule)",
+  })
   async scorecard(@Parent() i: InterviewEntity, @CurrentUser() user: AuthUser, @Context() ctx: GqlContext): Promise<ScorecardModel | null> {
     const readable = await readableScorecardsLoader(ctx, this.scorecardsService, user).load(i.applicationId);
     const own = readable.find((s) => s.interviewId === i.id);
@@ -95,7 +114,9 @@ export class InterviewsResolver {
   }
 
   @Roles(...STAFF_ROLES)
-  @ResolveField(() => [ScorecardModel], { description: "Every scorecard of the interview's application the caller may read (the blind rule)" })
+  @ResolveField(() => [ScorecardModel], {
+    description: "Every scorecard of the interview's application the caller may read (the blind rule)",
+  })
   async scorecards(@Parent() i: InterviewEntity, @CurrentUser() user: AuthUser, @Context() ctx: GqlContext): Promise<ScorecardModel[]> {
     return (await readableScorecardsLoader(ctx, this.scorecardsService, user).load(i.applicationId)).map(toScorecardModel);
   }
@@ -110,7 +131,9 @@ export class ApplicationInterviewFieldsResolver {
   ) {}
 
   @Roles(...STAFF_ROLES)
-  @ResolveField(() => [InterviewModel], { description: 'Staff only: every interview for recruiters and admins, their own for an interviewer' })
+  @ResolveField(() => [InterviewModel], {
+    description: 'Staff only: every interview for recruiters and admins, their own for an interviewer',
+  })
   interviews(@Parent() a: ApplicationModel, @CurrentUser() user: AuthUser, @Context() ctx: GqlContext): Promise<InterviewEntity[]> {
     return readableInterviewsLoader(ctx, this.interviewsService, user).load(a.id);
   }

@@ -1,5 +1,13 @@
 import { AttemptResults } from '@app/assessments';
-import { AttemptStatus, RedFlagSeverity, RubricEntity, RubricVersionEntity, ScorecardEntity, ScorecardRedFlag, ScorecardVersionEntity } from '@app/domain';
+import {
+  AttemptStatus,
+  RedFlagSeverity,
+  RubricEntity,
+  RubricVersionEntity,
+  ScorecardEntity,
+  ScorecardRedFlag,
+  ScorecardVersionEntity,
+} from '@app/domain';
 import { CandidateSummary } from '@app/rubrics';
 import { InterviewAssessmentResultModel, InterviewCandidateModel } from './dto/interview.model';
 import { RubricModel } from './dto/rubric.model';
@@ -47,7 +55,12 @@ export function toScorecardModel(s: ScorecardEntity): ScorecardModel {
 /** Ticked red flags with the title and severity of the rubric version they were ticked against. */
 export function tickedRedFlags(flags: readonly ScorecardRedFlag[], version: RubricVersionEntity | null): TickedRedFlagModel[] {
   const byKey = new Map((version?.redFlags ?? []).map((f) => [f.key, f]));
-  return flags.map((f) => ({ key: f.key, evidence: f.evidence, title: byKey.get(f.key)?.title ?? f.key, severity: byKey.get(f.key)?.severity ?? RedFlagSeverity.HIGH }));
+  return flags.map((f) => ({
+    key: f.key,
+    evidence: f.evidence,
+    title: byKey.get(f.key)?.title ?? f.key,
+    severity: byKey.get(f.key)?.severity ?? RedFlagSeverity.HIGH,
+  }));
 }
 
 export function toScorecardVersionModel(v: ScorecardVersionEntity, rubric: RubricVersionEntity | null): ScorecardVersionModel {
@@ -80,7 +93,11 @@ export function toCandidateModel(c: CandidateSummary): InterviewCandidateModel {
 }
 
 /** Results only: the attempt's accommodation and its timing (from which it could be inferred) stay out. */
-export function toAssessmentResultModel(r: AttemptResults, status: AttemptStatus, titles: ReadonlyMap<string, string>): InterviewAssessmentResultModel {
+export function toAssessmentResultModel(
+  r: AttemptResults,
+  status: AttemptStatus,
+  titles: ReadonlyMap<string, string>,
+): InterviewAssessmentResultModel {
   return {
     attemptId: r.attempt.id,
     assessmentId: r.assessment.id,

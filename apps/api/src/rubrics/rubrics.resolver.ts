@@ -18,10 +18,17 @@ export class RubricsResolver {
   constructor(private readonly rubricsService: RubricsService) {}
 
   @Roles(...STAFF_ROLES)
-  @Query(() => [RubricModel], { description: "Staff only. Library rubrics and, with jobId, the job's own; each at its current version, by name." })
+  @Query(() => [RubricModel], {
+    description: "Staff only. Library rubrics and, with jobId, the job's own; each at its current version, by name.",
+  })
   async rubrics(@Args() args: RubricsArgs): Promise<RubricModel[]> {
     const list = await this.rubricsService.list(args);
-    const versions = new Map((await this.rubricsService.findVersions(list.map((r) => ({ rubricId: r.id, version: r.currentVersion })))).map((v) => [versionKey(v.rubricId, v.version), v]));
+    const versions = new Map(
+      (await this.rubricsService.findVersions(list.map((r) => ({ rubricId: r.id, version: r.currentVersion })))).map((v) => [
+        versionKey(v.rubricId, v.version),
+        v,
+      ]),
+    );
     return list.flatMap((r) => {
       const v = versions.get(versionKey(r.id, r.currentVersion));
       return v ? [toRubricModel(r, v)] : [];
@@ -30,7 +37,10 @@ export class RubricsResolver {
 
   @Roles(...STAFF_ROLES)
   @Query(() => RubricModel, { description: 'Staff only. The current version, or the one asked for.' })
-  async rubric(@Args('id', ID_ARG) id: string, @Args('version', { type: () => Int, nullable: true }) version?: number | null): Promise<RubricModel> {
+  async rubric(
+    @Args('id', ID_ARG) id: string,
+    @Args('version', { type: () => Int, nullable: true }) version?: number | null,
+  ): Promise<RubricModel> {
     const rubric = await this.rubricsService.get(id);
     return toRubricModel(rubric, await this.rubricsService.version(id, version ?? rubric.currentVersion));
   }
@@ -54,9 +64,14 @@ export class RubricsResolver {
 
   @Roles(...HIRING_MANAGERS)
   @Mutation(() => RubricModel, {
-    description: 'Edits the current version in place while no submitted scorecard uses it; otherwise makes the next version (scorecards keep theirs). Seeded rubrics are cloned, not edited.',
+    description:
+      'Edits the current version in place while no submitted scorecard uses it; otherwise makes the next version (scorecards keep theirs). Seeded rubrics are cloned, not edited.',
   })
-  async updateRubric(@Args('id', ID_ARG) id: string, @Args('input') input: UpdateRubricInput, @CurrentUser() user: AuthUser): Promise<RubricModel> {
+  async updateRubric(
+    @Args('id', ID_ARG) id: string,
+    @Args('input') input: UpdateRubricInput,
+    @CurrentUser() user: AuthUser,
+  ): Promise<RubricModel> {
     return model(await this.rubricsService.update(id, input, user));
   }
 }

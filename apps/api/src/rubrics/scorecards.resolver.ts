@@ -1,5 +1,6 @@
 import { Args, Context, Float, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { AuthUser, UsersService } from '@app/auth';
+import { AppError } from '@app/common';
 import { STAFF_ROLES, UserEntity } from '@app/domain';
 import { ApplicationsService } from '@app/hiring';
 import { criteriaFor, RubricsService, ScorecardsService, weightedRatings } from '@app/rubrics';
@@ -34,14 +35,19 @@ export class ScorecardsResolver {
   }
 
   @Roles(...STAFF_ROLES)
-  @Mutation(() => ScorecardModel, { description: 'Final: every criterion of the interview\'s kind rated (evidence for 1 and 4), evidence for each red flag, a recommendation' })
+  @Mutation(() => ScorecardModel, {
+    description:
+      "Final: every criterion of the interview's kind rated (evidence for 1 and 4), evidence for each red flag, a recommendation",
+  })
   async submitScorecard(@Args('input') input: SubmitScorecardInput, @CurrentUser() user: AuthUser): Promise<ScorecardModel> {
     const { interviewId, ...changes } = input;
     return toScorecardModel(await this.scorecardsService.submit(interviewId, changes, user));
   }
 
   @Roles(...STAFF_ROLES)
-  @Mutation(() => ScorecardModel, { description: 'Changes a submitted scorecard, by its interviewer, with a reason: kept as the next version' })
+  @Mutation(() => ScorecardModel, {
+    description: 'Changes a submitted scorecard, by its interviewer, with a reason: kept as the next version',
+  })
   async amendScorecard(@Args('input') input: AmendScorecardInput, @CurrentUser() user: AuthUser): Promise<ScorecardModel> {
     const { scorecardId, reason, ...changes } = input;
     return toScorecardModel(await this.scorecardsService.amend(scorecardId, changes, reason, user));
@@ -49,9 +55,13 @@ export class ScorecardsResolver {
 
   @Roles(...STAFF_ROLES)
   @Query(() => [ScorecardModel], {
-    description: 'The scorecards of an application the caller may read: recruiters and admins all; an interviewer their own, and others\' submitted ones once they have submitted theirs',
+    description:
+      "The scorecards of an application the caller may read: recruiters and admins all; an interviewer their own, and others' submitted ones once they have submitted theirs",
   })
-  async scorecards(@Args('applicationId', { type: () => ID }) applicationId: string, @CurrentUser() user: AuthUser): Promise<ScorecardModel[]> {
+  async scorecards(
+    @Args('applicationId', { type: () => ID }) applicationId: string,
+    @CurrentUser() user: AuthUser,
+  ): Promise<ScorecardModel[]> {
     await this.applications.getReadable(applicationId, user);
     return ((await this.scorecardsService.readableForApplications([applicationId], user)).get(applicationId) ?? []).map(toScorecardModel);
   }
@@ -64,9 +74,10 @@ export class ScorecardsResolver {
 
   @Roles(...STAFF_ROLES)
   @ResolveField(() => RubricModel, { description: 'The rubric version it is scored against' })
-  async rubric(@Parent() s: ScorecardModel, @Context() ctx: GqlContext): Promise<RubricModel | null> {
+  async rubric(@Parent() s: ScorecardModel, @Context() ctx: GqlContext): Promise<RubricModel> {
     const p = await this.pinned(s, ctx);
-    return p ? toRubricModel(p.rubric, p.version) : null;
+    if (!p) throw AppError.notFound('Rubric version', `${s.rubricId} v${s.rubricVersion}`);
+    return toRubricModel(p.rubric, p.version);
   }
 
   @Roles(...STAFF_ROLES)
@@ -76,7 +87,10 @@ export class ScorecardsResolver {
   }
 
   @Roles(...STAFF_ROLES)
-  @ResolveField(() => Float, { nullable: true, description: "0-1: the ratings mapped from 1-4 onto 0-1, weighted by the criteria's weights; null with no rating" })
+  @ResolveField(() => Float, {
+    nullable: true,
+    description: "0-1: the ratings mapped from 1-4 onto 0-1, weighted by the criteria's weights; null with no rating",
+  })
   async weightedScore(@Parent() s: ScorecardModel, @Context() ctx: GqlContext): Promise<number | null> {
     const p = await this.pinned(s, ctx);
     return p ? weightedRatings(criteriaFor(p.version, s.kind), s.ratings).score : null;

@@ -13,7 +13,13 @@ import { JobTemplatesService } from '../templates/job-templates.service';
  */
 export type JobChanges = { [K in keyof JobContent]?: unknown };
 
-export interface NewJob {
+/** How a job runs its process, beside its content. Left undefined (or null), a setting keeps its value. */
+export interface JobSettings {
+  /** Interviewers see no name, email or links until the application is shortlisted (see identityHidden). */
+  anonymizedReview?: boolean | null;
+}
+
+export interface NewJob extends JobSettings {
   /** Exactly one of templateId and templateKey. */
   templateId?: string | null;
   templateKey?: string | null;
@@ -63,11 +69,19 @@ export class JobsService {
     if (!template) throw AppError.notFound('Job template', input.templateId ?? input.templateKey ?? undefined);
     const content = validContent({ ...template.content, ...given(input.changes) });
     return this.jobs.save(
-      this.jobs.create({ ...content, templateId: template.id, status: JobStatus.DRAFT, createdById, publishedAt: null, closedAt: null }),
+      this.jobs.create({
+        ...content,
+        anonymizedReview: input.anonymizedReview ?? false,
+        templateId: template.id,
+        status: JobStatus.DRAFT,
+        createdById,
+        publishedAt: null,
+        closedAt: null,
+      }),
     );
   }
 
-  async update(id: string, changes: JobChanges, actor: HiringActor): Promise<JobEntity> {
+  async update(id: string, changes: JobChanges, actor: HiringActor, settings: JobSettings = {}): Promise<JobEntity> {
     requireManager(actor);
     const job = await this.get(id);
     if (job.status === JobStatus.CLOSED) throw AppError.precondition(`Job ${id} is closed; publish it again to edit it`);
@@ -80,6 +94,7 @@ export class JobsService {
       }
     }
     Object.assign(job, validContent({ ...contentOf(job), ...edits }));
+    if (settings.anonymizedReview != null) job.anonymizedReview = settings.anonymizedReview;
     return this.jobs.save(job);
   }
 

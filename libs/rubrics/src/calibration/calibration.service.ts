@@ -16,7 +16,9 @@ export class CalibrationService {
 
   async calibration(filter: CalibrationFilter = {}): Promise<InterviewerCalibration[]> {
     const cards = await this.scorecards.submittedScorecards({ jobId: filter.jobId });
-    const all = calibrate(cards.map((c) => ({ interviewerId: c.interviewerId, candidateId: c.applicationId, ratings: c.ratings.map((r) => r.rating) })));
+    const all = calibrate(
+      cards.map((c) => ({ interviewerId: c.interviewerId, candidateId: c.applicationId, ratings: c.ratings.map((r) => r.rating) })),
+    );
     if (!filter.interviewerIds) return all;
     const wanted = new Set(filter.interviewerIds);
     return all.filter((c) => wanted.has(c.interviewerId));
@@ -26,7 +28,10 @@ export class CalibrationService {
    * For the shortlist: each interviewer's figures, null for one without submitted scorecards
    * (so no offset to correct by). One query.
    */
-  async calibrationFor(interviewerIds: readonly string[], opts: { jobId?: string | null } = {}): Promise<Map<string, InterviewerCalibration | null>> {
+  async calibrationFor(
+    interviewerIds: readonly string[],
+    opts: { jobId?: string | null } = {},
+  ): Promise<Map<string, InterviewerCalibration | null>> {
     const found = new Map((await this.calibration({ interviewerIds, jobId: opts.jobId })).map((c) => [c.interviewerId, c]));
     return new Map(interviewerIds.map((id) => [id, found.get(id) ?? null]));
   }

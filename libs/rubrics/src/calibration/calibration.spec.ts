@@ -10,7 +10,9 @@ import { calibrate } from './calibration';
 const scenarioSchema = z
   .object({
     description: z.string().min(1),
-    scorecards: z.array(z.object({ interviewerId: z.string(), candidateId: z.string(), ratings: z.array(z.number().int().min(1).max(4)) }).strict()),
+    scorecards: z.array(
+      z.object({ interviewerId: z.string(), candidateId: z.string(), ratings: z.array(z.number().int().min(1).max(4)) }).strict(),
+    ),
     why: z.array(z.string().min(1)).min(1),
     expected: z.array(
       z
@@ -30,7 +32,10 @@ const scenarioSchema = z
   .strict();
 
 const dir = path.join(__dirname, 'scenarios');
-const files = fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+const files = fs
+  .readdirSync(dir)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 
 describe('calibration scenarios', () => {
   it('includes the golden fixture of three interviewers and five candidates', () => {
@@ -53,7 +58,9 @@ describe('calibrate', () => {
   });
 
   it('gives the same offset to everyone when all interviewers agree', () => {
-    const cards = ['a', 'b', 'c'].flatMap((interviewerId) => ['x', 'y'].map((candidateId) => ({ interviewerId, candidateId, ratings: [3, 2] })));
+    const cards = ['a', 'b', 'c'].flatMap((interviewerId) =>
+      ['x', 'y'].map((candidateId) => ({ interviewerId, candidateId, ratings: [3, 2] })),
+    );
     expect(calibrate(cards).map((c) => [c.interviewerId, c.leniencyOffset, c.sharedCandidates])).toEqual([
       ['a', 0, 2],
       ['b', 0, 2],

@@ -18,7 +18,11 @@ export function rubricsService(ds: DataSource): RubricsService {
  * rubric (a broken file stops the seed with its name and field). A changed file edits the
  * current version, or makes a new one when a submitted scorecard uses it.
  */
-export async function seedRubrics(app: INestApplicationContext, ctx: { logger: Logger }, files: RubricFile[] = loadRubricFiles()): Promise<void> {
+export async function seedRubrics(
+  app: INestApplicationContext,
+  ctx: { logger: Logger },
+  files: RubricFile[] = loadRubricFiles(),
+): Promise<void> {
   const sync = await rubricsService(app.get(DataSource)).sync(files);
   ctx.logger.info(sync, 'rubrics loaded');
 }

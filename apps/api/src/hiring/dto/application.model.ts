@@ -32,13 +32,13 @@ export class ApplicantSkillModel {
   level: number;
 }
 
-@ObjectType('ApplicantProfile')
+@ObjectType('ApplicantProfile', { description: 'Under anonymized review, interviewers read no name, email, links or institution until the candidate is shortlisted' })
 export class ApplicantProfileModel {
-  @Field()
-  name: string;
+  @Field(() => String, { nullable: true, description: 'Null only when hidden by anonymized review' })
+  name: string | null;
 
-  @Field()
-  email: string;
+  @Field(() => String, { nullable: true, description: 'Null only when hidden by anonymized review' })
+  email: string | null;
 
   @Field(() => EducationModel)
   education: EducationModel;
@@ -148,14 +148,8 @@ export class ApplicationModel {
   @Field(() => ApplicationStage)
   stage: ApplicationStage;
 
-  @Field(() => ApplicantProfileModel)
-  profile: ApplicantProfileModel;
-
   @Field(() => [ScreeningAnswerModel])
   answers: ScreeningAnswerModel[];
-
-  @Field({ description: 'Plain text' })
-  resume: string;
 
   @Field()
   createdAt: Date;
@@ -164,6 +158,8 @@ export class ApplicationModel {
   updatedAt: Date;
 
   /** Read by guarded field resolvers (ApplicationFieldsResolver), never serialised otherwise. */
+  profile: ApplicantProfileModel;
+  resume: string;
   rejectionReasons: string[];
   screening: ScreeningModel;
   skillsMatch: SkillsMatchModel;

@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsBoolean, IsOptional, IsString, MaxLength } from 'class-validator';
 import { JobContentInput } from './job-content.input';
 
 @InputType({ description: 'A job from a template (give templateId or templateKey), with any field changed' })
@@ -15,4 +15,9 @@ export class CreateJobInput extends JobContentInput {
   @IsString()
   @MaxLength(100)
   templateKey?: string;
+
+  @Field(() => Boolean, { nullable: true, description: 'Interviewers see no name, email or links until the candidate is shortlisted. Default false.' })
+  @IsOptional()
+  @IsBoolean()
+  anonymizedReview?: boolean | null;
 }

@@ -49,6 +49,9 @@ export class JobModel {
   @Field(() => [ScreeningQuestionModel], { description: 'What applicants answer; the rules are staff only' })
   screeningQuestions: ScreeningQuestionModel[];
 
+  @Field({ description: 'Interviewers see no name, email or links until the candidate is shortlisted' })
+  anonymizedReview: boolean;
+
   @Field(() => Date, { nullable: true })
   publishedAt: Date | null;
 

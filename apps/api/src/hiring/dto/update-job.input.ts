@@ -1,5 +1,11 @@
-import { InputType } from '@nestjs/graphql';
+import { Field, InputType } from '@nestjs/graphql';
+import { IsBoolean, IsOptional } from 'class-validator';
 import { JobContentInput } from './job-content.input';
 
 @InputType({ description: 'Fields to change. Screening questions, hard skills and the threshold are fixed once a job has applications.' })
-export class UpdateJobInput extends JobContentInput {}
+export class UpdateJobInput extends JobContentInput {
+  @Field(() => Boolean, { nullable: true, description: 'Interviewers see no name, email or links until the candidate is shortlisted' })
+  @IsOptional()
+  @IsBoolean()
+  anonymizedReview?: boolean | null;
+}

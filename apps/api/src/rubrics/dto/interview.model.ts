@@ -2,10 +2,14 @@ import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/gra
 import { ApplicationStage, AttemptStatus, InterviewKind, InterviewStatus, Verdict } from '@app/domain';
 import { ApplicantSkillModel, EducationModel } from '../../hiring/dto/application.model';
 
-registerEnumType(InterviewStatus, { name: 'InterviewStatus', description: 'SCHEDULED, then COMPLETED (its scorecard was submitted) or CANCELLED' });
+registerEnumType(InterviewStatus, {
+  name: 'InterviewStatus',
+  description: 'SCHEDULED, then COMPLETED (its scorecard was submitted) or CANCELLED',
+});
 
 @ObjectType('InterviewCandidate', {
-  description: 'The candidate as the interviewer sees them. Under anonymized review an interviewer gets no name, email, links, institution or résumé until the application is SHORTLISTED or OFFER.',
+  description:
+    'The candidate as the interviewer sees them. Under anonymized review an interviewer gets no name, email, links, institution or résumé until the application is SHORTLISTED or OFFER.',
 })
 export class InterviewCandidateModel {
   @Field(() => ID)
@@ -73,7 +77,8 @@ export class InterviewProblemResultModel {
 }
 
 @ObjectType('InterviewAssessmentResult', {
-  description: "An assessment attempt of the interview's application, as interviewers read it: results only. No accommodation, and no start time, deadline or end time it could be inferred from.",
+  description:
+    "An assessment attempt of the interview's application, as interviewers read it: results only. No accommodation, and no start time, deadline or end time it could be inferred from.",
 })
 export class InterviewAssessmentResultModel {
   @Field(() => ID)

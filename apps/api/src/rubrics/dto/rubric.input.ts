@@ -109,7 +109,7 @@ export class CreateRubricInput {
   @MaxLength(RUBRIC_LIMITS.description)
   description?: string | null;
 
-  @Field(() => ID, { nullable: true, description: "The job it is for; left out, a library rubric usable for any job" })
+  @Field(() => ID, { nullable: true, description: 'The job it is for; left out, a library rubric usable for any job' })
   @IsOptional()
   @IsString()
   @MaxLength(36)

@@ -1,8 +1,14 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { CitationKind, InterviewKind, RedFlagSeverity } from '@app/domain';
 
-registerEnumType(InterviewKind, { name: 'InterviewKind', description: 'CODING_FUNDAMENTALS, SYSTEM_DESIGN or BEHAVIORAL: a rubric groups its criteria by them' });
-registerEnumType(CitationKind, { name: 'CitationKind', description: 'FAQ: a sentence of the hiring FAQ; REQUIREMENT: a requirement of the job description' });
+registerEnumType(InterviewKind, {
+  name: 'InterviewKind',
+  description: 'CODING_FUNDAMENTALS, SYSTEM_DESIGN or BEHAVIORAL: a rubric groups its criteria by them',
+});
+registerEnumType(CitationKind, {
+  name: 'CitationKind',
+  description: 'FAQ: a sentence of the hiring FAQ; REQUIREMENT: a requirement of the job description',
+});
 registerEnumType(RedFlagSeverity, { name: 'RedFlagSeverity' });
 
 @ObjectType('SourceCitation', { description: 'The guidance a criterion or red flag derives from, quoted verbatim' })

@@ -67,7 +67,7 @@ export abstract class ScorecardContentInput {
   notes?: string | null;
 }
 
-@InputType({ description: 'Saves the draft of an interview\'s scorecard (created on first save). Fields left out keep their value.' })
+@InputType({ description: "Saves the draft of an interview's scorecard (created on first save). Fields left out keep their value." })
 export class ScorecardDraftInput extends ScorecardContentInput {
   @Field(() => ID)
   @IsString()

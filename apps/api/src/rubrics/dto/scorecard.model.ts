@@ -9,7 +9,7 @@ export class ScorecardRatingModel {
   @Field()
   criterionKey: string;
 
-  @Field(() => Int, { description: '1-4 on the criterion\'s anchored scale' })
+  @Field(() => Int, { description: "1-4 on the criterion's anchored scale" })
   rating: number;
 
   @Field(() => String, { nullable: true, description: 'Required for 1 and 4' })
@@ -59,7 +59,8 @@ export class ScorecardVersionModel {
 }
 
 @ObjectType('Scorecard', {
-  description: 'Recruiters and admins read all; an interviewer reads their own, and others of the same application only once they have submitted theirs (and never a colleague\'s draft). Candidates never.',
+  description:
+    "Recruiters and admins read all; an interviewer reads their own, and others of the same application only once they have submitted theirs (and never a colleague's draft). Candidates never.",
 })
 export class ScorecardModel {
   @Field(() => ID)
@@ -133,7 +134,8 @@ export class InterviewerCalibrationModel {
 
   @Field(() => Float, {
     nullable: true,
-    description: "Mean over shared candidates of (this interviewer's mean rating of the candidate - the mean of the other interviewers' means). Above 0: more lenient. Null without shared candidates.",
+    description:
+      "Mean over shared candidates of (this interviewer's mean rating of the candidate - the mean of the other interviewers' means). Above 0: more lenient. Null without shared candidates.",
   })
   leniencyOffset: number | null;
 

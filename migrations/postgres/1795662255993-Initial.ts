@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class Initial1795661686409 implements MigrationInterface {
-  name = 'Initial1795661686409';
+export class Initial1795662255993 implements MigrationInterface {
+  name = 'Initial1795662255993';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query("CREATE TABLE \"users\" (\"id\" character varying(36) NOT NULL, \"email\" character varying(254) NOT NULL, \"name\" character varying(200) NOT NULL, \"role\" character varying(20) NOT NULL, \"passwordHash\" character varying(255) NOT NULL, \"active\" boolean NOT NULL DEFAULT true, \"createdAt\" TIMESTAMP NOT NULL DEFAULT now(), \"updatedAt\" TIMESTAMP NOT NULL DEFAULT now(), CONSTRAINT \"PK_a3ffb1c0c8416b9fc6f907b7433\" PRIMARY KEY (\"id\"))");
@@ -39,6 +39,8 @@ export class Initial1795661686409 implements MigrationInterface {
     await queryRunner.query("CREATE UNIQUE INDEX \"UQ_scorecards_interview\" ON \"scorecards\"  (\"interviewId\") ");
     await queryRunner.query("CREATE TABLE \"scorecard_versions\" (\"id\" character varying(36) NOT NULL, \"scorecardId\" character varying(36) NOT NULL, \"version\" integer NOT NULL, \"ratings\" text NOT NULL, \"redFlags\" text NOT NULL, \"recommendation\" character varying(20) NOT NULL, \"notes\" text NOT NULL, \"reason\" text, \"authorId\" character varying(36) NOT NULL, \"at\" TIMESTAMP NOT NULL, CONSTRAINT \"PK_fa0e4e74daae514c4f453d8846f\" PRIMARY KEY (\"id\"))");
     await queryRunner.query("CREATE UNIQUE INDEX \"UQ_scorecard_versions_scorecard_version\" ON \"scorecard_versions\"  (\"scorecardId\", \"version\") ");
+    await queryRunner.query("CREATE TABLE \"shortlist_policies\" (\"id\" character varying(36) NOT NULL, \"jobId\" character varying(36) NOT NULL, \"weights\" text NOT NULL, \"requireComponents\" text NOT NULL, \"redFlagMode\" character varying(10) NOT NULL DEFAULT 'PENALTY', \"redFlagPenalties\" text NOT NULL, \"demoteAtSeverity\" character varying(10) NOT NULL DEFAULT 'HIGH', \"minSharedCandidates\" integer NOT NULL DEFAULT '3', \"updatedById\" character varying(36), \"updatedAt\" TIMESTAMP NOT NULL DEFAULT now(), CONSTRAINT \"PK_da89df3564ae4493903962dfcac\" PRIMARY KEY (\"id\"))");
+    await queryRunner.query("CREATE UNIQUE INDEX \"UQ_shortlist_policies_job\" ON \"shortlist_policies\"  (\"jobId\") ");
     await queryRunner.query("CREATE TABLE \"submissions\" (\"id\" character varying(36) NOT NULL, \"kind\" character varying(20) NOT NULL, \"problemId\" character varying(36) NOT NULL, \"problemVersion\" integer NOT NULL DEFAULT '1', \"userId\" character varying(36), \"attemptId\" character varying(36), \"language\" character varying(20) NOT NULL, \"source\" text NOT NULL, \"customInput\" text, \"state\" character varying(20) NOT NULL DEFAULT 'QUEUED', \"verdict\" character varying(30), \"score\" double precision, \"passed\" integer NOT NULL DEFAULT '0', \"total\" integer NOT NULL DEFAULT '0', \"compileError\" text, \"warnings\" text, \"results\" text, \"judgeAttempts\" integer NOT NULL DEFAULT '0', \"enqueuedAt\" TIMESTAMP, \"startedAt\" TIMESTAMP, \"finishedAt\" TIMESTAMP, \"createdAt\" TIMESTAMP NOT NULL DEFAULT now(), CONSTRAINT \"PK_10b3be95b8b2fb1e482e07d706b\" PRIMARY KEY (\"id\"))");
     await queryRunner.query("CREATE INDEX \"IDX_submissions_attempt_problem\" ON \"submissions\"  (\"attemptId\", \"problemId\") ");
     await queryRunner.query("CREATE INDEX \"IDX_submissions_state_enqueued\" ON \"submissions\"  (\"state\", \"enqueuedAt\") ");
@@ -48,6 +50,8 @@ export class Initial1795661686409 implements MigrationInterface {
     await queryRunner.query("DROP INDEX \"public\".\"IDX_submissions_state_enqueued\"");
     await queryRunner.query("DROP INDEX \"public\".\"IDX_submissions_attempt_problem\"");
     await queryRunner.query("DROP TABLE \"submissions\"");
+    await queryRunner.query("DROP INDEX \"public\".\"UQ_shortlist_policies_job\"");
+    await queryRunner.query("DROP TABLE \"shortlist_policies\"");
     await queryRunner.query("DROP INDEX \"public\".\"UQ_scorecard_versions_scorecard_version\"");
     await queryRunner.query("DROP TABLE \"scorecard_versions\"");
     await queryRunner.query("DROP INDEX \"public\".\"UQ_scorecards_interview\"");

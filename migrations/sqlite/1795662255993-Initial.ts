@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class Initial1795661686409 implements MigrationInterface {
-  name = 'Initial1795661686409';
+export class Initial1795662255993 implements MigrationInterface {
+  name = 'Initial1795662255993';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query("CREATE TABLE \"users\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"email\" varchar(254) NOT NULL, \"name\" varchar(200) NOT NULL, \"role\" varchar(20) NOT NULL, \"passwordHash\" varchar(255) NOT NULL, \"active\" boolean NOT NULL DEFAULT (1), \"createdAt\" datetime NOT NULL DEFAULT (datetime('now')), \"updatedAt\" datetime NOT NULL DEFAULT (datetime('now')))");
@@ -39,6 +39,8 @@ export class Initial1795661686409 implements MigrationInterface {
     await queryRunner.query("CREATE UNIQUE INDEX \"UQ_scorecards_interview\" ON \"scorecards\" (\"interviewId\") ");
     await queryRunner.query("CREATE TABLE \"scorecard_versions\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"scorecardId\" varchar(36) NOT NULL, \"version\" integer NOT NULL, \"ratings\" text NOT NULL, \"redFlags\" text NOT NULL, \"recommendation\" varchar(20) NOT NULL, \"notes\" text NOT NULL, \"reason\" text, \"authorId\" varchar(36) NOT NULL, \"at\" datetime NOT NULL)");
     await queryRunner.query("CREATE UNIQUE INDEX \"UQ_scorecard_versions_scorecard_version\" ON \"scorecard_versions\" (\"scorecardId\", \"version\") ");
+    await queryRunner.query("CREATE TABLE \"shortlist_policies\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"jobId\" varchar(36) NOT NULL, \"weights\" text NOT NULL, \"requireComponents\" text NOT NULL, \"redFlagMode\" varchar(10) NOT NULL DEFAULT ('PENALTY'), \"redFlagPenalties\" text NOT NULL, \"demoteAtSeverity\" varchar(10) NOT NULL DEFAULT ('HIGH'), \"minSharedCandidates\" integer NOT NULL DEFAULT (3), \"updatedById\" varchar(36), \"updatedAt\" datetime NOT NULL DEFAULT (datetime('now')))");
+    await queryRunner.query("CREATE UNIQUE INDEX \"UQ_shortlist_policies_job\" ON \"shortlist_policies\" (\"jobId\") ");
     await queryRunner.query("CREATE TABLE \"submissions\" (\"id\" varchar(36) PRIMARY KEY NOT NULL, \"kind\" varchar(20) NOT NULL, \"problemId\" varchar(36) NOT NULL, \"problemVersion\" integer NOT NULL DEFAULT (1), \"userId\" varchar(36), \"attemptId\" varchar(36), \"language\" varchar(20) NOT NULL, \"source\" text NOT NULL, \"customInput\" text, \"state\" varchar(20) NOT NULL DEFAULT ('QUEUED'), \"verdict\" varchar(30), \"score\" double precision, \"passed\" integer NOT NULL DEFAULT (0), \"total\" integer NOT NULL DEFAULT (0), \"compileError\" text, \"warnings\" text, \"results\" text, \"judgeAttempts\" integer NOT NULL DEFAULT (0), \"enqueuedAt\" datetime, \"startedAt\" datetime, \"finishedAt\" datetime, \"createdAt\" datetime NOT NULL DEFAULT (datetime('now')))");
     await queryRunner.query("CREATE INDEX \"IDX_submissions_attempt_problem\" ON \"submissions\" (\"attemptId\", \"problemId\") ");
     await queryRunner.query("CREATE INDEX \"IDX_submissions_state_enqueued\" ON \"submissions\" (\"state\", \"enqueuedAt\") ");
@@ -48,6 +50,8 @@ export class Initial1795661686409 implements MigrationInterface {
     await queryRunner.query("DROP INDEX \"IDX_submissions_state_enqueued\"");
     await queryRunner.query("DROP INDEX \"IDX_submissions_attempt_problem\"");
     await queryRunner.query("DROP TABLE \"submissions\"");
+    await queryRunner.query("DROP INDEX \"UQ_shortlist_policies_job\"");
+    await queryRunner.query("DROP TABLE \"shortlist_policies\"");
     await queryRunner.query("DROP INDEX \"UQ_scorecard_versions_scorecard_version\"");
     await queryRunner.query("DROP TABLE \"scorecard_versions\"");
     await queryRunner.query("DROP INDEX \"UQ_scorecards_interview\"");

@@ -1,0 +1,9 @@
+// One-pass hash map, but returns the current index first: [j, i] instead of [i, j].
+function twoSum(nums, target) {
+  const seen = new Map();
+  for (let i = 0; i < nums.length; i++) {
+    if (seen.has(target - nums[i])) return [i, seen.get(target - nums[i])];
+    seen.set(nums[i], i);
+  }
+  return [];
+}

@@ -1,0 +1,145 @@
+import { describeError, evaluate, Execution, isMemoryError, redact, truncate } from './evaluate';
+import type { TestResult } from './judge.types';
+import { loadProblem } from './problem.schema';
+import { summarize } from './verdict';
+
+const fn = loadProblem({
+  slug: 'p',
+  title: 'P',
+  mode: 'function',
+  entryPoint: 'solve',
+  limits: { timeMs: 1000, memoryMb: 32, outputKb: 1, resultKb: 1 },
+  tests: [
+    { name: 'visible', args: [], expected: [1, 2], hidden: false, category: 'examples' },
+    { name: 'hidden', args: [], expected: [1, 2], weight: 3 },
+  ],
+});
+const stdio = loadProblem({ slug: 's', title: 'S', mode: 'stdio', tests: [{ name: 'one', stdin: '', expected: 'ok\n', hidden: false }] });
+
+const x = (over: Partial<Execution>): Execution => ({ kind: 'value', json: '[1,2]', output: '', overflow: false, timeMs: 3.4, memoryBytes: 1000, ...over });
+
+describe('evaluate', () => {
+  it('accepts a right answer and shows the value on visible tests', () => {
+    expect(evaluate(fn, fn.tests[0], x({ output: 'dbg\n' }))).toEqual({
+      name: 'visible',
+      category: 'examples',
+      status: 'ACCEPTED',
+      timeMs: 3,
+      memoryBytes: 1000,
+      hidden: false,
+      weight: 1,
+      actual: [1, 2],
+      output: 'dbg\n',
+    });
+  });
+
+  it('rejects a wrong answer', () => {
+    expect(evaluate(fn, fn.tests[0], x({ json: '[2,1]' }))).toMatchObject({ status: 'WRONG_ANSWER', actual: [2, 1] });
+  });
+
+  it('puts the limits first: output, then memory, then time', () => {
+    expect(evaluate(fn, fn.tests[0], x({ overflow: true, kind: 'timeout' })).status).toBe('OUTPUT_LIMIT_EXCEEDED');
+    expect(evaluate(fn, fn.tests[0], x({ kind: 'memory' })).status).toBe('MEMORY_LIMIT_EXCEEDED');
+    expect(evaluate(fn, fn.tests[0], x({ memoryBytes: 33 * 1024 * 1024 })).status).toBe('MEMORY_LIMIT_EXCEEDED');
+    const tle = evaluate(fn, fn.tests[0], x({ kind: 'timeout', timeMs: 999.6 }));
+    expect(tle).toMatchObject({ status: 'TIME_LIMIT_EXCEEDED', timeMs: 1000, message: 'ran longer than 1000 ms' });
+    expect(evaluate(fn, fn.tests[0], x({ kind: 'pending', timeMs: 2 }))).toMatchObject({ status: 'TIME_LIMIT_EXCEEDED', timeMs: 1000 });
+  });
+
+  it('maps memory errors thrown inside the isolate to MEMORY_LIMIT_EXCEEDED, others to RUNTIME_ERROR with a position', () => {
+    const oom = x({ kind: 'error', error: { phase: 'call', name: 'RangeError', message: 'Array buffer allocation failed', stack: '' } });
+    expect(evaluate(fn, fn.tests[0], oom).status).toBe('MEMORY_LIMIT_EXCEEDED');
+    const stack = "TypeError: Cannot read properties of null (reading 'x')\n    at g (solution.js:3:11)\n    at solve (solution.js:5:3)";
+    const re = x({ kind: 'error', error: { phase: 'call', name: 'TypeError', message: "Cannot read properties of null (reading 'x')", stack } });
+    expect(evaluate(fn, fn.tests[0], re)).toMatchObject({
+      status: 'RUNTIME_ERROR',
+      message: "TypeError: Cannot read properties of null (reading 'x') (line 3, column 11)",
+    });
+    const overflow = x({ kind: 'error', error: { phase: 'call', name: 'RangeError', message: 'Maximum call stack size exceeded', stack: '' } });
+    expect(evaluate(fn, fn.tests[0], overflow).status).toBe('RUNTIME_ERROR');
+  });
+
+  it('explains a missing entry point, a non-JSON value and an oversized one', () => {
+    expect(evaluate(fn, fn.tests[0], x({ kind: 'noentry' })).message).toMatch(/^solve is not defined as a function/);
+    expect(evaluate(fn, fn.tests[0], x({ kind: 'nonjson', type: 'undefined' }))).toMatchObject({
+      status: 'WRONG_ANSWER',
+      message: 'returned undefined, which is not a JSON value',
+    });
+    expect(evaluate(fn, fn.tests[0], x({ kind: 'toolarge', size: 5000 }))).toMatchObject({
+      status: 'OUTPUT_LIMIT_EXCEEDED',
+      message: 'the returned value is 5000 characters of JSON, over the 1 KB limit',
+    });
+  });
+
+  it('truncates what it shows of a large value', () => {
+    const big = JSON.stringify(Array.from({ length: 3000 }, (_, i) => i));
+    const r = evaluate(fn, fn.tests[0], x({ json: big }));
+    expect(r.status).toBe('WRONG_ANSWER');
+    expect(typeof r.actual).toBe('string');
+    expect((r.actual as string).length).toBeLessThan(4200);
+    expect(r.message).toMatch(/characters of JSON; showing the start/);
+  });
+
+  it('checks stdio output with the problem checker', () => {
+    expect(evaluate(stdio, stdio.tests[0], x({ kind: 'done', output: 'ok  \n\n' })).status).toBe('ACCEPTED');
+    expect(evaluate(stdio, stdio.tests[0], x({ kind: 'done', output: 'ko\n' }))).toMatchObject({ status: 'WRONG_ANSWER', output: 'ko\n' });
+  });
+
+  it('without an expected value (custom input) only reports how the code ran', () => {
+    expect(evaluate(fn, fn.tests[0], x({ json: '"anything"' }), { check: false })).toMatchObject({ status: 'ACCEPTED', actual: 'anything' });
+    expect(evaluate(stdio, stdio.tests[0], x({ kind: 'done', output: 'whatever' }), { check: false }).status).toBe('ACCEPTED');
+  });
+});
+
+describe('redact', () => {
+  it('keeps only name, category, weight, status, time and memory of a hidden test', () => {
+    const full = evaluate(fn, fn.tests[1], x({ json: '[9]', output: 'secret input was ...', kind: 'value' }));
+    expect(full.actual).toEqual([9]);
+    expect(redact(full)).toEqual({ name: 'hidden', status: 'WRONG_ANSWER', timeMs: 3, hidden: true, weight: 3, memoryBytes: 1000 });
+    const err = evaluate(fn, fn.tests[1], x({ kind: 'error', error: { phase: 'call', name: 'Error', message: 'input was [1,2]', stack: '' } }));
+    expect(Object.keys(redact(err)).sort()).toEqual(['hidden', 'memoryBytes', 'name', 'status', 'timeMs', 'weight']);
+  });
+
+  it('leaves visible tests alone', () => {
+    const r = evaluate(fn, fn.tests[0], x({}));
+    expect(redact(r)).toBe(r);
+  });
+});
+
+describe('helpers', () => {
+  it('describeError and isMemoryError', () => {
+    expect(describeError({ phase: 'call', name: '', message: 'boom', stack: '' })).toBe('boom');
+    expect(describeError({ phase: 'call', name: 'Error', message: 'x', stack: 'Error: x\n    at solution.js:1:2' })).toBe('Error: x (line 1, column 2)');
+    expect(isMemoryError({ phase: 'call', name: 'RangeError', message: 'Invalid string length', stack: '' })).toBe(true);
+    expect(isMemoryError({ phase: 'call', name: 'RangeError', message: 'Invalid array length', stack: '' })).toBe(false);
+    expect(isMemoryError({ phase: 'call', name: 'Error', message: 'Invalid string length', stack: '' })).toBe(false);
+  });
+
+  it('truncate marks what it cut', () => {
+    expect(truncate('abc', 5)).toBe('abc');
+    expect(truncate('abcdef', 3)).toBe('abc… [truncated, 6 characters]');
+  });
+});
+
+describe('summarize', () => {
+  const t = (status: TestResult['status'], weight = 1): TestResult => ({ name: status, status, timeMs: 1, hidden: true, weight });
+
+  it('is ACCEPTED when every test is, with score 1', () => {
+    expect(summarize([t('ACCEPTED'), t('ACCEPTED', 2)])).toEqual({ verdict: 'ACCEPTED', score: 1, passed: 2, total: 2 });
+  });
+
+  it('takes the status of the first failing test in file order', () => {
+    expect(summarize([t('ACCEPTED'), t('TIME_LIMIT_EXCEEDED'), t('WRONG_ANSWER')]).verdict).toBe('TIME_LIMIT_EXCEEDED');
+    expect(summarize([t('WRONG_ANSWER'), t('TIME_LIMIT_EXCEEDED')]).verdict).toBe('WRONG_ANSWER');
+  });
+
+  it('scores by weight with 4 decimals', () => {
+    expect(summarize([t('ACCEPTED'), t('WRONG_ANSWER', 2)]).score).toBe(0.3333);
+    expect(summarize([t('ACCEPTED', 5), t('ACCEPTED'), t('RUNTIME_ERROR')]).score).toBe(0.8571);
+    expect(summarize([t('WRONG_ANSWER')]).score).toBe(0);
+  });
+
+  it('treats no tests at all as vacuously accepted', () => {
+    expect(summarize([])).toEqual({ verdict: 'ACCEPTED', score: 1, passed: 0, total: 0 });
+  });
+});

@@ -1,0 +1,173 @@
+/**
+ * The pool's promises: children that die are replaced and the test they ran gets an honest
+ * status, the caller's event loop never waits on a test, and close() leaves nothing behind.
+ */
+import * as path from 'node:path';
+import { Judge } from './judge';
+import { loadProblem } from './problem.schema';
+import { memoryCeiling, resolveChildEntry, watchdogMs } from './sandbox-pool';
+
+const slow = loadProblem({
+  slug: 'slow',
+  title: 'Slow',
+  mode: 'function',
+  entryPoint: 'solve',
+  limits: { timeMs: 3000, memoryMb: 32 },
+  tests: [
+    { name: 'quick', args: [0], expected: 0, hidden: false },
+    { name: 'busy', args: [1500], expected: 1500, hidden: false },
+    { name: 'after', args: [0], expected: 0, hidden: false },
+  ],
+});
+// Spins for `ms` milliseconds of wall time, then answers.
+const SPIN = 'function solve(ms) { const end = Date.now() + ms; while (Date.now() < end) {} return ms; }';
+const HONEST = 'function solve(ms) { return ms; }';
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function waitFor(cond: () => boolean, ms: number): Promise<void> {
+  const end = Date.now() + ms;
+  while (!cond()) {
+    if (Date.now() > end) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+describe('resolveChildEntry', () => {
+  it('forks the TypeScript source through a require hook when no compiled sibling exists', () => {
+    const entry = resolveChildEntry();
+    expect(entry.file).toBe(path.join(__dirname, 'sandbox-child.ts'));
+    expect(entry.execArgv[0]).toBe('--no-node-snapshot');
+    expect(entry.execArgv).toContain('--require');
+  });
+
+  it('watchdog and memory ceiling scale with the limits', () => {
+    expect(watchdogMs(1000, 250)).toBe(1350);
+    expect(memoryCeiling(32 * 1024 * 1024)).toBe(128 * 1024 * 1024);
+  });
+});
+
+describe('SandboxPool through Judge', () => {
+  let judge: Judge;
+
+  beforeAll(() => {
+    judge = new Judge({ size: 1 });
+  });
+
+  afterAll(async () => {
+    await judge.close();
+  });
+
+  const busyPid = async (): Promise<number> => {
+    await waitFor(() => judge.sandboxPids().length === 1, 5000);
+    return judge.sandboxPids()[0];
+  };
+
+  it('keeps the caller event loop free while a test runs', async () => {
+    let maxLag = 0;
+    let last = performance.now();
+    const timer = setInterval(() => {
+      const now = performance.now();
+      maxLag = Math.max(maxLag, now - last - 10);
+      last = now;
+    }, 10);
+    const r = await judge.judge({ problem: slow, language: 'javascript', source: SPIN });
+    clearInterval(timer);
+    expect(r.verdict).toBe('ACCEPTED');
+    expect(r.tests[1].timeMs).toBeGreaterThanOrEqual(1500);
+    expect(maxLag).toBeLessThan(200);
+  });
+
+  it('replaces a child killed mid-test, gives that test an honest status, and finishes the others', async () => {
+    const pid = await busyPid();
+    const results: string[] = [];
+    const pending = judge.judge({ problem: slow, language: 'javascript', source: SPIN }, (t) => results.push(`${t.name}:${t.status}`));
+    await waitFor(() => results.length === 1, 5000);
+    await new Promise((r) => setTimeout(r, 300));
+    // SIGKILL from outside is what the kernel's OOM killer does.
+    process.kill(pid, 'SIGKILL');
+    const r = await pending;
+    expect(r.tests.map((t) => t.status)).toEqual(['ACCEPTED', 'MEMORY_LIMIT_EXCEEDED', 'ACCEPTED']);
+    expect(r.tests[1].message).toBe('the sandbox process died (signal SIGKILL)');
+    expect(r.verdict).toBe('MEMORY_LIMIT_EXCEEDED');
+    expect(alive(pid)).toBe(false);
+    const replacement = await busyPid();
+    expect(replacement).not.toBe(pid);
+    expect((await judge.judge({ problem: slow, language: 'javascript', source: HONEST })).verdict).toBe('ACCEPTED');
+  });
+
+  it('reports a child that crashes for another reason as a runtime error', async () => {
+    const pid = await busyPid();
+    const results: string[] = [];
+    const pending = judge.judge({ problem: slow, language: 'javascript', source: SPIN }, (t) => results.push(t.status));
+    await waitFor(() => results.length === 1, 5000);
+    await new Promise((r) => setTimeout(r, 300));
+    process.kill(pid, 'SIGSEGV');
+    const r = await pending;
+    expect(r.tests.map((t) => t.status)).toEqual(['ACCEPTED', 'RUNTIME_ERROR', 'ACCEPTED']);
+    expect(r.tests[1].message).toBe('the sandbox process died (signal SIGSEGV)');
+  });
+
+  it('finds the culprit when the child dies while it was holding results', async () => {
+    // Two quick tests, then one that stops the isolate from answering: the child is killed
+    // with unsent results, and the resumed run names the right test.
+    const p = loadProblem({
+      slug: 'culprit',
+      title: 'Culprit',
+      mode: 'function',
+      entryPoint: 'solve',
+      limits: { timeMs: 300, memoryMb: 32 },
+      tests: [
+        { name: 'a', args: [1], expected: 1 },
+        { name: 'b', args: [2], expected: 2 },
+        { name: 'stuck', args: [0], expected: 0 },
+        { name: 'c', args: [3], expected: 3 },
+      ],
+    });
+    const r = await judge.judge({ problem: p, language: 'javascript', source: 'function solve(x) { if (x === 0) (10n ** 10000000n).toString(); return x; }' });
+    expect(r.tests.map((t) => t.status)).toEqual(['ACCEPTED', 'ACCEPTED', 'TIME_LIMIT_EXCEEDED', 'ACCEPTED']);
+    expect(r.score).toBe(0.75);
+  }, 20_000);
+
+  it('skips a type check that runs over its budget, with a warning', async () => {
+    const quick = new Judge({ size: 1, typeCheckBudgetMs: 1 });
+    try {
+      const r = await quick.judge({ problem: slow, language: 'typescript', source: 'function solve(ms: number): number { return ms; }' });
+      expect(r.verdict).toBe('ACCEPTED');
+      expect(r.warnings).toEqual([expect.stringMatching(/^the type check did not finish/)]);
+    } finally {
+      await quick.close();
+    }
+  });
+});
+
+describe('close', () => {
+  it('stops every child and refuses further work with INTERNAL_ERROR', async () => {
+    const judge = new Judge({ size: 2 });
+    await waitFor(() => judge.sandboxPids().length === 2, 5000);
+    const pids = judge.sandboxPids();
+    expect((await judge.judge({ problem: slow, language: 'javascript', source: HONEST })).verdict).toBe('ACCEPTED');
+    await judge.close();
+    for (const pid of pids) expect(alive(pid)).toBe(false);
+    expect(judge.sandboxPids()).toEqual([]);
+    const after = await judge.judge({ problem: slow, language: 'javascript', source: HONEST });
+    expect(after.verdict).toBe('INTERNAL_ERROR');
+    expect(after.tests.every((t) => t.status === 'INTERNAL_ERROR')).toBe(true);
+  });
+
+  it('lets a submission in flight finish as INTERNAL_ERROR rather than hang', async () => {
+    const judge = new Judge({ size: 1 });
+    const pending = judge.judge({ problem: slow, language: 'javascript', source: SPIN });
+    await new Promise((r) => setTimeout(r, 500));
+    await judge.close();
+    const r = await pending;
+    expect(r.verdict).toBe('INTERNAL_ERROR');
+  });
+});
