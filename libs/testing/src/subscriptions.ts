@@ -36,7 +36,8 @@ export function subscribe<T = Record<string, any>>(httpUrl: string, token: strin
           waiters.forEach((w) => w());
           reject(failure as Error);
         },
-        complete: () => resolve(),
+        // An error delivered as a result (graphql-ws sends execution errors that way) fails it too.
+        complete: () => (failure ? reject(failure as Error) : resolve()),
       },
     );
   });
