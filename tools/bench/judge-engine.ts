@@ -21,10 +21,15 @@ export interface BenchRow {
 }
 
 function findRoot(): string {
-  for (let dir = __dirname; ; dir = path.dirname(dir)) {
-    if (fs.existsSync(path.join(dir, 'package.json')) && fs.existsSync(path.join(dir, 'libs/sandbox'))) return dir;
-    if (path.dirname(dir) === dir) throw new Error(`repository root not found above ${__dirname}`);
+  // From the source (tools/bench), from dist/tools/bench, or from wherever the build went: the
+  // repository is the first folder up with both package.json and libs/sandbox.
+  for (const start of [__dirname, process.cwd()]) {
+    for (let dir = start; ; dir = path.dirname(dir)) {
+      if (fs.existsSync(path.join(dir, 'package.json')) && fs.existsSync(path.join(dir, 'libs/sandbox'))) return dir;
+      if (path.dirname(dir) === dir) break;
+    }
   }
+  throw new Error(`repository root not found above ${__dirname} or ${process.cwd()}`);
 }
 
 const ROOT = findRoot();
@@ -33,7 +38,8 @@ export const REFERENCE_SOLUTION_PATH = path.join(ROOT, 'libs/sandbox/test-fixtur
 
 function reference(): { problem: Extract<Problem, { mode: 'function' }>; source: string } {
   const problem = loadProblem(fs.readFileSync(REFERENCE_PROBLEM_PATH, 'utf8'));
-  if (problem.mode !== 'function' || problem.tests.length !== 20) throw new Error('the reference problem must be a 20-test function problem');
+  if (problem.mode !== 'function' || problem.tests.length !== 20)
+    throw new Error('the reference problem must be a 20-test function problem');
   return { problem, source: fs.readFileSync(REFERENCE_SOLUTION_PATH, 'utf8') };
 }
 
@@ -71,7 +77,10 @@ export async function measureFloor(n: number): Promise<BenchRow> {
         const context = isolate.createContextSync();
         try {
           script.runSync(context, { timeout: problem.limits.timeMs });
-          const json = context.evalClosureSync(call, [argsJson[i]], { arguments: { copy: true }, timeout: problem.limits.timeMs }) as string;
+          const json = context.evalClosureSync(call, [argsJson[i]], {
+            arguments: { copy: true },
+            timeout: problem.limits.timeMs,
+          }) as string;
           if (!jsonEqual(JSON.parse(json) as JsonValue, test.expected)) throw new Error(`floor: wrong answer on ${test.name}`);
         } finally {
           context.release();
@@ -120,10 +129,10 @@ export async function measureEngine(n: number, options: EngineBenchOptions = {})
   }
 }
 
-/** The compiled CLI when it exists (production, `npm run bench:judge` builds first), else its source. */
+/** The CLI of the same build as this file when compiled (`npm run bench:judge` builds first), else its source. */
 function cliCommand(): string[] {
-  const compiled = path.join(ROOT, 'dist/apps/cli/src/judge.js');
-  if (fs.existsSync(compiled)) return ['--no-node-snapshot', compiled];
+  const sibling = path.resolve(__dirname, '../../apps/cli/src/judge.js');
+  if (__filename.endsWith('.js') && fs.existsSync(sibling)) return ['--no-node-snapshot', sibling];
   return ['--no-node-snapshot', '--require', path.join(ROOT, 'libs/sandbox/dev/register.js'), path.join(ROOT, 'apps/cli/src/judge.ts')];
 }
 
@@ -155,9 +164,19 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
   const rows = [floor, await measureEngine(n), await measureEngine(n, { concurrency: 2 }), await measureCli(quick ? 10 : 30)];
   const f = (x: number, d = 1) => x.toFixed(d);
   console.log(`reference problem: ${path.relative(ROOT, REFERENCE_PROBLEM_PATH)} (20 tests), ${n} submissions per in-process measure`);
-  console.log(['measure'.padEnd(36), 'subs/s'.padStart(9), 'p50 ms'.padStart(9), 'p99 ms'.padStart(9), 'p50 vs floor'.padStart(13)].join(' '));
+  console.log(
+    ['measure'.padEnd(36), 'subs/s'.padStart(9), 'p50 ms'.padStart(9), 'p99 ms'.padStart(9), 'p50 vs floor'.padStart(13)].join(' '),
+  );
   for (const r of rows) {
-    console.log([r.name.padEnd(36), f(r.submissionsPerSec).padStart(9), f(r.p50Ms, 2).padStart(9), f(r.p99Ms, 2).padStart(9), `${f(r.p50Ms / floor.p50Ms, 2)}x`.padStart(13)].join(' '));
+    console.log(
+      [
+        r.name.padEnd(36),
+        f(r.submissionsPerSec).padStart(9),
+        f(r.p50Ms, 2).padStart(9),
+        f(r.p99Ms, 2).padStart(9),
+        `${f(r.p50Ms / floor.p50Ms, 2)}x`.padStart(13),
+      ].join(' '),
+    );
   }
 }
 

@@ -9,6 +9,7 @@ import { AppConfig } from '@app/config';
 import { CoreModule } from '@app/core';
 import { AssessmentsModule } from './assessments/assessments.module';
 import { AuthResolver } from './auth/auth.resolver';
+import { ShortlistApiModule } from './shortlist/shortlist-api.module';
 import { GqlAuthGuard } from './graphql/auth.guard';
 import { buildContext } from './graphql/context';
 import { formatError } from './graphql/errors';
@@ -27,7 +28,7 @@ import { UsersResolver } from './users/users.resolver';
 export const SCHEMA_FILE = path.join(__dirname, '..', 'schema.graphql');
 
 /** Feature modules: each brings its own resolvers. */
-const FEATURE_MODULES = [SubmissionsModule, HiringApiModule, AssessmentsModule, RubricsApiModule];
+const FEATURE_MODULES = [SubmissionsModule, HiringApiModule, AssessmentsModule, RubricsApiModule, ShortlistApiModule];
 
 @Module({})
 export class AppModule {

@@ -56,7 +56,11 @@ export function prepare(problemPath: string, solutionPath: string): Prepared {
   return { problem, language, source };
 }
 
-export async function main(argv: readonly string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  out: NodeJS.WritableStream = process.stdout,
+  err: NodeJS.WritableStream = process.stderr,
+): Promise<number> {
   const fail = (message: string): number => {
     err.write(`judge: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
     return 2;

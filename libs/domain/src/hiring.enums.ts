@@ -46,6 +46,8 @@ export enum EducationStatus {
 export enum ApplicationEventKind {
   STAGE_CHANGE = 'STAGE_CHANGE',
   SCREENING_OVERRIDE = 'SCREENING_OVERRIDE',
+  /** Anonymized review: the candidate's identity became visible (the application reached SHORTLISTED). */
+  IDENTITY_REVEALED = 'IDENTITY_REVEALED',
 }
 
 /** Who caused an application event: a role, or the platform itself (automatic screening). */

@@ -281,8 +281,15 @@ export class ScorecardsService {
    * version it was scored against. Two queries per thousand applications, no access check.
    */
   async submittedForApplications(applicationIds: readonly string[]): Promise<Map<string, SubmittedScorecardSummary[]>> {
-    const out = new Map<string, SubmittedScorecardSummary[]>(applicationIds.map((id) => [id, []]));
-    const cards = await this.submittedScorecards({ applicationIds });
+    return this.summaries(await this.submittedScorecards({ applicationIds }), new Map(applicationIds.map((id) => [id, []])));
+  }
+
+  /** The same summaries for every application of a job: two queries whatever the number of applications. */
+  async submittedForJob(jobId: string): Promise<Map<string, SubmittedScorecardSummary[]>> {
+    return this.summaries(await this.submittedScorecards({ jobId }), new Map());
+  }
+
+  private async summaries(cards: ScorecardEntity[], out: Map<string, SubmittedScorecardSummary[]>): Promise<Map<string, SubmittedScorecardSummary[]>> {
     const versions = new Map(
       (await this.rubrics.findVersions(cards.map((c) => ({ rubricId: c.rubricId, version: c.rubricVersion })))).map((v) => [
         `${v.rubricId}:${v.version}`,
@@ -294,6 +301,7 @@ export class ScorecardsService {
       if (!v) throw new Error(`Scorecard ${c.id} refers to rubric ${c.rubricId} v${c.rubricVersion}, which does not exist`);
       const { ratings, score } = weightedRatings(criteriaFor(v, c.kind), c.ratings);
       const flags = new Map(v.redFlags.map((f) => [f.key, f]));
+      if (!out.has(c.applicationId)) out.set(c.applicationId, []);
       out.get(c.applicationId)?.push({
         scorecardId: c.id,
         interviewId: c.interviewId,

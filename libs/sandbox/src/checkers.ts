@@ -114,7 +114,10 @@ export function tokensEqual(actual: string, expected: string): boolean {
 
 /** Lines with trailing spaces removed, CRLF as LF, trailing blank lines dropped. */
 export function normalizeLines(text: string): string[] {
-  const lines = text.replace(/\r\n?/g, '\n').split('\n').map((l) => l.replace(/[ \t]+$/, ''));
+  const lines = text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((l) => l.replace(/[ \t]+$/, ''));
   while (lines.length && lines[lines.length - 1] === '') lines.pop();
   return lines;
 }

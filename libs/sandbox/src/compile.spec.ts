@@ -36,7 +36,11 @@ describe('compileSource', () => {
   });
 
   it('reports TypeScript syntax errors as compile errors with line and column', async () => {
-    expect(await err('typescript', 'const a = 1;\nfunction f(x: number {\n}\n')).toEqual({ message: "SyntaxError: ',' expected.", line: 2, column: 22 });
+    expect(await err('typescript', 'const a = 1;\nfunction f(x: number {\n}\n')).toEqual({
+      message: "SyntaxError: ',' expected.",
+      line: 2,
+      column: 22,
+    });
   });
 
   it('reports syntax errors in JavaScript modules with their position', async () => {
@@ -46,13 +50,19 @@ describe('compileSource', () => {
   });
 
   it('reports type errors as warnings with line:column, not as compile errors', async () => {
-    const c = await ok('typescript', 'function f(a: number): string {\n  return a;\n}\nconst s: string = f(1);\nconsole.log(readline(), input.length);\nprint(s);\n');
+    const c = await ok(
+      'typescript',
+      'function f(a: number): string {\n  return a;\n}\nconst s: string = f(1);\nconsole.log(readline(), input.length);\nprint(s);\n',
+    );
     expect(c.typeCheck).not.toBeNull();
     expect(c.typeCheck?.()).toEqual(["2:3 Type 'number' is not assignable to type 'string'."]);
   });
 
   it('knows the sandbox globals and ES2023, and nothing of Node or the DOM', async () => {
-    const c = await ok('typescript', "const xs = [3, 1].toSorted();\nconst r: string | undefined = readline();\nprocess.exit(1);\ndocument.title = 'x';\n");
+    const c = await ok(
+      'typescript',
+      "const xs = [3, 1].toSorted();\nconst r: string | undefined = readline();\nprocess.exit(1);\ndocument.title = 'x';\n",
+    );
     const warnings = c.typeCheck?.() ?? [];
     expect(warnings).toHaveLength(2);
     expect(warnings[0]).toMatch(/^3:1 Cannot find name 'process'/);
@@ -60,7 +70,10 @@ describe('compileSource', () => {
   });
 
   it('never reads host files for references or imports', async () => {
-    const c = await ok('typescript', '/// <reference path="/etc/passwd" />\n/// <reference types="node" />\nimport * as fs from "fs";\nexport const x: number = 1;\n');
+    const c = await ok(
+      'typescript',
+      '/// <reference path="/etc/passwd" />\n/// <reference types="node" />\nimport * as fs from "fs";\nexport const x: number = 1;\n',
+    );
     const warnings = c.typeCheck?.() ?? [];
     expect(warnings.join('\n')).not.toMatch(/root:/);
     expect(warnings.some((w) => w.startsWith("3:21 Cannot find module 'fs'"))).toBe(true);
@@ -85,7 +98,11 @@ describe('positions', () => {
   });
 
   it('v8SyntaxError reads isolated-vm messages', () => {
-    expect(v8SyntaxError('Unexpected end of input [solution.js:3:1]')).toEqual({ message: 'SyntaxError: Unexpected end of input', line: 3, column: 1 });
+    expect(v8SyntaxError('Unexpected end of input [solution.js:3:1]')).toEqual({
+      message: 'SyntaxError: Unexpected end of input',
+      line: 3,
+      column: 1,
+    });
     expect(v8SyntaxError("Identifier 'a' has already been declared [solution.js:2:5]")).toEqual({
       message: "SyntaxError: Identifier 'a' has already been declared",
       line: 2,

@@ -16,7 +16,15 @@ const fn = loadProblem({
 });
 const stdio = loadProblem({ slug: 's', title: 'S', mode: 'stdio', tests: [{ name: 'one', stdin: '', expected: 'ok\n', hidden: false }] });
 
-const x = (over: Partial<Execution>): Execution => ({ kind: 'value', json: '[1,2]', output: '', overflow: false, timeMs: 3.4, memoryBytes: 1000, ...over });
+const x = (over: Partial<Execution>): Execution => ({
+  kind: 'value',
+  json: '[1,2]',
+  output: '',
+  overflow: false,
+  timeMs: 3.4,
+  memoryBytes: 1000,
+  ...over,
+});
 
 describe('evaluate', () => {
   it('accepts a right answer and shows the value on visible tests', () => {
@@ -50,12 +58,18 @@ describe('evaluate', () => {
     const oom = x({ kind: 'error', error: { phase: 'call', name: 'RangeError', message: 'Array buffer allocation failed', stack: '' } });
     expect(evaluate(fn, fn.tests[0], oom).status).toBe('MEMORY_LIMIT_EXCEEDED');
     const stack = "TypeError: Cannot read properties of null (reading 'x')\n    at g (solution.js:3:11)\n    at solve (solution.js:5:3)";
-    const re = x({ kind: 'error', error: { phase: 'call', name: 'TypeError', message: "Cannot read properties of null (reading 'x')", stack } });
+    const re = x({
+      kind: 'error',
+      error: { phase: 'call', name: 'TypeError', message: "Cannot read properties of null (reading 'x')", stack },
+    });
     expect(evaluate(fn, fn.tests[0], re)).toMatchObject({
       status: 'RUNTIME_ERROR',
       message: "TypeError: Cannot read properties of null (reading 'x') (line 3, column 11)",
     });
-    const overflow = x({ kind: 'error', error: { phase: 'call', name: 'RangeError', message: 'Maximum call stack size exceeded', stack: '' } });
+    const overflow = x({
+      kind: 'error',
+      error: { phase: 'call', name: 'RangeError', message: 'Maximum call stack size exceeded', stack: '' },
+    });
     expect(evaluate(fn, fn.tests[0], overflow).status).toBe('RUNTIME_ERROR');
   });
 
@@ -86,7 +100,10 @@ describe('evaluate', () => {
   });
 
   it('without an expected value (custom input) only reports how the code ran', () => {
-    expect(evaluate(fn, fn.tests[0], x({ json: '"anything"' }), { check: false })).toMatchObject({ status: 'ACCEPTED', actual: 'anything' });
+    expect(evaluate(fn, fn.tests[0], x({ json: '"anything"' }), { check: false })).toMatchObject({
+      status: 'ACCEPTED',
+      actual: 'anything',
+    });
     expect(evaluate(stdio, stdio.tests[0], x({ kind: 'done', output: 'whatever' }), { check: false }).status).toBe('ACCEPTED');
   });
 });
@@ -96,7 +113,11 @@ describe('redact', () => {
     const full = evaluate(fn, fn.tests[1], x({ json: '[9]', output: 'secret input was ...', kind: 'value' }));
     expect(full.actual).toEqual([9]);
     expect(redact(full)).toEqual({ name: 'hidden', status: 'WRONG_ANSWER', timeMs: 3, hidden: true, weight: 3, memoryBytes: 1000 });
-    const err = evaluate(fn, fn.tests[1], x({ kind: 'error', error: { phase: 'call', name: 'Error', message: 'input was [1,2]', stack: '' } }));
+    const err = evaluate(
+      fn,
+      fn.tests[1],
+      x({ kind: 'error', error: { phase: 'call', name: 'Error', message: 'input was [1,2]', stack: '' } }),
+    );
     expect(Object.keys(redact(err)).sort()).toEqual(['hidden', 'memoryBytes', 'name', 'status', 'timeMs', 'weight']);
   });
 
@@ -109,7 +130,9 @@ describe('redact', () => {
 describe('helpers', () => {
   it('describeError and isMemoryError', () => {
     expect(describeError({ phase: 'call', name: '', message: 'boom', stack: '' })).toBe('boom');
-    expect(describeError({ phase: 'call', name: 'Error', message: 'x', stack: 'Error: x\n    at solution.js:1:2' })).toBe('Error: x (line 1, column 2)');
+    expect(describeError({ phase: 'call', name: 'Error', message: 'x', stack: 'Error: x\n    at solution.js:1:2' })).toBe(
+      'Error: x (line 1, column 2)',
+    );
     expect(isMemoryError({ phase: 'call', name: 'RangeError', message: 'Invalid string length', stack: '' })).toBe(true);
     expect(isMemoryError({ phase: 'call', name: 'RangeError', message: 'Invalid array length', stack: '' })).toBe(false);
     expect(isMemoryError({ phase: 'call', name: 'Error', message: 'Invalid string length', stack: '' })).toBe(false);

@@ -38,7 +38,8 @@ export function describeError(e: NonNullable<Execution['error']>): string {
 }
 
 // Errors V8 raises when an allocation fails or a value outgrows what the engine can hold.
-const MEMORY_ERRORS = /^(?:Array buffer allocation failed|Invalid string length|Invalid typed array length: \d{9,}|Invalid array buffer length|WebAssembly\.Memory\(\): could not allocate memory|Out of memory)/i;
+const MEMORY_ERRORS =
+  /^(?:Array buffer allocation failed|Invalid string length|Invalid typed array length: \d{9,}|Invalid array buffer length|WebAssembly\.Memory\(\): could not allocate memory|Out of memory)/i;
 
 export function isMemoryError(e: NonNullable<Execution['error']>): boolean {
   return e.name === 'RangeError' && MEMORY_ERRORS.test(e.message);
@@ -62,15 +63,18 @@ export function evaluate(problem: Problem, test: ProblemTest, x: Execution, opts
   if (test.category !== undefined) base.category = test.category;
   if (x.memoryBytes !== undefined) base.memoryBytes = x.memoryBytes;
   if (x.output) base.output = truncate(x.output);
-  const fail = (status: Status, message?: string): TestResult => (message === undefined ? { ...base, status } : { ...base, status, message });
+  const fail = (status: Status, message?: string): TestResult =>
+    message === undefined ? { ...base, status } : { ...base, status, message };
 
   if (x.overflow) return fail('OUTPUT_LIMIT_EXCEEDED', `printed more than ${limits.outputKb} KB`);
   if (x.kind === 'memory') return fail('MEMORY_LIMIT_EXCEEDED', `used more than ${limits.memoryMb} MB`);
-  if (x.kind === 'timeout') return { ...fail('TIME_LIMIT_EXCEEDED', `ran longer than ${limits.timeMs} ms`), timeMs: Math.max(base.timeMs, limits.timeMs) };
+  if (x.kind === 'timeout')
+    return { ...fail('TIME_LIMIT_EXCEEDED', `ran longer than ${limits.timeMs} ms`), timeMs: Math.max(base.timeMs, limits.timeMs) };
   if (x.kind === 'pending') {
     return { ...fail('TIME_LIMIT_EXCEEDED', 'the returned promise never settles'), timeMs: Math.max(base.timeMs, limits.timeMs) };
   }
-  if (x.memoryBytes !== undefined && x.memoryBytes > memoryLimit) return fail('MEMORY_LIMIT_EXCEEDED', `used more than ${limits.memoryMb} MB`);
+  if (x.memoryBytes !== undefined && x.memoryBytes > memoryLimit)
+    return fail('MEMORY_LIMIT_EXCEEDED', `used more than ${limits.memoryMb} MB`);
   if (x.kind === 'error') {
     const e = x.error ?? { phase: 'call', name: '', message: '', stack: '' };
     if (isMemoryError(e)) return fail('MEMORY_LIMIT_EXCEEDED', `used more than ${limits.memoryMb} MB (${e.message})`);
@@ -81,7 +85,8 @@ export function evaluate(problem: Problem, test: ProblemTest, x: Execution, opts
     const entry = problem.mode === 'function' ? problem.entryPoint : 'entry point';
     return fail('RUNTIME_ERROR', `${entry} is not defined as a function (declare it, bind it with const/let, or export it)`);
   }
-  if (x.kind === 'toolarge') return fail('OUTPUT_LIMIT_EXCEEDED', `the returned value is ${x.size} characters of JSON, over the ${limits.resultKb} KB limit`);
+  if (x.kind === 'toolarge')
+    return fail('OUTPUT_LIMIT_EXCEEDED', `the returned value is ${x.size} characters of JSON, over the ${limits.resultKb} KB limit`);
 
   if (problem.mode === 'stdio') {
     if (!check) return base;
@@ -89,7 +94,10 @@ export function evaluate(problem: Problem, test: ProblemTest, x: Execution, opts
   }
 
   if (x.kind === 'nonjson') {
-    return fail(check ? 'WRONG_ANSWER' : 'ACCEPTED', `returned ${x.type === 'undefined' ? 'undefined' : `a ${x.type}`}, which is not a JSON value`);
+    return fail(
+      check ? 'WRONG_ANSWER' : 'ACCEPTED',
+      `returned ${x.type === 'undefined' ? 'undefined' : `a ${x.type}`}, which is not a JSON value`,
+    );
   }
   const json = x.json ?? 'null';
   let actual: JsonValue;
@@ -99,7 +107,9 @@ export function evaluate(problem: Problem, test: ProblemTest, x: Execution, opts
     return fail(check ? 'WRONG_ANSWER' : 'RUNTIME_ERROR', 'the returned value is nested too deeply to compare');
   }
   const shown: TestResult =
-    json.length <= DISPLAY_CAP ? { ...base, actual } : { ...base, actual: truncate(json), message: `the returned value is ${json.length} characters of JSON; showing the start` };
+    json.length <= DISPLAY_CAP
+      ? { ...base, actual }
+      : { ...base, actual: truncate(json), message: `the returned value is ${json.length} characters of JSON; showing the start` };
   if (!check) return shown;
   return checkValue(problem.checker, actual, (test as { expected: JsonValue }).expected) ? shown : { ...shown, status: 'WRONG_ANSWER' };
 }
@@ -112,4 +122,3 @@ export function redact(r: TestResult): TestResult {
   if (r.memoryBytes !== undefined) out.memoryBytes = r.memoryBytes;
   return out;
 }
-

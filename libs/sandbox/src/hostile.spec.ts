@@ -19,7 +19,7 @@ const fnProblem = (over: Partial<ProblemInput> = {}): Problem =>
     limits: { timeMs: 500, memoryMb: 32, outputKb: 4, resultKb: 16 },
     tests: [{ name: 'sum', args: [2, 3], expected: 5, hidden: false }],
     ...over,
-  } as ProblemInput);
+  });
 
 const stdioProblem = loadProblem({
   slug: 'hostile-echo',
@@ -107,7 +107,8 @@ const ASYNC: Case[] = [
   },
   {
     name: 'FinalizationRegistry callbacks (removed: they would run outside any timed execution)',
-    source: 'function solve(a, b) { const r = new FinalizationRegistry(() => { for (;;) {} }); for (let i = 0; i < 1e5; i++) r.register({}, i); return a + b; }',
+    source:
+      'function solve(a, b) { const r = new FinalizationRegistry(() => { for (;;) {} }); for (let i = 0; i < 1e5; i++) r.register({}, i); return a + b; }',
     expect: 'RUNTIME_ERROR',
     check: (r) => expect(r.tests[0].message).toMatch(/^ReferenceError: FinalizationRegistry is not defined/),
   },
@@ -180,8 +181,18 @@ const MEMORY: Case[] = [
     source: 'function solve() { return new Float64Array(1e9).length; }',
     expect: 'MEMORY_LIMIT_EXCEEDED',
   },
-  { name: 'a Map that grows forever', source: 'function solve() { const m = new Map(); for (let i = 0; ; i++) m.set(i, { i }); }', expect: 'MEMORY_LIMIT_EXCEEDED', problem: FN_1S },
-  { name: 'deep recursion', source: 'function solve() { return solve(); }', expect: 'RUNTIME_ERROR', check: (r) => expect(r.tests[0].message).toMatch(/Maximum call stack size exceeded/) },
+  {
+    name: 'a Map that grows forever',
+    source: 'function solve() { const m = new Map(); for (let i = 0; ; i++) m.set(i, { i }); }',
+    expect: 'MEMORY_LIMIT_EXCEEDED',
+    problem: FN_1S,
+  },
+  {
+    name: 'deep recursion',
+    source: 'function solve() { return solve(); }',
+    expect: 'RUNTIME_ERROR',
+    check: (r) => expect(r.tests[0].message).toMatch(/Maximum call stack size exceeded/),
+  },
 ];
 
 const OUTPUT: Case[] = [
@@ -222,7 +233,12 @@ const OUTPUT: Case[] = [
     language: 'typescript',
     expect: 'COMPILE_ERROR',
   },
-  { name: 'top-level await', source: 'await null;\nfunction solve(a, b) { return a + b; }', expect: 'COMPILE_ERROR', check: (r) => expect(r.compileError?.line).toBe(1) },
+  {
+    name: 'top-level await',
+    source: 'await null;\nfunction solve(a, b) { return a + b; }',
+    expect: 'COMPILE_ERROR',
+    check: (r) => expect(r.compileError?.line).toBe(1),
+  },
 ];
 
 const RETURNS: Case[] = [
@@ -238,7 +254,11 @@ const RETURNS: Case[] = [
     expect: 'RUNTIME_ERROR',
     check: (r) => expect(r.tests[0].message).toMatch(/^the returned value cannot be converted to JSON/),
   },
-  { name: 'Proxy return value whose traps loop', source: 'function solve() { return new Proxy({}, { ownKeys() { for (;;) {} } }); }', expect: 'TIME_LIMIT_EXCEEDED' },
+  {
+    name: 'Proxy return value whose traps loop',
+    source: 'function solve() { return new Proxy({}, { ownKeys() { for (;;) {} } }); }',
+    expect: 'TIME_LIMIT_EXCEEDED',
+  },
   {
     name: 'Proxy return value pretending to be the answer',
     source: 'function solve() { return new Proxy({}, { get: () => 5, has: () => true }); }',
@@ -246,8 +266,17 @@ const RETURNS: Case[] = [
     check: (r) => expect(r.tests[0].actual).toEqual({}),
   },
   { name: 'getter that loops', source: 'function solve() { return { get x() { for (;;) {} } }; }', expect: 'TIME_LIMIT_EXCEEDED' },
-  { name: 'getter that throws', source: "function solve() { return { get x() { throw new Error('gotcha'); } }; }", expect: 'RUNTIME_ERROR' },
-  { name: 'function return value', source: 'function solve() { return () => 5; }', expect: 'WRONG_ANSWER', check: (r) => expect(r.tests[0].message).toMatch(/a function, which is not a JSON value/) },
+  {
+    name: 'getter that throws',
+    source: "function solve() { return { get x() { throw new Error('gotcha'); } }; }",
+    expect: 'RUNTIME_ERROR',
+  },
+  {
+    name: 'function return value',
+    source: 'function solve() { return () => 5; }',
+    expect: 'WRONG_ANSWER',
+    check: (r) => expect(r.tests[0].message).toMatch(/a function, which is not a JSON value/),
+  },
   { name: 'Symbol return value', source: 'function solve() { return Symbol(5); }', expect: 'WRONG_ANSWER' },
   { name: 'BigInt return value', source: 'function solve() { return 5n; }', expect: 'RUNTIME_ERROR' },
   { name: 'cyclic return value', source: 'function solve() { const a = {}; a.a = a; return a; }', expect: 'RUNTIME_ERROR' },
@@ -257,7 +286,12 @@ const RETURNS: Case[] = [
     expect: 'TIME_LIMIT_EXCEEDED',
   },
   { name: 'throwing a Proxy at top level', source: 'throw new Proxy({}, { get() { throw 1; } });', expect: 'RUNTIME_ERROR' },
-  { name: 'throwing a Symbol', source: "function solve() { throw Symbol('boom'); }", expect: 'RUNTIME_ERROR', check: (r) => expect(r.tests[0].message).toBe('Symbol(boom)') },
+  {
+    name: 'throwing a Symbol',
+    source: "function solve() { throw Symbol('boom'); }",
+    expect: 'RUNTIME_ERROR',
+    check: (r) => expect(r.tests[0].message).toBe('Symbol(boom)'),
+  },
 ];
 
 const ESCAPES: Case[] = [
@@ -278,6 +312,29 @@ const ESCAPES: Case[] = [
     expect: 'ACCEPTED',
   },
   {
+    name: 'walking globalThis for harness objects',
+    source: `function solve(a, b) {
+      const plain = ['parseFloat', 'parseInt', 'undefined', 'globalThis', 'decodeURI', 'decodeURIComponent', 'encodeURI',
+        'encodeURIComponent', 'escape', 'unescape', 'eval', 'isFinite', 'isNaN', 'Infinity', 'NaN'];
+      const names = Object.getOwnPropertyNames(globalThis);
+      const extra = names.filter((n) => !/^[A-Z]/.test(n) && !plain.includes(n)).sort().join();
+      if (extra !== 'console,exports,input,module,print,readline,solve') return 'extra globals: ' + extra;
+      const suspicious = /^(?:_?ivm|Reference|ExternalCopy|Copy|Isolate|Context|Callback|NativeModule|Script|Module|WebAssembly|FinalizationRegistry)$/;
+      const bad = names.filter((n) => suspicious.test(n));
+      const handles = ['deref', 'derefInto', 'copySync', 'applySync', 'getSync', 'release'];
+      for (const n of names) {
+        const v = globalThis[n];
+        if ((typeof v === 'object' && v !== null) || typeof v === 'function') {
+          for (const k of Reflect.ownKeys(v)) if (handles.includes(String(k))) bad.push(n + '.' + String(k));
+          const proto = Object.getPrototypeOf(v);
+          if (proto) for (const k of Reflect.ownKeys(proto)) if (handles.includes(String(k))) bad.push(n + '.__proto__.' + String(k));
+        }
+      }
+      return bad.length ? 'found: ' + bad.join() : a + b;
+    }`,
+    expect: 'ACCEPTED',
+  },
+  {
     name: 'Error.prepareStackTrace to reach harness frames',
     source: `function solve(a, b) {
       let seen = [];
@@ -288,12 +345,20 @@ const ESCAPES: Case[] = [
     }`,
     expect: 'ACCEPTED',
   },
-  { name: 'caller chain to the harness', source: 'function solve(a, b) { return solve.caller === null ? a + b : String(solve.caller); }', expect: 'ACCEPTED' },
+  {
+    name: 'caller chain to the harness',
+    source: 'function solve(a, b) { return solve.caller === null ? a + b : String(solve.caller); }',
+    expect: 'ACCEPTED',
+  },
   { name: 'require', source: "function solve() { return require('child_process').execSync('id').toString(); }", expect: 'RUNTIME_ERROR' },
   { name: 'process.exit', source: 'function solve() { process.exit(0); }', expect: 'RUNTIME_ERROR' },
   { name: 'host timers', source: 'function solve() { return new Promise((r) => setTimeout(() => r(5), 1)); }', expect: 'RUNTIME_ERROR' },
   { name: 'fetch', source: "async function solve() { return (await fetch('http://127.0.0.1:1/')).status; }", expect: 'RUNTIME_ERROR' },
-  { name: 'eval and Function work but stay inside', source: "function solve(a, b) { return eval('a + b') + Function('return 0')(); }", expect: 'ACCEPTED' },
+  {
+    name: 'eval and Function work but stay inside',
+    source: "function solve(a, b) { return eval('a + b') + Function('return 0')(); }",
+    expect: 'ACCEPTED',
+  },
   { name: 'SharedArrayBuffer', source: 'function solve(a, b) { new SharedArrayBuffer(1 << 20); return a + b; }', expect: 'ACCEPTED' },
   {
     name: 'Date tampering does not touch the host clock',
@@ -303,7 +368,8 @@ const ESCAPES: Case[] = [
   },
   {
     name: 'polluting Object.prototype and Array.prototype does not carry to the next test',
-    source: "function solve(a, b) { const dirty = 'polluted' in {} || [].map === null; Object.prototype.polluted = 1; Array.prototype.map = null; return dirty ? -1 : a + b; }",
+    source:
+      "function solve(a, b) { const dirty = 'polluted' in {} || [].map === null; Object.prototype.polluted = 1; Array.prototype.map = null; return dirty ? -1 : a + b; }",
     expect: 'ACCEPTED',
     problem: FN_TWICE,
   },
@@ -321,7 +387,8 @@ const ESCAPES: Case[] = [
   },
   {
     name: 'replacing iterators and toJSON to fool the comparison',
-    source: 'Array.prototype[Symbol.iterator] = function* () { yield 5; }; Object.prototype.toJSON = () => 5; function solve(a, b) { return a - b; }',
+    source:
+      'Array.prototype[Symbol.iterator] = function* () { yield 5; }; Object.prototype.toJSON = () => 5; function solve(a, b) { return a - b; }',
     expect: 'WRONG_ANSWER',
     check: (r) => expect(r.tests[0].actual).toBe(-1),
   },
@@ -332,7 +399,8 @@ const ESCAPES: Case[] = [
   },
   {
     name: 'prototype setters planted for the harness',
-    source: "Object.defineProperty(Object.prototype, 'kind', { set() {}, get() { return 'value'; } }); Object.defineProperty(Object.prototype, 'json', { get() { return '5'; } }); function solve() { return undefined; }",
+    source:
+      "Object.defineProperty(Object.prototype, 'kind', { set() {}, get() { return 'value'; } }); Object.defineProperty(Object.prototype, 'json', { get() { return '5'; } }); function solve() { return undefined; }",
     expect: 'WRONG_ANSWER',
   },
   {
@@ -379,29 +447,33 @@ describe('hostile battery', () => {
     expect(new Set(CASES.map((c) => c.name)).size).toBe(CASES.length);
   });
 
-  it.concurrent.each(CASES.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
-    await acquire();
-    try {
-      const problem = c.problem ?? FN;
-      const started = performance.now();
-      const r = await judge.judge({ problem, language: c.language ?? 'javascript', source: c.source });
-      const took = performance.now() - started;
+  it.concurrent.each(CASES.map((c) => [c.name, c] as const))(
+    '%s',
+    async (_name, c) => {
+      await acquire();
+      try {
+        const problem = c.problem ?? FN;
+        const started = performance.now();
+        const r = await judge.judge({ problem, language: c.language ?? 'javascript', source: c.source });
+        const took = performance.now() - started;
 
-      expect(r.verdict).toBe(c.expect);
-      expect(took).toBeLessThan(c.withinMs ?? problem.limits.timeMs + 2500);
-      c.check?.(r);
+        expect(r.verdict).toBe(c.expect);
+        expect(took).toBeLessThan(c.withinMs ?? problem.limits.timeMs + 2500);
+        c.check?.(r);
 
-      // The host is untouched and the same pool judges an honest submission normally.
-      expect(Object.getOwnPropertyNames(globalThis).sort()).toEqual(hostGlobals);
-      expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(hostObjectProto);
-      const honest = problem.mode === 'stdio' ? HONEST_STDIO : HONEST;
-      const next = await judge.judge({ problem, language: 'javascript', source: honest });
-      expect(next.verdict).toBe('ACCEPTED');
-      expect(next.score).toBe(1);
-    } finally {
-      release();
-    }
-  }, 30_000);
+        // The host is untouched and the same pool judges an honest submission normally.
+        expect(Object.getOwnPropertyNames(globalThis).sort()).toEqual(hostGlobals);
+        expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(hostObjectProto);
+        const honest = problem.mode === 'stdio' ? HONEST_STDIO : HONEST;
+        const next = await judge.judge({ problem, language: 'javascript', source: honest });
+        expect(next.verdict).toBe('ACCEPTED');
+        expect(next.score).toBe(1);
+      } finally {
+        release();
+      }
+    },
+    30_000,
+  );
 
   it('still has its two children after the battery', () => {
     expect(judge.sandboxPids()).toHaveLength(2);

@@ -4,10 +4,46 @@
  * the CLI, the worker and the benchmark all use this surface and nothing deeper.
  */
 export { LIMIT_DEFAULTS, ProblemValidationError, loadProblem } from './problem.schema';
-export type { Checker, FunctionProblem, FunctionTest, JsonValue, Problem, ProblemInput, ProblemIssue, ProblemLimits, ProblemTest, StdioProblem, StdioTest } from './problem.schema';
+export type {
+  Checker,
+  FunctionProblem,
+  FunctionTest,
+  JsonValue,
+  Problem,
+  ProblemInput,
+  ProblemIssue,
+  ProblemLimits,
+  ProblemTest,
+  StdioProblem,
+  StdioTest,
+} from './problem.schema';
 export { STATUSES } from './judge.types';
-export type { CompileError, JudgeResult, Language, RunCodeRequest, RunCodeResult, Status, Submission, TestResult, TestResultListener, Verdict } from './judge.types';
-export { checkOutput, checkValue, floatClose, jsonEqual, jsonFloatEqual, jsonUnorderedEqual, linesUnorderedEqual, normalizeLines, textEqual, tokensEqual, tokensFloatEqual, tokenize } from './checkers';
+export type {
+  CompileError,
+  JudgeResult,
+  Language,
+  RunCodeRequest,
+  RunCodeResult,
+  Status,
+  Submission,
+  TestResult,
+  TestResultListener,
+  Verdict,
+} from './judge.types';
+export {
+  checkOutput,
+  checkValue,
+  floatClose,
+  jsonEqual,
+  jsonFloatEqual,
+  jsonUnorderedEqual,
+  linesUnorderedEqual,
+  normalizeLines,
+  textEqual,
+  tokensEqual,
+  tokensFloatEqual,
+  tokenize,
+} from './checkers';
 export { summarize } from './verdict';
 export { CUSTOM_INPUT_MAX_BYTES, Judge, sourceSizeError } from './judge';
 export type { JudgeOptions } from './judge';

@@ -91,16 +91,20 @@ export class IsolateRunner {
     const elapsed = () => performance.now() - started;
     try {
       try {
-        finish = (this.prelude as ivm.Script).runSync(context, { reference: true }) as ivm.Reference;
+        finish = (this.prelude as ivm.Script).runSync(context, { reference: true });
       } catch (e) {
         return this.failed(e, elapsed(), null);
       }
       let rec: HarnessRecord | null;
       try {
-        rec = decodeRecord(finish.applySync(undefined, ['run', this.code, config], { arguments: { copy: true }, timeout: timeMs }) as string | null);
+        rec = decodeRecord(
+          finish.applySync(undefined, ['run', this.code, config], { arguments: { copy: true }, timeout: timeMs }) as string | null,
+        );
         // A promise (or stdio output after microtasks): its microtasks ran before applySync
         // returned, under the same timeout. Collecting runs harness code only.
-        rec ??= decodeRecord(finish.applySync(undefined, ['collect'], { arguments: { copy: true }, timeout: 1000 }) as string) as HarnessRecord;
+        rec ??= decodeRecord(
+          finish.applySync(undefined, ['collect'], { arguments: { copy: true }, timeout: 1000 }) as string,
+        ) as HarnessRecord;
       } catch (e) {
         return this.failed(e, elapsed(), finish);
       }

@@ -17,7 +17,13 @@ const twoSum = loadProblem({
     { name: 'example 2', args: [[3, 2, 4], 6], expected: [1, 2], hidden: false },
     { name: 'negatives', args: [[-3, 4, 3, 90], 0], expected: [0, 2], category: 'edge cases' },
     // Even numbers and a single odd one: exactly one pair reaches an odd target.
-    { name: 'large', args: [[...Array.from({ length: 2000 }, (_, i) => i * 2), 1], 1401], expected: [700, 2000], weight: 2, category: 'large input' },
+    {
+      name: 'large',
+      args: [[...Array.from({ length: 2000 }, (_, i) => i * 2), 1], 1401],
+      expected: [700, 2000],
+      weight: 2,
+      category: 'large input',
+    },
   ],
 });
 
@@ -44,7 +50,15 @@ const sumLines = loadProblem({
 });
 
 function fnProblem(tests: ProblemInput['tests'], over: Partial<ProblemInput> = {}): Problem {
-  return loadProblem({ slug: 'p', title: 'P', mode: 'function', entryPoint: 'solve', limits: { timeMs: 1000, memoryMb: 32 }, tests, ...over } as ProblemInput);
+  return loadProblem({
+    slug: 'p',
+    title: 'P',
+    mode: 'function',
+    entryPoint: 'solve',
+    limits: { timeMs: 1000, memoryMb: 32 },
+    tests,
+    ...over,
+  });
 }
 
 const statuses = (r: JudgeResult) => r.tests.map((t) => t.status);
@@ -76,7 +90,10 @@ describe('Judge', () => {
     });
 
     it('never shows actual, output or message of hidden tests', async () => {
-      const r = await run(twoSum, 'function twoSum(nums, target) { console.log("input", nums); if (nums.length > 100) throw new Error("secret " + target); return [1, 0]; }');
+      const r = await run(
+        twoSum,
+        'function twoSum(nums, target) { console.log("input", nums); if (nums.length > 100) throw new Error("secret " + target); return [1, 0]; }',
+      );
       expect(statuses(r)).toEqual(['WRONG_ANSWER', 'WRONG_ANSWER', 'WRONG_ANSWER', 'RUNTIME_ERROR']);
       expect(r.tests[0]).toMatchObject({ actual: [1, 0], output: 'input [2,7,11,15]\n' });
       for (const t of r.tests.filter((x) => x.hidden)) {
@@ -89,7 +106,10 @@ describe('Judge', () => {
     });
 
     it('takes the verdict from the first failing test and scores by weight', async () => {
-      const r = await run(twoSum, 'function twoSum(nums, target) { if (nums.length > 100) for (;;) {} return nums[0] === 3 ? [2, 1] : [0, 1]; }');
+      const r = await run(
+        twoSum,
+        'function twoSum(nums, target) { if (nums.length > 100) for (;;) {} return nums[0] === 3 ? [2, 1] : [0, 1]; }',
+      );
       expect(statuses(r)).toEqual(['ACCEPTED', 'WRONG_ANSWER', 'WRONG_ANSWER', 'TIME_LIMIT_EXCEEDED']);
       expect(r).toMatchObject({ verdict: 'WRONG_ANSWER', passed: 1, total: 4, score: 0.2 });
     });
@@ -126,7 +146,9 @@ describe('Judge', () => {
 
     it('awaits async solutions, within the time limit', async () => {
       const p = fnProblem([{ name: 't', args: [2, 3], expected: 5, hidden: false }]);
-      expect((await run(p, 'async function solve(a, b) { await null; await Promise.all([1, 2]); return a + b; }')).verdict).toBe('ACCEPTED');
+      expect((await run(p, 'async function solve(a, b) { await null; await Promise.all([1, 2]); return a + b; }')).verdict).toBe(
+        'ACCEPTED',
+      );
       expect((await run(p, 'function solve(a, b) { return Promise.resolve().then(() => a + b); }')).verdict).toBe('ACCEPTED');
       expect((await run(p, 'function solve(a, b) { return { then(ok) { ok(a + b); } }; }')).verdict).toBe('ACCEPTED');
       const rejected = await run(p, "async function solve() { await null; throw new RangeError('nope'); }");
@@ -216,7 +238,8 @@ describe('Judge', () => {
 
     it('stdio checkers: exact, unordered, float, tokens', async () => {
       const base = { slug: 's', title: 'S', mode: 'stdio' as const, limits: { timeMs: 1000, memoryMb: 32 } };
-      const mk = (checker: ProblemInput['checker'], expected: string) => loadProblem({ ...base, checker, tests: [{ name: 't', stdin: '', expected }] } as ProblemInput);
+      const mk = (checker: ProblemInput['checker'], expected: string) =>
+        loadProblem({ ...base, checker, tests: [{ name: 't', stdin: '', expected }] });
       expect((await run(mk({ type: 'exact' }, 'a b\nc\n'), "print('a b   '); print('c'); print('');")).verdict).toBe('ACCEPTED');
       expect((await run(mk({ type: 'exact' }, 'a b\nc\n'), "print('a  b'); print('c');")).verdict).toBe('WRONG_ANSWER');
       expect((await run(mk({ type: 'unordered' }, 'x\ny\n'), "print('y'); print('x');")).verdict).toBe('ACCEPTED');
@@ -244,7 +267,12 @@ describe('Judge', () => {
     });
 
     it('readline returns undefined at the end, and lines without \\r', async () => {
-      const p = loadProblem({ slug: 'r', title: 'R', mode: 'stdio', tests: [{ name: 't', stdin: 'a\r\n\nb\n', expected: '["a","","b",null]', hidden: false }] });
+      const p = loadProblem({
+        slug: 'r',
+        title: 'R',
+        mode: 'stdio',
+        tests: [{ name: 't', stdin: 'a\r\n\nb\n', expected: '["a","","b",null]', hidden: false }],
+      });
       const r = await run(p, 'print(JSON.stringify([readline(), readline(), readline(), readline() ?? null]));');
       expect(r.verdict).toBe('ACCEPTED');
     });
@@ -258,7 +286,10 @@ describe('Judge', () => {
     it('reports a runtime error with what was printed so far', async () => {
       const r = await run(sumLines, "print('partial');\nnull.x;");
       expect(r.verdict).toBe('RUNTIME_ERROR');
-      expect(r.tests[0]).toMatchObject({ output: 'partial\n', message: "TypeError: Cannot read properties of null (reading 'x') (line 2, column 6)" });
+      expect(r.tests[0]).toMatchObject({
+        output: 'partial\n',
+        message: "TypeError: Cannot read properties of null (reading 'x') (line 2, column 6)",
+      });
     });
   });
 
@@ -279,7 +310,8 @@ describe('Judge', () => {
     });
 
     it('reports type errors as warnings that do not fail the submission', async () => {
-      const src = 'function twoSum(nums: number[], target: number): number[] {\n  const label: string = 42;\n  return nums[0] === 3 ? [1, 2] : [0, 1];\n}';
+      const src =
+        'function twoSum(nums: number[], target: number): number[] {\n  const label: string = 42;\n  return nums[0] === 3 ? [1, 2] : [0, 1];\n}';
       const r = await run(twoSum, src, 'typescript');
       expect(r.verdict).toBe('WRONG_ANSWER');
       expect(r.tests[0].status).toBe('ACCEPTED');
@@ -293,7 +325,8 @@ describe('Judge', () => {
     });
 
     it('works in stdio mode with the sandbox globals typed', async () => {
-      const src = 'let line: string | undefined;\nwhile ((line = readline()) !== undefined) {\n  const [a, b] = line.split(" ").map(Number);\n  print(a + b);\n}';
+      const src =
+        'let line: string | undefined;\nwhile ((line = readline()) !== undefined) {\n  const [a, b] = line.split(" ").map(Number);\n  print(a + b);\n}';
       const r = await run(sumLines, src, 'typescript');
       expect(r).toMatchObject({ verdict: 'ACCEPTED', warnings: [] });
     });
@@ -333,7 +366,9 @@ describe('Judge', () => {
     });
 
     it('judges many submissions at once on the pool', async () => {
-      const results = await Promise.all(Array.from({ length: 12 }, (_, i) => run(twoSum, i % 3 === 0 ? 'function twoSum() { return [0, 1]; }' : TWO_SUM_JS)));
+      const results = await Promise.all(
+        Array.from({ length: 12 }, (_, i) => run(twoSum, i % 3 === 0 ? 'function twoSum() { return [0, 1]; }' : TWO_SUM_JS)),
+      );
       expect(results.map((r) => r.verdict)).toEqual(Array.from({ length: 12 }, (_, i) => (i % 3 === 0 ? 'WRONG_ANSWER' : 'ACCEPTED')));
     });
   });
@@ -341,23 +376,40 @@ describe('Judge', () => {
   describe('runCode (custom input)', () => {
     it('runs a function on custom arguments and shows the value', async () => {
       const r = await judge.runCode({ problem: twoSum, language: 'javascript', source: TWO_SUM_JS, input: { args: [[5, 5], 10] } });
-      expect(r).toMatchObject({ compileError: null, checked: false, result: { name: 'custom input', status: 'ACCEPTED', hidden: false, actual: [0, 1] } });
+      expect(r).toMatchObject({
+        compileError: null,
+        checked: false,
+        result: { name: 'custom input', status: 'ACCEPTED', hidden: false, actual: [0, 1] },
+      });
     });
 
     it('checks against an expected value when given one', async () => {
-      const r = await judge.runCode({ problem: twoSum, language: 'javascript', source: TWO_SUM_JS, input: { args: [[5, 5], 10] }, expected: [1, 0] });
+      const r = await judge.runCode({
+        problem: twoSum,
+        language: 'javascript',
+        source: TWO_SUM_JS,
+        input: { args: [[5, 5], 10] },
+        expected: [1, 0],
+      });
       expect(r).toMatchObject({ checked: true, result: { status: 'WRONG_ANSWER', actual: [0, 1] } });
     });
 
     it('runs a stdio program on custom input', async () => {
-      const r = await judge.runCode({ problem: sumLines, language: 'typescript', source: 'print(Number(readline()) * 2);', input: { stdin: '21\n' } });
+      const r = await judge.runCode({
+        problem: sumLines,
+        language: 'typescript',
+        source: 'print(Number(readline()) * 2);',
+        input: { stdin: '21\n' },
+      });
       expect(r.result).toMatchObject({ status: 'ACCEPTED', output: '42\n' });
     });
 
     it('reports compile errors and refuses malformed input', async () => {
       const r = await judge.runCode({ problem: twoSum, language: 'javascript', source: 'function (', input: { args: [] } });
       expect(r).toMatchObject({ result: null, compileError: { line: 1 } });
-      await expect(judge.runCode({ problem: twoSum, language: 'javascript', source: TWO_SUM_JS, input: { stdin: 'x' } })).rejects.toThrow(/needs args/);
+      await expect(judge.runCode({ problem: twoSum, language: 'javascript', source: TWO_SUM_JS, input: { stdin: 'x' } })).rejects.toThrow(
+        /needs args/,
+      );
     });
   });
 });

@@ -1,5 +1,14 @@
 import { redact } from './evaluate';
-import type { CompileError, JudgeResult, Language, RunCodeRequest, RunCodeResult, Submission, TestResult, TestResultListener } from './judge.types';
+import type {
+  CompileError,
+  JudgeResult,
+  Language,
+  RunCodeRequest,
+  RunCodeResult,
+  Submission,
+  TestResult,
+  TestResultListener,
+} from './judge.types';
 import type { Problem, ProblemTest } from './problem.schema';
 import { JobEnd, PoolUnavailableError, SandboxPool, SandboxPoolOptions } from './sandbox-pool';
 import { summarize } from './verdict';
@@ -63,11 +72,20 @@ export class Judge {
     const { problem, language, source } = submission;
     const indices = problem.tests.map((t, i) => (submission.visibleOnly && t.hidden ? -1 : i)).filter((i) => i >= 0);
     const tooBig = sourceSizeError(problem, source);
-    if (tooBig) return { verdict: 'COMPILE_ERROR', score: 0, passed: 0, total: indices.length, compileError: tooBig, warnings: [], tests: [] };
+    if (tooBig)
+      return { verdict: 'COMPILE_ERROR', score: 0, passed: 0, total: indices.length, compileError: tooBig, warnings: [], tests: [] };
 
     const out = await this.execute({ problem, problemKey: this.keyOf(problem), language, source, indices, check: true }, onTestResult);
     if (out.compileError) {
-      return { verdict: 'COMPILE_ERROR', score: 0, passed: 0, total: indices.length, compileError: out.compileError, warnings: out.warnings, tests: [] };
+      return {
+        verdict: 'COMPILE_ERROR',
+        score: 0,
+        passed: 0,
+        total: indices.length,
+        compileError: out.compileError,
+        warnings: out.warnings,
+        tests: [],
+      };
     }
     const tests = indices.map((i) => out.results.get(i) ?? internalResult(problem.tests[i]));
     return { ...summarize(tests), compileError: null, warnings: out.warnings, tests };
@@ -77,15 +95,19 @@ export class Judge {
   async runCode(req: RunCodeRequest): Promise<RunCodeResult> {
     const { problem } = req;
     const inputBytes = Buffer.byteLength(JSON.stringify(req.input) ?? '', 'utf8');
-    if (inputBytes > CUSTOM_INPUT_MAX_BYTES) throw new RangeError(`custom input is ${inputBytes} bytes; the limit is ${CUSTOM_INPUT_MAX_BYTES}`);
+    if (inputBytes > CUSTOM_INPUT_MAX_BYTES)
+      throw new RangeError(`custom input is ${inputBytes} bytes; the limit is ${CUSTOM_INPUT_MAX_BYTES}`);
     let test: ProblemTest;
     if (problem.mode === 'function') {
-      if (!('args' in req.input) || !Array.isArray(req.input.args)) throw new TypeError('custom input for a function problem needs args (an array)');
+      if (!('args' in req.input) || !Array.isArray(req.input.args))
+        throw new TypeError('custom input for a function problem needs args (an array)');
       test = { name: 'custom input', hidden: false, weight: 1, args: req.input.args, expected: req.expected ?? null };
     } else {
-      if (!('stdin' in req.input) || typeof req.input.stdin !== 'string') throw new TypeError('custom input for a stdio problem needs stdin (a string)');
-      if (req.expected !== undefined && typeof req.expected !== 'string') throw new TypeError('expected output for a stdio problem must be a string');
-      test = { name: 'custom input', hidden: false, weight: 1, stdin: req.input.stdin, expected: (req.expected as string | undefined) ?? '' };
+      if (!('stdin' in req.input) || typeof req.input.stdin !== 'string')
+        throw new TypeError('custom input for a stdio problem needs stdin (a string)');
+      if (req.expected !== undefined && typeof req.expected !== 'string')
+        throw new TypeError('expected output for a stdio problem must be a string');
+      test = { name: 'custom input', hidden: false, weight: 1, stdin: req.input.stdin, expected: req.expected ?? '' };
     }
     const custom = { ...problem, tests: [test] } as Problem;
     const tooBig = sourceSizeError(problem, req.source);
@@ -116,22 +138,35 @@ export class Judge {
    */
   private async execute(plan: Plan, onTestResult?: TestResultListener): Promise<Outcome> {
     const out: Outcome = { compileError: null, warnings: [], results: new Map() };
+    // Listeners see results in file order even when a dead child's unsent results are re-run
+    // after the result of the test that killed it.
+    let emitted = 0;
     const record = (index: number, r: TestResult) => {
       if (out.results.has(index)) return;
-      const shown = redact(r);
-      out.results.set(index, shown);
-      onTestResult?.(shown, index);
+      out.results.set(index, redact(r));
+      for (; emitted < plan.indices.length; emitted++) {
+        const next = out.results.get(plan.indices[emitted]);
+        if (!next) break;
+        onTestResult?.(next, plan.indices[emitted]);
+      }
     };
     const typeCheck = plan.language === 'typescript';
     let pending = plan.indices;
     let failures = 0;
-    let flushEach = false;
 
     for (;;) {
       let end: JobEnd;
       try {
         end = await this.pool.run(
-          { problem: plan.problem, problemKey: plan.problemKey, language: plan.language, source: plan.source, indices: pending, typeCheck, check: plan.check, flushEach },
+          {
+            problem: plan.problem,
+            problemKey: plan.problemKey,
+            language: plan.language,
+            source: plan.source,
+            indices: pending,
+            typeCheck,
+            check: plan.check,
+          },
           {
             onCompiled: (error) => {
               if (error) out.compileError = error;
@@ -159,12 +194,6 @@ export class Judge {
           if (end.phase === 'typecheck') {
             out.warnings = [`the type check did not finish (${end.reason}); it was skipped`];
             return out;
-          }
-          if (!end.certain) {
-            // The child may have finished some tests it had not reported: run them again, one
-            // report per test, and the test that kills the child then is the culprit.
-            flushEach = true;
-            break;
           }
           if (end.index !== undefined) {
             const test = plan.problem.tests[end.index];
@@ -199,4 +228,3 @@ function internalResult(test: ProblemTest): TestResult {
   if (test.category !== undefined) r.category = test.category;
   return r;
 }
-

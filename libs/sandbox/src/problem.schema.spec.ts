@@ -77,7 +77,9 @@ describe('loadProblem', () => {
 
   it('refuses unknown fields (typos) by name', () => {
     expect(issuesOf({ ...twoSum, limit: { timeMs: 1 } })).toEqual([{ path: 'limit', message: 'is not a known field' }]);
-    expect(issuesOf({ ...twoSum, tests: [{ ...twoSum.tests[0], hiden: true }] })).toEqual([{ path: 'tests[0].hiden', message: 'is not a known field' }]);
+    expect(issuesOf({ ...twoSum, tests: [{ ...twoSum.tests[0], hiden: true }] })).toEqual([
+      { path: 'tests[0].hiden', message: 'is not a known field' },
+    ]);
   });
 
   it('refuses an unknown mode and an unknown checker', () => {
@@ -115,11 +117,11 @@ describe('loadProblem', () => {
 
   it('needs at least one test and bounds the limits', () => {
     expect(issuesOf({ ...twoSum, tests: [] }).map((i) => i.path)).toEqual(['tests']);
-    expect(issuesOf({ ...twoSum, limits: { timeMs: 600_000, memoryMb: 4, sourceKb: 0 } }).map((i) => i.path).sort()).toEqual([
-      'limits.memoryMb',
-      'limits.sourceKb',
-      'limits.timeMs',
-    ]);
+    expect(
+      issuesOf({ ...twoSum, limits: { timeMs: 600_000, memoryMb: 4, sourceKb: 0 } })
+        .map((i) => i.path)
+        .sort(),
+    ).toEqual(['limits.memoryMb', 'limits.sourceKb', 'limits.timeMs']);
   });
 
   it('puts every issue on one line of its message', () => {

@@ -114,12 +114,14 @@ const problemSchema = z
     const seen = new Map<string, number>();
     p.tests.forEach((t, i) => {
       const first = seen.get(t.name);
-      if (first !== undefined) ctx.addIssue({ code: 'custom', path: ['tests', i, 'name'], message: `duplicates the name of tests[${first}]` });
+      if (first !== undefined)
+        ctx.addIssue({ code: 'custom', path: ['tests', i, 'name'], message: `duplicates the name of tests[${first}]` });
       else seen.set(t.name, i);
     });
     if (p.mode === 'function' && p.checker.type === 'unordered') {
       p.tests.forEach((t, i) => {
-        if (!Array.isArray(t.expected)) ctx.addIssue({ code: 'custom', path: ['tests', i, 'expected'], message: 'must be an array for the unordered checker' });
+        if (!Array.isArray(t.expected))
+          ctx.addIssue({ code: 'custom', path: ['tests', i, 'expected'], message: 'must be an array for the unordered checker' });
       });
     }
   });
@@ -158,7 +160,8 @@ export function formatPath(path: readonly PropertyKey[]): string {
 }
 
 function issueMessage(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'unrecognized_keys') return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  if (issue.code === 'unrecognized_keys')
+    return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
   if (issue.code === 'invalid_type' && /received undefined$/.test(issue.message)) return 'is required';
   return issue.message;
 }

@@ -17,11 +17,6 @@ export interface JobMessage {
   typeCheck: boolean;
   /** false: custom input without an expected value, nothing to compare. */
   check: boolean;
-  /**
-   * Send each test's result before starting the next. Used when resuming after a kill, so a
-   * test that takes the child down again is known for certain.
-   */
-  flushEach: boolean;
 }
 
 export type ParentMessage = JobMessage | { t: 'exit' };
@@ -29,9 +24,9 @@ export type ParentMessage = JobMessage | { t: 'exit' };
 /**
  * Progress of a job, in order: compiled (once), then test results, then done. The child sends
  * `compiled` at once, then coalesces results that come within FLUSH_MS of the last message, so
- * a fast submission costs two messages instead of one per test. The parent's watchdog thus
- * knows a running test to within FLUSH_MS, but not which of the few unsent ones: when it must
- * kill a child, the job resumes with `flushEach` to find the culprit for certain.
+ * a fast submission costs two messages instead of one per test. Which test is running is not
+ * left to these messages: before each test the child writes (job id, test index) into its
+ * progress file, which the parent reads when it has to kill the child or sees it die.
  */
 export interface ProgressMessage {
   t: 'progress';
@@ -49,6 +44,22 @@ export type ChildMessage =
 
 /** How long the child may hold results before sending them. */
 export const FLUSH_MS = 15;
+
+/** Progress file layout: job id then 1 + index of the test started last, little-endian u32s. */
+export const PROGRESS_BYTES = 8;
+
+export function encodeProgress(buf: Buffer, jobId: number, index: number): Buffer {
+  buf.writeUInt32LE(jobId >>> 0, 0);
+  buf.writeUInt32LE((index + 1) >>> 0, 4);
+  return buf;
+}
+
+/** The index of the test job `jobId` started last, or null. */
+export function decodeProgress(buf: Buffer, jobId: number): number | null {
+  if (buf.length < PROGRESS_BYTES || buf.readUInt32LE(0) !== jobId >>> 0) return null;
+  const v = buf.readUInt32LE(4);
+  return v === 0 ? null : v - 1;
+}
 
 /** Deterministic per test: the same test always sees the same Math.random sequence. */
 export function seedFor(slug: string, testName: string): number {

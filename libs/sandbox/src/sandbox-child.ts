@@ -8,7 +8,8 @@ import { evaluate, redact } from './evaluate';
 import { IsolateRunner } from './isolate-runner';
 import type { CompileError, TestResult } from './judge.types';
 import type { ChildMessage, JobMessage, ParentMessage, ProgressMessage } from './protocol';
-import { FLUSH_MS, seedFor } from './protocol';
+import { encodeProgress, FLUSH_MS, PROGRESS_BYTES, seedFor } from './protocol';
+import * as fs from 'node:fs';
 import type { Problem } from './problem.schema';
 
 interface KnownProblem {
@@ -18,6 +19,20 @@ interface KnownProblem {
 }
 
 const MAX_PROBLEMS = 32;
+
+// Where the parent reads which test is running. Without it (no writable temp dir) every
+// result is sent before the next test starts, which tells the parent the same thing.
+let progressFd: number | null = null;
+try {
+  if (process.argv[2]) progressFd = fs.openSync(process.argv[2], 'r+');
+} catch {
+  progressFd = null;
+}
+const progressBuf = Buffer.alloc(PROGRESS_BYTES);
+
+function markStart(jobId: number, index: number): void {
+  if (progressFd !== null) fs.writeSync(progressFd, encodeProgress(progressBuf, jobId, index), 0, PROGRESS_BYTES, 0);
+}
 const problems = new Map<string, KnownProblem>();
 
 function send(msg: ChildMessage): void {
@@ -90,7 +105,7 @@ async function handle(job: JobMessage): Promise<void> {
     return;
   }
   const { problem } = known;
-  const progress = new Progress(job.id, job.flushEach ? 0 : FLUSH_MS);
+  const progress = new Progress(job.id, progressFd === null ? 0 : FLUSH_MS);
   const compiled = await compileSource(job.language, job.source);
   if (!compiled.ok) {
     progress.compiled(compiled.error);
@@ -114,8 +129,10 @@ async function handle(job: JobMessage): Promise<void> {
     for (const index of job.indices) {
       const test = problem.tests[index];
       const seed = seedFor(problem.slug, test.name);
-      const input = problem.mode === 'function' ? { argsJson: known.argsJson[index], seed } : { stdin: (test as { stdin: string }).stdin, seed };
+      const input =
+        problem.mode === 'function' ? { argsJson: known.argsJson[index], seed } : { stdin: (test as { stdin: string }).stdin, seed };
       progress.beforeTest();
+      markStart(job.id, index);
       const execution = runner.run(input);
       progress.test(index, redact(evaluate(problem, test, execution, { check: job.check })));
     }
@@ -148,7 +165,14 @@ process.on('disconnect', () => process.exit(0));
 async function warmUp(): Promise<void> {
   // The first isolate and the first trip through the harness are the slow ones: pay for them
   // before the first submission does.
-  const runner = new IsolateRunner('function f(a) { return a; }', { mode: 'function', entryPoint: 'f', timeMs: 1000, memoryMb: 16, outputKb: 1, resultKb: 1 });
+  const runner = new IsolateRunner('function f(a) { return a; }', {
+    mode: 'function',
+    entryPoint: 'f',
+    timeMs: 1000,
+    memoryMb: 16,
+    outputKb: 1,
+    resultKb: 1,
+  });
   try {
     runner.run({ argsJson: '[1]', seed: 1 });
   } finally {

@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { CompileError, TestResult } from './judge.types';
 import type { ChildMessage, JobMessage } from './protocol';
+import { decodeProgress, PROGRESS_BYTES } from './protocol';
 
 /*
  * A pool of forked sandbox children. The parent (a BullMQ worker, the CLI) only exchanges small
@@ -40,11 +41,10 @@ export type LostStatus = 'TIME_LIMIT_EXCEEDED' | 'MEMORY_LIMIT_EXCEEDED' | 'RUNT
 export type JobEnd =
   | { kind: 'done'; warnings: string[] }
   /**
-   * The child died or was killed during `phase`. In the test phase, `index` is the first test
-   * without a result; when `certain` is false the child may have finished a few more before
-   * the one that killed it (it was coalescing results), so resume with flushEach to find out.
+   * The child died or was killed during `phase`; in the test phase `index` is the test it was
+   * running. Results it had not sent yet (tests before `index`) are lost: run them again.
    */
-  | { kind: 'lost'; phase: 'compile' | 'test' | 'typecheck'; index?: number; certain: boolean; status: LostStatus; reason: string; timeMs: number }
+  | { kind: 'lost'; phase: 'compile' | 'test' | 'typecheck'; index?: number; status: LostStatus; reason: string; timeMs: number }
   /** The child failed for reasons of its own (not the candidate's). */
   | { kind: 'failed'; message: string };
 
@@ -76,6 +76,8 @@ interface Sandbox {
   stderr: string;
   /** Set when we kill it on purpose: its exit is then expected. */
   killedFor: string | null;
+  /** The child's progress file (see protocol.ts), or null when none could be made. */
+  progressFile: string | null;
   /** Sampling of the child's resident memory while a test runs. */
   sampler: NodeJS.Timeout | null;
   testStartRss: number;
@@ -131,6 +133,8 @@ export class SandboxPool {
   private readonly sandboxes = new Set<Sandbox>();
   private readonly waiters: Array<{ resolve: (s: Sandbox) => void; reject: (e: Error) => void }> = [];
   private nextId = 1;
+  private nextChild = 1;
+  private progressDir: string | null = null;
   private startFailures = 0;
   private closing = false;
   private active = 0;
@@ -141,6 +145,11 @@ export class SandboxPool {
     this.compileBudget = options.compileBudgetMs ?? 10_000;
     this.typeCheckBudget = options.typeCheckBudgetMs ?? 10_000;
     this.entry = resolveChildEntry();
+    try {
+      this.progressDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sandbox-progress-'));
+    } catch {
+      this.progressDir = null;
+    }
     for (let i = 0; i < this.size; i++) this.spawn();
   }
 
@@ -180,16 +189,39 @@ export class SandboxPool {
     );
     await Promise.all(exits);
     this.active--;
+    if (this.progressDir) fs.rmSync(this.progressDir, { recursive: true, force: true });
   }
 
   private spawn(): void {
     if (this.closing) return;
-    const proc = fork(this.entry.file, [], {
+    let progressFile: string | null = null;
+    if (this.progressDir) {
+      try {
+        progressFile = path.join(this.progressDir, `child-${this.nextChild++}`);
+        fs.writeFileSync(progressFile, Buffer.alloc(PROGRESS_BYTES));
+      } catch {
+        progressFile = null;
+      }
+    }
+    const proc = fork(this.entry.file, progressFile ? [progressFile] : [], {
       execArgv: this.entry.execArgv,
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
       serialization: 'json',
     });
-    const sb: Sandbox = { proc, ready: false, known: new Set(), job: null, claimed: false, watchdog: null, stderr: '', killedFor: null, sampler: null, testStartRss: 0, peakGrowth: 0 };
+    const sb: Sandbox = {
+      proc,
+      ready: false,
+      known: new Set(),
+      job: null,
+      claimed: false,
+      watchdog: null,
+      stderr: '',
+      killedFor: null,
+      progressFile,
+      sampler: null,
+      testStartRss: 0,
+      peakGrowth: 0,
+    };
     this.sandboxes.add(sb);
     proc.stderr?.setEncoding('utf8');
     proc.stderr?.on('data', (chunk: string) => {
@@ -355,16 +387,30 @@ export class SandboxPool {
     this.sandboxes.delete(sb);
     const job = sb.job;
     if (job) job.finish(this.lostEnd(sb, job, code, signal));
+    if (sb.progressFile) fs.rmSync(sb.progressFile, { force: true });
     if (!sb.ready && !sb.killedFor) this.startFailures++;
     if (this.closing) return;
     if (this.startFailures >= MAX_START_FAILURES) {
       const detail = sb.stderr.trim().split('\n').pop() ?? '';
-      for (const w of this.waiters.splice(0)) w.reject(new PoolUnavailableError(`sandbox children keep dying at start${detail ? `: ${detail}` : ''}`));
+      for (const w of this.waiters.splice(0))
+        w.reject(new PoolUnavailableError(`sandbox children keep dying at start${detail ? `: ${detail}` : ''}`));
       return;
     }
     const delay = this.startFailures ? Math.min(2000, 100 * 2 ** this.startFailures) : 0;
     if (delay) setTimeout(() => this.spawn(), delay).unref();
     else this.spawn();
+  }
+
+  /** The test the child was running: from its progress file, else the first one it did not report. */
+  private runningTest(sb: Sandbox, job: ActiveJob): number {
+    const reported = job.spec.indices[job.pos];
+    if (!sb.progressFile) return reported;
+    try {
+      const started = decodeProgress(fs.readFileSync(sb.progressFile), job.id);
+      return started !== null && job.spec.indices.indexOf(started) >= job.pos ? started : reported;
+    } catch {
+      return reported;
+    }
   }
 
   /** The honest status of the test a child was running when it died. */
@@ -374,16 +420,19 @@ export class SandboxPool {
     const lost = {
       kind: 'lost' as const,
       phase: job.phase,
-      index: testPhase ? job.spec.indices[job.pos] : undefined,
-      // With one test left unreported, it is the one.
-      certain: job.spec.flushEach || job.pos === job.spec.indices.length - 1,
+      index: testPhase ? this.runningTest(sb, job) : undefined,
       timeMs: Math.round(performance.now() - job.armedAt),
     };
     if (sb.killedFor === 'memory') return { ...lost, status: 'MEMORY_LIMIT_EXCEEDED', reason: `used far more than ${memoryMb} MB` };
     if (sb.killedFor === 'watchdog') {
       // Stopped by the clock; whether it was also swallowing memory decides the honest status.
-      if (testPhase && sb.peakGrowth > memoryMb * MiB) return { ...lost, status: 'MEMORY_LIMIT_EXCEEDED', reason: `used more than ${memoryMb} MB` };
-      return { ...lost, status: 'TIME_LIMIT_EXCEEDED', reason: testPhase ? `ran longer than ${timeMs} ms` : `took too long (${job.phase})` };
+      if (testPhase && sb.peakGrowth > memoryMb * MiB)
+        return { ...lost, status: 'MEMORY_LIMIT_EXCEEDED', reason: `used more than ${memoryMb} MB` };
+      return {
+        ...lost,
+        status: 'TIME_LIMIT_EXCEEDED',
+        reason: testPhase ? `ran longer than ${timeMs} ms` : `took too long (${job.phase})`,
+      };
     }
     if (sb.killedFor) return { kind: 'failed', message: `sandbox stopped: ${sb.killedFor}` };
     // It died on its own. V8 and isolated-vm abort the process when an allocation cannot be met;

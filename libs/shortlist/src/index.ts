@@ -1,1 +1,3 @@
 export * from './composite';
+export * from './shortlist.service';
+export * from './shortlist.module';

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, QueryFailedError, Repository } from 'typeorm';
 import { AppError, Clock, CLOCK, ErrorCode } from '@app/common';
 import {
+  JobEntity,
   ActorRole,
   ApplicantProfile,
   ApplicationEntity,
@@ -19,6 +20,7 @@ import { parseAnswers, RawAnswer } from '../screening/answers';
 import { screen } from '../screening/screening';
 import { matchSkills } from '../screening/skills-match';
 import { checkTransition, FINAL_STAGES, REOPEN_STAGE } from '../stages/stage-transitions';
+import { IDENTITY_REVEALED_STAGES } from './anonymized-review';
 
 export const RESUME_MAX_CHARS = 20_000;
 
@@ -208,7 +210,16 @@ export class ApplicationsService {
       const check = checkTransition(a.stage, to, role);
       if (!check.ok) throw new AppError(check.code === 'FORBIDDEN' ? ErrorCode.FORBIDDEN : ErrorCode.FAILED_PRECONDITION, check.message);
       await this.setStage(em, a, to);
-      await this.append(em, a.id, { kind: ApplicationEventKind.STAGE_CHANGE, fromStage: a.stage, toStage: to, actorId: actor.id, actorRole: role, reason: why, at: this.clock.now() });
+      const at = this.clock.now();
+      await this.append(em, a.id, { kind: ApplicationEventKind.STAGE_CHANGE, fromStage: a.stage, toStage: to, actorId: actor.id, actorRole: role, reason: why, at });
+      // Anonymized review: the first move into a stage that shows the identity is recorded as the reveal.
+      if (IDENTITY_REVEALED_STAGES.includes(to) && !IDENTITY_REVEALED_STAGES.includes(a.stage)) {
+        const job = await em.findOneBy(JobEntity, { id: a.jobId });
+        const revealedBefore = await em.existsBy(ApplicationEventEntity, { applicationId: a.id, kind: ApplicationEventKind.IDENTITY_REVEALED });
+        if (job?.anonymizedReview && !revealedBefore) {
+          await this.append(em, a.id, { kind: ApplicationEventKind.IDENTITY_REVEALED, fromStage: a.stage, toStage: to, actorId: actor.id, actorRole: role, reason: 'Identity revealed: the candidate reached the shortlist', at });
+        }
+      }
       a.stage = to;
       return a;
     });

@@ -1,0 +1,297 @@
+import { ArgsType, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsEnum, IsInt, IsNumber, IsOptional, IsString, IsUUID, Max, Min, ValidateNested } from 'class-validator';
+import { ApplicationStage, RedFlagSeverity } from '@app/domain';
+
+export enum ShortlistComponentName {
+  skills = 'skills',
+  assessment = 'assessment',
+  interview = 'interview',
+}
+registerEnumType(ShortlistComponentName, { name: 'ShortlistComponent', description: 'skills (screening match), assessment (points earned / possible), interview (calibrated rubric ratings)' });
+
+export enum RedFlagMode {
+  PENALTY = 'PENALTY',
+  DEMOTE = 'DEMOTE',
+}
+registerEnumType(RedFlagMode, { name: 'RedFlagMode', description: 'PENALTY subtracts per severity; DEMOTE also ranks flagged candidates below the others' });
+
+@ObjectType('ComponentWeights')
+@InputType('ComponentWeightsInput')
+export class ComponentWeights {
+  @Field(() => Float)
+  @IsNumber()
+  @Min(0)
+  @Max(1)
+  skills: number;
+
+  @Field(() => Float)
+  @IsNumber()
+  @Min(0)
+  @Max(1)
+  assessment: number;
+
+  @Field(() => Float)
+  @IsNumber()
+  @Min(0)
+  @Max(1)
+  interview: number;
+}
+
+@ObjectType('RedFlagPenalties')
+@InputType('RedFlagPenaltiesInput')
+export class RedFlagPenalties {
+  @Field(() => Float)
+  @IsNumber()
+  @Min(0)
+  @Max(1)
+  LOW: number;
+
+  @Field(() => Float)
+  @IsNumber()
+  @Min(0)
+  @Max(1)
+  MEDIUM: number;
+
+  @Field(() => Float)
+  @IsNumber()
+  @Min(0)
+  @Max(1)
+  HIGH: number;
+
+  @Field(() => Float)
+  @IsNumber()
+  @Min(0)
+  @Max(1)
+  CRITICAL: number;
+}
+
+@ObjectType('ShortlistPolicy')
+export class ShortlistPolicyModel {
+  @Field(() => ComponentWeights)
+  weights: ComponentWeights;
+
+  @Field(() => [ShortlistComponentName], { description: 'Components a candidate needs before being ranked' })
+  requireComponents: ShortlistComponentName[];
+
+  @Field(() => RedFlagMode)
+  redFlagMode: RedFlagMode;
+
+  @Field(() => RedFlagPenalties)
+  redFlagPenalties: RedFlagPenalties;
+
+  @Field(() => RedFlagSeverity)
+  demoteAtSeverity: RedFlagSeverity;
+
+  @Field(() => Int, { description: 'Leniency offsets apply when they rest on at least this many shared candidates' })
+  minSharedCandidates: number;
+}
+
+@InputType()
+export class ShortlistPolicyInput {
+  @Field(() => ComponentWeights, { description: 'Defaults 0.15 / 0.45 / 0.40' })
+  @ValidateNested()
+  @Type(() => ComponentWeights)
+  weights: ComponentWeights;
+
+  @Field(() => [ShortlistComponentName], { defaultValue: [] })
+  @IsArray()
+  @IsEnum(ShortlistComponentName, { each: true })
+  requireComponents: ShortlistComponentName[];
+
+  @Field(() => RedFlagMode, { defaultValue: RedFlagMode.PENALTY })
+  @IsEnum(RedFlagMode)
+  redFlagMode: RedFlagMode;
+
+  @Field(() => RedFlagPenalties, { nullable: true, description: 'Defaults LOW 0.02, MEDIUM 0.05, HIGH 0.10, CRITICAL 0.20' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => RedFlagPenalties)
+  redFlagPenalties?: RedFlagPenalties;
+
+  @Field(() => RedFlagSeverity, { defaultValue: RedFlagSeverity.HIGH })
+  @IsEnum(RedFlagSeverity)
+  demoteAtSeverity: RedFlagSeverity;
+
+  @Field(() => Int, { defaultValue: 3 })
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  minSharedCandidates: number;
+}
+
+@ObjectType('ShortlistComponentScore')
+export class ComponentScoreModel {
+  @Field(() => ShortlistComponentName)
+  name: ShortlistComponentName;
+
+  @Field()
+  present: boolean;
+
+  @Field(() => Float, { nullable: true, description: '0-1' })
+  value: number | null;
+
+  @Field(() => Float)
+  weight: number;
+
+  @Field(() => Float, { description: "This component's share of the score: weight / sum of present weights" })
+  effectiveWeight: number;
+
+  @Field()
+  detail: string;
+}
+
+@ObjectType('ShortlistAdjustment')
+export class AdjustmentModel {
+  @Field({ description: 'CALIBRATION or RED_FLAG' })
+  kind: string;
+
+  @Field()
+  description: string;
+
+  @Field(() => Float)
+  amount: number;
+
+  @Field()
+  applied: boolean;
+
+  @Field(() => ID, { nullable: true })
+  interviewerId?: string;
+
+  @Field(() => Int, { nullable: true })
+  sharedCandidates?: number;
+
+  @Field(() => RedFlagSeverity, { nullable: true })
+  severity?: RedFlagSeverity;
+
+  @Field({ nullable: true })
+  flag?: string;
+}
+
+@ObjectType('ShortlistEntry')
+export class ShortlistEntryModel {
+  @Field(() => Int, { nullable: true, description: 'Null when a required component is missing (listed after the ranked entries)' })
+  rank: number | null;
+
+  @Field(() => ID)
+  applicationId: string;
+
+  @Field(() => String, { nullable: true, description: 'Null under anonymized review until SHORTLISTED' })
+  name: string | null;
+
+  @Field(() => String, { nullable: true })
+  email: string | null;
+
+  @Field(() => [String])
+  links: string[];
+
+  @Field()
+  anonymized: boolean;
+
+  @Field(() => ApplicationStage)
+  stage: ApplicationStage;
+
+  @Field()
+  appliedAt: string;
+
+  @Field(() => Float, { nullable: true, description: '0-1, after red-flag penalties' })
+  score: number | null;
+
+  @Field(() => Float, { nullable: true })
+  baseScore: number | null;
+
+  @Field({ description: 'HIGH (3 components), MEDIUM (2), LOW (1), NONE' })
+  confidence: string;
+
+  @Field(() => [ShortlistComponentName])
+  missing: ShortlistComponentName[];
+
+  @Field()
+  demoted: boolean;
+
+  @Field()
+  ranked: boolean;
+
+  @Field(() => [ComponentScoreModel])
+  components: ComponentScoreModel[];
+
+  @Field(() => [AdjustmentModel])
+  adjustments: AdjustmentModel[];
+
+  @Field(() => [String], { description: 'The recommendation of each submitted scorecard' })
+  recommendations: string[];
+
+  @Field(() => Int)
+  redFlagCount: number;
+
+  @Field({ description: 'The arithmetic, as text' })
+  explanation: string;
+}
+
+@ObjectType('Shortlist')
+export class ShortlistModel {
+  @Field(() => ID)
+  jobId: string;
+
+  @Field(() => Int)
+  totalCount: number;
+
+  @Field(() => [ShortlistEntryModel])
+  entries: ShortlistEntryModel[];
+
+  @Field(() => String, { nullable: true })
+  endCursor: string | null;
+
+  @Field()
+  hasNextPage: boolean;
+
+  @Field(() => ShortlistPolicyModel)
+  policy: ShortlistPolicyModel;
+}
+
+@InputType()
+export class ShortlistFilterInput {
+  @Field(() => [ApplicationStage], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsEnum(ApplicationStage, { each: true })
+  stages?: ApplicationStage[];
+
+  @Field(() => Float, { nullable: true })
+  @IsOptional()
+  @IsNumber()
+  @Min(0)
+  @Max(1)
+  minScore?: number;
+
+  @Field(() => [ShortlistComponentName], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @IsEnum(ShortlistComponentName, { each: true })
+  requireComponents?: ShortlistComponentName[];
+}
+
+@ArgsType()
+export class ShortlistArgs {
+  @Field(() => ID)
+  @IsUUID()
+  jobId: string;
+
+  @Field(() => ShortlistFilterInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ShortlistFilterInput)
+  filter?: ShortlistFilterInput;
+
+  @Field(() => Int, { defaultValue: 50, description: '1 to 200' })
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  first: number;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  after?: string;
+}

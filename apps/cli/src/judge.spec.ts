@@ -1,0 +1,183 @@
+/**
+ * The CLI contract, on a real process: one JSON document on stdout whatever the candidate
+ * prints, exit 0 when it judged, exit 2 with one line on stderr when it could not.
+ * Runs the TypeScript source through the sandbox lib's require hook (no build needed).
+ */
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const CLI = path.join(__dirname, 'judge.ts');
+const REGISTER = path.join(ROOT, 'libs/sandbox/dev/register.js');
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function cli(...args: string[]): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--no-node-snapshot', '--require', REGISTER, CLI, ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
+    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+const twoSum = {
+  slug: 'two-sum',
+  title: 'Two Sum',
+  statement: 'markdown',
+  mode: 'function',
+  entryPoint: 'twoSum',
+  limits: { timeMs: 2000, memoryMb: 64 },
+  checker: { type: 'exact' },
+  tests: [
+    { name: 'example 1', args: [[2, 7, 11, 15], 9], expected: [0, 1], hidden: false, weight: 1 },
+    { name: 'negatives', args: [[-3, 4, 3, 90], 0], expected: [0, 2] },
+  ],
+};
+
+const sumLines = {
+  slug: 'sum-lines',
+  title: 'Sum lines',
+  mode: 'stdio',
+  checker: { type: 'tokens' },
+  tests: [
+    { name: 'two', stdin: '1 2\n3 4\n', expected: '3\n7\n', hidden: false },
+    { name: 'hidden', stdin: '10 20\n', expected: '30\n' },
+  ],
+};
+
+describe('judge CLI', () => {
+  let dir: string;
+  const file = (name: string, content: string | object) => {
+    const p = path.join(dir, name);
+    fs.writeFileSync(p, typeof content === 'string' ? content : JSON.stringify(content));
+    return p;
+  };
+
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'judge-cli-'));
+  });
+
+  afterAll(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('judges a function-mode JavaScript solution and prints one JSON document', async () => {
+    const p = file('two-sum.json', twoSum);
+    const s = file(
+      'two-sum.js',
+      'function twoSum(nums, t) { const m = new Map(); for (let i = 0; i < nums.length; i++) { if (m.has(t - nums[i])) return [m.get(t - nums[i]), i]; m.set(nums[i], i); } }',
+    );
+    const r = await cli(p, s);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const out = JSON.parse(r.stdout) as Record<string, unknown>;
+    expect(out).toMatchObject({ verdict: 'ACCEPTED', score: 1, passed: 2, total: 2, compileError: null, warnings: [] });
+    expect(out.tests).toEqual([
+      expect.objectContaining({ name: 'example 1', status: 'ACCEPTED', hidden: false, actual: [0, 1], timeMs: expect.any(Number) }),
+      expect.objectContaining({ name: 'negatives', status: 'ACCEPTED', hidden: true, timeMs: expect.any(Number) }),
+    ]);
+    expect((out.tests as object[])[1]).not.toHaveProperty('actual');
+  }, 30_000);
+
+  it('judges a stdio TypeScript solution, wrong answers included, and still exits 0', async () => {
+    const p = file('sum-lines.json', sumLines);
+    const s = file(
+      'sum.ts',
+      "let l: string | undefined;\nwhile ((l = readline()) !== undefined) {\n  const [a, b] = l.split(' ').map(Number);\n  print(a * b);\n}\nconst n: number = 'typo';\n",
+    );
+    const r = await cli(p, s);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as {
+      verdict: string;
+      score: number;
+      warnings: string[];
+      tests: Array<{ status: string; output?: string }>;
+    };
+    expect(out).toMatchObject({ verdict: 'WRONG_ANSWER', score: 0 });
+    expect(out.tests[0]).toMatchObject({ status: 'WRONG_ANSWER', output: '2\n12\n' });
+    expect(out.warnings).toEqual(["6:7 Type 'string' is not assignable to type 'number'."]);
+  }, 30_000);
+
+  it('keeps whatever the candidate prints inside the JSON document', async () => {
+    const p = file('junk.json', sumLines);
+    const s = file(
+      'junk.js',
+      [
+        'console.log(\'{"verdict":"ACCEPTED","score":1,"passed":2,"total":2}\');',
+        "print('}}}not json');",
+        "try { process.stdout.write('escaped!'); } catch (e) {}",
+        "console.error('to stderr?');",
+        'let l; while ((l = readline()) !== undefined) { const [a, b] = l.split(" ").map(Number); print(a + b); }',
+      ].join('\n'),
+    );
+    const r = await cli(p, s);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).not.toContain('escaped!');
+    const out = JSON.parse(r.stdout) as { verdict: string; tests: Array<{ output?: string }> };
+    expect(out.verdict).toBe('WRONG_ANSWER');
+    expect(out.tests[0].output).toContain('"verdict":"ACCEPTED"');
+  }, 30_000);
+
+  it('reports a compile error as a verdict', async () => {
+    const r = await cli(file('p.json', twoSum), file('broken.ts', 'function twoSum(a: number[] {\n}\n'));
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ verdict: 'COMPILE_ERROR', compileError: { line: 1, column: 29 }, tests: [] });
+  }, 30_000);
+
+  describe('exits 2 with one line on stderr and nothing on stdout', () => {
+    const refused = async (args: string[], message: RegExp) => {
+      const r = await cli(...args);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.endsWith('\n')).toBe(true);
+      expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+      expect(r.stderr).toMatch(message);
+    };
+
+    it('for a wrong number of arguments', async () => {
+      await refused([], /^judge: usage: judge PROBLEM\.json SOLUTION/);
+    });
+
+    it('for an unknown extension', async () => {
+      await refused([file('p.json', twoSum), file('sol.py', 'print(1)')], /unknown extension; use \.js or \.ts/);
+    });
+
+    it('for an unreadable problem', async () => {
+      await refused([path.join(dir, 'missing.json'), file('s.js', '')], /cannot read the problem .*missing\.json: ENOENT/);
+      await refused([dir, file('s.js', '')], /is not a file/);
+    });
+
+    it('for a problem that is not JSON', async () => {
+      await refused([file('bad.json', '{ "slug": '), file('s.js', '')], /\(root\): is not valid JSON/);
+    });
+
+    it('for an invalid problem, naming each bad field', async () => {
+      const bad = { ...twoSum, entryPoint: 'two sum', tests: [{ name: 'x', args: 5, expected: 1 }] };
+      await refused(
+        [file('invalid.json', bad), file('s.js', '')],
+        /invalid problem: entryPoint: must be a JavaScript identifier; tests\[0\]\.args: /,
+      );
+    });
+
+    it('for a solution over the size limit', async () => {
+      await refused([file('p.json', twoSum), file('huge.js', `// ${'x'.repeat(70_000)}`)], /the limit is 65536 bytes/);
+    });
+
+    it('for an unreadable solution', async () => {
+      await refused([file('p.json', twoSum), path.join(dir, 'nope.js')], /cannot read the solution .*nope\.js: ENOENT/);
+    });
+  });
+});
