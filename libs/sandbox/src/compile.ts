@@ -1,5 +1,4 @@
 import * as path from 'node:path';
-import { transform } from 'sucrase';
 import type * as TS from 'typescript';
 import type { CompileError, Language } from './judge.types';
 
@@ -22,10 +21,16 @@ export type CompileOutcome = { ok: true; compiled: Compiled } | { ok: false; err
 export const SOLUTION_FILE = { javascript: 'solution.js', typescript: 'solution.ts' } as const;
 
 let tsModule: typeof TS | undefined;
-// Loaded on first need: plain JavaScript never pays for the TypeScript compiler.
+let sucraseModule: typeof import('sucrase') | undefined;
+// Loaded on first need: plain JavaScript (the common case) never pays for either compiler,
+// which keeps a fresh sandbox child quick to start.
 async function loadTs(): Promise<typeof TS> {
   tsModule ??= (await import('typescript')).default;
   return tsModule;
+}
+async function loadSucrase(): Promise<typeof import('sucrase')> {
+  sucraseModule ??= await import('sucrase');
+  return sucraseModule;
 }
 
 const MODULE_SYNTAX = /\b(?:import|export)\b/;
@@ -37,13 +42,13 @@ export async function compileSource(language: Language, source: string): Promise
       const ts = await loadTs();
       const sf = ts.createSourceFile(SOLUTION_FILE.javascript, source, ts.ScriptTarget.Latest, false, ts.ScriptKind.JS);
       if (!ts.isExternalModule(sf)) return { ok: true, compiled: { code: source, typeCheck: null } };
-      return sucrase(source, ['imports']);
+      return sucrase(await loadSucrase(), source, ['imports']);
     }
     const ts = await loadTs();
     const { program, sourceFile } = createProgram(ts, source);
     const syntax = program.getSyntacticDiagnostics(sourceFile);
     if (syntax.length) return { ok: false, error: diagnosticToError(ts, syntax[0]) };
-    const out = sucrase(source, ts.isExternalModule(sourceFile) ? ['typescript', 'imports'] : ['typescript']);
+    const out = sucrase(await loadSucrase(), source, ts.isExternalModule(sourceFile) ? ['typescript', 'imports'] : ['typescript']);
     if (!out.ok) return out;
     return { ok: true, compiled: { code: out.compiled.code, typeCheck: () => typeWarnings(ts, program, sourceFile) } };
   } catch (e) {
@@ -53,9 +58,9 @@ export async function compileSource(language: Language, source: string): Promise
   }
 }
 
-function sucrase(source: string, transforms: Array<'typescript' | 'imports'>): CompileOutcome {
+function sucrase(lib: typeof import('sucrase'), source: string, transforms: Array<'typescript' | 'imports'>): CompileOutcome {
   try {
-    const code = transform(source, { transforms, disableESTransforms: true, keepUnusedImports: false }).code;
+    const code = lib.transform(source, { transforms, disableESTransforms: true, keepUnusedImports: false }).code;
     return { ok: true, compiled: { code, typeCheck: null } };
   } catch (e) {
     const err = e as { message?: string; pos?: number };

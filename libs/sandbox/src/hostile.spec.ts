@@ -183,7 +183,7 @@ const MEMORY: Case[] = [
   },
   {
     name: 'a Map that grows forever',
-    source: 'function solve() { const m = new Map(); for (let i = 0; ; i++) m.set(i, { i }); }',
+    source: 'function solve() { const m = new Map(); for (let i = 0; ; i++) m.set(i, new Array(64).fill(i)); }',
     expect: 'MEMORY_LIMIT_EXCEEDED',
     problem: FN_1S,
   },

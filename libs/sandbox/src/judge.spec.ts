@@ -365,6 +365,18 @@ describe('Judge', () => {
       expect(r.compileError).toEqual({ message: 'the source is 65556 bytes; the limit is 65536 bytes', line: 1, column: 1 });
     });
 
+    it('keeps judging right across more problems than a child caches', async () => {
+      const single = new Judge({ size: 1 });
+      try {
+        const problems = Array.from({ length: 40 }, (_, i) => fnProblem([{ name: 't', args: [i], expected: i * 2 }], { slug: `double-${i}` }));
+        for (const p of [...problems, ...problems.slice(0, 5)]) {
+          expect((await single.judge({ problem: p, language: 'javascript', source: 'const solve = (x) => x * 2;' })).verdict).toBe('ACCEPTED');
+        }
+      } finally {
+        await single.close();
+      }
+    });
+
     it('judges many submissions at once on the pool', async () => {
       const results = await Promise.all(
         Array.from({ length: 12 }, (_, i) => run(twoSum, i % 3 === 0 ? 'function twoSum() { return [0, 1]; }' : TWO_SUM_JS)),

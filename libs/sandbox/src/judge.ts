@@ -188,11 +188,11 @@ export class Judge {
           return out;
         case 'lost':
           if (end.phase === 'compile') {
-            out.compileError = { message: `compilation did not finish (${end.reason})`, line: 1, column: 1 };
+            out.compileError = { message: `compilation did not finish: ${end.reason}`, line: 1, column: 1 };
             return out;
           }
           if (end.phase === 'typecheck') {
-            out.warnings = [`the type check did not finish (${end.reason}); it was skipped`];
+            out.warnings = [`the type check did not finish: ${end.reason}; it was skipped`];
             return out;
           }
           if (end.index !== undefined) {

@@ -42,6 +42,12 @@ export type ChildMessage =
   /** Something went wrong in the child outside the candidate's control. */
   | { t: 'failed'; id: number; message: string };
 
+/**
+ * Problems a child keeps, most recently used first. The parent mirrors the same LRU per child,
+ * so it always knows whether a problem must cross the channel again.
+ */
+export const MAX_CACHED_PROBLEMS = 32;
+
 /** How long the child may hold results before sending them. */
 export const FLUSH_MS = 15;
 

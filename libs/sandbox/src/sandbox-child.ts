@@ -8,7 +8,7 @@ import { evaluate, redact } from './evaluate';
 import { IsolateRunner } from './isolate-runner';
 import type { CompileError, TestResult } from './judge.types';
 import type { ChildMessage, JobMessage, ParentMessage, ProgressMessage } from './protocol';
-import { encodeProgress, FLUSH_MS, PROGRESS_BYTES, seedFor } from './protocol';
+import { encodeProgress, FLUSH_MS, MAX_CACHED_PROBLEMS, PROGRESS_BYTES, seedFor } from './protocol';
 import * as fs from 'node:fs';
 import type { Problem } from './problem.schema';
 
@@ -18,7 +18,6 @@ interface KnownProblem {
   argsJson: string[];
 }
 
-const MAX_PROBLEMS = 32;
 
 // Where the parent reads which test is running. Without it (no writable temp dir) every
 // result is sent before the next test starts, which tells the parent the same thing.
@@ -47,7 +46,7 @@ function know(key: string, problem: Problem): KnownProblem {
   if (key) {
     problems.delete(key);
     problems.set(key, known);
-    if (problems.size > MAX_PROBLEMS) problems.delete(problems.keys().next().value as string);
+    if (problems.size > MAX_CACHED_PROBLEMS) problems.delete(problems.keys().next().value as string);
   }
   return known;
 }

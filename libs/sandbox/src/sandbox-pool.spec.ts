@@ -156,7 +156,7 @@ describe('SandboxPool through Judge', () => {
     try {
       const r = await quick.judge({ problem: slow, language: 'typescript', source: 'function solve(ms: number): number { return ms; }' });
       expect(r.verdict).toBe('ACCEPTED');
-      expect(r.warnings).toEqual([expect.stringMatching(/^the type check did not finish/)]);
+      expect(r.warnings).toEqual(['the type check did not finish: it took longer than 1 ms; it was skipped']);
     } finally {
       await quick.close();
     }

@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { CompileError, TestResult } from './judge.types';
 import type { ChildMessage, JobMessage } from './protocol';
-import { decodeProgress, PROGRESS_BYTES } from './protocol';
+import { decodeProgress, MAX_CACHED_PROBLEMS, PROGRESS_BYTES } from './protocol';
 
 /*
  * A pool of forked sandbox children. The parent (a BullMQ worker, the CLI) only exchanges small
@@ -68,7 +68,8 @@ interface ActiveJob {
 interface Sandbox {
   proc: ChildProcess;
   ready: boolean;
-  known: Set<string>;
+  /** Keys of the problems the child holds, in its LRU order (oldest first). */
+  known: Map<string, true>;
   job: ActiveJob | null;
   /** Handed to a caller that has not started its job yet: not free for anyone else. */
   claimed: boolean;
@@ -182,8 +183,8 @@ export class SandboxPool {
     const exits = [...this.sandboxes].map(
       (sb) =>
         new Promise<void>((resolve) => {
-          if (sb.proc.exitCode !== null || sb.proc.signalCode !== null) return resolve();
-          sb.proc.once('exit', () => resolve());
+          if (!this.sandboxes.has(sb)) return resolve();
+          sb.proc.once('close', () => resolve());
           this.kill(sb, 'pool closed');
         }),
     );
@@ -211,7 +212,7 @@ export class SandboxPool {
     const sb: Sandbox = {
       proc,
       ready: false,
-      known: new Set(),
+      known: new Map(),
       job: null,
       claimed: false,
       watchdog: null,
@@ -229,7 +230,9 @@ export class SandboxPool {
     });
     proc.on('message', (msg: ChildMessage) => this.onMessage(sb, msg));
     proc.on('error', () => this.kill(sb, 'spawn error'));
-    proc.once('exit', (code, signal) => this.onExit(sb, code, signal));
+    // 'close', not 'exit': it comes after the last IPC message has been delivered, so the job's
+    // state is final when the loss is judged.
+    proc.once('close', (code: number | null, signal: NodeJS.Signals | null) => this.onExit(sb, code, signal));
     this.updateRefs();
   }
 
@@ -301,7 +304,12 @@ export class SandboxPool {
     }
     const msg: JobMessage = { t: 'job', id, ...spec, problem: undefined };
     if (!spec.problemKey || !sb.known.has(spec.problemKey)) msg.problem = spec.problem;
-    if (spec.problemKey) sb.known.add(spec.problemKey);
+    if (spec.problemKey) {
+      // The same recency update and eviction the child makes on receiving this job.
+      sb.known.delete(spec.problemKey);
+      sb.known.set(spec.problemKey, true);
+      if (sb.known.size > MAX_CACHED_PROBLEMS) sb.known.delete(sb.known.keys().next().value as string);
+    }
     this.arm(sb, this.compileBudget, 'compile');
     sb.proc.send(msg, (err) => {
       if (err) this.kill(sb, 'the sandbox could not be reached');
@@ -431,7 +439,7 @@ export class SandboxPool {
       return {
         ...lost,
         status: 'TIME_LIMIT_EXCEEDED',
-        reason: testPhase ? `ran longer than ${timeMs} ms` : `took too long (${job.phase})`,
+        reason: testPhase ? `ran longer than ${timeMs} ms` : `it took longer than ${job.phase === 'compile' ? this.compileBudget : this.typeCheckBudget} ms`,
       };
     }
     if (sb.killedFor) return { kind: 'failed', message: `sandbox stopped: ${sb.killedFor}` };

@@ -8,12 +8,15 @@ import {
   ApplicationStage,
   AssessmentEntity,
   JobEntity,
+  RubricVersionEntity,
+  ScorecardRating,
+  ScorecardRedFlag,
   ScreeningOutcome,
   ShortlistComponent,
   ShortlistPolicyEntity,
 } from '@app/domain';
-import { CalibrationService, ScorecardsService } from '@app/rubrics';
-import { Calibration, CandidateInput, composite, CompositeResult, DEFAULT_POLICY, rank, ShortlistPolicy } from './composite';
+import { calibrate } from '@app/rubrics';
+import { Calibration, CandidateInput, composite, CompositeResult, DEFAULT_POLICY, rank, ScorecardInput, Severity, ShortlistPolicy } from './composite';
 
 /** Stages at which an anonymized job shows who the candidate is. */
 const REVEALED: readonly ApplicationStage[] = [ApplicationStage.SHORTLISTED, ApplicationStage.OFFER];
@@ -84,11 +87,7 @@ function decodeCursor(cursor: string): number {
 export class ShortlistService {
   private readonly cache = new Map<string, Ranked>();
 
-  constructor(
-    @InjectDataSource() private readonly ds: DataSource,
-    private readonly scorecards: ScorecardsService,
-    private readonly calibration: CalibrationService,
-  ) {}
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
 
   async policy(jobId: string): Promise<ShortlistPolicy> {
     return policyOf(await this.ds.getRepository(ShortlistPolicyEntity).findOneBy({ jobId }));
@@ -176,25 +175,14 @@ export class ShortlistService {
     const eligible = apps.filter((a) => !(a.autoOutcome === ScreeningOutcome.REJECTED && a.outcome === ScreeningOutcome.REJECTED));
 
     const assessmentByApp = await this.assessmentPoints(job.id);
-    const cards = await this.scorecards.submittedForJob(job.id);
-    const interviewers = [...new Set([...cards.values()].flat().map((c) => c.interviewerId))];
-    const cal = await this.calibration.calibrationFor(interviewers);
-    const calibration = new Map<string, Calibration>(
-      [...cal].map(([id, c]) => [id, { offset: c?.leniencyOffset ?? null, sharedCandidates: c?.sharedCandidates ?? 0 }]),
-    );
-
+    const { cards, calibration } = await this.interviewEvidence(job.id);
     const results = eligible.map((a) => {
-      const appCards = cards.get(a.id) ?? [];
       const input: CandidateInput = {
         applicationId: a.id,
         appliedAt: a.createdAt.toISOString(),
         skillsMatch: a.skillsScore,
         assessment: assessmentByApp.get(a.id) ?? null,
-        scorecards: appCards.map((c) => ({
-          interviewerId: c.interviewerId,
-          ratings: c.criteria.map((r) => ({ key: r.criterionKey, weight: r.weight, rating: r.rating })),
-          redFlags: c.redFlags.map((f) => ({ key: f.key, title: f.title, severity: f.severity })),
-        })),
+        scorecards: cards.get(a.id) ?? [],
       };
       return { ...composite(input, policy, calibration), appliedAt: input.appliedAt };
     });
@@ -220,6 +208,53 @@ export class ShortlistService {
     if (this.cache.size >= MAX_CACHED_JOBS) this.cache.delete(this.cache.keys().next().value as string);
     this.cache.set(job.id, value);
     return value;
+  }
+
+  /**
+   * Every submitted scorecard in one query (calibration compares interviewers across all
+   * candidates, not just this job's), read raw: hydrating tens of thousands of entities is
+   * what made a cold ranking slow. This job's cards become composite inputs, weighted by the
+   * rubric version each was scored against; all of them feed the calibration.
+   */
+  private async interviewEvidence(jobId: string): Promise<{ cards: Map<string, Array<ScorecardInput & { recommendation: string }>>; calibration: Map<string, Calibration> }> {
+    const rows = (await this.ds.query(
+      `SELECT "applicationId", "jobId", "interviewerId", "rubricId", "rubricVersion", kind, ratings, "redFlags", recommendation
+         FROM scorecards WHERE status = 'SUBMITTED'`,
+    )) as { applicationId: string; jobId: string; interviewerId: string; rubricId: string; rubricVersion: number; kind: string; ratings: string; redFlags: string; recommendation: string }[];
+    const parsed = rows.map((r) => ({ ...r, ratings: JSON.parse(r.ratings) as ScorecardRating[], redFlags: JSON.parse(r.redFlags) as ScorecardRedFlag[] }));
+    const calibration = new Map<string, Calibration>(
+      calibrate(parsed.map((c) => ({ interviewerId: c.interviewerId, candidateId: c.applicationId, ratings: c.ratings.map((x) => x.rating) }))).map((c) => [
+        c.interviewerId,
+        { offset: c.leniencyOffset, sharedCandidates: c.sharedCandidates },
+      ]),
+    );
+    const mine = parsed.filter((c) => c.jobId === jobId);
+    const keys = [...new Set(mine.map((c) => `${c.rubricId}:${c.rubricVersion}`))];
+    const versions = new Map<string, RubricVersionEntity>();
+    if (keys.length) {
+      const found = await this.ds
+        .getRepository(RubricVersionEntity)
+        .createQueryBuilder('v')
+        .where(`v."rubricId" || ':' || v.version IN (:...keys)`, { keys })
+        .getMany();
+      for (const v of found) versions.set(`${v.rubricId}:${v.version}`, v);
+    }
+    const cards = new Map<string, Array<ScorecardInput & { recommendation: string }>>();
+    for (const c of mine) {
+      const v = versions.get(`${c.rubricId}:${c.rubricVersion}`);
+      if (!v) continue;
+      const weights = new Map(v.criteria.filter((k) => k.kind === c.kind).map((k) => [k.key, k.weight]));
+      const flags = new Map(v.redFlags.map((f) => [f.key, f]));
+      const list = cards.get(c.applicationId) ?? [];
+      list.push({
+        interviewerId: c.interviewerId,
+        recommendation: c.recommendation,
+        ratings: c.ratings.filter((x) => weights.has(x.criterionKey)).map((x) => ({ key: x.criterionKey, weight: weights.get(x.criterionKey) as number, rating: x.rating })),
+        redFlags: c.redFlags.map((f) => ({ key: f.key, title: flags.get(f.key)?.title ?? f.key, severity: (flags.get(f.key)?.severity ?? 'HIGH') as Severity })),
+      });
+      cards.set(c.applicationId, list);
+    }
+    return { cards, calibration };
   }
 
   /**

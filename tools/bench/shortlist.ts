@@ -1,0 +1,237 @@
+/**
+ * `npm run bench:shortlist`: seeds one job with 10,000 applications into PostgreSQL (screening,
+ * an assessment attempt with judged submissions, two submitted scorecards each), then measures
+ * the `shortlist` GraphQL query (first page of 50) over HTTP against a baseline measured in the
+ * same run: a plain SELECT of the same page of applications.
+ *   cold: each request after an input changed (the ranking is recomputed from the database);
+ *   warm: repeated requests (the ranking comes from the fingerprint-checked cache).
+ * Also prints SQL statements per request for page sizes 10, 50 and 200.
+ * Options: --apps N (default 10000), --requests N (default 100).
+ */
+process.env.TZ = 'UTC';
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { hashPassword } from '@app/auth';
+import { createLogger } from '@app/common';
+import { loadConfig } from '@app/config';
+import {
+  ApplicationEntity,
+  ApplicationStage,
+  AssessmentEntity,
+  AttemptEntity,
+  AttemptStatus,
+  EducationStatus,
+  InterviewEntity,
+  InterviewKind,
+  InterviewStatus,
+  JobEntity,
+  Language,
+  ProblemEntity,
+  ProblemValidationStatus,
+  Recommendation,
+  RubricVersionEntity,
+  Role,
+  ScorecardEntity,
+  ScorecardStatus,
+  ScreeningOutcome,
+  SubmissionEntity,
+  SubmissionKind,
+  SubmissionState,
+  UserEntity,
+  Verdict,
+} from '@app/domain';
+import { hiringServices, seedHiring } from '@app/hiring';
+import { runMigrations } from '@app/migrations';
+import { seedRubrics } from '@app/rubrics';
+import { createApi } from '../../apps/api/src/bootstrap';
+import { fmt, summarize } from './stats';
+
+const argv = process.argv.slice(2);
+const opt = (name: string, dflt: number) => (argv.includes(name) ? Number(argv[argv.indexOf(name) + 1]) : dflt);
+const APPS = opt('--apps', 10_000);
+const REQUESTS = opt('--requests', 100);
+const pgAdmin = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+// A small deterministic PRNG: the same data every run.
+let seed = 42;
+const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+
+async function insertChunks<T extends object>(ds: DataSource, entity: new () => T, rows: Partial<T>[], size = 1000): Promise<void> {
+  for (let i = 0; i < rows.length; i += size) await ds.createQueryBuilder().insert().into(entity).values(rows.slice(i, i + size) as never).execute();
+}
+
+async function main(): Promise<void> {
+  const dbName = `hp_bench_sl_${process.pid}`;
+  const admin = new Client({ connectionString: pgAdmin });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${dbName}`);
+  const url = new URL(pgAdmin);
+  url.pathname = `/${dbName}`;
+  const db = { type: 'postgres' as const, url: url.toString(), logging: false };
+  const config = { ...loadConfig({ NODE_ENV: 'production', JWT_SECRET: 's'.repeat(40), LOG_LEVEL: 'silent', REDIS_PREFIX: `hp-bench-sl-${process.pid}`, REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' }), database: db };
+  const logger = createLogger('silent', 'bench');
+  let app: Awaited<ReturnType<typeof createApi>> | undefined;
+  try {
+    await runMigrations(db);
+    app = await createApi(config, logger);
+    await app.listen(0, '127.0.0.1');
+    const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+    const ds = app.get(DataSource);
+    const t0 = Date.now();
+
+    // People.
+    const hash = await hashPassword('bench-password-1');
+    const recruiter = { id: randomUUID(), email: 'rec@bench.test', name: 'Rec', role: Role.RECRUITER, passwordHash: hash, active: true };
+    const interviewers = [0, 1, 2].map((i) => ({ id: randomUUID(), email: `iv${i}@bench.test`, name: `Iv ${i}`, role: Role.INTERVIEWER, passwordHash: hash, active: true }));
+    const candidates = Array.from({ length: APPS }, (_, i) => ({ id: randomUUID(), email: `c${i}@bench.test`, name: `Candidate ${i}`, role: Role.CANDIDATE, passwordHash: hash, active: true }));
+    await insertChunks(ds, UserEntity, [recruiter, ...interviewers, ...candidates]);
+
+    // A job from the template, an assessment of two problems, the default rubric.
+    await seedHiring(app, { logger, demo: false });
+    await seedRubrics(app, { logger });
+    const hiring = hiringServices(ds);
+    const job = await hiring.jobs.create({ templateKey: 'backend-engineer-intern', changes: {} }, { id: recruiter.id, role: Role.RECRUITER });
+    await hiring.jobs.publish(job.id, { id: recruiter.id, role: Role.RECRUITER });
+    const problems = ['p-one', 'p-two'].map((slug) => ({ id: randomUUID(), slug, title: slug, definition: {}, referenceSolutions: [], validationStatus: ProblemValidationStatus.VALID, validationReport: null, difficulty: 'Easy', tags: [], createdById: null, version: 1 }));
+    await insertChunks(ds, ProblemEntity, problems);
+    const assessment = { id: randomUUID(), jobId: job.id, title: 'Bench', instructions: '', durationMinutes: 60, problems: problems.map((p) => ({ problemId: p.id, points: 50 })), createdById: recruiter.id };
+    await insertChunks(ds, AssessmentEntity, [assessment]);
+    const rubric = await ds.getRepository(RubricVersionEntity).findOneOrFail({ where: {}, order: { version: 'ASC' } });
+    const coding = (rubric.criteria as { key: string; kind: InterviewKind }[]).filter((c) => c.kind === InterviewKind.CODING_FUNDAMENTALS).map((c) => c.key);
+
+    // Applications with screening, attempts with judged submissions, two scorecards each.
+    const now = Date.now();
+    const apps = candidates.map((c, i) => ({
+      id: randomUUID(),
+      jobId: job.id,
+      candidateId: c.id,
+      profile: { name: c.name, email: c.email, education: { degree: 'BS', field: 'Computer Science', status: EducationStatus.ENROLLED, institution: null }, links: [], skills: [] },
+      answers: [],
+      resume: 'bench',
+      stage: ApplicationStage.INTERVIEW,
+      outcome: ScreeningOutcome.PASSED,
+      autoOutcome: ScreeningOutcome.PASSED,
+      screeningReasons: [],
+      screeningScore: 0.8,
+      skillsMatch: { score: 0, matched: [], missing: [] },
+      skillsScore: Math.round(rnd() * 1000) / 1000,
+      overrideOutcome: null,
+      overrideReason: null,
+      overriddenById: null,
+      overriddenAt: null,
+      createdAt: new Date(now - (APPS - i) * 60_000),
+    }));
+    await insertChunks(ds, ApplicationEntity, apps);
+    const attempts = apps.map((a) => ({ id: randomUUID(), assessmentId: assessment.id, applicationId: a.id, candidateId: a.candidateId, tokenHash: randomUUID().replace(/-/g, ''), status: AttemptStatus.FINISHED, extraTimePercent: 0, invitedById: recruiter.id, startedAt: new Date(now - 3_600_000), deadline: new Date(now), finishedAt: new Date(now) }));
+    await insertChunks(ds, AttemptEntity, attempts);
+    const submissions = attempts.flatMap((t) =>
+      problems.map((p) => {
+        const score = Math.round(rnd() * 4) / 4;
+        return { id: randomUUID(), kind: SubmissionKind.SUBMISSION, problemId: p.id, problemVersion: 1, userId: t.candidateId, attemptId: t.id, language: Language.JAVASCRIPT, source: 'x', customInput: null, state: SubmissionState.FINISHED, verdict: score === 1 ? Verdict.ACCEPTED : Verdict.WRONG_ANSWER, score, passed: 0, total: 0, compileError: null, warnings: [], results: [], judgeAttempts: 1, enqueuedAt: new Date(now), startedAt: new Date(now), finishedAt: new Date(now) };
+      }),
+    );
+    await insertChunks(ds, SubmissionEntity, submissions);
+    const interviews: Partial<InterviewEntity>[] = [];
+    const scorecards: Partial<ScorecardEntity>[] = [];
+    apps.forEach((a, i) => {
+      for (const k of [0, 1]) {
+        const iv = interviewers[(i + k) % 3];
+        const id = randomUUID();
+        interviews.push({ id, applicationId: a.id, jobId: job.id, interviewerId: iv.id, rubricId: rubric.rubricId, rubricVersion: rubric.version, kind: InterviewKind.CODING_FUNDAMENTALS, scheduledAt: new Date(now), status: InterviewStatus.COMPLETED, scheduledById: recruiter.id, cancelReason: null });
+        const lean = (i + k) % 3; // interviewer 0 harsh, 2 lenient
+        scorecards.push({
+          id: randomUUID(),
+          interviewId: id,
+          applicationId: a.id,
+          jobId: job.id,
+          interviewerId: iv.id,
+          rubricId: rubric.rubricId,
+          rubricVersion: rubric.version,
+          kind: InterviewKind.CODING_FUNDAMENTALS,
+          status: ScorecardStatus.SUBMITTED,
+          version: 1,
+          ratings: coding.map((criterionKey) => ({ criterionKey, rating: Math.min(4, Math.max(1, Math.round(1 + rnd() * 2.5 + lean * 0.3))), evidence: 'bench' })),
+          redFlags: rnd() < 0.05 ? [{ key: 'poor-communication', evidence: 'bench' }] : [],
+          recommendation: rnd() < 0.5 ? Recommendation.YES : Recommendation.NO,
+          notes: '',
+          submittedAt: new Date(now),
+          amendedAt: null,
+        });
+      }
+    });
+    await insertChunks(ds, InterviewEntity, interviews);
+    await insertChunks(ds, ScorecardEntity, scorecards);
+    await ds.query('ANALYZE');
+    console.log(`seeded ${APPS} applications, ${submissions.length} submissions, ${scorecards.length} scorecards in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+
+    const login = await (
+      await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: 'mutation { login(input: {email: "rec@bench.test", password: "bench-password-1"}) { accessToken } }' }) })
+    ).json();
+    const token = (login as { data: { login: { accessToken: string } } }).data.login.accessToken;
+    const shortlist = async (first: number): Promise<void> => {
+      const res = await fetch(`${base}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: `query($job: ID!, $first: Int) { shortlist(jobId: $job, first: $first) { totalCount entries { rank applicationId score confidence explanation components { name value } } } }`, variables: { job: job.id, first } }),
+      });
+      const body = (await res.json()) as { errors?: unknown; data?: { shortlist: { totalCount: number } } };
+      if (body.errors || body.data?.shortlist.totalCount !== APPS) throw new Error(`shortlist failed: ${JSON.stringify(body.errors ?? body.data)}`);
+    };
+    const invalidate = () => ds.query(`UPDATE applications SET "updatedAt" = now() WHERE id = $1`, [apps[0].id]);
+    const baseline = () => ds.query(`SELECT id, "candidateId", stage, "skillsScore", profile, "createdAt" FROM applications WHERE "jobId" = $1 ORDER BY "createdAt", id LIMIT 50`, [job.id]);
+    const time = async (n: number, fn: () => Promise<unknown>, before?: () => Promise<unknown>) => {
+      const xs: number[] = [];
+      for (let i = 0; i < n; i++) {
+        if (before) await before();
+        const t = performance.now();
+        await fn();
+        xs.push(performance.now() - t);
+      }
+      return summarize(xs);
+    };
+
+    // Statements per request, by page size (each on a cold ranking).
+    const statements: Record<number, number> = {};
+    for (const first of [10, 50, 200]) {
+      await invalidate();
+      let n = 0;
+      const logger0 = ds.logger;
+      (ds as unknown as { logger: unknown }).logger = { ...logger0, logQuery: () => void n++ };
+      await shortlist(first);
+      (ds as unknown as { logger: unknown }).logger = logger0;
+      statements[first] = n;
+    }
+
+    await shortlist(50); // warm-up
+    const base50 = await time(REQUESTS, baseline);
+    const warm = await time(REQUESTS, () => shortlist(50));
+    const cold = await time(Math.min(REQUESTS, 30), () => shortlist(50), invalidate);
+
+    console.log('');
+    console.log(['measure (first page of 50)'.padEnd(52), 'p50 ms'.padStart(9), 'p99 ms'.padStart(9), 'vs baseline'.padStart(12)].join(' '));
+    for (const [name, s] of [
+      ['baseline: plain SELECT of the same page', base50],
+      ['shortlist, warm (cached ranking, fingerprint checked)', warm],
+      ['shortlist, cold (ranking recomputed)', cold],
+    ] as const) {
+      console.log([name.padEnd(52), fmt(s.p50, 2).padStart(9), fmt(s.p99, 2).padStart(9), `${fmt(s.p50 / base50.p50, 1)}x`.padStart(12)].join(' '));
+    }
+    console.log(`SQL statements per shortlist request: ${Object.entries(statements).map(([k, v]) => `first ${k}: ${v}`).join(', ')} (baseline: 1)`);
+    console.log(`(${REQUESTS} warm requests, ${Math.min(REQUESTS, 30)} cold; ${APPS} applications; over HTTP to an in-process API)`);
+  } finally {
+    await app?.close();
+    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    console.error(`bench:shortlist failed: ${(e as Error).stack ?? String(e)}`);
+    process.exit(1);
+  },
+);
