@@ -6,7 +6,7 @@ import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.toolchain/**', 'coverage/**', 'apps/web/dist/**', '**/*.js', '**/*.mjs', '**/test-fixtures/**'] },
+  { ignores: ['dist/**', 'node_modules/**', '.toolchain/**', 'coverage/**', 'apps/web/**', '**/*.js', '**/*.mjs', '**/test-fixtures/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -40,7 +40,7 @@ describe('judge workers', () => {
     queue = new JudgeQueue(redis, p.env.REDIS_PREFIX, 3);
     await events.psubscribe(`${p.env.REDIS_PREFIX}:events:submission:*`);
     events.on('pmessage', (_pattern, _channel, message: string) => {
-      const e = JSON.parse(message) as { submissionId: string; state: string };
+      const e = JSON.parse(message) as { submissionId: string; state: SubmissionState };
       if (e.state === SubmissionState.FINISHED) finishedEvents.set(e.submissionId, (finishedEvents.get(e.submissionId) ?? 0) + 1);
     });
   }, 120_000);

@@ -27,7 +27,6 @@ import {
   InterviewEntity,
   InterviewKind,
   InterviewStatus,
-  JobEntity,
   Language,
   ProblemEntity,
   ProblemValidationStatus,

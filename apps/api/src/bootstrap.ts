@@ -2,6 +2,8 @@ import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { randomUUID } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import pinoHttp from 'pino-http';
 import { Logger } from '@app/common';
@@ -36,6 +38,34 @@ export async function createApi(config: AppConfig, logger: Logger, opts: { schem
     res.on('finish', () => end({ route: (req.url ?? '').split('?')[0].slice(0, 64), status: String(res.statusCode) }));
     next();
   });
+  serveWebApp(app, config, logger);
   app.enableShutdownHooks();
   return app;
+}
+
+/** Paths the API answers itself: the SPA fallback must never shadow them. */
+const API_PATHS = /^\/(graphql|health|ready|metrics)(\/|$)|^\/jobs\/[^/]+\/shortlist\.csv$/;
+
+/**
+ * The built web app (apps/web/dist, or WEB_DIST_DIR) at `/`, with index.html for any other GET
+ * so that client-side routes such as /invite/<token> survive a reload. Without a build the API
+ * runs alone: tests of the API alone do not need the web app built.
+ */
+function serveWebApp(app: NestExpressApplication, config: AppConfig, logger: Logger): void {
+  const candidates = config.webDistDir
+    ? [path.resolve(config.webDistDir)]
+    : [path.resolve(__dirname, '../../../../apps/web/dist'), path.resolve(__dirname, '../../../apps/web/dist'), path.resolve(process.cwd(), 'apps/web/dist')];
+  const dir = candidates.find((d) => fs.existsSync(path.join(d, 'index.html')));
+  if (!dir) {
+    logger.info({ looked: candidates }, 'web app not built: serving the API only');
+    return;
+  }
+  const index = path.join(dir, 'index.html');
+  app.useStaticAssets(dir, { index: false, maxAge: '1h', setHeaders: (res, file) => file.endsWith('.html') && res.setHeader('cache-control', 'no-cache') });
+  app.use((req: IncomingMessage & { path?: string }, res: ServerResponse & { sendFile?: (p: string) => void }, next: () => void) => {
+    const urlPath = (req.url ?? '/').split('?')[0];
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || API_PATHS.test(urlPath) || !String(req.headers.accept ?? '').includes('text/html')) return next();
+    res.setHeader('cache-control', 'no-cache');
+    res.sendFile!(index);
+  });
 }

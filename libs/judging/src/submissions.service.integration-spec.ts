@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import IORedis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { createLogger } from '@app/common';
 import { createRedis } from '@app/core';

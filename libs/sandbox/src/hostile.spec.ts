@@ -30,7 +30,8 @@ const stdioProblem = loadProblem({
 });
 
 const FN = fnProblem();
-const FN_1S = fnProblem({ limits: { timeMs: 1000, memoryMb: 32, outputKb: 4, resultKb: 16 } });
+/** Memory bombs get time to reach the memory limit even on a loaded machine. */
+const FN_MEM = fnProblem({ limits: { timeMs: 3000, memoryMb: 32, outputKb: 4, resultKb: 16 } });
 /** Two tests: state left by the first must not be seen by the second. */
 const FN_TWICE = fnProblem({
   tests: [
@@ -135,14 +136,14 @@ const MEMORY: Case[] = [
     name: 'growing arrays',
     source: 'function solve() { const a = []; for (;;) a.push(new Array(1e4).fill(1)); }',
     expect: 'MEMORY_LIMIT_EXCEEDED',
-    problem: FN_1S,
+    problem: FN_MEM,
   },
   { name: 'string doubling', source: "function solve() { let s = 'x'; for (;;) s += s; }", expect: 'MEMORY_LIMIT_EXCEEDED' },
   {
     name: 'huge spread',
     source: "function solve() { return [...'x'.repeat(2 ** 28)].length; }",
     expect: 'MEMORY_LIMIT_EXCEEDED',
-    problem: FN_1S,
+    problem: FN_MEM,
     withinMs: 6000,
   },
   {
@@ -154,14 +155,14 @@ const MEMORY: Case[] = [
     name: 'JSON.parse of a huge document',
     source: "function solve() { return JSON.parse('[' + '1,'.repeat(3e7) + '1]').length; }",
     expect: 'MEMORY_LIMIT_EXCEEDED',
-    problem: FN_1S,
+    problem: FN_MEM,
     withinMs: 6000,
   },
   {
     name: 'new Array(6e7).fill(0) (heap thrash: the watchdog kills the child)',
     source: 'function solve() { return new Array(6e7).fill(0).length; }',
     expect: 'MEMORY_LIMIT_EXCEEDED',
-    problem: FN_1S,
+    problem: FN_MEM,
     withinMs: 6000,
   },
   {
@@ -185,7 +186,7 @@ const MEMORY: Case[] = [
     name: 'a Map that grows forever',
     source: 'function solve() { const m = new Map(); for (let i = 0; ; i++) m.set(i, new Array(64).fill(i)); }',
     expect: 'MEMORY_LIMIT_EXCEEDED',
-    problem: FN_1S,
+    problem: FN_MEM,
   },
   {
     name: 'deep recursion',

@@ -368,9 +368,13 @@ describe('Judge', () => {
     it('keeps judging right across more problems than a child caches', async () => {
       const single = new Judge({ size: 1 });
       try {
-        const problems = Array.from({ length: 40 }, (_, i) => fnProblem([{ name: 't', args: [i], expected: i * 2 }], { slug: `double-${i}` }));
+        const problems = Array.from({ length: 40 }, (_, i) =>
+          fnProblem([{ name: 't', args: [i], expected: i * 2 }], { slug: `double-${i}` }),
+        );
         for (const p of [...problems, ...problems.slice(0, 5)]) {
-          expect((await single.judge({ problem: p, language: 'javascript', source: 'const solve = (x) => x * 2;' })).verdict).toBe('ACCEPTED');
+          expect((await single.judge({ problem: p, language: 'javascript', source: 'const solve = (x) => x * 2;' })).verdict).toBe(
+            'ACCEPTED',
+          );
         }
       } finally {
         await single.close();

@@ -18,7 +18,6 @@ interface KnownProblem {
   argsJson: string[];
 }
 
-
 // Where the parent reads which test is running. Without it (no writable temp dir) every
 // result is sent before the next test starts, which tells the parent the same thing.
 let progressFd: number | null = null;

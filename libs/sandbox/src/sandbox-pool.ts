@@ -439,7 +439,9 @@ export class SandboxPool {
       return {
         ...lost,
         status: 'TIME_LIMIT_EXCEEDED',
-        reason: testPhase ? `ran longer than ${timeMs} ms` : `it took longer than ${job.phase === 'compile' ? this.compileBudget : this.typeCheckBudget} ms`,
+        reason: testPhase
+          ? `ran longer than ${timeMs} ms`
+          : `it took longer than ${job.phase === 'compile' ? this.compileBudget : this.typeCheckBudget} ms`,
       };
     }
     if (sb.killedFor) return { kind: 'failed', message: `sandbox stopped: ${sb.killedFor}` };

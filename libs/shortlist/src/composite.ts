@@ -174,7 +174,7 @@ export function composite(c: CandidateInput, policy: ShortlistPolicy, calibratio
   const components = COMPONENTS.map<ComponentExplanation>((n) => ({
     name: n,
     present: values[n] !== null,
-    value: values[n] === null ? null : r4(values[n] as number),
+    value: values[n] === null ? null : r4(values[n]),
     weight: policy.weights[n],
     effectiveWeight: present.includes(n) ? r4(policy.weights[n] / weightSum) : 0,
     detail: details[n],

@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppError } from '@app/common';
 import {
-  ApplicantProfile,
   ApplicationEntity,
   ApplicationStage,
   AssessmentEntity,
@@ -16,7 +15,7 @@ import {
   ShortlistPolicyEntity,
 } from '@app/domain';
 import { calibrate } from '@app/rubrics';
-import { Calibration, CandidateInput, composite, CompositeResult, DEFAULT_POLICY, rank, ScorecardInput, Severity, ShortlistPolicy } from './composite';
+import { Calibration, CandidateInput, composite, CompositeResult, DEFAULT_POLICY, rank, ScorecardInput, ShortlistPolicy } from './composite';
 
 /** Stages at which an anonymized job shows who the candidate is. */
 const REVEALED: readonly ApplicationStage[] = [ApplicationStage.SHORTLISTED, ApplicationStage.OFFER];
@@ -145,7 +144,7 @@ export class ShortlistService {
 
   private async fingerprint(jobId: string): Promise<string> {
     // Any change to what the ranking reads moves one of these: rows are only ever added or updated.
-    const [row] = (await this.ds.query(
+    const [row] = await this.ds.query<Record<string, string | number>[]>(
       `SELECT
          (SELECT COUNT(*) || ':' || COALESCE(MAX("updatedAt")::text, '') FROM applications WHERE "jobId" = $1) AS a,
          (SELECT COUNT(*) || ':' || COALESCE(MAX(s."finishedAt")::text, '') FROM submissions s JOIN attempts t ON t.id = s."attemptId"
@@ -155,7 +154,7 @@ export class ShortlistService {
          (SELECT COALESCE(MAX("updatedAt")::text, '') FROM shortlist_policies WHERE "jobId" = $1) AS p`
         .replace(/::text/g, this.ds.options.type === 'postgres' ? '::text' : ''),
       [jobId],
-    )) as Record<string, string | number>[];
+    );
     return Object.values(row).join('|');
   }
 
@@ -189,7 +188,7 @@ export class ShortlistService {
     const byId = new Map(eligible.map((a) => [a.id, a]));
     const entries = rank(results).map((r): ShortlistEntry => {
       const a = byId.get(r.applicationId)!;
-      const profile = a.profile as ApplicantProfile;
+      const profile = a.profile;
       const anonymized = job.anonymizedReview && !REVEALED.includes(a.stage);
       const appCards = cards.get(a.id) ?? [];
       return {
@@ -217,10 +216,10 @@ export class ShortlistService {
    * rubric version each was scored against; all of them feed the calibration.
    */
   private async interviewEvidence(jobId: string): Promise<{ cards: Map<string, Array<ScorecardInput & { recommendation: string }>>; calibration: Map<string, Calibration> }> {
-    const rows = (await this.ds.query(
+    const rows = await this.ds.query<{ applicationId: string; jobId: string; interviewerId: string; rubricId: string; rubricVersion: number; kind: string; ratings: string; redFlags: string; recommendation: string }[]>(
       `SELECT "applicationId", "jobId", "interviewerId", "rubricId", "rubricVersion", kind, ratings, "redFlags", recommendation
          FROM scorecards WHERE status = 'SUBMITTED'`,
-    )) as { applicationId: string; jobId: string; interviewerId: string; rubricId: string; rubricVersion: number; kind: string; ratings: string; redFlags: string; recommendation: string }[];
+    );
     const parsed = rows.map((r) => ({ ...r, ratings: JSON.parse(r.ratings) as ScorecardRating[], redFlags: JSON.parse(r.redFlags) as ScorecardRedFlag[] }));
     const calibration = new Map<string, Calibration>(
       calibrate(parsed.map((c) => ({ interviewerId: c.interviewerId, candidateId: c.applicationId, ratings: c.ratings.map((x) => x.rating) }))).map((c) => [
@@ -243,14 +242,14 @@ export class ShortlistService {
     for (const c of mine) {
       const v = versions.get(`${c.rubricId}:${c.rubricVersion}`);
       if (!v) continue;
-      const weights = new Map(v.criteria.filter((k) => k.kind === c.kind).map((k) => [k.key, k.weight]));
+      const weights = new Map(v.criteria.filter((k) => String(k.kind) === c.kind).map((k) => [k.key, k.weight]));
       const flags = new Map(v.redFlags.map((f) => [f.key, f]));
       const list = cards.get(c.applicationId) ?? [];
       list.push({
         interviewerId: c.interviewerId,
         recommendation: c.recommendation,
         ratings: c.ratings.filter((x) => weights.has(x.criterionKey)).map((x) => ({ key: x.criterionKey, weight: weights.get(x.criterionKey) as number, rating: x.rating })),
-        redFlags: c.redFlags.map((f) => ({ key: f.key, title: flags.get(f.key)?.title ?? f.key, severity: (flags.get(f.key)?.severity ?? 'HIGH') as Severity })),
+        redFlags: c.redFlags.map((f) => ({ key: f.key, title: flags.get(f.key)?.title ?? f.key, severity: (flags.get(f.key)?.severity ?? 'HIGH') })),
       });
       cards.set(c.applicationId, list);
     }
@@ -265,7 +264,7 @@ export class ShortlistService {
     const assessments = await this.ds.getRepository(AssessmentEntity).findBy({ jobId });
     if (!assessments.length) return new Map();
     const points = new Map(assessments.map((x) => [x.id, new Map(x.problems.map((p) => [p.problemId, p.points]))]));
-    const rows = (await this.ds.query(
+    const rows = await this.ds.query<{ applicationId: string; assessmentId: string; problemId: string | null; best: number | string | null }[]>(
       `SELECT t."applicationId" AS "applicationId", t."assessmentId" AS "assessmentId", s."problemId" AS "problemId", MAX(s.score) AS best
          FROM attempts t
          JOIN assessments x ON x.id = t."assessmentId"
@@ -273,7 +272,7 @@ export class ShortlistService {
         WHERE x."jobId" = $1 AND t."startedAt" IS NOT NULL
         GROUP BY t."applicationId", t."assessmentId", s."problemId"`,
       [jobId],
-    )) as { applicationId: string; assessmentId: string; problemId: string | null; best: number | string | null }[];
+    );
     const out = new Map<string, { pointsEarned: number; pointsPossible: number; seen: Set<string> }>();
     for (const r of rows) {
       const per = points.get(r.assessmentId);

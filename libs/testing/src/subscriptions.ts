@@ -21,7 +21,7 @@ export function subscribe<T = Record<string, any>>(httpUrl: string, token: strin
   });
   const events: T[] = [];
   const waiters: Array<() => void> = [];
-  let failure: unknown;
+  let failure: Error | undefined;
   const completed = new Promise<void>((resolve, reject) => {
     client.subscribe<T>(
       { query, variables },
@@ -34,10 +34,10 @@ export function subscribe<T = Record<string, any>>(httpUrl: string, token: strin
         error: (e) => {
           failure = e instanceof Error ? e : new Error(JSON.stringify(e));
           waiters.forEach((w) => w());
-          reject(failure as Error);
+          reject(failure);
         },
         // An error delivered as a result (graphql-ws sends execution errors that way) fails it too.
-        complete: () => (failure ? reject(failure as Error) : resolve()),
+        complete: () => (failure ? reject(failure) : resolve()),
       },
     );
   });
@@ -51,7 +51,7 @@ export function subscribe<T = Record<string, any>>(httpUrl: string, token: strin
         const check = () => {
           if (failure) {
             clearTimeout(timer);
-            reject(failure as Error);
+            reject(failure);
           } else if (events.length && until(events[events.length - 1])) {
             clearTimeout(timer);
             resolve(events);

@@ -1,0 +1,169 @@
+import { Fragment, useState, type FormEvent } from 'react';
+import { gql, useQuery, type ApiError } from '../api';
+import { Link } from '../router';
+import { ErrorBox, Loading, Page, StageBadge, label, pct, when } from '../ui';
+
+const MOVES: Record<string, string[]> = {
+  APPLIED: ['SCREENED', 'REJECTED'],
+  SCREENED: ['ASSESSMENT', 'INTERVIEW', 'SHORTLISTED', 'REJECTED'],
+  ASSESSMENT: ['INTERVIEW', 'SHORTLISTED', 'REJECTED'],
+  INTERVIEW: ['SHORTLISTED', 'OFFER', 'REJECTED'],
+  SHORTLISTED: ['INTERVIEW', 'OFFER', 'REJECTED'],
+};
+
+const Q = `query($job: ID!) { job(id: $job) { title } applications(jobId: $job, limit: 200) { total items { id stage createdAt profile { name email }
+  screening { outcome automaticOutcome reasons score override { outcome reason at } }
+  skillsMatch { score matched { name level } missing { name } } } } }`;
+
+export function ApplicationsPage({ jobId }: { jobId: string }) {
+  const { data, error, loading, reload } = useQuery<{ job: { title: string }; applications: { total: number; items: any[] } }>(Q, { job: jobId });
+  const [action, setAction] = useState<{ id: string; kind: 'override' | 'move' | 'history' } | null>(null);
+  return (
+    <Page title={`Applications${data ? `: ${data.job.title}` : ''}`}>
+      <p className="muted small">
+        <Link to={`/recruiter/jobs/${jobId}/shortlist`}>Shortlist</Link>
+      </p>
+      {loading && <Loading />}
+      <ErrorBox error={error} />
+      {data && (
+        <div className="table-wrap">
+          <table aria-label="Applications">
+            <thead>
+              <tr>
+                <th scope="col">Candidate</th>
+                <th scope="col">Stage</th>
+                <th scope="col">Screening</th>
+                <th scope="col">Skills match</th>
+                <th scope="col">Actions</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.applications.items.map((a) => (
+                <Fragment key={a.id}>
+                  <tr>
+                    <td>
+                      {a.profile.name}
+                      <div className="muted small">
+                        {a.profile.email} · {when(a.createdAt)}
+                      </div>
+                    </td>
+                    <td>
+                      <StageBadge stage={a.stage} />
+                    </td>
+                    <td>
+                      {label(a.screening.outcome)}
+                      {a.screening.override && <span className="muted small"> (overridden: {a.screening.override.reason})</span>}
+                      <ul className="small">
+                        {a.screening.reasons.map((r: string) => (
+                          <li key={r}>{r}</li>
+                        ))}
+                      </ul>
+                    </td>
+                    <td>
+                      {pct(a.skillsMatch.score)}
+                      <div className="muted small">
+                        {a.skillsMatch.matched.map((m: any) => m.name).join(', ')}
+                        {a.skillsMatch.missing.length > 0 && ` · missing ${a.skillsMatch.missing.map((m: any) => m.name).join(', ')}`}
+                      </div>
+                    </td>
+                    <td className="actions">
+                      <button type="button" className="link" onClick={() => setAction({ id: a.id, kind: 'override' })}>
+                        Override screening
+                      </button>
+                      {MOVES[a.stage] && (
+                        <button type="button" className="link" onClick={() => setAction({ id: a.id, kind: 'move' })}>
+                          Move stage
+                        </button>
+                      )}
+                      <button type="button" className="link" onClick={() => setAction({ id: a.id, kind: 'history' })}>
+                        History
+                      </button>
+                    </td>
+                  </tr>
+                  {action?.id === a.id && (
+                    <tr>
+                      <td colSpan={5}>
+                        {action!.kind === 'history' ? (
+                          <History id={a.id} />
+                        ) : (
+                          <ActionForm
+                            app={a}
+                            kind={action!.kind}
+                            onDone={() => {
+                              setAction(null);
+                              reload();
+                            }}
+                          />
+                        )}
+                      </td>
+                    </tr>
+                  )}
+                </Fragment>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Page>
+  );
+}
+
+function ActionForm({ app, kind, onDone }: { app: any; kind: 'override' | 'move'; onDone: () => void }) {
+  const options = kind === 'override' ? ['PASSED', 'REVIEW', 'REJECTED'] : MOVES[app.stage];
+  const [to, setTo] = useState(options[0]);
+  const [reason, setReason] = useState('');
+  const [err, setErr] = useState<ApiError | null>(null);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    try {
+      if (kind === 'override')
+        await gql('mutation($i: OverrideScreeningInput!) { overrideScreening(input: $i) { id } }', { i: { applicationId: app.id, outcome: to, reason } });
+      else await gql('mutation($i: MoveApplicationStageInput!) { moveApplicationStage(input: $i) { id } }', { i: { applicationId: app.id, to, reason } });
+      onDone();
+    } catch (x) {
+      setErr(x as ApiError);
+    }
+  };
+  return (
+    <form className="row" onSubmit={submit} aria-label={kind === 'override' ? 'Override screening' : 'Move stage'}>
+      <label>
+        {kind === 'override' ? 'Outcome' : 'Move to'}
+        <select value={to} onChange={(e) => setTo(e.target.value)}>
+          {options.map((o) => (
+            <option key={o} value={o}>
+              {label(o)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Reason
+        <input value={reason} onChange={(e) => setReason(e.target.value)} required />
+      </label>
+      <button type="submit">Save</button>
+      <ErrorBox error={err} />
+    </form>
+  );
+}
+
+function History({ id }: { id: string }) {
+  const { data, error } = useQuery<{ applicationHistory: any[] }>(
+    'query($id: ID!) { applicationHistory(applicationId: $id) { seq kind fromStage toStage fromOutcome toOutcome actorRole actor { name } reason at } }',
+    { id },
+  );
+  return (
+    <>
+      <ErrorBox error={error} />
+      <ol className="small" aria-label="History">
+        {data?.applicationHistory.map((h) => (
+          <li key={h.seq}>
+            {when(h.at)} · {label(h.kind)} · {h.fromStage ? `${label(h.fromStage)} → ` : ''}
+            {label(h.toStage)}
+            {h.toOutcome ? ` (${label(h.toOutcome)})` : ''} · {h.actor?.name ?? label(h.actorRole)}
+            {h.reason ? `: ${h.reason}` : ''}
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}

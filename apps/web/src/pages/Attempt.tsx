@@ -1,0 +1,357 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { gql, subscribe, useQuery, type ApiError } from '../api';
+import { CodeEditor } from '../editor';
+import { Link } from '../router';
+import { ErrorBox, Loading, Markdown, Page, VerdictBadge, label } from '../ui';
+
+const SUB_FIELDS = 'id kind problemId language state verdict score passed total createdAt compileError { message line column } warnings results { name category status hidden timeMs actual output message }';
+const ATTEMPT = `query($id: ID!) { myAttempt(id: $id) { id title instructions status deadline secondsLeft serverTime durationMinutes
+  problems { problemId position title slug statement mode entryPoint points bestScore timeLimitMs examples { name args stdin expected } hiddenTests { category count } }
+  submissions { ${SUB_FIELDS} } } }`;
+
+type Lang = 'javascript' | 'typescript';
+interface Result {
+  name: string;
+  category: string | null;
+  status: string;
+  hidden: boolean;
+  timeMs: number;
+  actual: string | null;
+  output: string | null;
+  message: string | null;
+}
+interface Submission {
+  id: string;
+  kind: 'RUN' | 'SUBMISSION' | 'VALIDATION';
+  problemId: string;
+  language: string;
+  state: string;
+  verdict: string | null;
+  score: number | null;
+  passed: number;
+  total: number;
+  createdAt: string;
+  compileError: { message: string; line: number | null; column: number | null } | null;
+  warnings: string[];
+  results: Result[];
+}
+interface Problem {
+  problemId: string;
+  position: number;
+  title: string;
+  statement: string;
+  mode: string;
+  entryPoint: string | null;
+  points: number;
+  bestScore: number;
+  timeLimitMs: number | null;
+  examples: { name: string; args: unknown; stdin: string | null; expected: unknown }[];
+  hiddenTests: { category: string; count: number }[];
+}
+interface Attempt {
+  id: string;
+  title: string;
+  instructions: string;
+  status: string;
+  deadline: string | null;
+  secondsLeft: number | null;
+  problems: Problem[];
+  submissions: Submission[];
+}
+
+function starter(p: Problem): string {
+  if (p.mode === 'function' && p.entryPoint) return `function ${p.entryPoint}() {\n  \n}\n`;
+  return `// The whole standard input is in \`input\`; print the answer with console.log.\n`;
+}
+
+interface Draft {
+  language: Lang;
+  source: string;
+}
+const draftKey = (attemptId: string, problemId: string) => `hp.draft.${attemptId}.${problemId}`;
+function loadDraft(attemptId: string, p: Problem): Draft {
+  try {
+    const d = JSON.parse(localStorage.getItem(draftKey(attemptId, p.problemId)) ?? 'null') as Draft | null;
+    if (d && typeof d.source === 'string') return d;
+  } catch {
+    /* a broken draft falls back to the starter */
+  }
+  return { language: 'javascript', source: starter(p) };
+}
+
+function useCountdown(secondsLeft: number | null | undefined, onZero: () => void): number | null {
+  const end = useMemo(() => (secondsLeft == null ? null : Date.now() + secondsLeft * 1000), [secondsLeft]);
+  const [now, setNow] = useState(Date.now());
+  const fired = useRef(false);
+  useEffect(() => {
+    if (end == null) return;
+    fired.current = false;
+    const t = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(t);
+  }, [end]);
+  const left = end == null ? null : Math.max(0, Math.round((end - now) / 1000));
+  useEffect(() => {
+    if (left === 0 && !fired.current) {
+      fired.current = true;
+      onZero();
+    }
+  }, [left, onZero]);
+  return left;
+}
+
+const clock = (s: number) => `${Math.floor(s / 3600) ? `${Math.floor(s / 3600)}:` : ''}${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
+
+export function AttemptPage({ id }: { id: string }) {
+  const { data, error, loading, reload } = useQuery<{ myAttempt: Attempt }>(ATTEMPT, { id });
+  const attempt = data?.myAttempt;
+  const [live, setLive] = useState<Record<string, Submission>>({});
+  const [selected, setSelected] = useState<string | null>(null);
+  const onZero = useCallback(() => setTimeout(reload, 1500), [reload]);
+  const left = useCountdown(attempt?.status === 'IN_PROGRESS' ? attempt.secondsLeft : null, onZero);
+  const unsubs = useRef<(() => void)[]>([]);
+  useEffect(() => () => unsubs.current.forEach((u) => u()), []);
+
+  const followed = useRef(new Set<string>());
+  const follow = useCallback((s: Submission) => {
+    setLive((m) => ({ ...m, [s.id]: m[s.id]?.state === 'FINISHED' ? m[s.id] : s }));
+    if (s.state === 'FINISHED' || followed.current.has(s.id)) return;
+    followed.current.add(s.id);
+    const stop = subscribe<{ submissionUpdated: Submission }>(
+      `subscription($id: ID!) { submissionUpdated(id: $id) { ${SUB_FIELDS} } }`,
+      { id: s.id },
+      (d) => setLive((m) => ({ ...m, [d.submissionUpdated.id]: d.submissionUpdated })),
+    );
+    unsubs.current.push(stop);
+  }, []);
+
+  useEffect(() => {
+    attempt?.submissions.forEach((s) => {
+      if (s.state !== 'FINISHED') follow(s);
+    });
+  }, [attempt, follow]);
+
+  if (loading && !attempt) return <Loading />;
+  if (error || !attempt) return <ErrorBox error={error ?? 'Not found'} />;
+
+  const problem = attempt.problems.find((p) => p.problemId === selected) ?? attempt.problems[0];
+  const all = new Map<string, Submission>();
+  attempt.submissions.forEach((s) => all.set(s.id, s));
+  Object.values(live).forEach((s) => all.set(s.id, s));
+  const mine = [...all.values()].filter((s) => problem && s.problemId === problem.problemId).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  const open = attempt.status === 'IN_PROGRESS' && left !== 0;
+
+  const finish = async () => {
+    if (!confirm('Finish the assessment now? You cannot submit afterwards.')) return;
+    await gql('mutation($id: ID!) { finishAssessment(attemptId: $id) { status } }', { id: attempt.id });
+    reload();
+  };
+
+  return (
+    <Page
+      title={attempt.title}
+      actions={
+        <div className="timer-bar">
+          {attempt.status === 'IN_PROGRESS' && left != null && (
+            <span role="timer" aria-live="off" className={`timer ${left < 300 ? 'urgent' : ''}`} data-testid="countdown">
+              Time left {clock(left)}
+            </span>
+          )}
+          <span className="badge" data-testid="attempt-status">
+            {label(attempt.status)}
+          </span>
+          {attempt.status === 'IN_PROGRESS' && (
+            <button type="button" className="secondary" onClick={finish}>
+              Finish now
+            </button>
+          )}
+        </div>
+      }
+    >
+      {attempt.status === 'FINISHED' && (
+        <p className="notice" role="status">
+          This assessment is finished. Your best submission per problem counts. <Link to="/applications">Back to my applications</Link>
+        </p>
+      )}
+      <details className="card">
+        <summary>Instructions</summary>
+        <Markdown source={attempt.instructions} />
+      </details>
+      <div className="tabs" role="tablist" aria-label="Problems">
+        {attempt.problems.map((p) => (
+          <button
+            key={p.problemId}
+            type="button"
+            role="tab"
+            aria-selected={p.problemId === problem?.problemId}
+            onClick={() => setSelected(p.problemId)}
+          >
+            {p.position + 1}. {p.title} <span className="muted">({Math.round(p.bestScore * p.points)}/{p.points})</span>
+          </button>
+        ))}
+      </div>
+      {problem && <ProblemPanel key={problem.problemId} attempt={attempt} problem={problem} open={open} submissions={mine} onCreated={follow} />}
+    </Page>
+  );
+}
+
+function ProblemPanel({ attempt, problem, open, submissions, onCreated }: { attempt: Attempt; problem: Problem; open: boolean; submissions: Submission[]; onCreated: (s: Submission) => void }) {
+  const [draft, setDraft] = useState<Draft>(() => loadDraft(attempt.id, problem));
+  const [custom, setCustom] = useState('');
+  const [error, setError] = useState<ApiError | Error | null>(null);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    localStorage.setItem(draftKey(attempt.id, problem.problemId), JSON.stringify(draft));
+  }, [attempt.id, problem.problemId, draft]);
+
+  const send = async (kind: 'run' | 'submit') => {
+    setBusy(true);
+    setError(null);
+    try {
+      const base = { attemptId: attempt.id, problemId: problem.problemId, language: draft.language, source: draft.source };
+      let s: Submission;
+      if (kind === 'submit') {
+        s = (await gql<{ submitSolution: Submission }>(`mutation($i: CodeInput!) { submitSolution(input: $i) { ${SUB_FIELDS} } }`, { i: base })).submitSolution;
+      } else {
+        let customInput: unknown;
+        if (custom.trim()) {
+          if (problem.mode === 'function') {
+            try {
+              customInput = { args: JSON.parse(custom) as unknown };
+            } catch {
+              throw new Error('Custom input must be a JSON array of arguments, e.g. [[2, 7, 11, 15], 9]');
+            }
+          } else customInput = { stdin: custom };
+        }
+        s = (await gql<{ runCode: Submission }>(`mutation($i: RunCodeInput!) { runCode(input: $i) { ${SUB_FIELDS} } }`, { i: { ...base, customInput } })).runCode;
+      }
+      onCreated(s);
+    } catch (e) {
+      setError(e as Error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="problem grid2">
+      <article className="card statement" aria-label="Problem statement">
+        <h2>{problem.title}</h2>
+        <p className="muted">
+          {problem.points} points{problem.timeLimitMs ? ` · ${problem.timeLimitMs} ms per test` : ''} · {problem.mode === 'function' ? `implement ${problem.entryPoint}` : 'reads standard input'}
+        </p>
+        <Markdown source={problem.statement} />
+        <h3>Examples</h3>
+        {problem.examples.map((ex) => (
+          <div key={ex.name} className="example">
+            <strong>{ex.name}</strong>
+            <pre>{ex.stdin ?? `${problem.entryPoint}(${(ex.args as unknown[] | null)?.map((a) => JSON.stringify(a)).join(', ') ?? ''})`}</pre>
+            <pre>→ {JSON.stringify(ex.expected)}</pre>
+          </div>
+        ))}
+        {problem.hiddenTests.length > 0 && (
+          <>
+            <h3>Hidden tests</h3>
+            <ul>
+              {problem.hiddenTests.map((h) => (
+                <li key={h.category}>
+                  {h.category}: {h.count}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </article>
+      <div className="workbench">
+        <div className="row">
+          <label>
+            Language
+            <select value={draft.language} onChange={(e) => setDraft((d) => ({ ...d, language: e.target.value as Lang }))} disabled={!open}>
+              <option value="javascript">JavaScript</option>
+              <option value="typescript">TypeScript</option>
+            </select>
+          </label>
+          <button
+            type="button"
+            className="link"
+            onClick={() => confirm('Replace your code with the starter?') && setDraft((d) => ({ ...d, source: starter(problem) }))}
+            disabled={!open}
+          >
+            Reset code
+          </button>
+        </div>
+        <CodeEditor value={draft.source} language={draft.language} onChange={(source) => setDraft((d) => ({ ...d, source }))} label={`Code for ${problem.title}`} />
+        <label>
+          Custom input for Run (optional; {problem.mode === 'function' ? 'a JSON array of arguments' : 'standard input'})
+          <textarea value={custom} onChange={(e) => setCustom(e.target.value)} rows={2} disabled={!open} />
+        </label>
+        <div className="row">
+          <button type="button" className="secondary" onClick={() => send('run')} disabled={!open || busy}>
+            Run
+          </button>
+          <button type="button" onClick={() => send('submit')} disabled={!open || busy}>
+            Submit
+          </button>
+        </div>
+        <ErrorBox error={error} />
+        <section aria-label="Results" aria-live="polite">
+          <h3>Results</h3>
+          {!submissions.length && <p className="muted">Run or submit to see results here.</p>}
+          {submissions.slice(0, 5).map((s, i) => (
+            <SubmissionView key={s.id} s={s} latest={i === 0} />
+          ))}
+        </section>
+      </div>
+    </div>
+  );
+}
+
+function SubmissionView({ s, latest }: { s: Submission; latest: boolean }) {
+  return (
+    <details className="card submission" open={latest} data-testid={latest ? 'latest-result' : undefined} data-state={s.state} data-verdict={s.verdict ?? ''}>
+      <summary>
+        {s.kind === 'RUN' ? 'Run' : 'Submission'} · {s.state === 'FINISHED' ? <VerdictBadge verdict={s.verdict} /> : <span className="badge">{label(s.state)}…</span>}{' '}
+        {s.total > 0 && (
+          <span>
+            {s.passed}/{s.total} tests
+          </span>
+        )}{' '}
+        {s.kind === 'SUBMISSION' && s.score != null && <span className="muted">score {Math.round(s.score * 100)}%</span>}
+      </summary>
+      {s.compileError && (
+        <pre className="error">
+          {s.compileError.line != null ? `line ${s.compileError.line}:${s.compileError.column ?? 0} ` : ''}
+          {s.compileError.message}
+        </pre>
+      )}
+      {s.warnings.map((w) => (
+        <p key={w} className="muted small">
+          {w}
+        </p>
+      ))}
+      <table className="results">
+        <thead>
+          <tr>
+            <th scope="col">Test</th>
+            <th scope="col">Status</th>
+            <th scope="col">Time</th>
+            <th scope="col">Details</th>
+          </tr>
+        </thead>
+        <tbody>
+          {s.results.map((r, i) => (
+            <tr key={`${r.name}-${i}`}>
+              <td>{r.hidden ? `hidden · ${r.category ?? 'test'}` : r.name}</td>
+              <td>
+                <VerdictBadge verdict={r.status} />
+              </td>
+              <td>{r.timeMs} ms</td>
+              <td className="small">
+                {r.hidden ? '' : [r.message, r.actual != null ? `got ${r.actual}` : '', r.output ? `output: ${r.output}` : ''].filter(Boolean).join(' · ')}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
+  );
+}

@@ -1,0 +1,57 @@
+import { useState } from 'react';
+import { ApiError, gql, useQuery } from '../api';
+import { Link, navigate } from '../router';
+import { ErrorBox, Markdown, Page } from '../ui';
+
+/** The invitation link: instructions first; the clock starts only on Start. */
+export function InvitePage({ token }: { token: string }) {
+  const { data } = useQuery<{ myAttempts: { id: string; title: string; status: string; durationMinutes: number; instructions: string }[] }>(
+    '{ myAttempts { id title status durationMinutes instructions } }',
+  );
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const invited = data?.myAttempts.filter((a) => a.status === 'INVITED') ?? [];
+  const inProgress = data?.myAttempts.filter((a) => a.status === 'IN_PROGRESS') ?? [];
+  const start = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const d = await gql<{ startAssessment: { id: string } }>('mutation($t: String!) { startAssessment(token: $t) { id status deadline } }', { t: token });
+      navigate(`/attempts/${d.startAssessment.id}`, true);
+    } catch (e) {
+      setError(e as ApiError);
+      setBusy(false);
+    }
+  };
+  return (
+    <Page title="Assessment invitation">
+      <div className="card narrow-wide">
+        {invited.length === 1 ? (
+          <>
+            <h2>{invited[0].title}</h2>
+            <p>
+              <strong>{invited[0].durationMinutes} minutes</strong>, counted by the server from the moment you press Start.
+            </p>
+            <Markdown source={invited[0].instructions} />
+          </>
+        ) : (
+          <p>You have been invited to a timed coding assessment. The clock starts, on the server, when you press Start.</p>
+        )}
+        <ul>
+          <li>Your draft is saved in this browser as you type.</li>
+          <li>Run your code against the examples or your own input as often as you like; runs are not scored.</li>
+          <li>Submit as often as you like: your best submission per problem counts.</li>
+        </ul>
+        <ErrorBox error={error} />
+        {error?.code === 'CONFLICT' && inProgress.length > 0 && (
+          <p>
+            This invitation was already used. <Link to={`/attempts/${inProgress[0].id}`}>Continue your assessment</Link>.
+          </p>
+        )}
+        <button type="button" onClick={start} disabled={busy}>
+          Start the assessment
+        </button>
+      </div>
+    </Page>
+  );
+}

@@ -1,0 +1,255 @@
+import { useState, type FormEvent } from 'react';
+import { gql, useQuery, useSession } from '../api';
+import { Link, navigate } from '../router';
+import { ErrorBox, Loading, Markdown, Page } from '../ui';
+
+interface Question {
+  key: string;
+  prompt: string;
+  answerType: 'BOOLEAN' | 'NUMBER' | 'CHOICE' | 'TEXT';
+  required: boolean;
+  options: string[];
+  min: number | null;
+  max: number | null;
+}
+
+export function JobsPage() {
+  const { data, error, loading } = useQuery<{ jobs: { total: number; items: { id: string; title: string; location: string; employmentType: string; publishedAt: string; status: string }[] } }>(
+    '{ jobs(limit: 50) { total items { id title location employmentType publishedAt status } } }',
+  );
+  const open = data?.jobs.items.filter((j) => j.status === 'PUBLISHED') ?? [];
+  return (
+    <Page title="Open positions">
+      {loading && <Loading />}
+      <ErrorBox error={error} />
+      {data && !open.length && <p>No open positions right now.</p>}
+      <ul className="cards" aria-label="Jobs">
+        {open.map((j) => (
+          <li key={j.id} className="card">
+            <h2>
+              <Link to={`/jobs/${j.id}`}>{j.title}</Link>
+            </h2>
+            <p className="muted">
+              {j.location} · {j.employmentType}
+            </p>
+          </li>
+        ))}
+      </ul>
+    </Page>
+  );
+}
+
+const JOB = `query($id: ID!) { job(id: $id) { id title status location employmentType about responsibilities qualifications prerequisites perks
+  hardSkills { name } screeningQuestions { key prompt answerType required options min max } } }`;
+
+export function JobPage({ id }: { id: string }) {
+  const session = useSession();
+  const { data, error, loading } = useQuery<{ job: any }>(JOB, { id });
+  const job = data?.job;
+  return (
+    <Page title={job?.title ?? 'Job'}>
+      {loading && <Loading />}
+      <ErrorBox error={error} />
+      {job && (
+        <div className="grid2">
+          <article className="card">
+            <p className="muted">
+              {job.location} · {job.employmentType}
+            </p>
+            <Markdown source={job.about} />
+            <List title="Responsibilities" items={job.responsibilities} />
+            <List title="Qualifications" items={job.qualifications} />
+            <List title="Perks" items={job.perks} />
+          </article>
+          <div>
+            {session?.user.role === 'CANDIDATE' ? (
+              <ApplyForm job={job} />
+            ) : (
+              <div className="card">
+                <h2>Apply</h2>
+                <p>
+                  <Link to="/login">Log in or create a candidate account</Link> to apply.
+                </p>
+              </div>
+            )}
+          </div>
+        </div>
+      )}
+    </Page>
+  );
+}
+
+function List({ title, items }: { title: string; items: string[] }) {
+  if (!items?.length) return null;
+  return (
+    <>
+      <h3>{title}</h3>
+      <ul>
+        {items.map((x) => (
+          <li key={x}>{x}</li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function ApplyForm({ job }: { job: { id: string; screeningQuestions: Question[] } }) {
+  const session = useSession()!;
+  const [name, setName] = useState(session.user.name);
+  const [email, setEmail] = useState(session.user.email);
+  const [degree, setDegree] = useState('BS');
+  const [field, setField] = useState('Computer Science');
+  const [status, setStatus] = useState('ENROLLED');
+  const [institution, setInstitution] = useState('');
+  const [skills, setSkills] = useState('');
+  const [links, setLinks] = useState('');
+  const [resume, setResume] = useState('');
+  const [answers, setAnswers] = useState<Record<string, string>>({});
+  const [error, setError] = useState<Error | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const parsedSkills = skills
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+        .map((s) => {
+          const m = s.match(/^(.*?)(?:\s*:\s*([1-5]))?$/)!;
+          return { name: m[1].trim(), level: Number(m[2] ?? 3) };
+        });
+      await gql(`mutation($i: ApplyToJobInput!) { applyToJob(input: $i) { id stage rejectionReasons } }`, {
+        i: {
+          jobId: job.id,
+          profile: {
+            name,
+            email,
+            education: { degree, field, status, institution: institution || undefined },
+            links: links.split(/\s+/).filter(Boolean),
+            skills: parsedSkills,
+          },
+          answers: job.screeningQuestions.filter((q) => answers[q.key] !== undefined && answers[q.key] !== '').map((q) => ({ questionKey: q.key, value: answers[q.key] })),
+          resume,
+        },
+      });
+      navigate('/applications');
+    } catch (err) {
+      setError(err as Error);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const set = (k: string, v: string) => setAnswers((a) => ({ ...a, [k]: v }));
+  return (
+    <form className="card" onSubmit={onSubmit} aria-label="Application">
+      <h2>Apply</h2>
+      <fieldset>
+        <legend>Profile</legend>
+        <label>
+          Full name
+          <input value={name} onChange={(e) => setName(e.target.value)} required />
+        </label>
+        <label>
+          Contact email
+          <input type="email" value={email} onChange={(e) => setEmail(e.target.value)} required />
+        </label>
+        <div className="row">
+          <label>
+            Degree
+            <input value={degree} onChange={(e) => setDegree(e.target.value)} required />
+          </label>
+          <label>
+            Field of study
+            <input value={field} onChange={(e) => setField(e.target.value)} required />
+          </label>
+        </div>
+        <div className="row">
+          <label>
+            Education status
+            <select value={status} onChange={(e) => setStatus(e.target.value)}>
+              <option value="ENROLLED">Enrolled</option>
+              <option value="GRADUATED">Graduated</option>
+              <option value="NOT_ENROLLED">Not enrolled</option>
+            </select>
+          </label>
+          <label>
+            Institution (optional)
+            <input value={institution} onChange={(e) => setInstitution(e.target.value)} />
+          </label>
+        </div>
+        <label>
+          Skills (comma separated, optional level 1-5: "Node.js:4, SQL:3")
+          <input value={skills} onChange={(e) => setSkills(e.target.value)} />
+        </label>
+        <label>
+          Links (space separated, optional)
+          <input value={links} onChange={(e) => setLinks(e.target.value)} />
+        </label>
+      </fieldset>
+      <fieldset>
+        <legend>Screening questions</legend>
+        {job.screeningQuestions.map((q) => (
+          <QuestionField key={q.key} q={q} value={answers[q.key] ?? ''} onChange={(v) => set(q.key, v)} />
+        ))}
+      </fieldset>
+      <label>
+        Résumé (plain text)
+        <textarea value={resume} onChange={(e) => setResume(e.target.value)} rows={6} maxLength={20000} required />
+      </label>
+      <ErrorBox error={error} />
+      <button type="submit" disabled={busy}>
+        Submit application
+      </button>
+    </form>
+  );
+}
+
+function QuestionField({ q, value, onChange }: { q: Question; value: string; onChange: (v: string) => void }) {
+  const id = `q-${q.key}`;
+  const text = `${q.prompt}${q.required ? '' : ' (optional)'}`;
+  switch (q.answerType) {
+    case 'BOOLEAN':
+      return (
+        <label htmlFor={id}>
+          {text}
+          <select id={id} name={q.key} value={value} onChange={(e) => onChange(e.target.value)} required={q.required}>
+            <option value="">Choose…</option>
+            <option value="true">Yes</option>
+            <option value="false">No</option>
+          </select>
+        </label>
+      );
+    case 'CHOICE':
+      return (
+        <label htmlFor={id}>
+          {text}
+          <select id={id} name={q.key} value={value} onChange={(e) => onChange(e.target.value)} required={q.required}>
+            <option value="">Choose…</option>
+            {q.options.map((o) => (
+              <option key={o} value={o}>
+                {o}
+              </option>
+            ))}
+          </select>
+        </label>
+      );
+    case 'NUMBER':
+      return (
+        <label htmlFor={id}>
+          {text}
+          {q.min != null && q.max != null && <span className="muted"> ({q.min}–{q.max})</span>}
+          <input id={id} name={q.key} type="number" value={value} min={q.min ?? undefined} max={q.max ?? undefined} onChange={(e) => onChange(e.target.value)} required={q.required} />
+        </label>
+      );
+    case 'TEXT':
+      return (
+        <label htmlFor={id}>
+          {text}
+          <textarea id={id} name={q.key} value={value} onChange={(e) => onChange(e.target.value)} rows={3} maxLength={2000} required={q.required} />
+        </label>
+      );
+  }
+}

@@ -1,0 +1,56 @@
+import { useQuery } from '../api';
+import { Link } from '../router';
+import { ErrorBox, Loading, Page, StageBadge, label, when } from '../ui';
+
+export function MyApplicationsPage() {
+  const apps = useQuery<{ myApplications: { items: { id: string; stage: string; rejectionReasons: string[]; createdAt: string; job: { id: string; title: string } }[] } }>(
+    '{ myApplications { items { id stage rejectionReasons createdAt job { id title } } } }',
+  );
+  const attempts = useQuery<{ myAttempts: { id: string; title: string; status: string; deadline: string | null; durationMinutes: number }[] }>(
+    '{ myAttempts { id title status deadline durationMinutes } }',
+  );
+  return (
+    <Page title="My applications">
+      {apps.loading && <Loading />}
+      <ErrorBox error={apps.error} />
+      {apps.data && !apps.data.myApplications.items.length && (
+        <p>
+          No applications yet. <Link to="/">Browse the open positions</Link>.
+        </p>
+      )}
+      <ul className="cards" aria-label="Applications">
+        {apps.data?.myApplications.items.map((a) => (
+          <li key={a.id} className="card" data-testid="application">
+            <h2>
+              <Link to={`/jobs/${a.job.id}`}>{a.job.title}</Link>
+            </h2>
+            <p>
+              Status: <StageBadge stage={a.stage} /> <span className="muted">applied {when(a.createdAt)}</span>
+            </p>
+            {a.rejectionReasons.length > 0 && (
+              <ul className="reasons" aria-label="Reasons">
+                {a.rejectionReasons.map((r) => (
+                  <li key={r}>{r}</li>
+                ))}
+              </ul>
+            )}
+          </li>
+        ))}
+      </ul>
+      <h2>My assessments</h2>
+      <ErrorBox error={attempts.error} />
+      {attempts.data && !attempts.data.myAttempts.length && <p className="muted">No assessments yet. When you are invited, open the link from your invitation.</p>}
+      <ul className="cards" aria-label="Assessments">
+        {attempts.data?.myAttempts.map((t) => (
+          <li key={t.id} className="card">
+            <h3>{t.title}</h3>
+            <p>
+              {label(t.status)} · {t.durationMinutes} minutes {t.deadline && <span className="muted">· deadline {when(t.deadline)}</span>}
+            </p>
+            {t.status !== 'INVITED' && <Link to={`/attempts/${t.id}`}>{t.status === 'IN_PROGRESS' ? 'Continue' : 'Review'}</Link>}
+          </li>
+        ))}
+      </ul>
+    </Page>
+  );
+}

@@ -1,0 +1,178 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { gql, useQuery, type ApiError } from '../api';
+import { Link, navigate } from '../router';
+import { ErrorBox, Loading, Page, label, when } from '../ui';
+
+export function RecruiterJobsPage() {
+  const { data, error, loading, reload } = useQuery<{ jobs: { items: any[] }; jobTemplates: { id: string; key: string; name: string; title: string }[] }>(
+    '{ jobs(limit: 200) { items { id title status applicationCount publishedAt createdAt } } jobTemplates { id key name title } }',
+  );
+  const [template, setTemplate] = useState('');
+  const [title, setTitle] = useState('');
+  const [err, setErr] = useState<ApiError | null>(null);
+  const act = async (q: string, v: Record<string, unknown>) => {
+    setErr(null);
+    try {
+      await gql(q, v);
+      reload();
+    } catch (e) {
+      setErr(e as ApiError);
+    }
+  };
+  const create = async (e: FormEvent) => {
+    e.preventDefault();
+    setErr(null);
+    try {
+      const d = await gql<{ createJob: { id: string } }>('mutation($i: CreateJobInput!) { createJob(input: $i) { id } }', {
+        i: { templateKey: template || data?.jobTemplates[0]?.key, title: title || undefined },
+      });
+      navigate(`/recruiter/jobs/${d.createJob.id}/edit`);
+    } catch (x) {
+      setErr(x as ApiError);
+    }
+  };
+  return (
+    <Page title="Manage jobs">
+      {loading && <Loading />}
+      <ErrorBox error={error ?? err} />
+      <form className="card row" onSubmit={create} aria-label="Create a job">
+        <label>
+          Template
+          <select value={template} onChange={(e) => setTemplate(e.target.value)}>
+            {data?.jobTemplates.map((t) => (
+              <option key={t.id} value={t.key}>
+                {t.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Title (optional)
+          <input value={title} onChange={(e) => setTitle(e.target.value)} />
+        </label>
+        <button type="submit">Create draft from template</button>
+      </form>
+      {data && (
+        <div className="table-wrap">
+          <table aria-label="Jobs">
+            <thead>
+              <tr>
+                <th scope="col">Title</th>
+                <th scope="col">Status</th>
+                <th scope="col">Applications</th>
+                <th scope="col">Published</th>
+                <th scope="col">Actions</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.jobs.items.map((j) => (
+                <tr key={j.id}>
+                  <td>{j.title}</td>
+                  <td>{label(j.status)}</td>
+                  <td>{j.applicationCount}</td>
+                  <td>{when(j.publishedAt)}</td>
+                  <td className="actions">
+                    <Link to={`/recruiter/jobs/${j.id}/applications`}>Applications</Link>
+                    <Link to={`/recruiter/jobs/${j.id}/shortlist`}>Shortlist</Link>
+                    {j.status !== 'CLOSED' && <Link to={`/recruiter/jobs/${j.id}/edit`}>Edit</Link>}
+                    {j.status !== 'PUBLISHED' && (
+                      <button type="button" className="link" onClick={() => act('mutation($id: ID!) { publishJob(id: $id) { id } }', { id: j.id })}>
+                        Publish
+                      </button>
+                    )}
+                    {j.status === 'PUBLISHED' && (
+                      <button type="button" className="link" onClick={() => confirm(`Close "${j.title}"?`) && act('mutation($id: ID!) { closeJob(id: $id) { id } }', { id: j.id })}>
+                        Close
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </Page>
+  );
+}
+
+export function EditJobPage({ id }: { id: string }) {
+  const { data, error } = useQuery<{ job: any }>('query($id: ID!) { job(id: $id) { id title status location employmentType about screeningThreshold anonymizedReview perks applicationCount } }', { id });
+  const [form, setForm] = useState<any>(null);
+  const [err, setErr] = useState<ApiError | null>(null);
+  const [saved, setSaved] = useState(false);
+  useEffect(() => {
+    if (data) setForm({ ...data.job, perks: data.job.perks.join('\n') });
+  }, [data]);
+  if (!form) return <ErrorBox error={error} />;
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    setErr(null);
+    setSaved(false);
+    try {
+      await gql('mutation($id: ID!, $i: UpdateJobInput!) { updateJob(id: $id, input: $i) { id } }', {
+        id,
+        i: {
+          title: form.title,
+          location: form.location,
+          employmentType: form.employmentType,
+          about: form.about,
+          anonymizedReview: form.anonymizedReview,
+          perks: (form.perks as string).split('\n').map((s) => s.trim()).filter(Boolean),
+          ...(data!.job.applicationCount ? {} : { screeningThreshold: Number(form.screeningThreshold) }),
+        },
+      });
+      setSaved(true);
+    } catch (x) {
+      setErr(x as ApiError);
+    }
+  };
+  const f = (k: string) => ({ value: form[k], onChange: (e: { target: { value: string } }) => setForm({ ...form, [k]: e.target.value }) });
+  return (
+    <Page title={`Edit: ${data!.job.title}`}>
+      <form className="card narrow-wide" onSubmit={save} aria-label="Edit job">
+        <p className="muted">Status: {label(form.status)}</p>
+        <label>
+          Title
+          <input {...f('title')} required />
+        </label>
+        <div className="row">
+          <label>
+            Location
+            <input {...f('location')} />
+          </label>
+          <label>
+            Employment type
+            <input {...f('employmentType')} />
+          </label>
+        </div>
+        <label>
+          About (markdown)
+          <textarea {...f('about')} rows={6} />
+        </label>
+        <label>
+          Perks (one per line)
+          <textarea {...f('perks')} rows={4} />
+        </label>
+        <label>
+          Screening threshold (0-1){data!.job.applicationCount ? ' — fixed once there are applications' : ''}
+          <input type="number" step="0.05" min={0} max={1} {...f('screeningThreshold')} disabled={!!data!.job.applicationCount} />
+        </label>
+        <label className="inline">
+          <input type="checkbox" checked={form.anonymizedReview} onChange={(e) => setForm({ ...form, anonymizedReview: e.target.checked })} />
+          Anonymized review (interviewers do not see who the candidate is until shortlisting)
+        </label>
+        <ErrorBox error={err} />
+        {saved && (
+          <p role="status" className="ok">
+            Saved.
+          </p>
+        )}
+        <div className="row">
+          <button type="submit">Save</button>
+          <Link to="/recruiter/jobs">Back to jobs</Link>
+        </div>
+      </form>
+    </Page>
+  );
+}
