@@ -20,6 +20,18 @@ build() {
   mkdir -p dist && touch "$stamp"
 }
 
+build_web() {
+  # The SPA the API serves at `/` (apps/web/dist), rebuilt only when its sources changed.
+  local stamp=apps/web/dist/.build-stamp
+  if [ "${1:-}" != "force" ] && [ -f "$stamp" ] && [ -z "$(find apps/web package-lock.json -path apps/web/dist -prune -o -type f -newer "$stamp" -print -quit 2>/dev/null)" ]; then
+    return 0
+  fi
+  echo "build: web app (vite)" >&2
+  npx tsc -p apps/web/tsconfig.json --noEmit
+  npx vite build apps/web --logLevel warn
+  touch "$stamp"
+}
+
 lint() {
   # The module-boundary rule reads Nx's project graph: compute it first (no daemon on CI).
   NX_DAEMON=false npx nx show projects >/dev/null
@@ -29,9 +41,9 @@ lint() {
 cmd="${1:-}"
 shift || true
 case "$cmd" in
-  build) ensure_deps; build force ;;
+  build) ensure_deps; build force; build_web force ;;
   start)
-    ensure_deps; build
+    ensure_deps; build; build_web
     "${NODE_RUN[@]}" dist/tools/platform-init.js
     # API and worker side by side; when either exits, stop the other and exit with its code.
     "${NODE_RUN[@]}" dist/apps/api/src/main.js &
@@ -46,7 +58,7 @@ case "$cmd" in
     wait
     exit $code
     ;;
-  api) ensure_deps; build; exec "${NODE_RUN[@]}" dist/apps/api/src/main.js "$@" ;;
+  api) ensure_deps; build; build_web; exec "${NODE_RUN[@]}" dist/apps/api/src/main.js "$@" ;;
   worker) ensure_deps; build; exec "${NODE_RUN[@]}" dist/apps/worker/src/main.js "$@" ;;
   migrate) ensure_deps; build; exec "${NODE_RUN[@]}" dist/tools/platform-init.js --migrate-only ;;
   seed) ensure_deps; build; exec "${NODE_RUN[@]}" dist/tools/platform-init.js ;;
@@ -62,6 +74,7 @@ case "$cmd" in
   test)
     ensure_deps
     build force
+    build_web force
     echo "test: lint" >&2
     lint
     echo "test: jest (unit, integration on PostgreSQL and Redis, e2e)" >&2
