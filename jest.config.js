@@ -37,16 +37,19 @@ const base = {
 
 module.exports = {
   projects: [
-    { ...base, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,migrations,tools}/**/*.spec.ts'] },
+    // Generous timeouts: these machines are shared, and argon2 and real databases are slow under load.
+    { ...base, displayName: 'unit', testTimeout: 20_000, testMatch: ['<rootDir>/{apps,libs,migrations,tools}/**/*.spec.ts'] },
     {
       ...base,
       displayName: 'integration',
+      testTimeout: 60_000,
       testMatch: ['<rootDir>/{apps,libs,migrations,test}/**/*.integration-spec.ts'],
       globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
     },
     {
       ...base,
       displayName: 'e2e',
+      testTimeout: 180_000,
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
     },
