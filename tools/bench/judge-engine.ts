@@ -64,7 +64,8 @@ async function timeEach(n: number, warmup: number, one: () => Promise<void> | vo
   return { latencies, wallMs: performance.now() - start };
 }
 
-export async function measureFloor(n: number): Promise<BenchRow> {
+/** One submission of the reference problem through a bare isolated-vm loop. */
+async function floorRunner(): Promise<() => void> {
   const ivm = (await import('isolated-vm')).default;
   const { problem, source } = reference();
   const argsJson = problem.tests.map((t) => JSON.stringify(t.args));
@@ -90,7 +91,11 @@ export async function measureFloor(n: number): Promise<BenchRow> {
       isolate.dispose();
     }
   };
-  const { latencies, wallMs } = await timeEach(n, Math.min(20, n), one);
+  return one;
+}
+
+export async function measureFloor(n: number): Promise<BenchRow> {
+  const { latencies, wallMs } = await timeEach(n, Math.min(20, n), await floorRunner());
   return row('floor (bare isolated-vm loop)', latencies, wallMs);
 }
 
@@ -129,6 +134,45 @@ export async function measureEngine(n: number, options: EngineBenchOptions = {})
   }
 }
 
+/**
+ * Floor and engine one submission each in turn, so both see the same machine load: on a shared
+ * machine this ratio is steadier than two separate runs.
+ */
+export async function compareEngineToFloor(n: number): Promise<{ floor: BenchRow; engine: BenchRow; ratio: number }> {
+  const floorOne = await floorRunner();
+  const { problem, source } = reference();
+  const judge = new Judge({ size: 1 });
+  try {
+    const engineOne = async (): Promise<void> => {
+      const r = await judge.judge({ problem, language: 'javascript', source });
+      if (r.verdict !== 'ACCEPTED') throw new Error(`engine: the reference solution got ${r.verdict}`);
+    };
+    for (let i = 0; i < Math.min(20, n); i++) {
+      floorOne();
+      await engineOne();
+    }
+    const f: number[] = [];
+    const e: number[] = [];
+    let fWall = 0;
+    let eWall = 0;
+    for (let i = 0; i < n; i++) {
+      let t = performance.now();
+      floorOne();
+      f.push(performance.now() - t);
+      fWall += f[f.length - 1];
+      t = performance.now();
+      await engineOne();
+      e.push(performance.now() - t);
+      eWall += e[e.length - 1];
+    }
+    const floor = row('floor (interleaved)', f, fWall);
+    const engine = row('engine (interleaved, 1 in flight)', e, eWall);
+    return { floor, engine, ratio: engine.p50Ms / floor.p50Ms };
+  } finally {
+    await judge.close();
+  }
+}
+
 /** The CLI of the same build as this file when compiled (`npm run bench:judge` builds first), else its source. */
 function cliCommand(): string[] {
   const sibling = path.resolve(__dirname, '../../apps/cli/src/judge.js');
@@ -161,7 +205,15 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
   const quick = argv.includes('--quick');
   const n = quick ? 100 : 400;
   const floor = await measureFloor(n);
-  const rows = [floor, await measureEngine(n), await measureEngine(n, { concurrency: 2 }), await measureCli(quick ? 10 : 30)];
+  const pair = await compareEngineToFloor(n);
+  const rows = [
+    floor,
+    await measureEngine(n),
+    await measureEngine(n, { concurrency: 2 }),
+    await measureCli(quick ? 10 : 30),
+    pair.floor,
+    pair.engine,
+  ];
   const f = (x: number, d = 1) => x.toFixed(d);
   console.log(`reference problem: ${path.relative(ROOT, REFERENCE_PROBLEM_PATH)} (20 tests), ${n} submissions per in-process measure`);
   console.log(
@@ -178,6 +230,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
       ].join(' '),
     );
   }
+  console.log(`engine cost per submission interleaved with the floor (same load): ${f(pair.ratio, 2)}x the floor at p50`);
 }
 
 if (require.main === module) {

@@ -158,13 +158,14 @@ export class AttemptsService {
   ): Promise<SubmissionEntity> {
     this.checkSource(source);
     const { attempt } = await this.openFor(attemptId, candidateId, problemId);
+    const problem = await this.problems.get(problemId);
+    if (customInput) checkCustomInput(String(problem.definition.mode), customInput);
     try {
       await this.runLimiter.consume(candidateId);
     } catch (e) {
       const wait = e instanceof RateLimiterRes ? Math.ceil(e.msBeforeNext / 1000) : 60;
       throw new AppError(ErrorCode.RATE_LIMITED, `At most ${RUNS_PER_MINUTE} runs a minute. Try again in ${wait} s.`, { retryAfterSeconds: wait });
     }
-    const problem = await this.problems.get(problemId);
     return this.submissions.create({
       kind: SubmissionKind.RUN,
       problemId,
@@ -197,6 +198,21 @@ export class AttemptsService {
     const assessment = await this.assessmentOf(attempt);
     const subs = await this.submissionsOf(attemptId);
     return summarize(attempt, assessment, subs);
+  }
+}
+
+export const MAX_CUSTOM_INPUT_BYTES = 1024 * 1024;
+
+/** Custom input must fit the problem's mode: arguments for a function, stdin for a program. */
+export function checkCustomInput(mode: string, input: { stdin?: string; args?: unknown[] }): void {
+  if (mode === 'function' && !Array.isArray(input.args)) {
+    throw AppError.badInput([{ field: 'customInput.args', message: 'this problem takes function arguments: give args as a JSON array' }]);
+  }
+  if (mode === 'stdio' && typeof input.stdin !== 'string') {
+    throw AppError.badInput([{ field: 'customInput.stdin', message: 'this problem reads standard input: give stdin as a string' }]);
+  }
+  if (Buffer.byteLength(JSON.stringify(input), 'utf8') > MAX_CUSTOM_INPUT_BYTES) {
+    throw AppError.badInput([{ field: 'customInput', message: 'must be at most 1 MB' }]);
   }
 }
 

@@ -48,7 +48,16 @@ export class SandboxEngine implements JudgeEngine {
     }
     if (req.customInput) {
       const input = problem.mode === 'function' ? { args: (req.customInput.args ?? []) as JsonValue[] } : { stdin: req.customInput.stdin ?? '' };
-      const r = await this.judgeEngine.runCode({ problem, language: req.language, source: req.source, input });
+      let r;
+      try {
+        r = await this.judgeEngine.runCode({ problem, language: req.language, source: req.source, input });
+      } catch (e) {
+        // Malformed or oversized custom input: the API validates it, so this is a last line of defence.
+        if (e instanceof TypeError || e instanceof RangeError) {
+          return { verdict: Verdict.RUNTIME_ERROR, score: 0, passed: 0, total: 1, compileError: null, warnings: [], tests: [{ name: 'custom input', status: Verdict.RUNTIME_ERROR, timeMs: 0, hidden: false, message: e.message }] };
+        }
+        throw e;
+      }
       if (r.compileError) {
         return { verdict: Verdict.COMPILE_ERROR, score: 0, passed: 0, total: 1, compileError: r.compileError, warnings: r.warnings, tests: [] };
       }

@@ -188,6 +188,9 @@ export class Judge {
           return out;
         case 'lost':
           if (end.phase === 'compile') {
+            // A compiler that crashed may have been unlucky (an outside kill): try once more.
+            // One that ran out of time, or crashes twice, is the source's doing.
+            if (end.status !== 'TIME_LIMIT_EXCEEDED' && failures++ < 1) break;
             out.compileError = { message: `compilation did not finish: ${end.reason}`, line: 1, column: 1 };
             return out;
           }
@@ -195,9 +198,14 @@ export class Judge {
             out.warnings = [`the type check did not finish: ${end.reason}; it was skipped`];
             return out;
           }
-          if (end.index !== undefined) {
-            const test = plan.problem.tests[end.index];
-            record(end.index, {
+          if (end.index === undefined) {
+            failures++;
+            break;
+          }
+          {
+            const index = end.index;
+            const test = plan.problem.tests[index];
+            record(index, {
               name: test.name,
               ...(test.category !== undefined ? { category: test.category } : {}),
               status: end.status,
@@ -206,16 +214,17 @@ export class Judge {
               weight: test.weight,
               message: end.reason,
             });
-            pending = pending.filter((i) => i !== end.index);
+            pending = pending.filter((i) => i !== index);
           }
           break;
         case 'failed':
           failures++;
-          if (failures >= 2) {
-            for (const i of pending) record(i, { ...internalResult(plan.problem.tests[i]), message: end.message });
-            return out;
-          }
           break;
+      }
+      if (failures >= 2) {
+        const message = end.kind === 'failed' ? end.message : 'the sandbox kept failing';
+        for (const i of pending) record(i, { ...internalResult(plan.problem.tests[i]), message });
+        return out;
       }
       // Resume on a fresh child: the remaining tests, or only the type check the dead one never reached.
       if (!pending.length && !typeCheck) return out;

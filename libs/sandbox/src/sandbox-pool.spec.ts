@@ -82,7 +82,8 @@ describe('SandboxPool through Judge', () => {
     clearInterval(timer);
     expect(r.verdict).toBe('ACCEPTED');
     expect(r.tests[1].timeMs).toBeGreaterThanOrEqual(1400);
-    expect(maxLag).toBeLessThan(200);
+    // A blocked loop would lag by the whole 1.5 s test; what remains is scheduling noise on a busy machine.
+    expect(maxLag).toBeLessThan(750);
   });
 
   it('replaces a child killed mid-test, gives that test an honest status, and finishes the others', async () => {

@@ -115,14 +115,21 @@ export function resolveChildEntry(): { file: string; execArgv: string[] } {
   throw new Error(`sandbox child entry not found next to ${__filename}`);
 }
 
+/** Resident memory of a process in bytes (Linux /proc); NaN where it cannot be read. */
 function rssOf(pid: number | undefined): number {
-  if (pid === undefined) return 0;
+  if (pid === undefined) return Number.NaN;
   try {
     const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Number(m[1]) * 1024 : 0;
+    return m ? Number(m[1]) * 1024 : Number.NaN;
   } catch {
-    return 0;
+    return Number.NaN;
   }
+}
+
+/** Growth since `start`; 0 when either reading is missing (memory then never decides a status). */
+function growth(now: number, start: number): number {
+  const g = now - start;
+  return Number.isFinite(g) ? g : 0;
 }
 
 export class SandboxPool {
@@ -361,7 +368,7 @@ export class SandboxPool {
     }
     sb.watchdog = setTimeout(() => {
       sb.watchdog = null;
-      sb.peakGrowth = Math.max(sb.peakGrowth, rssOf(sb.proc.pid) - sb.testStartRss);
+      sb.peakGrowth = Math.max(sb.peakGrowth, growth(rssOf(sb.proc.pid), sb.testStartRss));
       this.kill(sb, 'watchdog');
     }, ms);
   }
@@ -370,8 +377,9 @@ export class SandboxPool {
   private sampleMemory(sb: Sandbox, ceiling: number): void {
     sb.testStartRss = rssOf(sb.proc.pid);
     sb.peakGrowth = 0;
+    if (!Number.isFinite(sb.testStartRss)) return;
     sb.sampler = setInterval(() => {
-      sb.peakGrowth = Math.max(sb.peakGrowth, rssOf(sb.proc.pid) - sb.testStartRss);
+      sb.peakGrowth = Math.max(sb.peakGrowth, growth(rssOf(sb.proc.pid), sb.testStartRss));
       if (sb.peakGrowth > ceiling) this.kill(sb, 'memory');
     }, RSS_SAMPLE_MS);
   }

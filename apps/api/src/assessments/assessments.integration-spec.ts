@@ -139,6 +139,13 @@ describe('assessments: access rules', () => {
       ),
     ).runCode;
     expect(run).toMatchObject({ kind: 'RUN', state: 'QUEUED' });
+    const wrongShape = await api.gql(
+      `mutation($i: RunCodeInput!) { runCode(input: $i) { id } }`,
+      { i: { attemptId: a.attemptId, problemId: story.problems['two-sum'], language: 'javascript', source: 'function twoSum() {}', customInput: { stdin: '1 2' } } },
+      a.user.token,
+    );
+    expect(errorCode(wrongShape)).toBe('BAD_USER_INPUT');
+    expect(wrongShape.errors![0].extensions!.fields).toEqual([{ field: 'customInput.args', message: 'this problem takes function arguments: give args as a JSON array' }]);
     expect((await submissions.findOneByOrFail({ id: run.id })).customInput).toEqual({ args: [[1, 2], 3] });
   });
 });
