@@ -137,5 +137,35 @@ describe('hiring flow end to end', () => {
 
     // The application moved to ASSESSMENT when Bob was invited.
     expect((await must(`query($id: ID!) { application(id: $id) { stage } }`, { id: bobApp.id }, rec)).application.stage).toBe('ASSESSMENT');
+
+    // An interviewer scores Bob against the seeded rubric; the shortlist ranks and explains him.
+    await must(`mutation($i: CreateUserInput!) { createUser(input: $i) { id } }`, { i: { email: 'iv@example.com', name: 'Iv', password: 'interviewer-pass-1', role: 'INTERVIEWER' } }, rec);
+    const iv = await loginAs('iv@example.com', 'interviewer-pass-1');
+    const ivId = (await must(`{ me { id } }`, {}, iv)).me.id;
+    const rubric = (await must(`{ rubrics { id jobId criteria { key kind } } }`, {}, rec)).rubrics.find((r: { jobId: string | null }) => !r.jobId);
+    const interview = (
+      await must(
+        `mutation($i: ScheduleInterviewInput!) { scheduleInterview(input: $i) { id } }`,
+        { i: { applicationId: bobApp.id, interviewerId: ivId, rubricId: rubric.id, kind: 'CODING_FUNDAMENTALS', scheduledAt: '2030-01-15T10:00:00Z' } },
+        rec,
+      )
+    ).scheduleInterview;
+    const ratings = rubric.criteria.filter((c: { kind: string }) => c.kind === 'CODING_FUNDAMENTALS').map((c: { key: string }) => ({ criterionKey: c.key, rating: 3 }));
+    await must(`mutation($i: SubmitScorecardInput!) { submitScorecard(input: $i) { id } }`, { i: { interviewId: interview.id, recommendation: 'YES', ratings, redFlags: [] } }, iv);
+    const shortlist = (
+      await must(
+        `query($job: ID!) { shortlist(jobId: $job) { totalCount entries { rank applicationId score confidence missing explanation components { name value } } } }`,
+        { job: job.id },
+        rec,
+      )
+    ).shortlist;
+    expect(shortlist.totalCount).toBe(1); // Ann was knocked out: never listed.
+    const [entry] = shortlist.entries;
+    expect(entry).toMatchObject({ rank: 1, applicationId: bobApp.id, confidence: 'HIGH', missing: [] });
+    const comp = Object.fromEntries(entry.components.map((c: { name: string; value: number }) => [c.name, c.value]));
+    expect(comp.assessment).toBe(0.6);
+    expect(comp.interview).toBeCloseTo(2 / 3, 4);
+    expect(entry.score).toBeCloseTo(0.15 * comp.skills + 0.45 * 0.6 + 0.4 * (2 / 3), 3);
+    expect(entry.explanation).toMatch(/^\(0\.15×[\d.]+ \(skills\) \+ 0\.45×0\.600 \(assessment\) \+ 0\.4×0\.667 \(interview\)\) \/ 1\.00 = [\d.]+$/);
   }, 180_000);
 });
