@@ -36,20 +36,21 @@ const base = {
 };
 
 module.exports = {
+  // Generous (a global option, not per project): these machines are shared, and argon2, real
+  // databases and child processes are slow under load. End-to-end tests set longer ones.
+  testTimeout: 60_000,
+  globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',
   projects: [
-    // Generous timeouts: these machines are shared, and argon2 and real databases are slow under load.
-    { ...base, displayName: 'unit', testTimeout: 20_000, testMatch: ['<rootDir>/{apps,libs,migrations,tools}/**/*.spec.ts'] },
+    { ...base, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,migrations,tools}/**/*.spec.ts'] },
     {
       ...base,
       displayName: 'integration',
-      testTimeout: 60_000,
       testMatch: ['<rootDir>/{apps,libs,migrations,test}/**/*.integration-spec.ts'],
       globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
     },
     {
       ...base,
       displayName: 'e2e',
-      testTimeout: 180_000,
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
     },

@@ -46,6 +46,6 @@ export function StageBadge({ stage }: { stage: string }) {
 }
 
 export function VerdictBadge({ verdict }: { verdict: string | null | undefined }) {
-  if (!verdict) return <span className="badge">pending</span>;
+  if (!verdict) return <span className="badge">no verdict</span>;
   return <span className={`badge verdict ${verdict === 'ACCEPTED' ? 'ok' : 'bad'}`}>{verdict.replace(/_/g, ' ')}</span>;
 }

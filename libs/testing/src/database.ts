@@ -4,7 +4,10 @@ import type { DatabaseConfig } from '@app/config';
 
 /** Server the integration tests use; CI sets TEST_DB_PREFIX so concurrent runs never collide. */
 export const adminUrl = (): string => process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const prefix = (): string => (process.env.TEST_DB_PREFIX ?? 'hp_test').replace(/[^a-z0-9_]/g, '_');
+/** Every database of this family of runs starts with the base; each Jest run adds its own id. */
+export const basePrefix = (): string => (process.env.TEST_DB_PREFIX ?? 'hp_test').replace(/[^a-z0-9_]/g, '_');
+const prefix = (): string => `${basePrefix()}_${(process.env.TEST_DB_RUN ?? 'local').replace(/[^a-z0-9]/g, '')}`;
+export const runPrefix = prefix;
 export const templateName = (): string => `${prefix()}_template`;
 
 export function databaseUrl(name: string): string {

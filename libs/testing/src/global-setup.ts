@@ -1,7 +1,8 @@
 import * as path from 'node:path';
 import { Client } from 'pg';
 import { register } from 'tsconfig-paths';
-import { adminUrl, databaseUrl, templateName } from './database';
+import { randomBytes } from 'node:crypto';
+import { adminUrl, basePrefix, databaseUrl, templateName } from './database';
 
 // Jest's moduleNameMapper does not apply to globalSetup: resolve the @app/* aliases here.
 const root = path.resolve(__dirname, '../../..');
@@ -19,18 +20,25 @@ export default async function globalSetup(): Promise<void> {
   } catch (e) {
     throw new Error(`Integration tests need PostgreSQL at ${adminUrl()} (${(e as Error).message}). Start it or set TEST_DATABASE_URL.`);
   }
+  // One id per Jest run (both projects' setups share it): concurrent runs never touch each other's databases.
+  process.env.TEST_DB_RUN ??= randomBytes(4).toString('hex');
+  const fresh = !process.env.HP_TEST_TEMPLATE_READY;
   const tpl = templateName();
   try {
-    // Leftovers of earlier runs with this prefix (a killed run cannot clean up after itself).
+    if (!fresh) return;
+    // Leftovers of killed runs: databases of this family untouched for two hours.
     const { rows } = await admin.query<{ datname: string }>(
-      `SELECT datname FROM pg_database WHERE datname LIKE $1`,
-      [`${tpl.replace(/_template$/, '')}\\_%`],
+      `SELECT datname FROM pg_database
+        WHERE datname LIKE $1
+          AND (pg_stat_file('base/' || oid || '/PG_VERSION')).modification < now() - interval '2 hours'`,
+      [`${basePrefix()}\\_%`],
     );
     for (const r of rows) await admin.query(`DROP DATABASE IF EXISTS "${r.datname}" WITH (FORCE)`);
     await admin.query(`CREATE DATABASE "${tpl}"`);
   } finally {
     await admin.end();
   }
-    const { runMigrations } = require('@app/migrations') as typeof import('@app/migrations');
+  const { runMigrations } = require('@app/migrations') as typeof import('@app/migrations');
   await runMigrations({ type: 'postgres', url: databaseUrl(tpl), logging: false });
+  process.env.HP_TEST_TEMPLATE_READY = '1';
 }

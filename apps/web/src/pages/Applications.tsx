@@ -17,7 +17,7 @@ const Q = `query($job: ID!) { job(id: $job) { title } applications(jobId: $job, 
 
 export function ApplicationsPage({ jobId }: { jobId: string }) {
   const { data, error, loading, reload } = useQuery<{ job: { title: string }; applications: { total: number; items: any[] } }>(Q, { job: jobId });
-  const [action, setAction] = useState<{ id: string; kind: 'override' | 'move' | 'history' } | null>(null);
+  const [action, setAction] = useState<{ id: string; kind: 'override' | 'move' | 'history' | 'interview' } | null>(null);
   return (
     <Page title={`Applications${data ? `: ${data.job.title}` : ''}`}>
       <p className="muted small">
@@ -75,6 +75,11 @@ export function ApplicationsPage({ jobId }: { jobId: string }) {
                           Move stage
                         </button>
                       )}
+                      {MOVES[a.stage] && (
+                        <button type="button" className="link" onClick={() => setAction({ id: a.id, kind: 'interview' })}>
+                          Schedule interview
+                        </button>
+                      )}
                       <button type="button" className="link" onClick={() => setAction({ id: a.id, kind: 'history' })}>
                         History
                       </button>
@@ -85,10 +90,19 @@ export function ApplicationsPage({ jobId }: { jobId: string }) {
                       <td colSpan={5}>
                         {action!.kind === 'history' ? (
                           <History id={a.id} />
+                        ) : action!.kind === 'interview' ? (
+                          <ScheduleForm
+                            app={a}
+                            jobId={jobId}
+                            onDone={() => {
+                              setAction(null);
+                              reload();
+                            }}
+                          />
                         ) : (
                           <ActionForm
                             app={a}
-                            kind={action!.kind}
+                            kind={action!.kind as 'override' | 'move'}
                             onDone={() => {
                               setAction(null);
                               reload();
@@ -165,5 +179,77 @@ function History({ id }: { id: string }) {
         ))}
       </ol>
     </>
+  );
+}
+
+const KINDS = ['CODING_FUNDAMENTALS', 'SYSTEM_DESIGN', 'BEHAVIORAL'];
+
+function ScheduleForm({ app, jobId, onDone }: { app: any; jobId: string; onDone: () => void }) {
+  const { data, error } = useQuery<{ users: { items: { id: string; name: string; email: string; role: string }[] }; rubrics: { id: string; name: string }[] }>(
+    'query($job: ID) { users(limit: 200) { items { id name email role } } rubrics(jobId: $job) { id name } }',
+    { job: jobId },
+  );
+  const staff = data?.users.items.filter((u) => u.role !== 'CANDIDATE') ?? [];
+  const [interviewer, setInterviewer] = useState('');
+  const [rubric, setRubric] = useState('');
+  const [kind, setKind] = useState(KINDS[0]);
+  const [at, setAt] = useState(() => new Date(Date.now() + 86_400_000).toISOString().slice(0, 16));
+  const [err, setErr] = useState<ApiError | null>(null);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    try {
+      await gql('mutation($i: ScheduleInterviewInput!) { scheduleInterview(input: $i) { id } }', {
+        i: {
+          applicationId: app.id,
+          interviewerId: interviewer || staff.find((u) => u.role === 'INTERVIEWER')?.id,
+          rubricId: rubric || data?.rubrics[0]?.id,
+          kind,
+          scheduledAt: new Date(at).toISOString(),
+        },
+      });
+      onDone();
+    } catch (x) {
+      setErr(x as ApiError);
+    }
+  };
+  return (
+    <form className="row" onSubmit={submit} aria-label="Schedule interview">
+      <label>
+        Interviewer
+        <select value={interviewer || staff.find((u) => u.role === 'INTERVIEWER')?.id || ''} onChange={(e) => setInterviewer(e.target.value)}>
+          {staff.map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.name} ({label(u.role)})
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Rubric
+        <select value={rubric} onChange={(e) => setRubric(e.target.value)}>
+          {data?.rubrics.map((r) => (
+            <option key={r.id} value={r.id}>
+              {r.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Kind
+        <select value={kind} onChange={(e) => setKind(e.target.value)}>
+          {KINDS.map((k) => (
+            <option key={k} value={k}>
+              {label(k)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        When
+        <input type="datetime-local" value={at} onChange={(e) => setAt(e.target.value)} required />
+      </label>
+      <button type="submit">Schedule</button>
+      <ErrorBox error={err ?? error} />
+    </form>
   );
 }

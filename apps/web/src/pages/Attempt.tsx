@@ -112,6 +112,8 @@ export function AttemptPage({ id }: { id: string }) {
   useEffect(() => () => unsubs.current.forEach((u) => u()), []);
 
   const followed = useRef(new Set<string>());
+  const reloadRef = useRef(reload);
+  reloadRef.current = reload;
   const follow = useCallback((s: Submission) => {
     setLive((m) => ({ ...m, [s.id]: m[s.id]?.state === 'FINISHED' ? m[s.id] : s }));
     if (s.state === 'FINISHED' || followed.current.has(s.id)) return;
@@ -119,7 +121,12 @@ export function AttemptPage({ id }: { id: string }) {
     const stop = subscribe<{ submissionUpdated: Submission }>(
       `subscription($id: ID!) { submissionUpdated(id: $id) { ${SUB_FIELDS} } }`,
       { id: s.id },
-      (d) => setLive((m) => ({ ...m, [d.submissionUpdated.id]: d.submissionUpdated })),
+      (d) => {
+        const u = d.submissionUpdated;
+        setLive((m) => ({ ...m, [u.id]: u }));
+        // A scored verdict changes the best score shown on the problem tabs.
+        if (u.state === 'FINISHED' && u.kind === 'SUBMISSION') reloadRef.current();
+      },
     );
     unsubs.current.push(stop);
   }, []);
@@ -307,7 +314,7 @@ function ProblemPanel({ attempt, problem, open, submissions, onCreated }: { atte
 
 function SubmissionView({ s, latest }: { s: Submission; latest: boolean }) {
   return (
-    <details className="card submission" open={latest} data-testid={latest ? 'latest-result' : undefined} data-state={s.state} data-verdict={s.verdict ?? ''}>
+    <details className="card submission" open={latest} data-testid={latest ? 'latest-result' : undefined} data-state={s.state} data-verdict={s.verdict ?? ''} data-kind={s.kind}>
       <summary>
         {s.kind === 'RUN' ? 'Run' : 'Submission'} · {s.state === 'FINISHED' ? <VerdictBadge verdict={s.verdict} /> : <span className="badge">{label(s.state)}…</span>}{' '}
         {s.total > 0 && (

@@ -1,0 +1,243 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { gql, ok, Platform, projectFile, startPlatform } from '@app/testing';
+
+/**
+ * The web app in Debian's Chromium against the real platform (API serving the built app,
+ * worker, PostgreSQL, Redis) with the seeded demo data: a candidate applies and takes the
+ * assessment with a live verdict; an interviewer sees colleagues' scorecards only after
+ * submitting theirs; a recruiter reads the shortlist and downloads the CSV.
+ */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SHOTS = projectFile('test-artifacts/screenshots');
+const PASSWORD = 'demo-password-123';
+const RIGHT = (JSON.parse(fs.readFileSync(projectFile('libs/assessments/data/problems/two-sum.json'), 'utf8')) as { referenceSolutions: { source: string }[] }).referenceSolutions[0].source;
+const WAIT = 30_000;
+
+describe('web app in a real browser', () => {
+  let p: Platform;
+  let context: BrowserContext;
+  let profile: string;
+  const must = async <T = any>(q: string, v: Record<string, unknown> = {}, token?: string): Promise<T> => ok(await gql<T>(p.url, q, v, token));
+  const tokenOf = async (email: string) => (await must(`mutation($i: LoginInput!) { login(input: $i) { accessToken } }`, { i: { email, password: PASSWORD } })).login.accessToken as string;
+
+  const shot = async (page: Page, name: string) => {
+    await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+  };
+  /** A fresh tab logged in as `email` through the login form. */
+  const loginPage = async (email: string, password = PASSWORD): Promise<Page> => {
+    const page = await context.newPage();
+    page.setDefaultTimeout(WAIT);
+    await page.goto(`${p.url}/login`);
+    // Tabs share the browser profile: drop whoever logged in before.
+    await page.evaluate(() => localStorage.clear());
+    await page.reload();
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Log in', exact: true }).click();
+    await page.waitForURL((u) => u.pathname !== '/login', { waitUntil: 'commit' });
+    await page.getByTestId('whoami').waitFor();
+    return page;
+  };
+
+  beforeAll(async () => {
+    if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium (.ci/run does it on CI)`);
+    fs.mkdirSync(SHOTS, { recursive: true });
+    p = await startPlatform({ env: { SEED_DEMO_DATA: 'true' } });
+    profile = fs.mkdtempSync(path.join(os.tmpdir(), 'hp-chromium-'));
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true, // playwright passes --headless itself
+      acceptDownloads: true,
+      viewport: { width: 1366, height: 900 },
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  }, 120_000);
+
+  // Every test closes its tab when it passes: a tab still open belongs to a failure, so keep
+  // what it showed and, at the end, the processes' logs (failures seen only on CI need them).
+  let failed = false;
+  afterEach(async () => {
+    for (const [i, page] of context?.pages().entries() ?? []) {
+      if (page.url() === 'about:blank') continue;
+      failed = true;
+      await page.screenshot({ path: path.join(SHOTS, `failure-${expect.getState().currentTestName?.replace(/\W+/g, '-').slice(0, 80)}-${i}.png`) }).catch(() => undefined);
+      await page.close();
+    }
+  }, 30_000);
+
+  afterAll(async () => {
+    if (p && failed) fs.writeFileSync(projectFile('test-artifacts/web-e2e-platform.log'), [p.api, ...p.workers].map((x) => x.stdout() + x.stderr()).join('\n----\n'));
+    await context?.close();
+    await p?.stop();
+    if (profile) fs.rmSync(profile, { recursive: true, force: true });
+  }, 60_000);
+
+  it('serves the app at / with a fallback for client routes, and leaves the API routes alone', async () => {
+    const home = await fetch(`${p.url}/`, { headers: { accept: 'text/html' } });
+    expect(home.status).toBe(200);
+    expect(await home.text()).toContain('<div id="root">');
+    const deep = await fetch(`${p.url}/invite/some-token`, { headers: { accept: 'text/html' } });
+    expect(deep.status).toBe(200);
+    expect(await deep.text()).toContain('<div id="root">');
+    expect((await fetch(`${p.url}/health`)).status).toBe(200);
+    expect((await fetch(`${p.url}/jobs/00000000-0000-4000-8000-000000000000/shortlist.csv`, { headers: { accept: 'text/html' } })).status).toBe(401);
+  }, 30_000);
+
+  it('a new candidate signs up, applies with the screening questions and sees the status', async () => {
+    const page = await context.newPage();
+    page.setDefaultTimeout(WAIT);
+    await page.goto(`${p.url}/`);
+    await page.getByRole('link', { name: 'Backend Engineer Intern' }).first().waitFor();
+    await shot(page, '01-jobs');
+    await page.getByRole('link', { name: 'Log in', exact: true }).click();
+    await page.getByRole('button', { name: 'New candidate? Create an account' }).click();
+    await page.getByLabel('Name').fill('Wendy Web');
+    await page.getByLabel('Email').fill('wendy@example.com');
+    await page.getByLabel('Password').fill('wendy-password-1');
+    await page.getByRole('button', { name: 'Sign up' }).click();
+    await page.getByRole('heading', { name: 'My applications' }).waitFor();
+
+    await page.getByRole('link', { name: 'Jobs', exact: true }).click();
+    await page.getByRole('link', { name: 'Backend Engineer Intern' }).first().click();
+    const form = page.getByRole('form', { name: 'Application' });
+    await form.waitFor();
+    await form.getByLabel('Skills').fill('Node.js:4, PostgreSQL:3, Git:4');
+    await form.locator('select[name="work-authorization"]').selectOption('true');
+    await form.locator('input[name="availability-months"]').fill('6');
+    await form.locator('select[name="degree-program"]').selectOption('Yes, in Computer Science');
+    await form.locator('input[name="backend-language-proficiency"]').fill('4');
+    await form.locator('select[name="sql-experience"]').selectOption('I used a SQL database in a project');
+    await form.locator('select[name="git-experience"]').selectOption('true');
+    await form.locator('input[name="dsa-self-assessment"]').fill('4');
+    await form.locator('textarea[name="problem-solving-example"]').fill('Profiling showed one query per list item; I batched them into a join and the endpoint went from 4 s to 120 ms.');
+    await form.getByLabel('Résumé').fill('Wendy Web. BS Computer Science student; built a REST API in Node.js with PostgreSQL.');
+    await shot(page, '02-apply');
+    await form.getByRole('button', { name: 'Submit application' }).click();
+
+    const app = page.getByTestId('application').filter({ hasText: 'Backend Engineer Intern' });
+    await app.waitFor();
+    await expect(app.textContent()).resolves.toMatch(/Status: Screened/);
+    await page.close();
+  }, 60_000);
+
+  it('the demo candidate opens the invitation, starts, runs and submits, and the verdict arrives live', async () => {
+    const page = await loginPage('candidate@example.com');
+    await page.goto(`${p.url}/invite/demo-invitation-backend-intern`);
+    await page.getByRole('heading', { name: 'Assessment invitation' }).waitFor();
+    await page.getByRole('button', { name: 'Start the assessment' }).click();
+    await page.waitForURL(/\/attempts\/[^/]+$/, { waitUntil: 'commit' });
+    await page.getByTestId('countdown').waitFor();
+    await expect(page.getByTestId('countdown').textContent()).resolves.toMatch(/Time left (\d+:)?\d\d:\d\d/);
+    await page.getByRole('tab', { name: /Two Sum/i }).click();
+
+    const editor = page.locator('.cm-content');
+    await editor.click();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.press('Delete');
+    await page.keyboard.insertText(RIGHT);
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await page.locator('[data-testid="latest-result"][data-kind="RUN"][data-state="FINISHED"]').waitFor({ timeout: 60_000 });
+
+    // The draft survives a reload.
+    await page.reload();
+    await page.locator('.cm-content').filter({ hasText: 'seen.get(target - nums[j])' }).waitFor();
+
+    await page.getByRole('button', { name: 'Submit', exact: true }).click();
+    const verdict = page.locator('[data-testid="latest-result"][data-kind="SUBMISSION"][data-state="FINISHED"]');
+    await verdict.waitFor({ timeout: 60_000 });
+    await expect(verdict.getAttribute('data-verdict')).resolves.toBe('ACCEPTED');
+    await expect(verdict.locator('summary').textContent()).resolves.toMatch(/ACCEPTED/);
+    await page.getByRole('tab', { name: /Two Sum \(100\/100\)/ }).waitFor();
+    await shot(page, '03-assessment-verdict');
+    await page.close();
+  }, 120_000);
+
+  it('an interviewer sees the other scorecards only after submitting their own', async () => {
+    // Setup through the API: the recruiter schedules two interviews of the demo application,
+    // and the second interviewer has already submitted.
+    const rec = await tokenOf('recruiter@example.com');
+    const iris = await tokenOf('interviewer2@example.com');
+    const cand = await tokenOf('candidate@example.com');
+    const appId = (await must(`{ myApplications { items { id } } }`, {}, cand)).myApplications.items[0].id as string;
+    const interviewers = (await must(`{ users(role: INTERVIEWER, limit: 20) { items { id email } } }`, {}, rec)).users.items as { id: string; email: string }[];
+    const rubric = (await must(`{ rubrics { id key criteria { key kind } } }`, {}, rec)).rubrics.find((r: { key: string }) => r.key === 'backend-engineer-intern');
+    const schedule = async (email: string, at: string) =>
+      (
+        await must(
+          `mutation($i: ScheduleInterviewInput!) { scheduleInterview(input: $i) { id } }`,
+          { i: { applicationId: appId, interviewerId: interviewers.find((u) => u.email === email)!.id, rubricId: rubric.id, kind: 'CODING_FUNDAMENTALS', scheduledAt: at } },
+          rec,
+        )
+      ).scheduleInterview.id as string;
+    const irisInterview = await schedule('interviewer2@example.com', '2030-01-15T10:00:00Z');
+    await schedule('interviewer@example.com', '2030-01-15T12:00:00Z');
+    const keys = (rubric.criteria as { key: string; kind: string }[]).filter((c) => c.kind === 'CODING_FUNDAMENTALS').map((c) => c.key);
+    await must(
+      `mutation($i: SubmitScorecardInput!) { submitScorecard(input: $i) { id } }`,
+      { i: { interviewId: irisInterview, recommendation: 'STRONG_YES', notes: 'Iris: clear reasoning throughout', ratings: keys.map((k) => ({ criterionKey: k, rating: 3 })) } },
+      iris,
+    );
+
+    const page = await loginPage('interviewer@example.com');
+    await page.getByRole('link', { name: 'My interviews' }).click();
+    await page.getByRole('link', { name: 'Cory Candidate' }).first().click();
+    const form = page.getByRole('form', { name: 'Scorecard' });
+    await form.waitFor();
+    await page.getByTestId('blind-notice').waitFor();
+    await expect(page.getByTestId('scorecard').count()).resolves.toBe(0);
+    expect(await page.textContent('body')).not.toContain('Iris');
+
+    // Rate every criterion 3 (no evidence needed), then a 4 with its evidence.
+    const criteria = form.locator('fieldset.criterion');
+    const n = await criteria.count();
+    expect(n).toBe(keys.length);
+    for (let i = 0; i < n; i++) await criteria.nth(i).getByRole('radio').nth(2).check();
+    await criteria.nth(0).getByRole('radio').nth(3).check();
+    await criteria.nth(0).getByRole('textbox').fill('Explained why a hash map beats sorting here, unprompted');
+    await form.getByRole('radio', { name: 'Yes', exact: true }).check();
+    await form.getByRole('button', { name: 'Save draft' }).click();
+    await form.getByText(/Draft saved/).waitFor();
+    await shot(page, '04-scorecard-form');
+    await form.getByRole('button', { name: 'Submit scorecard' }).click();
+
+    const others = page.getByRole('region', { name: 'Other scorecards' });
+    await others.getByText('Iris Interviewer').waitFor();
+    await expect(others.textContent()).resolves.toContain('Strong yes');
+    await expect(page.getByTestId('scorecard').count()).resolves.toBe(2);
+    await shot(page, '05-scorecards-after-submit');
+    await page.close();
+  }, 60_000);
+
+  it('a recruiter reads the ranked shortlist with its breakdown and downloads the CSV', async () => {
+    const page = await loginPage('recruiter@example.com');
+    await page.getByRole('link', { name: 'Manage jobs' }).click();
+    const row = page.getByRole('row').filter({ hasText: 'Backend Engineer Intern' }).first();
+    await row.getByRole('link', { name: 'Shortlist' }).click();
+    const table = page.getByRole('table', { name: 'Shortlist' });
+    await table.waitFor();
+    const cory = page.getByTestId('shortlist-row').filter({ hasText: 'Cory Candidate' });
+    await cory.waitFor();
+    await expect(cory.getByRole('img').getAttribute('aria-label')).resolves.toMatch(/assessment \d+%/);
+    await expect(page.getByTestId('shortlist-row').count()).resolves.toBeGreaterThanOrEqual(2);
+    await cory.getByRole('button', { name: 'Explain' }).click();
+    await page.locator('tr.explain').getByText(/interview/).first().waitFor();
+    await shot(page, '06-shortlist');
+
+    // At tablet width the page itself does not scroll sideways (the table scrolls in its own box).
+    await page.setViewportSize({ width: 820, height: 1100 });
+    await expect(page.evaluate<number>('document.documentElement.scrollWidth')).resolves.toBeLessThanOrEqual(820);
+    await shot(page, '07-shortlist-tablet');
+    await page.setViewportSize({ width: 1366, height: 900 });
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+    const file = path.join(profile, 'shortlist.csv');
+    await download.saveAs(file);
+    const csv = fs.readFileSync(file, 'utf8').split(/\r?\n/);
+    expect(csv[0]).toMatch(/^rank,application_id,name,email,stage,score/);
+    expect(csv.some((l) => l.includes('Cory Candidate'))).toBe(true);
+    await page.close();
+  }, 60_000);
+});
