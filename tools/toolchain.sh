@@ -20,7 +20,7 @@ _node_major() { node -p 'process.versions.node.split(".")[0]' 2>/dev/null || ech
 
 if [ "$(_node_major)" -lt 24 ]; then
   _tc="$ROOT/.toolchain"
-  _node_dir=$(ls -d "$_tc"/node_modules/node/node_modules/node-linux-* 2>/dev/null | head -n 1)
+  _node_dir=$(ls -d "$_tc"/node_modules/node/node_modules/node-linux-* 2>/dev/null | head -n 1 || true)
   if [ -z "$_node_dir" ] || [ "$("$_node_dir/bin/node" -v 2>/dev/null)" != "v$TOOLCHAIN_NODE_VERSION" ]; then
     echo "toolchain: installing Node.js $TOOLCHAIN_NODE_VERSION into .toolchain/ (system Node is $(node -v 2>/dev/null || echo missing))" >&2
     mkdir -p "$_tc"
