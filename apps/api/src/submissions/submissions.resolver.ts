@@ -14,6 +14,9 @@ import { SubmissionModel } from './submission.model';
 
 const STAFF = new Set<Role>([Role.ADMIN, Role.RECRUITER, Role.INTERVIEWER]);
 
+/** How long a subscriber waits without an event before it re-reads the submission. */
+const RECHECK_MS = 3000;
+
 @Resolver(() => SubmissionModel)
 export class SubmissionsResolver {
   constructor(
@@ -41,23 +44,47 @@ export class SubmissionsResolver {
     resolve: (payload: SubmissionModel) => payload,
   })
   async submissionUpdated(@Args('id', { type: () => ID }) id: string, @CurrentUser() user: AuthUser): Promise<AsyncIterableIterator<SubmissionModel>> {
-    const base = await this.readable(id, user);
-    // Subscribe before reading the current state, so no event falls between the two.
-    const events = this.pubsub.asyncIterableIterator<SubmissionEvent>(submissionChannel(this.config.redis.prefix, id));
-    const current = await this.submissions.findById(id);
-    return stream(current ?? base, events);
+    await this.readable(id, user);
+    return this.follow(id);
   }
-}
 
-async function* stream(current: SubmissionEntity, events: AsyncIterableIterator<SubmissionEvent>): AsyncIterableIterator<SubmissionModel> {
-  try {
-    yield toSubmissionModel(current);
-    if (current.state === SubmissionState.FINISHED) return;
-    for await (const e of events) {
-      yield applyEvent(current, e);
-      if (e.state === SubmissionState.FINISHED) return;
+  /**
+   * The submission now, then each event until FINISHED. The Redis subscription is confirmed
+   * before the current state is read, so no event can fall between the two; and while no
+   * event arrives the state is re-read now and then, so a message lost to a Redis reconnect
+   * cannot leave a subscriber waiting for ever.
+   */
+  private async *follow(id: string): AsyncIterableIterator<SubmissionModel> {
+    const queue: SubmissionEvent[] = [];
+    let wake: (() => void) | undefined;
+    const subId = await this.pubsub.subscribe(submissionChannel(this.config.redis.prefix, id), (e: SubmissionEvent) => {
+      queue.push(e);
+      wake?.();
+    });
+    try {
+      let current = await this.submissions.findById(id);
+      if (!current) return;
+      yield toSubmissionModel(current);
+      while (current.state !== SubmissionState.FINISHED) {
+        if (!queue.length) {
+          await new Promise<void>((resolve) => {
+            wake = resolve;
+            setTimeout(resolve, RECHECK_MS);
+          });
+          wake = undefined;
+        }
+        const e = queue.shift();
+        if (e) {
+          yield applyEvent(current, e);
+          if (e.state === SubmissionState.FINISHED) return;
+        } else {
+          const fresh = await this.submissions.findById(id);
+          if (fresh && fresh.state !== current.state) yield toSubmissionModel(fresh);
+          if (fresh) current = fresh;
+        }
+      }
+    } finally {
+      this.pubsub.unsubscribe(subId);
     }
-  } finally {
-    await events.return?.();
   }
 }
