@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import { ADMIN, gql, GqlResponse, ok, Platform, projectFile, startPlatform, subscribe } from '@app/testing';
+import { ADMIN, APPLY_ANSWERS, gql, GqlResponse, ok, Platform, projectFile, startPlatform, subscribe } from '@app/testing';
 
 /**
  * The story of the hiring-flow issue, with real PostgreSQL, Redis, API and worker processes:
@@ -12,18 +12,7 @@ const WRONG = fs.readFileSync(projectFile('libs/assessments/data/problems/wrong/
 
 const SUBMISSION_FIELDS = 'id state verdict score passed total results { name category status hidden actual message }';
 
-function answers(authorized: boolean) {
-  return [
-    { questionKey: 'work-authorization', value: String(authorized) },
-    { questionKey: 'availability-months', value: '6' },
-    { questionKey: 'degree-program', value: 'Yes, in Computer Science' },
-    { questionKey: 'backend-language-proficiency', value: '4' },
-    { questionKey: 'sql-experience', value: 'I used a SQL database in a project' },
-    { questionKey: 'git-experience', value: 'true' },
-    { questionKey: 'dsa-self-assessment', value: '4' },
-    { questionKey: 'problem-solving-example', value: 'Profiling showed one query per list item; I batched them into a join and the endpoint went from 4 s to 120 ms.' },
-  ];
-}
+const answers = (authorized: boolean) => APPLY_ANSWERS.map((x) => (x.questionKey === 'work-authorization' ? { ...x, value: String(authorized) } : x));
 
 describe('hiring flow end to end', () => {
   let p: Platform;

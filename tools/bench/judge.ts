@@ -53,7 +53,7 @@ function childrenRssMb(pid: number): number {
   }
 }
 
-async function endToEnd(): Promise<{ saturated: Row; paced: Row; rss: { before: number; after: number; childrenBefore: number; childrenAfter: number; count: number } }> {
+async function endToEnd(): Promise<{ saturated: Row; paced: Row; rss: { before: number; after: number; childrenBefore: number; childrenAfter: number; count: number; heapBefore: number; heapAfter: number } }> {
   const dbName = `hp_bench_${process.pid}`;
   const admin = new Client({ connectionString: pgAdmin });
   await admin.connect();
@@ -63,6 +63,7 @@ async function endToEnd(): Promise<{ saturated: Row; paced: Row; rss: { before: 
   const db = { type: 'postgres' as const, url: url.toString(), logging: false };
   const prefix = `hp-bench-${process.pid}`;
   let worker: ChildProcess | undefined;
+  const metricsPort = 19_000 + (process.pid % 1000);
   const ds = new DataSource({ ...dataSourceOptions(db), extra: { max: 4 } });
   const redis = new IORedis(redisUrl, { maxRetriesPerRequest: null });
   const queue = new Queue(JUDGE_QUEUE, { connection: redis, prefix: `${prefix}:bull` });
@@ -84,7 +85,7 @@ async function endToEnd(): Promise<{ saturated: Row; paced: Row; rss: { before: 
       }),
     );
     worker = spawn(process.execPath, ['--no-node-snapshot', path.join(root, 'dist/apps/worker/src/main.js')], {
-      env: { ...process.env, DATABASE_URL: db.url, REDIS_URL: redisUrl, REDIS_PREFIX: prefix, LOG_LEVEL: 'warn', NODE_ENV: 'production', JWT_SECRET: 'b'.repeat(32), JUDGE_CONCURRENCY: process.env.JUDGE_CONCURRENCY ?? '8' },
+      env: { ...process.env, WORKER_METRICS_PORT: String(metricsPort), DATABASE_URL: db.url, REDIS_URL: redisUrl, REDIS_PREFIX: prefix, LOG_LEVEL: 'warn', NODE_ENV: 'production', JWT_SECRET: 'b'.repeat(32), JUDGE_CONCURRENCY: process.env.JUDGE_CONCURRENCY ?? '8' },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     await new Promise((r) => setTimeout(r, 3000));
@@ -134,13 +135,19 @@ async function endToEnd(): Promise<{ saturated: Row; paced: Row; rss: { before: 
     const pc = summarize(latencies(pacedRows));
     const paced = { name: 'e2e paced at 50/s', submissionsPerSec: pacedN / ((Date.now() - tp) / 1000), p50Ms: pc.p50, p99Ms: pc.p99 };
 
-    // RSS growth over many submissions.
+    // RSS growth over many submissions (and the JS heap in use, from the worker's own metrics).
     const pid = worker.pid as number;
+    const heapUsed = async () => {
+      const text = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
+      const m = /^nodejs_heap_size_used_bytes (\S+)$/m.exec(text);
+      return m ? Number(m[1]) / 2 ** 20 : NaN;
+    };
+    const heapBefore = await heapUsed();
     const before = rssMb(pid);
     const childrenBefore = childrenRssMb(pid);
     for (let left = rssCount; left > 0; left -= 1000) await waitAll(await submitBatch(Math.min(1000, left)));
     await new Promise((r) => setTimeout(r, 1000));
-    const rss = { before, after: rssMb(pid), childrenBefore, childrenAfter: childrenRssMb(pid), count: rssCount };
+    const rss = { before, after: rssMb(pid), childrenBefore, childrenAfter: childrenRssMb(pid), count: rssCount, heapBefore, heapAfter: await heapUsed() };
     return { saturated, paced, rss };
   } finally {
     worker?.kill('SIGTERM');
@@ -175,7 +182,7 @@ async function main(): Promise<void> {
   console.log('(cost vs floor = per-submission p50 / floor p50; the e2e p50 includes queueing)');
   if (rss) {
     console.log(
-      `worker RSS: ${fmt(rss.before)} MB before, ${fmt(rss.after)} MB after ${rss.count} submissions (growth ${fmt(rss.after - rss.before)} MB); sandbox children ${fmt(rss.childrenBefore)} -> ${fmt(rss.childrenAfter)} MB`,
+      `worker RSS: ${fmt(rss.before)} MB before, ${fmt(rss.after)} MB after ${rss.count} submissions (growth ${fmt(rss.after - rss.before)} MB); JS heap in use ${fmt(rss.heapBefore)} -> ${fmt(rss.heapAfter)} MB; sandbox children ${fmt(rss.childrenBefore)} -> ${fmt(rss.childrenAfter)} MB`,
     );
   }
 }
