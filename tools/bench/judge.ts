@@ -7,7 +7,7 @@
  *       process, verdict written back — saturated throughput, then p50/p99 at a paced 50/s;
  *   (d) each as a ratio to the floor;
  *   (e) the worker's RSS before and after 10,000 submissions.
- * Options: --quick (smaller counts), --skip-e2e, --rss-count N.
+ * Options: --quick (smaller counts), --skip-e2e, --e2e-only (floor and end to end), --rss-count N.
  */
 process.env.TZ = 'UTC';
 import 'reflect-metadata';
@@ -34,6 +34,7 @@ interface Row {
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const skipE2e = args.includes('--skip-e2e');
+const e2eOnly = args.includes('--e2e-only');
 const rssCount = Number(args[args.indexOf('--rss-count') + 1]) || (quick ? 1000 : 10_000);
 const root = path.resolve(__dirname, '../../..');
 const pgAdmin = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -84,7 +85,7 @@ async function endToEnd(): Promise<{ saturated: Row; paced: Row; rss: { before: 
         createdById: null,
       }),
     );
-    worker = spawn(process.execPath, ['--no-node-snapshot', path.join(root, 'dist/apps/worker/src/main.js')], {
+    worker = spawn(process.execPath, ['--no-node-snapshot', '--expose-gc', path.join(root, 'dist/apps/worker/src/main.js')], {
       env: { ...process.env, WORKER_METRICS_PORT: String(metricsPort), DATABASE_URL: db.url, REDIS_URL: redisUrl, REDIS_PREFIX: prefix, LOG_LEVEL: 'warn', NODE_ENV: 'production', JWT_SECRET: 'b'.repeat(32), JUDGE_CONCURRENCY: process.env.JUDGE_CONCURRENCY ?? '8' },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
@@ -138,6 +139,7 @@ async function endToEnd(): Promise<{ saturated: Row; paced: Row; rss: { before: 
     // RSS growth over many submissions (and the JS heap in use, from the worker's own metrics).
     const pid = worker.pid as number;
     const heapUsed = async () => {
+      await fetch(`http://127.0.0.1:${metricsPort}/gc`, { method: 'POST' });
       const text = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
       const m = /^nodejs_heap_size_used_bytes (\S+)$/m.exec(text);
       return m ? Number(m[1]) / 2 ** 20 : NaN;
@@ -166,7 +168,7 @@ async function main(): Promise<void> {
   const n = quick ? 100 : 400;
   console.log(`judge benchmark: reference problem ${path.relative(root, REFERENCE_PROBLEM_PATH)} (20 tests), ${n} submissions per in-process measure`);
   const floor = await measureFloor(n);
-  const rows: Row[] = [floor, await measureEngine(n), await measureEngine(n, { concurrency: 2 }), await measureCli(quick ? 20 : 50)];
+  const rows: Row[] = e2eOnly ? [floor] : [floor, await measureEngine(n), await measureEngine(n, { concurrency: 2 }), await measureCli(quick ? 20 : 50)];
   let rss: Awaited<ReturnType<typeof endToEnd>>['rss'] | undefined;
   if (!skipE2e) {
     const e2e = await endToEnd();
@@ -182,7 +184,7 @@ async function main(): Promise<void> {
   console.log('(cost vs floor = per-submission p50 / floor p50; the e2e p50 includes queueing)');
   if (rss) {
     console.log(
-      `worker RSS: ${fmt(rss.before)} MB before, ${fmt(rss.after)} MB after ${rss.count} submissions (growth ${fmt(rss.after - rss.before)} MB); JS heap in use ${fmt(rss.heapBefore)} -> ${fmt(rss.heapAfter)} MB; sandbox children ${fmt(rss.childrenBefore)} -> ${fmt(rss.childrenAfter)} MB`,
+      `worker RSS: ${fmt(rss.before)} MB before, ${fmt(rss.after)} MB after ${rss.count} submissions (growth ${fmt(rss.after - rss.before)} MB); JS heap in use after a forced GC ${fmt(rss.heapBefore)} -> ${fmt(rss.heapAfter)} MB; sandbox children ${fmt(rss.childrenBefore)} -> ${fmt(rss.childrenAfter)} MB`,
     );
   }
 }

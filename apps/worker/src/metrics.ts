@@ -21,6 +21,13 @@ export const judgeDuration = new Histogram({
 /** Optional /metrics endpoint for the worker (WORKER_METRICS_PORT). */
 export function serveMetrics(port: number): Server {
   return createServer((req, res) => {
+    // Benchmarks start the worker with --expose-gc to measure retained memory, not garbage.
+    const gc = (globalThis as { gc?: () => void }).gc;
+    if (req.url === '/gc' && req.method === 'POST' && gc) {
+      gc();
+      res.writeHead(204).end();
+      return;
+    }
     if (req.url !== '/metrics') {
       res.writeHead(404).end();
       return;
