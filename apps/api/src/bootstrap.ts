@@ -64,7 +64,9 @@ function serveWebApp(app: NestExpressApplication, config: AppConfig, logger: Log
   app.useStaticAssets(dir, { index: false, maxAge: '1h', setHeaders: (res, file) => file.endsWith('.html') && res.setHeader('cache-control', 'no-cache') });
   app.use((req: IncomingMessage & { path?: string }, res: ServerResponse & { sendFile?: (p: string) => void }, next: () => void) => {
     const urlPath = (req.url ?? '/').split('?')[0];
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || API_PATHS.test(urlPath) || !String(req.headers.accept ?? '').includes('text/html')) return next();
+    // `/` is always the app; other paths only for a browser asking for a page (not an API client).
+    const wantsPage = urlPath === '/' || String(req.headers.accept ?? '').includes('text/html');
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || API_PATHS.test(urlPath) || !wantsPage) return next();
     res.setHeader('cache-control', 'no-cache');
     res.sendFile!(index);
   });
