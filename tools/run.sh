@@ -78,7 +78,15 @@ case "$cmd" in
     echo "test: lint" >&2
     lint
     echo "test: jest (unit, integration on PostgreSQL and Redis, e2e)" >&2
-    exec node --no-node-snapshot --experimental-vm-modules --no-warnings node_modules/jest/bin/jest.js --ci --maxWorkers=2 "$@"
+    mkdir -p test-artifacts
+    set +e
+    node --no-node-snapshot --experimental-vm-modules --no-warnings node_modules/jest/bin/jest.js --ci --maxWorkers=2 \
+      --json --outputFile=test-artifacts/jest-results.json "$@"
+    code=$?
+    set -e
+    # One plain closing line that any CI reads: how many tests passed and failed.
+    node -e 'const r = require("./test-artifacts/jest-results.json"); console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests} skipped`)' || true
+    exit $code
     ;;
   *) echo "usage: tools/run.sh {start|test|build|api|worker|migrate|seed|create-admin|judge|lint|bench:judge|bench:shortlist}" >&2; exit 2 ;;
 esac
