@@ -100,4 +100,24 @@ describe('judge workers', () => {
     await new Promise((r) => setTimeout(r, 500));
     expect(subs.map((s) => finishedEvents.get(s.id))).toEqual(subs.map(() => 1));
   }, 180_000);
+
+  it('finishes the job in hand before exiting on SIGTERM', async () => {
+    const repo = ds.getRepository(SubmissionEntity);
+    const problem = await ds.getRepository(ProblemEntity).findOneByOrFail({ slug: SLOW_PROBLEM.slug });
+    const [s] = await repo.save([
+      repo.create({ kind: SubmissionKind.SUBMISSION, problemId: problem.id, problemVersion: 1, userId: null, attemptId: null, language: Language.JAVASCRIPT, source: SLOW_SOLUTION, customInput: null, state: SubmissionState.QUEUED }),
+    ]);
+    // Only this worker runs: the earlier test's workers are stopped first.
+    await Promise.all(p.workers.map((w) => w.stop('SIGKILL')));
+    const worker = p.startWorker({ LOG_LEVEL: 'info' });
+    await waitFor(async () => worker.stdout().includes('judge worker consuming'), 30_000, 'the worker to start consuming');
+    await queue.enqueue(s.id);
+    await waitFor(async () => (await repo.findOneByOrFail({ id: s.id })).state === SubmissionState.RUNNING, 30_000, 'the submission to start');
+    worker.child.kill('SIGTERM');
+    await worker.exited;
+    // Nest re-raises the signal once its shutdown hooks are done: the process ends by SIGTERM, after draining.
+    expect(worker.child.signalCode ?? worker.child.exitCode).toBe('SIGTERM');
+    // It exited only after writing the verdict of the job it held.
+    expect(await repo.findOneByOrFail({ id: s.id })).toMatchObject({ state: SubmissionState.FINISHED, verdict: 'ACCEPTED', judgeAttempts: 1 });
+  }, 120_000);
 });
