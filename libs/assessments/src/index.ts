@@ -1,6 +1,7 @@
 export * from './deadline';
 export * from './candidate-view';
 export * from './applications.port';
+export * from './hiring-applications.adapter';
 export * from './problem-document';
 export * from './problems.service';
 export * from './assessments.service';

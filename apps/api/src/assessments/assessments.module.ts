@@ -1,10 +1,9 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { APPLICATIONS_PORT, AssessmentsService, AttemptsService, ProblemsService } from '@app/assessments';
+import { APPLICATIONS_PORT, AssessmentsService, AttemptsService, HiringApplicationsAdapter, ProblemsService } from '@app/assessments';
 import { AssessmentEntity, AttemptEntity, ProblemEntity, SubmissionEntity } from '@app/domain';
 import { HiringModule } from '@app/hiring';
 import { JudgingModule } from '@app/judging';
-import { HiringApplicationsAdapter } from './hiring-applications.adapter';
 import { AssessmentProblemFieldsResolver, AssessmentsResolver } from './assessments.resolver';
 import { AttemptsResolver } from './attempts.resolver';
 import { ProblemsResolver } from './problems.resolver';

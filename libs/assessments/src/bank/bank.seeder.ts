@@ -5,7 +5,6 @@ import { CLOCK, Clock, Logger } from '@app/common';
 import { AppConfig, APP_CONFIG } from '@app/config';
 import { LOGGER, REDIS } from '@app/core';
 import {
-  ApplicationStage,
   AssessmentEntity,
   AttemptEntity,
   JobEntity,
@@ -19,7 +18,7 @@ import {
 } from '@app/domain';
 import { hiringServices } from '@app/hiring';
 import { JudgeSubmissionHandler, ProblemValidationRecorder, SandboxEngine, SubmissionPublisher, SubmissionsService } from '@app/judging';
-import { ApplicationsPort } from '../applications.port';
+import { HiringApplicationsAdapter } from '../hiring-applications.adapter';
 import { AssessmentsService } from '../assessments.service';
 import { ProblemsService } from '../problems.service';
 import { BankEntry, loadBankDir } from './bank-files';
@@ -107,16 +106,7 @@ async function seedDemoAssessment(ds: DataSource, clock: Clock, problems: Proble
   }
   if (!refs.length) return;
   const hiring = hiringServices(ds, clock);
-  const port: ApplicationsPort = {
-    findApplication: async (id) => {
-      const a = await hiring.applications.findById(id);
-      return a ? { id: a.id, jobId: a.jobId, candidateId: a.candidateId } : null;
-    },
-    jobExists: async (id) => (await hiring.jobs.findById(id)) !== null,
-    markInvited: async (applicationId, actor, reason) => {
-      await hiring.applications.tryMoveStage(applicationId, ApplicationStage.ASSESSMENT, actor, reason);
-    },
-  };
+  const port = new HiringApplicationsAdapter(hiring.applications, hiring.jobs);
   const assessments = new AssessmentsService(ds.getRepository(AssessmentEntity), ds.getRepository(AttemptEntity), problems, port, clock);
   const assessment = await assessments.create(
     {

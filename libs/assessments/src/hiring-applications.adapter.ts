@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { ApplicationRef, ApplicationsPort } from '@app/assessments';
+import { ApplicationRef, ApplicationsPort } from './applications.port';
 import { ApplicationStage } from '@app/domain';
 import { ApplicationsService, JobsService } from '@app/hiring';
 
-/** Binds the assessments' view of applications to the hiring flow. */
+/** Binds the assessments' view of applications to the hiring flow (the API's binding, and the seed's). */
 @Injectable()
 export class HiringApplicationsAdapter implements ApplicationsPort {
   constructor(
