@@ -5,6 +5,37 @@ import nx from '@nx/eslint-plugin';
 import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
+/**
+ * The layers, lowest first. A lib may import libs of its own layer and of the layers below it,
+ * never above: a wrong import fails lint (tools/lint-boundaries.spec.ts proves it). Tags live in
+ * each project.json (`layer:*`); `layer:testing` sees every lib; apps sit on top of all libs and
+ * never import one another (the worker and the CLI never pull in the API).
+ */
+const LAYERS = [
+  'layer:domain', // libs/domain (entities, enums), libs/common (errors, logger type), libs/config
+  'layer:sandbox', // the judge engine: plain TypeScript, no Nest
+  'layer:queue', // queue and job names, payloads
+  'layer:platform', // libs/core (config, logger, database and Redis wiring), migrations/
+  'layer:auth',
+  'layer:judging',
+  'layer:hiring',
+  'layer:assessments',
+  'layer:rubrics',
+  'layer:shortlist',
+];
+const LIB_TAGS = [...LAYERS, 'layer:testing'];
+const LAYER_CONSTRAINTS = [
+  ...LAYERS.map((tag, i) => ({
+    sourceTag: tag,
+    // sandbox and queue stand alone beside the domain: the CLI and the benchmarks load them bare.
+    onlyDependOnLibsWithTags: tag === 'layer:sandbox' || tag === 'layer:queue' ? ['layer:domain', tag] : LAYERS.slice(0, i + 1),
+  })),
+  { sourceTag: 'layer:testing', onlyDependOnLibsWithTags: LIB_TAGS },
+  { sourceTag: 'type:app', onlyDependOnLibsWithTags: LIB_TAGS },
+  { sourceTag: 'scope:worker', notDependOnLibsWithTags: ['scope:api'] },
+  { sourceTag: 'scope:cli', notDependOnLibsWithTags: ['scope:api'] },
+];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.toolchain/**', 'coverage/**', 'apps/web/**', '**/*.js', '**/*.mjs', '**/test-fixtures/**'] },
   js.configs.recommended,
@@ -33,20 +64,7 @@ export default tseslint.config(
         'error',
         { patterns: [{ group: ['../../libs/*', '../../../libs/*', '../../../../libs/*'], message: 'Import a lib through its @app/* alias.' }] },
       ],
-      '@nx/enforce-module-boundaries': [
-        'error',
-        {
-          allow: [],
-          depConstraints: [
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib', 'type:domain', 'type:sandbox', 'type:testing'] },
-            { sourceTag: 'type:domain', onlyDependOnLibsWithTags: [] },
-            { sourceTag: 'type:sandbox', onlyDependOnLibsWithTags: [] },
-            { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib', 'type:domain', 'type:sandbox', 'type:testing'] },
-            { sourceTag: 'scope:worker', notDependOnLibsWithTags: ['scope:api'] },
-            { sourceTag: 'scope:cli', notDependOnLibsWithTags: ['scope:api'] },
-          ],
-        },
-      ],
+      '@nx/enforce-module-boundaries': ['error', { allow: [], depConstraints: LAYER_CONSTRAINTS }],
     },
   },
   {
