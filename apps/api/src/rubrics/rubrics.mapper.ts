@@ -1,4 +1,4 @@
-import { AttemptResults } from '@app/assessments';
+import { AttemptResults, gradedAttemptView } from '@app/assessments';
 import {
   AttemptStatus,
   RedFlagSeverity,
@@ -92,30 +92,11 @@ export function toCandidateModel(c: CandidateSummary): InterviewCandidateModel {
   };
 }
 
-/** Results only: the attempt's accommodation and its timing (from which it could be inferred) stay out. */
+/** The grader's view (see @app/assessments' gradedAttemptView): no accommodation, and no time of any kind. */
 export function toAssessmentResultModel(
   r: AttemptResults,
   status: AttemptStatus,
   titles: ReadonlyMap<string, string>,
 ): InterviewAssessmentResultModel {
-  return {
-    attemptId: r.attempt.id,
-    assessmentId: r.assessment.id,
-    title: r.assessment.title,
-    status,
-    pointsPossible: r.pointsPossible,
-    pointsEarned: r.pointsEarned,
-    score: r.score,
-    problems: r.problems.map((p) => ({
-      position: p.position,
-      problemId: p.problemId,
-      title: titles.get(p.problemId) ?? p.problemId,
-      points: p.points,
-      bestScore: p.bestScore,
-      pointsEarned: p.pointsEarned,
-      bestVerdict: p.bestVerdict,
-      verdicts: p.verdicts,
-      submissionsCount: p.submissionsCount,
-    })),
-  };
+  return gradedAttemptView(r, status, titles);
 }
