@@ -23,7 +23,7 @@ export class ApplicationAccessService {
 
   /** The applications an interviewer may read; null when the viewer's role is not scoped this way. */
   async scope(viewer: HiringActor): Promise<Set<string> | null> {
-    if (viewer.role !== Role.INTERVIEWER) return null;
+    if ((viewer.role as Role) !== Role.INTERVIEWER) return null;
     const rows = await this.interviews.find({ select: { applicationId: true }, where: { interviewerId: viewer.id ?? '' } });
     return graderScope(rows);
   }

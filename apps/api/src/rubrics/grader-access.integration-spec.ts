@@ -195,7 +195,7 @@ describe('what graders see (PostgreSQL)', () => {
       await spy.completed;
       expect(spy.events).toHaveLength(1);
       expect(JSON.stringify(spy.events)).not.toContain(String(HIDDEN_TIME_MS));
-      expect((spy.events[0] as { results: { timeMs: number | null }[] }).results.map((r) => r.timeMs)).toEqual([VISIBLE_TIME_MS, null]);
+      expect((spy.events[0] as { submissionUpdated: { results: { timeMs: number | null }[] } }).submissionUpdated.results.map((r) => r.timeMs)).toEqual([VISIBLE_TIME_MS, null]);
       await spy.close();
     });
   });
@@ -258,7 +258,7 @@ describe('what graders see (PostgreSQL)', () => {
     });
 
     it('the shortlist and its CSV export stay with recruiters and admins', async () => {
-      const res = await api.gql(`query($id: ID!) { shortlist(jobId: $id) { entries { candidateId name } } }`, { id: story.jobId }, iv());
+      const res = await api.gql(`query($id: ID!) { shortlist(jobId: $id) { entries { applicationId name } } }`, { id: story.jobId }, iv());
       expect(errorCode(res)).toBe('FORBIDDEN');
       const csv = await fetch(`${api.url}/jobs/${story.jobId}/shortlist.csv`, { headers: { authorization: `Bearer ${iv()}` } });
       expect(csv.status).toBe(403);

@@ -44,7 +44,7 @@ export class ApplicationViews {
   /** The history of an application the viewer may read; the candidate's own moves carry their alias when anonymized. */
   async history(a: ApplicationEntity, viewer: HiringActor): Promise<ApplicationEventView[]> {
     const events = await this.applications.historyOf(a, viewer);
-    const job = (await this.jobsFor([a], viewer)).get(a.jobId) ?? { id: a.jobId, anonymizedReview: viewer.role === Role.INTERVIEWER };
+    const job = (await this.jobsFor([a], viewer)).get(a.jobId) ?? { id: a.jobId, anonymizedReview: (viewer.role as Role) === Role.INTERVIEWER };
     if (!identityHidden(job, a, viewer)) return events;
     return events.map((e) => (e.actorRole === ActorRole.CANDIDATE && e.actorId ? { ...e, actorId: candidateAlias(this.key, a.jobId, e.actorId) } : e));
   }
