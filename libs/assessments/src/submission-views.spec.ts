@@ -1,6 +1,6 @@
 import { AttemptStatus, Language, StoredTestResult, SubmissionEntity, SubmissionKind, SubmissionState, Verdict } from '@app/domain';
 import type { AttemptResults } from './attempts.service';
-import { gradedAttemptView, progressResults, submissionView, testResultView } from './submission-views';
+import { gradedAttemptView, gradedAttemptViews, progressResults, submissionView, testResultView } from './submission-views';
 
 const visible: StoredTestResult = { name: 'example', status: Verdict.ACCEPTED, timeMs: 12.4, hidden: false, actual: [1] };
 const hidden: StoredTestResult = { name: 'big', category: 'performance', status: Verdict.ACCEPTED, timeMs: 987, hidden: true, actual: 'secret', output: 'x', memoryBytes: 5 };
@@ -51,5 +51,9 @@ describe('submission views', () => {
     expect(view.problems[0].submissions[0]).toMatchObject({ id: 's1', ordinal: 1, verdict: Verdict.ACCEPTED });
     const json = JSON.stringify(view);
     for (const leak of ['2026', '2400', '987', '"u1"', 'extraTime', 'durationMinutes', 'timeMs', 'createdAt', 'finishedAt', 'userId']) expect(json).not.toContain(leak);
+    // Only finished attempts reach a grader.
+    expect(gradedAttemptViews([r], () => AttemptStatus.IN_PROGRESS, new Map())).toEqual([]);
+    expect(gradedAttemptViews([r], () => AttemptStatus.INVITED, new Map())).toEqual([]);
+    expect(gradedAttemptViews([r], () => AttemptStatus.FINISHED, new Map())).toHaveLength(1);
   });
 });

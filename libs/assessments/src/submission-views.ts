@@ -208,3 +208,18 @@ export function gradedAttemptView(r: AttemptResults, status: AttemptStatus, titl
     })),
   };
 }
+
+/**
+ * The attempts a grader reads: finished ones only. An unfinished attempt watched by polling
+ * would time its start, each submission and its end, and so the deadline and the accommodation.
+ */
+export function gradedAttemptViews(
+  results: readonly AttemptResults[],
+  statusOf: (attempt: AttemptResults['attempt']) => AttemptStatus,
+  titles: ReadonlyMap<string, string>,
+): GradedAttemptView[] {
+  return results.flatMap((r) => {
+    const status = statusOf(r.attempt);
+    return status === AttemptStatus.FINISHED ? [gradedAttemptView(r, status, titles)] : [];
+  });
+}

@@ -27,6 +27,7 @@ describe('what graders see (PostgreSQL)', () => {
   let anonInterview: string;
   let submissionId: string;
   let submittedAt: Date;
+  let unfinishedSeen: unknown[];
 
   const iv = () => story.interviewer.token;
   const a = () => story.candidates[0];
@@ -97,13 +98,16 @@ describe('what graders see (PostgreSQL)', () => {
         ],
       },
     );
+    // Until the attempt is over, the interviewer reads no result of it (polling would time it).
+    unfinishedSeen = ok(await api.gql(`query($id: ID!) { interview(id: $id) { assessmentResults { attemptId status } } }`, { id: anonInterview }, iv())).interview.assessmentResults;
+    ok(await api.gql(`mutation($id: ID!) { finishAssessment(attemptId: $id) { status } }`, { id: a().attemptId }, a().user.token));
   }, 180_000);
   afterAll(() => api.close());
 
   /** Every ISO time and epoch number the attempt and submission have, as they would appear in JSON. */
   async function timesOf(): Promise<string[]> {
     const att = await api.app.get<Repository<AttemptEntity>>(getRepositoryToken(AttemptEntity)).findOneByOrFail({ id: a().attemptId });
-    const dates = [att.startedAt!, att.deadline!, submittedAt, new Date(submittedAt.getTime() + 2000)];
+    const dates = [att.startedAt!, att.deadline!, att.finishedAt!, submittedAt, new Date(submittedAt.getTime() + 2000)];
     return [...dates.map((d) => d.toISOString()), ...dates.map((d) => String(d.getTime())), String(35 * 60)];
   }
 
@@ -124,6 +128,10 @@ describe('what graders see (PostgreSQL)', () => {
       await expect(spy.completed).rejects.toThrow(/FORBIDDEN|requires one of the roles/);
       expect(spy.events).toEqual([]);
       await spy.close();
+    });
+
+    it('an unfinished attempt shows no result at all, so polling it times nothing', () => {
+      expect(unfinishedSeen).toEqual([]);
     });
 
     it("the interview's results show order and verdicts, and no time", async () => {

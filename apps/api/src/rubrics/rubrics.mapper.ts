@@ -1,6 +1,4 @@
-import { AttemptResults, gradedAttemptView } from '@app/assessments';
 import {
-  AttemptStatus,
   RedFlagSeverity,
   RubricEntity,
   RubricVersionEntity,
@@ -9,7 +7,7 @@ import {
   ScorecardVersionEntity,
 } from '@app/domain';
 import { CandidateSummary } from '@app/rubrics';
-import { InterviewAssessmentResultModel, InterviewCandidateModel } from './dto/interview.model';
+import { InterviewCandidateModel } from './dto/interview.model';
 import { RubricModel } from './dto/rubric.model';
 import { ScorecardModel, ScorecardVersionModel, TickedRedFlagModel } from './dto/scorecard.model';
 
@@ -90,13 +88,4 @@ export function toCandidateModel(c: CandidateSummary): InterviewCandidateModel {
     skills: c.profile.skills,
     resume: c.resume,
   };
-}
-
-/** The grader's view (see @app/assessments' gradedAttemptView): no accommodation, and no time of any kind. */
-export function toAssessmentResultModel(
-  r: AttemptResults,
-  status: AttemptStatus,
-  titles: ReadonlyMap<string, string>,
-): InterviewAssessmentResultModel {
-  return gradedAttemptView(r, status, titles);
 }
