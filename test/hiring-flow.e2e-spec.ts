@@ -10,7 +10,7 @@ const bank = (slug: string) => JSON.parse(fs.readFileSync(projectFile(`libs/asse
 const RIGHT = bank('two-sum').referenceSolutions[0].source;
 const WRONG = fs.readFileSync(projectFile('libs/assessments/data/problems/wrong/two-sum.descending-indices.js'), 'utf8');
 
-const SUBMISSION_FIELDS = 'id state verdict score passed total results { name category status hidden actual message }';
+const SUBMISSION_FIELDS = 'id state verdict score passed total results { name category status hidden actual message timeMs }';
 
 const answers = (authorized: boolean) => APPLY_ANSWERS.map((x) => (x.questionKey === 'work-authorization' ? { ...x, value: String(authorized) } : x));
 
@@ -90,7 +90,7 @@ describe('hiring flow end to end', () => {
       const sub = (
         await must(`mutation($i: CodeInput!) { submitSolution(input: $i) { id state } }`, { i: { attemptId: attempt.id, problemId: twoSum.id, language: 'javascript', source } }, bob.accessToken)
       ).submitSolution;
-      const live = subscribe<{ submissionUpdated: { state: string; verdict: string; score: number; results: { hidden: boolean; actual: string | null }[] } }>(
+      const live = subscribe<{ submissionUpdated: { state: string; verdict: string; score: number; results: { hidden: boolean; actual: string | null; timeMs: number | null }[] } }>(
         p.url,
         bob.accessToken,
         `subscription($id: ID!) { submissionUpdated(id: $id) { ${SUBMISSION_FIELDS} } }`,
@@ -104,6 +104,14 @@ describe('hiring flow end to end', () => {
     const wrong = await verdictOf(WRONG);
     expect(wrong.at(-1)!.verdict).toBe('WRONG_ANSWER');
     expect(wrong.at(-1)!.results.filter((r) => r.hidden).every((r) => r.actual === null)).toBe(true);
+    // Live, a hidden test is neither streamed before the verdict (an event's arrival would time it)
+    // nor timed in it (its time would tell its input's size).
+    for (const e of wrong) {
+      if (e.state !== 'FINISHED') expect(e.results.filter((r) => r.hidden)).toEqual([]);
+      expect(e.results.filter((r) => r.hidden).every((r) => r.timeMs === null)).toBe(true);
+    }
+    expect(wrong.at(-1)!.results.some((r) => r.hidden)).toBe(true);
+    expect(wrong.at(-1)!.results.filter((r) => !r.hidden).every((r) => typeof r.timeMs === 'number')).toBe(true);
     const right = await verdictOf(RIGHT);
     expect(right.at(-1)).toMatchObject({ verdict: 'ACCEPTED', score: 1 });
     expect(right.map((e) => e.state)).toContain('FINISHED');

@@ -8,3 +8,4 @@ export * from './assessments.service';
 export * from './attempts.service';
 export * from './bank/bank-files';
 export * from './bank/bank.seeder';
+export * from './submission-views';

@@ -9,5 +9,6 @@ export * from './stages/stage-transitions';
 export * from './jobs/jobs.service';
 export * from './applications/applications.service';
 export * from './applications/anonymized-review';
+export * from './applications/application-views.service';
 export * from './hiring.module';
 export * from './seed/hiring.seeder';

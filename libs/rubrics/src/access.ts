@@ -69,3 +69,8 @@ export function candidateSummary(application: ApplicationEntity, job: JobEntity,
     resume: hidden ? null : application.resume,
   };
 }
+
+/** The applications an interviewer may read: those of their own interviews, whatever the interview's status. */
+export function graderScope(ownInterviews: readonly Pick<InterviewEntity, 'applicationId'>[]): Set<string> {
+  return new Set(ownInterviews.map((i) => i.applicationId));
+}

@@ -10,3 +10,4 @@ export * from './interviews.service';
 export * from './scorecards.service';
 export * from './rubrics.module';
 export * from './seed/rubrics.seeder';
+export * from './application-access.service';

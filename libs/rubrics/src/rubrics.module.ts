@@ -13,6 +13,7 @@ import {
   UserEntity,
 } from '@app/domain';
 import { HiringModule } from '@app/hiring';
+import { ApplicationAccessService } from './application-access.service';
 import { CalibrationService } from './calibration/calibration.service';
 import { InterviewsService } from './interviews.service';
 import { RubricsService } from './rubrics.service';
@@ -35,7 +36,7 @@ import { ScorecardsService } from './scorecards.service';
       ProblemEntity,
     ]),
   ],
-  providers: [RubricsService, InterviewsService, ScorecardsService, CalibrationService],
-  exports: [RubricsService, InterviewsService, ScorecardsService, CalibrationService],
+  providers: [RubricsService, InterviewsService, ScorecardsService, CalibrationService, ApplicationAccessService],
+  exports: [RubricsService, InterviewsService, ScorecardsService, CalibrationService, ApplicationAccessService],
 })
 export class RubricsModule {}

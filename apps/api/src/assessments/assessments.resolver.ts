@@ -13,15 +13,6 @@ import { toProblemModel } from './problems.resolver';
 
 const STAFF = [Role.ADMIN, Role.RECRUITER, Role.INTERVIEWER];
 
-/**
- * Interviewers never learn of an accommodation, and times would give it away (deadline minus
- * start, or a best submission after the normal duration): they see results without times.
- */
-function forViewer(a: AttemptModel, user: AuthUser): AttemptModel {
-  if (user.role !== Role.INTERVIEWER) return a;
-  return { ...a, startedAt: null, deadline: null, finishedAt: null, secondsLeft: null };
-}
-
 @Resolver(() => AssessmentModel)
 @Roles(Role.ADMIN, Role.RECRUITER)
 export class AssessmentsResolver {
@@ -61,28 +52,29 @@ export class AssessmentsResolver {
     return toAttemptModel(attempt, assessment, this.attempts.effectiveStatus(attempt), this.assessmentsService.now());
   }
 
-  @Roles(...STAFF)
-  @Query(() => [AttemptModel], { description: 'The invitations and attempts of an assessment' })
-  async assessmentAttempts(@Args('assessmentId', { type: () => ID }) assessmentId: string, @CurrentUser() user: AuthUser): Promise<AttemptModel[]> {
+  // Attempts carry their times (and so the accommodation): recruiters and admins only, like the
+  // whole resolver. Interviewers read results through Interview.assessmentResults, without times.
+  @Query(() => [AttemptModel], { description: 'Recruiters and admins: the invitations and attempts of an assessment' })
+  async assessmentAttempts(@Args('assessmentId', { type: () => ID }) assessmentId: string): Promise<AttemptModel[]> {
     const assessment = await this.assessmentsService.get(assessmentId);
     const now = this.assessmentsService.now();
-    return (await this.assessmentsService.attemptsOf(assessmentId)).map((a) => forViewer(toAttemptModel(a, assessment, this.attempts.effectiveStatus(a, now), now), user));
+    return (await this.assessmentsService.attemptsOf(assessmentId)).map((a) => toAttemptModel(a, assessment, this.attempts.effectiveStatus(a, now), now));
   }
 
-  @Roles(...STAFF)
-  @Query(() => AttemptResultsModel, { description: 'Per problem: best score, verdicts, time taken, submissions and their code' })
-  async attemptResults(@Args('attemptId', { type: () => ID }) attemptId: string, @CurrentUser() user: AuthUser): Promise<AttemptResultsModel> {
+  @Query(() => AttemptResultsModel, {
+    description: 'Recruiters and admins: per problem, best score, verdicts, time taken, submissions and their code (interviewers: Interview.assessmentResults)',
+  })
+  async attemptResults(@Args('attemptId', { type: () => ID }) attemptId: string): Promise<AttemptResultsModel> {
     const r = await this.attempts.results(attemptId);
     const now = this.assessmentsService.now();
     const problems = new Map((await this.problems.getMany(r.problems.map((p) => p.problemId))).map((p) => [p.id, p]));
     return {
-      attempt: forViewer(toAttemptModel(r.attempt, r.assessment, this.attempts.effectiveStatus(r.attempt, now), now), user),
+      attempt: toAttemptModel(r.attempt, r.assessment, this.attempts.effectiveStatus(r.attempt, now), now),
       pointsPossible: r.pointsPossible,
       pointsEarned: r.pointsEarned,
       score: r.score,
       problems: r.problems.map((p) => ({
         ...p,
-        timeTakenSeconds: user.role === Role.INTERVIEWER ? null : p.timeTakenSeconds,
         title: problems.get(p.problemId)?.title ?? p.problemId,
         submissions: p.submissions.map(toSubmissionModel),
       })),

@@ -2,12 +2,14 @@ import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '
 import { AttemptsService, candidateView, ProblemDocument, ProblemsService } from '@app/assessments';
 import { AuthUser } from '@app/auth';
 import { AttemptEntity, AttemptStatus, Language, Role, SubmissionKind, SubmissionState } from '@app/domain';
-import { AnyRole, CurrentUser, Roles } from '../graphql/roles.decorator';
+import { CurrentUser, Roles } from '../graphql/roles.decorator';
 import { toSubmissionModel } from '../submissions/submission.mapper';
 import { SubmissionModel } from '../submissions/submission.model';
 import { toAttemptModel } from './assessment.mapper';
 import { CodeInput, RunCodeInput } from './dto/assessment.input';
 import { AttemptModel, AttemptProblemModel } from './dto/assessment.model';
+
+const ATTEMPT_READERS = [Role.ADMIN, Role.RECRUITER, Role.CANDIDATE];
 
 const lang = (l: 'javascript' | 'typescript'): Language => (l === 'typescript' ? Language.TYPESCRIPT : Language.JAVASCRIPT);
 
@@ -56,8 +58,12 @@ export class AttemptsResolver {
     return this.model(await this.attempts.finish(attemptId, user.id));
   }
 
-  /** Problems appear once the attempt started; hidden tests only as categories and counts. */
-  @AnyRole()
+  /**
+   * Problems appear once the attempt started; hidden tests only as categories and counts. An
+   * Attempt reaches only its candidate and hiring managers; never interviewers, whose view of
+   * results has no times (Interview.assessmentResults).
+   */
+  @Roles(...ATTEMPT_READERS)
   @ResolveField(() => [AttemptProblemModel])
   async problems(@Parent() attempt: AttemptModel): Promise<AttemptProblemModel[]> {
     if (attempt.status === AttemptStatus.INVITED) return [];
@@ -74,7 +80,7 @@ export class AttemptsResolver {
     });
   }
 
-  @AnyRole()
+  @Roles(...ATTEMPT_READERS)
   @ResolveField(() => [SubmissionModel], { description: 'Scored submissions and runs of this attempt, oldest first' })
   async submissions(@Parent() attempt: AttemptModel): Promise<SubmissionModel[]> {
     return (await this.attempts.submissionsOf(attempt.id, [SubmissionKind.SUBMISSION, SubmissionKind.RUN])).map(toSubmissionModel);

@@ -1,12 +1,13 @@
-import { ApplicationEntity } from '@app/domain';
-import { knockoutReasons } from '@app/hiring';
+import { ApplicationView, knockoutReasons } from '@app/hiring';
 import { ApplicationModel } from './dto/application.model';
 
-export function toApplicationModel(a: ApplicationEntity): ApplicationModel {
+/** From the viewer's ApplicationView: what anonymized review hides is already out of it. */
+export function toApplicationModel(a: ApplicationView): ApplicationModel {
   return {
     id: a.id,
     jobId: a.jobId,
     candidateId: a.candidateId,
+    anonymized: a.anonymized,
     stage: a.stage,
     profile: a.profile,
     answers: a.answers.map((x) => ({ questionKey: x.questionKey, value: String(x.value) })),

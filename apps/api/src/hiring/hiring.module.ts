@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { AuthCoreModule } from '@app/auth';
 import { HiringModule } from '@app/hiring';
+import { RubricsModule } from '@app/rubrics';
 import { ApplicationEventFieldsResolver, ApplicationsResolver } from './applications.resolver';
 import { JobsResolver, ScreeningQuestionFieldsResolver } from './jobs.resolver';
 
 @Module({
-  imports: [HiringModule, AuthCoreModule],
+  imports: [HiringModule, RubricsModule, AuthCoreModule],
   providers: [JobsResolver, ScreeningQuestionFieldsResolver, ApplicationsResolver, ApplicationEventFieldsResolver],
   exports: [HiringModule],
 })

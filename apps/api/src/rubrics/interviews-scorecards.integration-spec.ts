@@ -550,8 +550,11 @@ describe('interviews and scorecards: scheduling, what interviewers see, the blin
         { id: ivyIv, interviewerId: ivy.id },
       ]);
       expect(JSON.stringify(ok(await api.gql(VIA_APPLICATIONS, { job: anonJob }, ivy.token)))).not.toContain(ianCard);
-      // An interviewer of none of the application's interviews reads none of its scorecards.
-      expect(await seenBy(ira)).toEqual({ root: [], application: [], applications: [] });
+      // An interviewer of none of the application's interviews does not even find the application.
+      expect(errorCode(await api.gql(SCORECARDS, { a: annApp }, ira.token))).toBe('NOT_FOUND');
+      expect(errorCode(await api.gql(VIA_APPLICATION, { id: annApp }, ira.token))).toBe('NOT_FOUND');
+      const iraList = ok(await api.gql(VIA_APPLICATIONS, { job: anonJob }, ira.token)).applications.items as { id: string }[];
+      expect(iraList.map((a) => a.id)).not.toContain(annApp);
     });
 
     it('recruiters and admins read all, drafts included', async () => {

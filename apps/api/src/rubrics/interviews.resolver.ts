@@ -1,5 +1,5 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { AttemptsService } from '@app/assessments';
+import { AttemptsService, gradedAttemptViews } from '@app/assessments';
 import { AuthUser, UsersService } from '@app/auth';
 import { AppError } from '@app/common';
 import { InterviewEntity, STAFF_ROLES, UserEntity } from '@app/domain';
@@ -22,7 +22,7 @@ import {
   rubricVersionLoader,
   versionKey,
 } from './rubrics.loaders';
-import { toAssessmentResultModel, toCandidateModel, toRubricModel, toScorecardModel } from './rubrics.mapper';
+import { toCandidateModel, toRubricModel, toScorecardModel } from './rubrics.mapper';
 
 const ID_ARG = { type: () => ID };
 
@@ -95,11 +95,11 @@ export class InterviewsResolver {
 
   @Roles(...STAFF_ROLES)
   @ResolveField(() => [InterviewAssessmentResultModel], {
-    description: "The application's assessment attempts, oldest first: results only",
+    description: "The application's finished assessment attempts, oldest first: results only, without times",
   })
   async assessmentResults(@Parent() i: InterviewEntity, @Context() ctx: GqlContext): Promise<InterviewAssessmentResultModel[]> {
     const { results, problemTitles } = await assessmentResultsLoader(ctx, this.interviewsService).load(i.applicationId);
-    return results.map((r) => toAssessmentResultModel(r, this.attempts.effectiveStatus(r.attempt), problemTitles));
+    return gradedAttemptViews(results, (a) => this.attempts.effectiveStatus(a), problemTitles);
   }
 
   @Roles(...STAFF_ROLES)

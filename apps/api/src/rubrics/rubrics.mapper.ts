@@ -1,6 +1,4 @@
-import { AttemptResults } from '@app/assessments';
 import {
-  AttemptStatus,
   RedFlagSeverity,
   RubricEntity,
   RubricVersionEntity,
@@ -9,7 +7,7 @@ import {
   ScorecardVersionEntity,
 } from '@app/domain';
 import { CandidateSummary } from '@app/rubrics';
-import { InterviewAssessmentResultModel, InterviewCandidateModel } from './dto/interview.model';
+import { InterviewCandidateModel } from './dto/interview.model';
 import { RubricModel } from './dto/rubric.model';
 import { ScorecardModel, ScorecardVersionModel, TickedRedFlagModel } from './dto/scorecard.model';
 
@@ -89,33 +87,5 @@ export function toCandidateModel(c: CandidateSummary): InterviewCandidateModel {
     education: { ...c.profile.education, institution: c.profile.education.institution ?? null },
     skills: c.profile.skills,
     resume: c.resume,
-  };
-}
-
-/** Results only: the attempt's accommodation and its timing (from which it could be inferred) stay out. */
-export function toAssessmentResultModel(
-  r: AttemptResults,
-  status: AttemptStatus,
-  titles: ReadonlyMap<string, string>,
-): InterviewAssessmentResultModel {
-  return {
-    attemptId: r.attempt.id,
-    assessmentId: r.assessment.id,
-    title: r.assessment.title,
-    status,
-    pointsPossible: r.pointsPossible,
-    pointsEarned: r.pointsEarned,
-    score: r.score,
-    problems: r.problems.map((p) => ({
-      position: p.position,
-      problemId: p.problemId,
-      title: titles.get(p.problemId) ?? p.problemId,
-      points: p.points,
-      bestScore: p.bestScore,
-      pointsEarned: p.pointsEarned,
-      bestVerdict: p.bestVerdict,
-      verdicts: p.verdicts,
-      submissionsCount: p.submissionsCount,
-    })),
   };
 }

@@ -2,8 +2,7 @@ import { Args, Context, Float, ID, Mutation, Parent, Query, ResolveField, Resolv
 import { AuthUser, UsersService } from '@app/auth';
 import { AppError } from '@app/common';
 import { STAFF_ROLES, UserEntity } from '@app/domain';
-import { ApplicationsService } from '@app/hiring';
-import { criteriaFor, RubricsService, ScorecardsService, weightedRatings } from '@app/rubrics';
+import { ApplicationAccessService, criteriaFor, RubricsService, ScorecardsService, weightedRatings } from '@app/rubrics';
 import type { GqlContext } from '../graphql/context';
 import { CurrentUser, Roles } from '../graphql/roles.decorator';
 import { userLoader } from '../hiring/hiring.loaders';
@@ -19,7 +18,7 @@ export class ScorecardsResolver {
   constructor(
     private readonly scorecardsService: ScorecardsService,
     private readonly rubrics: RubricsService,
-    private readonly applications: ApplicationsService,
+    private readonly access: ApplicationAccessService,
     private readonly users: UsersService,
   ) {}
 
@@ -62,7 +61,7 @@ export class ScorecardsResolver {
     @Args('applicationId', { type: () => ID }) applicationId: string,
     @CurrentUser() user: AuthUser,
   ): Promise<ScorecardModel[]> {
-    await this.applications.getReadable(applicationId, user);
+    await this.access.entity(applicationId, user);
     return ((await this.scorecardsService.readableForApplications([applicationId], user)).get(applicationId) ?? []).map(toScorecardModel);
   }
 

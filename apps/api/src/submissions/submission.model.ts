@@ -6,7 +6,7 @@ registerEnumType(SubmissionState, { name: 'SubmissionState', description: 'QUEUE
 registerEnumType(SubmissionKind, { name: 'SubmissionKind' });
 registerEnumType(Language, { name: 'Language' });
 
-@ObjectType('TestResult', { description: 'One test. Hidden tests carry only name, category, status and time.' })
+@ObjectType('TestResult', { description: 'One test. Hidden tests carry only name, category and status.' })
 export class TestResultModel {
   @Field()
   name: string;
@@ -17,8 +17,8 @@ export class TestResultModel {
   @Field(() => Verdict)
   status: Verdict;
 
-  @Field(() => Int)
-  timeMs: number;
+  @Field(() => Int, { nullable: true, description: 'Visible tests only; null for hidden tests (their time would tell their input size)' })
+  timeMs: number | null;
 
   @Field(() => Float, { nullable: true })
   memoryBytes?: number | null;
@@ -68,7 +68,7 @@ export class SubmissionModel {
   @Field({ description: 'The code as submitted (its author and staff only)' })
   source: string;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: "The author's user id" })
   userId: string | null;
 
   @Field(() => SubmissionState)

@@ -1,6 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Args, ID, Query, Resolver, Subscription } from '@nestjs/graphql';
 import type { RedisPubSub } from 'graphql-redis-subscriptions';
+import { progressResults } from '@app/assessments';
 import { AuthUser } from '@app/auth';
 import { AppError } from '@app/common';
 import { AppConfig, APP_CONFIG } from '@app/config';
@@ -8,11 +9,17 @@ import { Role, SubmissionEntity, SubmissionState } from '@app/domain';
 import { SubmissionEvent, SubmissionsService } from '@app/judging';
 import { submissionChannel } from '@app/queue';
 import { PUB_SUB } from '../graphql/pubsub';
-import { AnyRole, CurrentUser } from '../graphql/roles.decorator';
+import { CurrentUser, Roles } from '../graphql/roles.decorator';
 import { applyEvent, toSubmissionModel } from './submission.mapper';
 import { SubmissionModel } from './submission.model';
 
-const STAFF = new Set<Role>([Role.ADMIN, Role.RECRUITER, Role.INTERVIEWER]);
+/**
+ * Who reads any submission. Interviewers are not among them: a submission carries its times,
+ * which would reveal a private accommodation; they read submissions through an interview's
+ * assessmentResults, a view without times.
+ */
+const READERS = [Role.ADMIN, Role.RECRUITER, Role.CANDIDATE] as const;
+const MANAGERS = new Set<Role>([Role.ADMIN, Role.RECRUITER]);
 
 /** How long a subscriber waits without an event before it re-reads the submission. */
 const RECHECK_MS = 3000;
@@ -25,22 +32,23 @@ export class SubmissionsResolver {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Staff read any submission; a candidate only their own. Others get NOT_FOUND, not FORBIDDEN. */
+  /** Recruiters and admins read any submission; a candidate only their own. Others get NOT_FOUND, not FORBIDDEN. */
   private async readable(id: string, user: AuthUser): Promise<SubmissionEntity> {
     const s = await this.submissions.findById(id);
-    if (!s || (!STAFF.has(user.role) && s.userId !== user.id)) throw AppError.notFound('Submission', id);
+    if (!s || (!MANAGERS.has(user.role) && s.userId !== user.id)) throw AppError.notFound('Submission', id);
     return s;
   }
 
-  @AnyRole()
-  @Query(() => SubmissionModel)
+  @Roles(...READERS)
+  @Query(() => SubmissionModel, { description: 'Recruiters and admins read any submission, a candidate their own' })
   async submission(@Args('id', { type: () => ID }) id: string, @CurrentUser() user: AuthUser): Promise<SubmissionModel> {
     return toSubmissionModel(await this.readable(id, user));
   }
 
-  @AnyRole()
+  @Roles(...READERS)
   @Subscription(() => SubmissionModel, {
-    description: 'The submission now, then after each step (RUNNING, each test, the final verdict); completes when FINISHED.',
+    description:
+      'The submission now, then after each step (RUNNING, each visible test before the first hidden one, the final verdict with every result); completes when FINISHED.',
     resolve: (payload: SubmissionModel) => payload,
   })
   async submissionUpdated(@Args('id', { type: () => ID }) id: string, @CurrentUser() user: AuthUser): Promise<AsyncIterableIterator<SubmissionModel>> {
@@ -61,10 +69,21 @@ export class SubmissionsResolver {
       queue.push(e);
       wake?.();
     });
+    // An event that shows nothing new is not sent: its arrival alone would time a hidden test.
+    let last = '';
+    const changed = (m: SubmissionModel): boolean => {
+      const key = `${m.state}/${m.results.length}`;
+      if (key === last) return false;
+      last = key;
+      return true;
+    };
     try {
       let current = await this.submissions.findById(id);
       if (!current) return;
-      yield toSubmissionModel(current);
+      const first = toSubmissionModel(current);
+      if (current.state !== SubmissionState.FINISHED) first.results = progressResults(first.results);
+      changed(first);
+      yield first;
       while (current.state !== SubmissionState.FINISHED) {
         if (!queue.length) {
           await new Promise<void>((resolve) => {
@@ -75,11 +94,16 @@ export class SubmissionsResolver {
         }
         const e = queue.shift();
         if (e) {
-          yield applyEvent(current, e);
+          const m = applyEvent(current, e);
+          if (changed(m)) yield m;
           if (e.state === SubmissionState.FINISHED) return;
         } else {
           const fresh = await this.submissions.findById(id);
-          if (fresh && fresh.state !== current.state) yield toSubmissionModel(fresh);
+          if (fresh && fresh.state !== current.state) {
+            const m = toSubmissionModel(fresh);
+            if (fresh.state !== SubmissionState.FINISHED) m.results = progressResults(m.results);
+            if (changed(m)) yield m;
+          }
           if (fresh) current = fresh;
         }
       }

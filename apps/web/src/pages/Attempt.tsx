@@ -15,7 +15,8 @@ interface Result {
   category: string | null;
   status: string;
   hidden: boolean;
-  timeMs: number;
+  /** Null for hidden tests: the API never reports their time. */
+  timeMs: number | null;
   actual: string | null;
   output: string | null;
   message: string | null;
@@ -351,7 +352,7 @@ function SubmissionView({ s, latest }: { s: Submission; latest: boolean }) {
               <td>
                 <VerdictBadge verdict={r.status} />
               </td>
-              <td>{r.timeMs} ms</td>
+              <td>{r.timeMs == null ? '—' : `${r.timeMs} ms`}</td>
               <td className="small">
                 {r.hidden ? '' : [r.message, r.actual != null ? `got ${r.actual}` : '', r.output ? `output: ${r.output}` : ''].filter(Boolean).join(' · ')}
               </td>

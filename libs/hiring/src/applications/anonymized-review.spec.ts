@@ -1,5 +1,5 @@
 import { ApplicantProfile, ApplicationStage, EducationStatus, Role } from '@app/domain';
-import { anonymizedProfile, identityHidden } from './anonymized-review';
+import { aliasKey, anonymizedProfile, candidateAlias, identityHidden } from './anonymized-review';
 
 const interviewer = { id: 'i', role: Role.INTERVIEWER };
 
@@ -43,5 +43,18 @@ describe('anonymizedProfile', () => {
       skills: [{ name: 'Java', level: 3 }],
     });
     expect(p.name).toBe('Ann Lee');
+  });
+});
+
+describe('candidateAlias', () => {
+  const key = aliasKey('server-secret');
+  it('is stable within a job, different across jobs and keys, and does not contain the id', () => {
+    const a1 = candidateAlias(key, 'job-1', 'user-1');
+    expect(candidateAlias(key, 'job-1', 'user-1')).toBe(a1);
+    expect(candidateAlias(key, 'job-2', 'user-1')).not.toBe(a1);
+    expect(candidateAlias(key, 'job-1', 'user-2')).not.toBe(a1);
+    expect(candidateAlias(aliasKey('another-secret'), 'job-1', 'user-1')).not.toBe(a1);
+    expect(a1).toMatch(/^anon-[A-Za-z0-9_-]{22}$/);
+    expect(a1).not.toContain('user-1');
   });
 });

@@ -12,9 +12,10 @@ import {
   ApplicationStage,
   EducationStatus,
   JobStatus,
+  Role,
   ScreeningOutcome,
 } from '@app/domain';
-import { actorRole, HiringActor, isStaff, optionalReason, requiredReason, requireManager } from '../hiring-actor';
+import { actorRole, HiringActor, HIRING_MANAGERS, isStaff, optionalReason, requiredReason, requireManager } from '../hiring-actor';
 import { JobsService, Page } from '../jobs/jobs.service';
 import { parseAnswers, RawAnswer } from '../screening/answers';
 import { screen } from '../screening/screening';
@@ -41,6 +42,8 @@ export interface ApplicationFilter {
   jobId?: string | null;
   stage?: ApplicationStage | null;
   outcome?: ScreeningOutcome | null;
+  /** Only these applications (an interviewer's); undefined for all. */
+  applicationIds?: readonly string[];
   limit: number;
   offset: number;
 }
@@ -150,7 +153,11 @@ export class ApplicationsService {
     return ids.length ? this.applications.findBy({ id: In([...ids]) }) : Promise.resolve([]);
   }
 
-  /** Staff read any application; a candidate only their own. Anything else is NOT_FOUND, never FORBIDDEN. */
+  /**
+   * Recruiters and admins read any application; a candidate only their own. Anything else is
+   * NOT_FOUND, never FORBIDDEN. Interviewers read only the applications they interview, which
+   * this lib cannot tell: @app/rubrics' ApplicationAccessService grants them those.
+   */
   async getReadable(id: string, viewer: HiringActor): Promise<ApplicationEntity> {
     const a = await this.findById(id);
     if (!a || !this.canRead(a, viewer)) throw AppError.notFound('Application', id);
@@ -158,12 +165,14 @@ export class ApplicationsService {
   }
 
   canRead(a: Pick<ApplicationEntity, 'candidateId'>, viewer: HiringActor): boolean {
-    return isStaff(viewer) || (actorRole(viewer) === ActorRole.CANDIDATE && a.candidateId === viewer.id);
+    return HIRING_MANAGERS.includes(viewer.role as Role) || (actorRole(viewer) === ActorRole.CANDIDATE && a.candidateId === viewer.id);
   }
 
-  /** Oldest first. For staff: the resolvers guard who calls it. */
+  /** Oldest first. No access check: callers scope it (applicationIds) to what the viewer may read. */
   async list(f: ApplicationFilter): Promise<Page<ApplicationEntity>> {
+    if (f.applicationIds && !f.applicationIds.length) return { items: [], total: 0 };
     const where = {
+      ...(f.applicationIds ? { id: In([...f.applicationIds]) } : {}),
       ...(f.jobId ? { jobId: f.jobId } : {}),
       ...(f.stage ? { stage: f.stage } : {}),
       ...(f.outcome ? { outcome: f.outcome } : {}),
@@ -300,7 +309,12 @@ export class ApplicationsService {
    * only for their own moves and a knock-out rejection; overrides stay internal.
    */
   async history(applicationId: string, viewer: HiringActor): Promise<ApplicationEventView[]> {
-    await this.getReadable(applicationId, viewer);
+    return this.historyOf(await this.getReadable(applicationId, viewer), viewer);
+  }
+
+  /** history, for an application the caller has already checked the viewer may read. */
+  async historyOf(application: Pick<ApplicationEntity, 'id'>, viewer: HiringActor): Promise<ApplicationEventView[]> {
+    const applicationId = application.id;
     const events = await this.events.find({ where: { applicationId }, order: { seq: 'ASC' }, take: 1000 });
     if (isStaff(viewer)) return events;
     return events

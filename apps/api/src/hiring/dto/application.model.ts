@@ -134,7 +134,9 @@ export class SkillsMatchModel {
   missing: MissingSkillModel[];
 }
 
-@ObjectType('Application', { description: 'Candidates read their own; staff read all. Screening details are staff only.' })
+@ObjectType('Application', {
+  description: 'Candidates read their own; recruiters and admins all; interviewers those they interview. Screening details are staff only.',
+})
 export class ApplicationModel {
   @Field(() => ID)
   id: string;
@@ -142,8 +144,13 @@ export class ApplicationModel {
   @Field(() => ID)
   jobId: string;
 
-  @Field(() => ID, { description: "The candidate's user id" })
+  @Field(() => ID, {
+    description: "The candidate's user id; under anonymized review, for interviewers, the candidate's alias for this job (unrelated to the user id and to other jobs)",
+  })
   candidateId: string;
+
+  @Field({ description: 'True when anonymized review hides who the candidate is from the caller' })
+  anonymized: boolean;
 
   @Field(() => ApplicationStage)
   stage: ApplicationStage;
@@ -159,7 +166,7 @@ export class ApplicationModel {
 
   /** Read by guarded field resolvers (ApplicationFieldsResolver), never serialised otherwise. */
   profile: ApplicantProfileModel;
-  resume: string;
+  resume: string | null;
   rejectionReasons: string[];
   screening: ScreeningModel;
   skillsMatch: SkillsMatchModel;

@@ -1,6 +1,7 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ApplicationStage, AttemptStatus, InterviewKind, InterviewStatus, Verdict } from '@app/domain';
 import { ApplicantSkillModel, EducationModel } from '../../hiring/dto/application.model';
+import { GradedSubmissionModel } from '../../submissions/graded-submission.model';
 
 registerEnumType(InterviewStatus, {
   name: 'InterviewStatus',
@@ -74,6 +75,9 @@ export class InterviewProblemResultModel {
 
   @Field(() => Int)
   submissionsCount: number;
+
+  @Field(() => [GradedSubmissionModel], { description: 'Every scored submission, in the order submitted, without times' })
+  submissions: GradedSubmissionModel[];
 }
 
 @ObjectType('InterviewAssessmentResult', {

@@ -1,0 +1,225 @@
+import { AttemptStatus, Language, StoredTestResult, SubmissionEntity, SubmissionKind, SubmissionState, Verdict } from '@app/domain';
+import type { AttemptResults } from './attempts.service';
+
+/**
+ * Read policies for submissions and attempt results, one view type per audience. Each type
+ * carries only what its audience may read, so a resolver cannot hand on by accident what the
+ * policy left out.
+ *
+ * - The author (the candidate) and hiring managers: SubmissionView, with the submission's own
+ *   times (the author knows them; managers grant the accommodations they reveal).
+ * - Graders (interviewers): GradedAttemptView / GradedSubmissionView, which have no time field
+ *   at all. A submission's time after the first one, set against the assessment's duration,
+ *   would prove a private extra-time accommodation; its order (ordinal) and verdicts are what
+ *   grading needs.
+ * - Everyone: a hidden test's time is never reported. A solution that sleeps in proportion to
+ *   its input would read each hidden test's size from it; the verdict (TIME_LIMIT_EXCEEDED
+ *   included) says all a candidate or a grader needs.
+ */
+
+const MAX_ACTUAL = 2000;
+
+export interface TestResultView {
+  name: string;
+  category: string | null;
+  status: Verdict;
+  /** Visible tests only: null for hidden tests, whoever reads. */
+  timeMs: number | null;
+  memoryBytes: number | null;
+  hidden: boolean;
+  actual: string | null;
+  output: string | null;
+  message: string | null;
+}
+
+/** Hidden tests keep their name, category and status only, whatever the store held. */
+export function testResultView(t: StoredTestResult): TestResultView {
+  if (t.hidden) {
+    return { name: t.name, category: t.category ?? null, status: t.status, timeMs: null, memoryBytes: null, hidden: true, actual: null, output: null, message: null };
+  }
+  const actual = t.actual === undefined ? null : JSON.stringify(t.actual);
+  return {
+    name: t.name,
+    category: t.category ?? null,
+    status: t.status,
+    timeMs: Math.round(t.timeMs),
+    memoryBytes: t.memoryBytes ?? null,
+    hidden: false,
+    actual: actual && actual.length > MAX_ACTUAL ? `${actual.slice(0, MAX_ACTUAL)}…` : actual,
+    output: t.output ?? null,
+    message: t.message ?? null,
+  };
+}
+
+type SubmissionFacts = Pick<
+  SubmissionEntity,
+  'id' | 'kind' | 'problemId' | 'attemptId' | 'language' | 'source' | 'userId' | 'state' | 'verdict' | 'score' | 'passed' | 'total' | 'compileError' | 'warnings' | 'results' | 'createdAt' | 'finishedAt'
+>;
+
+/** The author's and the hiring managers' view: everything but hidden tests' data and times. */
+export interface SubmissionView {
+  id: string;
+  kind: SubmissionKind;
+  problemId: string;
+  attemptId: string | null;
+  language: Language;
+  source: string;
+  userId: string | null;
+  state: SubmissionState;
+  verdict: Verdict | null;
+  score: number | null;
+  passed: number;
+  total: number;
+  compileError: SubmissionEntity['compileError'];
+  warnings: string[];
+  results: TestResultView[];
+  createdAt: Date;
+  finishedAt: Date | null;
+}
+
+export function submissionView(s: SubmissionFacts): SubmissionView {
+  return {
+    id: s.id,
+    kind: s.kind,
+    problemId: s.problemId,
+    attemptId: s.attemptId,
+    language: s.language,
+    source: s.source,
+    userId: s.userId,
+    state: s.state,
+    verdict: s.verdict,
+    score: s.score,
+    passed: s.passed,
+    total: s.total,
+    compileError: s.compileError,
+    warnings: s.warnings ?? [],
+    results: (s.results ?? []).map(testResultView),
+    createdAt: s.createdAt,
+    finishedAt: s.finishedAt,
+  };
+}
+
+/**
+ * What a live subscriber may see while judging is under way: the results before the first
+ * hidden test, in file order. Each event's arrival time would otherwise time every hidden test
+ * (the one a sleeping solution uses to read its input size), and a visible result after a
+ * hidden one would time the hidden one by the gap. The complete results come with FINISHED.
+ */
+export function progressResults<T extends Pick<StoredTestResult, 'hidden'>>(results: readonly T[]): T[] {
+  const firstHidden = results.findIndex((r) => r.hidden);
+  return firstHidden < 0 ? [...results] : results.slice(0, firstHidden);
+}
+
+/** One test as a grader reads it: no time, and for hidden tests nothing but status and category. */
+export interface GradedTestResultView {
+  name: string;
+  category: string | null;
+  status: Verdict;
+  hidden: boolean;
+  message: string | null;
+}
+
+/** A submission as a grader reads it: its place in the order, code and verdicts; no time, no author id. */
+export interface GradedSubmissionView {
+  id: string;
+  /** 1, 2, 3... in the order the candidate submitted on this problem. */
+  ordinal: number;
+  problemId: string;
+  language: Language;
+  source: string;
+  state: SubmissionState;
+  verdict: Verdict | null;
+  score: number | null;
+  passed: number;
+  total: number;
+  compileError: SubmissionEntity['compileError'];
+  results: GradedTestResultView[];
+}
+
+export interface GradedProblemView {
+  position: number;
+  problemId: string;
+  title: string;
+  points: number;
+  bestScore: number;
+  pointsEarned: number;
+  bestVerdict: Verdict | null;
+  verdicts: Verdict[];
+  submissionsCount: number;
+  submissions: GradedSubmissionView[];
+}
+
+/** An attempt's results as a grader reads them: no accommodation, start, deadline, end or time taken. */
+export interface GradedAttemptView {
+  attemptId: string;
+  assessmentId: string;
+  title: string;
+  status: AttemptStatus;
+  pointsPossible: number;
+  pointsEarned: number;
+  score: number;
+  problems: GradedProblemView[];
+}
+
+export function gradedSubmissionView(s: SubmissionFacts, ordinal: number): GradedSubmissionView {
+  return {
+    id: s.id,
+    ordinal,
+    problemId: s.problemId,
+    language: s.language,
+    source: s.source,
+    state: s.state,
+    verdict: s.verdict,
+    score: s.score,
+    passed: s.passed,
+    total: s.total,
+    compileError: s.compileError,
+    results: (s.results ?? []).map((t) => ({
+      name: t.name,
+      category: t.category ?? null,
+      status: t.status,
+      hidden: t.hidden,
+      message: t.hidden ? null : (t.message ?? null),
+    })),
+  };
+}
+
+/** The grader's view of summarized results (see summarize: submissions are oldest first). */
+export function gradedAttemptView(r: AttemptResults, status: AttemptStatus, titles: ReadonlyMap<string, string>): GradedAttemptView {
+  return {
+    attemptId: r.attempt.id,
+    assessmentId: r.assessment.id,
+    title: r.assessment.title,
+    status,
+    pointsPossible: r.pointsPossible,
+    pointsEarned: r.pointsEarned,
+    score: r.score,
+    problems: r.problems.map((p) => ({
+      position: p.position,
+      problemId: p.problemId,
+      title: titles.get(p.problemId) ?? p.problemId,
+      points: p.points,
+      bestScore: p.bestScore,
+      pointsEarned: p.pointsEarned,
+      bestVerdict: p.bestVerdict,
+      verdicts: p.verdicts,
+      submissionsCount: p.submissionsCount,
+      submissions: p.submissions.filter((s) => s.kind === SubmissionKind.SUBMISSION).map((s, i) => gradedSubmissionView(s, i + 1)),
+    })),
+  };
+}
+
+/**
+ * The attempts a grader reads: finished ones only. An unfinished attempt watched by polling
+ * would time its start, each submission and its end, and so the deadline and the accommodation.
+ */
+export function gradedAttemptViews(
+  results: readonly AttemptResults[],
+  statusOf: (attempt: AttemptResults['attempt']) => AttemptStatus,
+  titles: ReadonlyMap<string, string>,
+): GradedAttemptView[] {
+  return results.flatMap((r) => {
+    const status = statusOf(r.attempt);
+    return status === AttemptStatus.FINISHED ? [gradedAttemptView(r, status, titles)] : [];
+  });
+}
