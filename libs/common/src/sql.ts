@@ -10,6 +10,6 @@ import type { DataSource, EntityManager, ObjectLiteral } from 'typeorm';
  */
 export function namedQuery<T = ObjectLiteral[]>(db: DataSource | EntityManager, sql: string, params: ObjectLiteral = {}): Promise<T> {
   const driver = 'driver' in db ? db.driver : db.connection.driver;
-  const [query, values] = driver.escapeQueryWithParameters(sql, params, {});
+  const [query, values] = driver.escapeQueryWithParameters(sql, params);
   return db.query<T>(query, values);
 }
