@@ -5,7 +5,7 @@ import { adminUrl, runPrefix, sqliteRunDir } from './database';
 /** Removes this run's databases (the templates and any a failed test file left behind). */
 export default async function globalTeardown(): Promise<void> {
   if (!process.env.TEST_DB_RUN) return;
-  if (process.env.HP_TEST_SQLITE_TEMPLATE_READY) fs.rmSync(sqliteRunDir(), { recursive: true, force: true });
+  fs.rmSync(sqliteRunDir(), { recursive: true, force: true });
   // Only a run whose PostgreSQL setup ran has PostgreSQL databases (a SQLite-only run needs no server).
   if (!process.env.HP_TEST_TEMPLATE_READY) return;
   const admin = new Client({ connectionString: adminUrl() });
