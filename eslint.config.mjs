@@ -68,6 +68,21 @@ export default tseslint.config(
     },
   },
   {
+    // The product's SQL runs on SQLite (npm start) and on PostgreSQL: a positional $1 is
+    // PostgreSQL's alone and fails on SQLite. Raw SQL takes :named parameters through namedQuery.
+    files: ['apps/*/src/**/*.ts', 'libs/*/src/**/*.ts', 'migrations/*.ts'],
+    ignores: ['**/*.spec.ts', '**/*.integration-spec.ts', 'libs/testing/**', 'libs/sandbox/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...['TemplateElement[value.raw=/\\$[0-9]/]', 'Literal[value=/\\$[0-9]/]'].map((node) => ({
+          selector: `CallExpression[callee.property.name='query'] ${node}`,
+          message: 'Positional $n placeholders fail on SQLite: use namedQuery (@app/common) with :name parameters.',
+        })),
+      ],
+    },
+  },
+  {
     // Tests may build what they need loosely.
     files: ['**/*.spec.ts', '**/*.integration-spec.ts', '**/*.e2e-spec.ts', 'libs/testing/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off', '@typescript-eslint/no-require-imports': 'off', '@nx/enforce-module-boundaries': 'off' },

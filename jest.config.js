@@ -1,5 +1,6 @@
-// One Jest run, three projects: unit specs beside the code, integration specs on the
-// real PostgreSQL and Redis, end-to-end specs that start real processes.
+// One Jest run, five projects: unit specs beside the code, integration specs on the real
+// PostgreSQL and Redis, end-to-end specs that start real processes, and the suites that run the
+// product's queries once more on SQLite, the engine `npm start` uses by default.
 const { compilerOptions } = require('./tsconfig.base.json');
 
 const moduleNameMapper = Object.fromEntries(
@@ -24,6 +25,17 @@ const transform = {
     },
   ],
 };
+
+// The suites that run product queries (every feature's API suite, the seed, the judge's
+// submissions) run on both engines; the migration check already covers both itself, and the
+// GraphQL schema and conventions suites do not depend on the engine.
+const SQLITE_INTEGRATION = [
+  '<rootDir>/apps/api/src/{assessments,auth,hiring,rubrics,shortlist}/**/*.integration-spec.ts',
+  '<rootDir>/libs/**/*.integration-spec.ts',
+];
+// The hiring story end to end, as `npm start` runs it: API and worker processes on one SQLite file.
+const SQLITE_E2E = ['<rootDir>/test/hiring-flow.e2e-spec.ts'];
+const sqliteSetup = ['<rootDir>/libs/testing/src/jest-setup.ts', '<rootDir>/libs/testing/src/jest-setup-sqlite.ts'];
 
 const base = {
   rootDir: __dirname,
@@ -53,6 +65,20 @@ module.exports = {
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
+    },
+    {
+      ...base,
+      displayName: 'integration-sqlite',
+      testMatch: SQLITE_INTEGRATION,
+      setupFiles: sqliteSetup,
+      globalSetup: '<rootDir>/libs/testing/src/global-setup-sqlite.ts',
+    },
+    {
+      ...base,
+      displayName: 'e2e-sqlite',
+      testMatch: SQLITE_E2E,
+      setupFiles: sqliteSetup,
+      globalSetup: '<rootDir>/libs/testing/src/global-setup-sqlite.ts',
     },
   ],
 };

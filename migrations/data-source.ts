@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { DataSource, DataSourceOptions, MigrationInterface } from 'typeorm';
 import type { DatabaseConfig } from '@app/config';
 import { ENTITIES } from '@app/domain';
+import { SqliteTimestampsSubscriber } from './sqlite-timestamps.subscriber';
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -37,6 +38,7 @@ export function dataSourceOptions(db: DatabaseConfig, overrides: Partial<DataSou
       type: 'better-sqlite3',
       database: db.file,
       migrations: loadMigrations('sqlite'),
+      subscribers: [SqliteTimestampsSubscriber],
       // WAL lets the API and the worker read while the other writes.
       prepareDatabase: (conn: { pragma(s: string): unknown }) => {
         conn.pragma('journal_mode = WAL');

@@ -1,6 +1,3 @@
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { DataSource } from 'typeorm';
 import type { DatabaseConfig } from '@app/config';
 import { createTestDatabase, TestDatabase } from '@app/testing';
@@ -11,18 +8,14 @@ import { dataSourceOptions, loadMigrations, pendingSchemaChanges } from './data-
  * empty database, then ask TypeORM what it would still change. Then undo them all.
  */
 describe.each(['sqlite', 'postgres'] as const)('migrations on %s', (dialect) => {
-  let pg: TestDatabase | undefined;
+  let db: TestDatabase;
   let config: DatabaseConfig;
 
   beforeAll(async () => {
-    if (dialect === 'postgres') {
-      pg = await createTestDatabase({ empty: true });
-      config = pg.config;
-    } else {
-      config = { type: 'sqlite', file: path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'hp-mig-')), 'db.sqlite'), logging: false };
-    }
+    db = await createTestDatabase({ empty: true, dialect });
+    config = db.config;
   });
-  afterAll(() => pg?.drop());
+  afterAll(() => db.drop());
 
   it('has the same migrations, in the same order, for both engines', () => {
     const names = (d: 'sqlite' | 'postgres') => loadMigrations(d).map((m) => m.name.replace(/\d+$/, ''));

@@ -2,9 +2,10 @@ import * as fs from 'node:fs';
 import { ADMIN, APPLY_ANSWERS, gql, GqlResponse, ok, Platform, projectFile, startPlatform, subscribe } from '@app/testing';
 
 /**
- * The story of the hiring-flow issue, with real PostgreSQL, Redis, API and worker processes:
- * job from the seeded template, screening with a knock-out, a timed assessment with live
- * verdicts through the subscription, and the recruiter's view of the best score.
+ * The story of the hiring-flow issue, with real Redis, API and worker processes on each engine
+ * (project e2e on PostgreSQL, e2e-sqlite on a SQLite file as `npm start` runs): job from the
+ * seeded template, screening with a knock-out, a timed assessment with live verdicts through
+ * the subscription, the recruiter's view of the best score, and the ranked shortlist.
  */
 const bank = (slug: string) => JSON.parse(fs.readFileSync(projectFile(`libs/assessments/data/problems/${slug}.json`), 'utf8')) as { referenceSolutions: { source: string }[] };
 const RIGHT = bank('two-sum').referenceSolutions[0].source;
@@ -24,7 +25,8 @@ describe('hiring flow end to end', () => {
     (await must(`mutation($i: RegisterInput!) { register(input: $i) { accessToken user { id } } }`, { i: { email, name, password: 'candidate-pass-1' } })).register;
 
   beforeAll(async () => {
-    p = await startPlatform();
+    // With the demo data, as `npm start` seeds it in development.
+    p = await startPlatform({ env: { SEED_DEMO_DATA: 'true' } });
   }, 120_000);
   afterAll(() => p?.stop());
 
@@ -165,4 +167,19 @@ describe('hiring flow end to end', () => {
     expect(entry.score).toBeCloseTo(0.15 * comp.skills + 0.45 * 0.6 + 0.4 * (2 / 3), 3);
     expect(entry.explanation).toMatch(/^\(0\.15×[\d.]+ \(skills\) \+ 0\.45×0\.600 \(assessment\) \+ 0\.4×0\.667 \(interview\)\) \/ 1\.00 = [\d.]+$/);
   }, 180_000);
+
+  it('ranks the seeded demo job and exports it as CSV for the demo recruiter', async () => {
+    const rec = await loginAs('recruiter@example.com', 'demo-password-123');
+    const jobs = (await must(`{ jobs(limit: 200) { items { id title createdAt } } }`, {}, rec)).jobs.items as { id: string; title: string; createdAt: string }[];
+    const demo = jobs.reduce((a, b) => (a.createdAt <= b.createdAt ? a : b));
+    expect(demo.title).toBe('Backend Engineer Intern');
+    const shortlist = (await must(`query($job: ID!) { shortlist(jobId: $job) { totalCount entries { rank name stage } } }`, { job: demo.id }, rec)).shortlist;
+    expect(shortlist.totalCount).toBe(1);
+    expect(shortlist.entries).toEqual([{ rank: 1, name: 'Cory Candidate', stage: 'ASSESSMENT' }]);
+    const csv = await fetch(`${p.url}/jobs/${demo.id}/shortlist.csv`, { headers: { authorization: `Bearer ${rec}` } });
+    expect(csv.status).toBe(200);
+    const lines = (await csv.text()).trim().split('\r\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toMatch(/^1,[0-9a-f-]{36},Cory Candidate,candidate@example\.com,ASSESSMENT,/);
+  });
 });

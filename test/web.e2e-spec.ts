@@ -43,7 +43,7 @@ describe('web app in a real browser', () => {
   };
 
   beforeAll(async () => {
-    if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install chromium (.ci/run does it on CI)`);
+    if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: bash tools/ensure-chromium.sh installs it (npm test and .ci/run run it)`);
     fs.mkdirSync(SHOTS, { recursive: true });
     p = await startPlatform({ env: { SEED_DEMO_DATA: 'true' } });
     profile = fs.mkdtempSync(path.join(os.tmpdir(), 'hp-chromium-'));

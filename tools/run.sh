@@ -73,6 +73,8 @@ case "$cmd" in
   node) ensure_deps; exec "${NODE_RUN[@]}" "$@" ;;
   test)
     ensure_deps
+    # Says in one line what it could not install and why; the other tests still run.
+    bash tools/ensure-chromium.sh || true
     build force
     build_web force
     echo "test: lint" >&2

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AppError } from '@app/common';
+import { AppError, namedQuery } from '@app/common';
 import {
   ApplicationEntity,
   ApplicationStage,
@@ -144,16 +144,17 @@ export class ShortlistService {
 
   private async fingerprint(jobId: string): Promise<string> {
     // Any change to what the ranking reads moves one of these: rows are only ever added or updated.
-    const [row] = await this.ds.query<Record<string, string | number>[]>(
+    // CAST(... AS TEXT) keeps PostgreSQL's microseconds (a Date would drop them).
+    const [row] = await namedQuery<Record<string, string | number>[]>(
+      this.ds,
       `SELECT
-         (SELECT COUNT(*) || ':' || COALESCE(MAX("updatedAt")::text, '') FROM applications WHERE "jobId" = $1) AS a,
-         (SELECT COUNT(*) || ':' || COALESCE(MAX(s."finishedAt")::text, '') FROM submissions s JOIN attempts t ON t.id = s."attemptId"
-            JOIN assessments x ON x.id = t."assessmentId" WHERE x."jobId" = $1 AND s.kind = 'SUBMISSION') AS s,
-         (SELECT COUNT(*) || ':' || COALESCE(MAX(t."updatedAt")::text, '') FROM attempts t JOIN assessments x ON x.id = t."assessmentId" WHERE x."jobId" = $1) AS t,
-         (SELECT COUNT(*) || ':' || COALESCE(MAX("updatedAt")::text, '') FROM scorecards) AS c,
-         (SELECT COALESCE(MAX("updatedAt")::text, '') FROM shortlist_policies WHERE "jobId" = $1) AS p`
-        .replace(/::text/g, this.ds.options.type === 'postgres' ? '::text' : ''),
-      [jobId],
+         (SELECT COUNT(*) || ':' || COALESCE(CAST(MAX("updatedAt") AS TEXT), '') FROM applications WHERE "jobId" = :jobId) AS a,
+         (SELECT COUNT(*) || ':' || COALESCE(CAST(MAX(s."finishedAt") AS TEXT), '') FROM submissions s JOIN attempts t ON t.id = s."attemptId"
+            JOIN assessments x ON x.id = t."assessmentId" WHERE x."jobId" = :jobId AND s.kind = 'SUBMISSION') AS s,
+         (SELECT COUNT(*) || ':' || COALESCE(CAST(MAX(t."updatedAt") AS TEXT), '') FROM attempts t JOIN assessments x ON x.id = t."assessmentId" WHERE x."jobId" = :jobId) AS t,
+         (SELECT COUNT(*) || ':' || COALESCE(CAST(MAX("updatedAt") AS TEXT), '') FROM scorecards) AS c,
+         (SELECT COALESCE(CAST(MAX("updatedAt") AS TEXT), '') FROM shortlist_policies WHERE "jobId" = :jobId) AS p`,
+      { jobId },
     );
     return Object.values(row).join('|');
   }
@@ -264,14 +265,15 @@ export class ShortlistService {
     const assessments = await this.ds.getRepository(AssessmentEntity).findBy({ jobId });
     if (!assessments.length) return new Map();
     const points = new Map(assessments.map((x) => [x.id, new Map(x.problems.map((p) => [p.problemId, p.points]))]));
-    const rows = await this.ds.query<{ applicationId: string; assessmentId: string; problemId: string | null; best: number | string | null }[]>(
+    const rows = await namedQuery<{ applicationId: string; assessmentId: string; problemId: string | null; best: number | string | null }[]>(
+      this.ds,
       `SELECT t."applicationId" AS "applicationId", t."assessmentId" AS "assessmentId", s."problemId" AS "problemId", MAX(s.score) AS best
          FROM attempts t
          JOIN assessments x ON x.id = t."assessmentId"
          LEFT JOIN submissions s ON s."attemptId" = t.id AND s.kind = 'SUBMISSION' AND s.state = 'FINISHED'
-        WHERE x."jobId" = $1 AND t."startedAt" IS NOT NULL
+        WHERE x."jobId" = :jobId AND t."startedAt" IS NOT NULL
         GROUP BY t."applicationId", t."assessmentId", s."problemId"`,
-      [jobId],
+      { jobId },
     );
     const out = new Map<string, { pointsEarned: number; pointsPossible: number; seen: Set<string> }>();
     for (const r of rows) {

@@ -31,7 +31,7 @@ export interface ApiHarness {
   close(): Promise<void>;
 }
 
-/** The real API on a fresh PostgreSQL database and real Redis, listening on a random port. */
+/** The real API on a fresh database (TEST_DB_DIALECT: PostgreSQL or SQLite) and real Redis, listening on a random port. */
 export async function startApi(env: Record<string, string> = {}): Promise<ApiHarness> {
   const db = await createTestDatabase();
   const config = testConfig(db.config, env);

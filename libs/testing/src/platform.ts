@@ -15,8 +15,9 @@ export interface Platform {
 }
 
 /**
- * The whole platform as processes: a fresh PostgreSQL database migrated and seeded by
- * platform-init, then the API and `workers` judge workers on real Redis.
+ * The whole platform as processes: a fresh database (PostgreSQL, or a SQLite file under
+ * TEST_DB_DIALECT=sqlite, as `npm start` runs) migrated and seeded by platform-init, then the
+ * API and `workers` judge workers on real Redis.
  */
 export async function startPlatform(opts: { workers?: number; env?: Record<string, string> } = {}): Promise<Platform> {
   const db = await createTestDatabase({ empty: true });
@@ -24,7 +25,7 @@ export async function startPlatform(opts: { workers?: number; env?: Record<strin
   const env: Record<string, string> = {
     NODE_ENV: 'test',
     PORT: String(port),
-    DATABASE_URL: (db.config as { url: string }).url,
+    DATABASE_URL: db.url,
     REDIS_PREFIX: `${process.env.REDIS_PREFIX ?? 'hp'}-e2e-${randomBytes(4).toString('hex')}`,
     JWT_SECRET: 'e2e-secret-e2e-secret-e2e-secret-00',
     ADMIN_EMAIL: ADMIN.email,

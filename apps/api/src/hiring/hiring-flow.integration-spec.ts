@@ -50,7 +50,7 @@ const profile = (name: string, email: string) => ({
 const fields = (res: GqlResponse) => (res.errors?.[0]?.extensions?.fields as { field: string; message: string }[] | undefined) ?? [];
 const KNOCKOUT_REASON = 'Knock-out: not authorized to work in the country of employment';
 
-describe('hiring flow: job from the template, applications, screening, override, stages (PostgreSQL)', () => {
+describe('hiring flow: job from the template, applications, screening, override, stages', () => {
   let api: ApiHarness;
   let recruiter: TestUser;
   let alice: TestUser;

@@ -20,7 +20,7 @@ const QUESTION = {
   rule: { acceptedValues: ['Yes'], reviewValues: ['Maybe later'], rejectionReason: 'cannot relocate' },
 };
 
-describe('hiring input validation (PostgreSQL)', () => {
+describe('hiring input validation', () => {
   let api: ApiHarness;
   let recruiter: TestUser;
   let candidate: TestUser;

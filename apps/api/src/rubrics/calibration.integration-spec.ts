@@ -55,7 +55,7 @@ const criteria = ['first', 'second'].map((key) => ({
   anchors,
 }));
 
-describe('interviewer calibration against the golden fixture (PostgreSQL)', () => {
+describe('interviewer calibration against the golden fixture', () => {
   let api: ApiHarness;
   let recruiter: TestUser;
   let jobId: string;

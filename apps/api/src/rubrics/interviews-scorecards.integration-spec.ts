@@ -8,6 +8,7 @@ import {
   Language,
   ProblemEntity,
   Role,
+  RubricEntity,
   RubricVersionEntity,
   SubmissionEntity,
   SubmissionKind,
@@ -61,7 +62,7 @@ const rate = (keys: string[], rating: number) =>
   keys.map((criterionKey) => ({ criterionKey, rating, evidence: rating === 1 || rating === 4 ? `Observed for ${criterionKey}` : null }));
 const ids = (xs: { id: string }[]) => xs.map((x) => x.id).sort();
 
-describe('interviews and scorecards: scheduling, what interviewers see, the blind rule, amendments (PostgreSQL)', () => {
+describe('interviews and scorecards: scheduling, what interviewers see, the blind rule, amendments', () => {
   let api: ApiHarness;
   let ds: DataSource;
   let admin: TestUser;
@@ -131,7 +132,7 @@ describe('interviews and scorecards: scheduling, what interviewers see, the blin
     for (const id of [anonJob, openJob]) ok(await api.gql(PUBLISH, { id }, recruiter.token));
     annApp = await apply(anonJob, ann, 'Ann Example');
     bobApp = await apply(openJob, bob, 'Bob Sample');
-    rubricId = (await ds.query(`SELECT id FROM rubrics WHERE key = $1`, [DEFAULT_RUBRIC_KEY]))[0].id;
+    rubricId = (await ds.getRepository(RubricEntity).findOneByOrFail({ key: DEFAULT_RUBRIC_KEY })).id;
 
     // Ann took an assessment with a private 50% extra-time accommodation.
     const problem = await ds

@@ -49,7 +49,7 @@ const ANSWERS = [
   ['problem-solving-example', 'Profiling showed one query per list item; I batched them into one join.'],
 ].map(([questionKey, value]) => ({ questionKey, value }));
 
-describe('rubrics: the seeded default, anchored criteria, job copies and versions (PostgreSQL)', () => {
+describe('rubrics: the seeded default, anchored criteria, job copies and versions', () => {
   let api: ApiHarness;
   let ds: DataSource;
   let recruiter: TestUser;

@@ -5,7 +5,7 @@ import { ApiHarness, startApi } from '@app/testing';
 import { loadTemplateFiles } from '../templates/template-files';
 import { DEMO_CANDIDATE_EMAIL, DEMO_RECRUITER_EMAIL, hiringServices, seedHiring } from './hiring.seeder';
 
-describe('hiring seed step (PostgreSQL)', () => {
+describe('hiring seed step', () => {
   let api: ApiHarness;
   let ds: DataSource;
   const logger = createLogger('silent', 'test');
