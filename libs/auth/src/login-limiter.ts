@@ -107,7 +107,7 @@ export class LoginLimiter {
     const refused = results.flatMap((r, i) => (r.status === 'rejected' ? [{ reason: r.reason as unknown, bucket: taken[i] }] : []));
     if (refused.length) {
       // The attempt never happens: give back what the buckets that allowed it took.
-      await Promise.all(results.map((r, i) => (r.status === 'fulfilled' ? taken[i][0].reward(taken[i][1], 1) : undefined)));
+      await Promise.all(taken.filter((_, i) => results[i].status === 'fulfilled').map(([l, k]) => l.reward(k, 1)));
       let waitMs = 0;
       for (const { reason, bucket } of refused) {
         if (!(reason instanceof RateLimiterRes)) throw reason;
