@@ -79,4 +79,12 @@ describe('LoginLimiter (Redis)', () => {
     }
     expect(seen).toEqual([60, 120, 200, 200]);
   });
+
+  it('counts a whole IPv6 /64 as one source', async () => {
+    const limiter = make({ maxPerAccount: 1000 });
+    for (let i = 1; i <= 5; i++) await (await limiter.begin('f@example.com', `2001:db8:7:7::${i.toString(16)}`)).failed();
+    expect(await outcome(limiter.begin('f@example.com', '2001:db8:7:7:dead:beef:0:1'))).toBe('RATE_LIMITED');
+    expect(await outcome(limiter.begin('f@example.com', '2001:db8:7:8::1'))).toBe('passed');
+  });
 });
+

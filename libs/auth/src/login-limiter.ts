@@ -1,3 +1,4 @@
+import { isIPv4, isIPv6 } from 'node:net';
 import type { Redis } from 'ioredis';
 import { RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { AppError, ErrorCode } from '@app/common';
@@ -35,6 +36,25 @@ const rateLimited = (ms: number, what: string): AppError => {
   const seconds = Math.max(1, Math.ceil(ms / 1000));
   return new AppError(ErrorCode.RATE_LIMITED, `${what} Try again in ${seconds} s.`, { retryAfterSeconds: seconds });
 };
+
+/**
+ * The source a limit is keyed on. An IPv6 client usually holds a whole /64 and can rotate
+ * through it at will, so IPv6 addresses count per /64; IPv4-mapped IPv6 counts as the IPv4.
+ */
+export function sourceOf(ip: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
+  if (mapped && isIPv4(mapped[1])) return mapped[1];
+  if (!isIPv6(ip)) return ip;
+  const [head, tail = ''] = ip.toLowerCase().split('%')[0].split('::');
+  const left = head ? head.split(':') : [];
+  const right = ip.includes('::') && tail ? tail.split(':') : [];
+  // A trailing dotted quad stands for two groups; it never reaches the first four.
+  const groups = [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right];
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
+}
 
 function makeLimiter(redis: Redis, keyPrefix: string, points: number, duration: number): RateLimiterRedis {
   return new RateLimiterRedis({
@@ -87,16 +107,17 @@ export class LoginLimiter {
   }
 
   /** Whether `ip` logged in to `email` recently. Redis down: not known, the stricter answer. */
-  async isKnownSource(email: string, ip: string): Promise<boolean> {
+  async isKnownSource(email: string, address: string): Promise<boolean> {
     try {
-      return (await this.redis.exists(this.trustKey(email, ip))) === 1;
+      return (await this.redis.exists(this.trustKey(email, sourceOf(address)))) === 1;
     } catch {
       return false;
     }
   }
 
   /** Takes one point from each bucket, or throws RATE_LIMITED and takes none. */
-  async begin(email: string, ip: string): Promise<LoginAttempt> {
+  async begin(email: string, address: string): Promise<LoginAttempt> {
+    const ip = sourceOf(address);
     const known = await this.isKnownSource(email, ip);
     const taken: Array<[RateLimiterAbstract, string]> = [
       [this.bySource, `${email}|${ip}`],
@@ -156,9 +177,9 @@ export class RegisterLimiter {
     this.byIp = makeLimiter(redis, `${prefix}:register:ip`, limits.maxPerIp, limits.windowSeconds);
   }
 
-  async take(ip: string): Promise<void> {
+  async take(address: string): Promise<void> {
     try {
-      await this.byIp.consume(ip, 1);
+      await this.byIp.consume(sourceOf(address), 1);
     } catch (e) {
       if (e instanceof RateLimiterRes) throw rateLimited(e.msBeforeNext, 'Too many sign-ups from your network.');
       throw e;
