@@ -20,6 +20,8 @@ describe('web app in a real browser', () => {
   let p: Platform;
   let context: BrowserContext;
   let profile: string;
+  /** Every Content-Security-Policy violation any page reported: the app must run under the policy. */
+  const cspViolations: string[] = [];
   const must = async <T = any>(q: string, v: Record<string, unknown> = {}, token?: string): Promise<T> => ok(await gql<T>(p.url, q, v, token));
   const tokenOf = async (email: string) => (await must(`mutation($i: LoginInput!) { login(input: $i) { accessToken } }`, { i: { email, password: PASSWORD } })).login.accessToken as string;
 
@@ -54,6 +56,11 @@ describe('web app in a real browser', () => {
       viewport: { width: 1366, height: 900 },
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
+    context.on('page', (page) =>
+      page.on('console', (m) => {
+        if (/Content Security Policy/i.test(m.text())) cspViolations.push(`${page.url()}: ${m.text()}`);
+      }),
+    );
   }, 120_000);
 
   // Every test closes its tab when it passes: a tab still open belongs to a failure, so keep
@@ -79,6 +86,8 @@ describe('web app in a real browser', () => {
     const home = await fetch(`${p.url}/`, { headers: { accept: 'text/html' } });
     expect(home.status).toBe(200);
     expect(await home.text()).toContain('<div id="root">');
+    expect(home.headers.get('content-security-policy')).toMatch(/script-src 'self';/);
+    expect(home.headers.get('x-frame-options')).toBe('DENY');
     const deep = await fetch(`${p.url}/invite/some-token`, { headers: { accept: 'text/html' } });
     expect(deep.status).toBe(200);
     expect(await deep.text()).toContain('<div id="root">');
@@ -240,4 +249,10 @@ describe('web app in a real browser', () => {
     expect(csv.some((l) => l.includes('Cory Candidate'))).toBe(true);
     await page.close();
   }, 60_000);
+
+  // Last: every page above ran under the Content-Security-Policy without a violation.
+  it('no page reported a Content-Security-Policy violation', () => {
+    expect(cspViolations).toEqual([]);
+  });
 });
+

@@ -4,7 +4,7 @@ import 'reflect-metadata';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { parseArgs } from 'node:util';
-import { AuthCoreModule, UsersService } from '@app/auth';
+import { AuthCoreModule, normalizeEmail, passwordProblems, UsersService } from '@app/auth';
 import { createLogger } from '@app/common';
 import { CoreModule, die, loadConfigOrDie } from '@app/core';
 import { runMigrations } from '@app/migrations';
@@ -12,7 +12,9 @@ import { runMigrations } from '@app/migrations';
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { email: { type: 'string' }, password: { type: 'string' }, name: { type: 'string' } } });
   if (!values.email || !values.password) die('usage: npm run create-admin -- --email EMAIL --password PASSWORD [--name NAME]');
-  if (values.password.length < 10) die('create-admin: the password must be at least 10 characters');
+  // The same password rules as every account, checked before touching the database.
+  const problem = passwordProblems(values.password, values.email)[0];
+  if (problem) die(`create-admin: the password ${problem.message}`);
   const config = loadConfigOrDie();
   await runMigrations(config.database);
   @Module({ imports: [CoreModule.forRoot(config, 'cli', createLogger('silent', 'cli')), AuthCoreModule] })
@@ -20,7 +22,7 @@ async function main(): Promise<void> {
   const app = await NestFactory.createApplicationContext(CliModule, { logger: false });
   try {
     const created = await app.get(UsersService).ensureAdmin(values.email, values.password, values.name ?? 'Administrator');
-    console.log(created ? `created admin ${values.email.toLowerCase()}` : `an account with email ${values.email.toLowerCase()} already exists; nothing changed`);
+    console.log(created ? `created admin ${normalizeEmail(values.email)}` : `an account with email ${normalizeEmail(values.email)} already exists; nothing changed`);
   } finally {
     await app.close();
   }

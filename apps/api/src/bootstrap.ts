@@ -11,6 +11,7 @@ import { AppConfig } from '@app/config';
 import { AppModule } from './app.module';
 import { httpDuration } from './health/metrics';
 import { PinoNestLogger } from './logger.adapter';
+import { securityHeaders } from './security-headers';
 
 /** Builds the API application (not yet listening): used by main.ts and by the tests. */
 export async function createApi(config: AppConfig, logger: Logger, opts: { schemaFile?: string | boolean } = {}): Promise<INestApplication> {
@@ -20,6 +21,7 @@ export async function createApi(config: AppConfig, logger: Logger, opts: { schem
   });
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
+  app.use(securityHeaders(config));
   app.use(
     pinoHttp({
       logger,

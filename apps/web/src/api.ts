@@ -128,13 +128,20 @@ export async function login(email: string, password: string): Promise<SessionUse
   return d.login.user;
 }
 
+/**
+ * Sign-up answers alike whether or not the email was free (no account oracle), so it returns no
+ * session: log in with the same password next. If that fails, the email belonged to someone else.
+ */
 export async function register(name: string, email: string, password: string): Promise<SessionUser> {
-  const d = await gql<{ register: { accessToken: string; expiresAt: string; user: SessionUser } }>(
-    'mutation($i: RegisterInput!) { register(input: $i) { accessToken expiresAt user { id email name role } } }',
-    { i: { name, email, password } },
-  );
-  setSession({ token: d.register.accessToken, user: d.register.user, expiresAt: d.register.expiresAt });
-  return d.register.user;
+  const d = await gql<{ register: { email: string; message: string } }>('mutation($i: RegisterInput!) { register(input: $i) { email message } }', {
+    i: { name, email, password },
+  });
+  try {
+    return await login(d.register.email, password);
+  } catch (e) {
+    if (e instanceof ApiError && e.code === 'UNAUTHENTICATED') throw new ApiError(d.register.message, 'REGISTERED');
+    throw e;
+  }
 }
 
 /** Fetches a file that needs the bearer token (a plain link cannot send it) and saves it. */

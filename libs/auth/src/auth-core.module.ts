@@ -3,6 +3,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig, APP_CONFIG } from '@app/config';
 import { UserEntity } from '@app/domain';
+import { AccountStatusCache } from './account-status.cache';
 import { AuthService } from './auth.service';
 import { UsersService } from './users.service';
 
@@ -14,7 +15,7 @@ import { UsersService } from './users.service';
       useFactory: (config: AppConfig) => ({ secret: config.jwt.secret, signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
     }),
   ],
-  providers: [UsersService, AuthService],
-  exports: [UsersService, AuthService],
+  providers: [UsersService, AuthService, AccountStatusCache],
+  exports: [UsersService, AuthService, AccountStatusCache],
 })
 export class AuthCoreModule {}

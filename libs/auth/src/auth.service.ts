@@ -5,9 +5,11 @@ import { AppConfig, APP_CONFIG } from '@app/config';
 import { AppError, ErrorCode } from '@app/common';
 import { REDIS } from '@app/core';
 import { Role, UserEntity } from '@app/domain';
-import { LoginLimiter } from './login-limiter';
+import { normalizeEmail } from './account-policy';
+import { AccountStatusCache } from './account-status.cache';
+import { LoginLimiter, RegisterLimiter } from './login-limiter';
 import { dummyHash, verifyPassword } from './password';
-import { UsersService } from './users.service';
+import { NewUser, UsersService } from './users.service';
 
 export interface AuthUser {
   id: string;
@@ -19,6 +21,8 @@ interface TokenClaims {
   sub: string;
   role: Role;
   email: string;
+  /** The account's tokenVersion when issued; a token from an older version is revoked. */
+  ver: number;
 }
 
 export interface Session {
@@ -27,50 +31,89 @@ export interface Session {
   user: UserEntity;
 }
 
+/** The one answer sign-up gives, whether or not the email already had an account. */
+export const REGISTRATION_MESSAGE =
+  'If this email was free, the candidate account now exists: log in with the password you chose. ' +
+  'If the email already had an account, nothing changed; its owner can log in, or ask an administrator to reset the password.';
+
+const INCORRECT = 'Email or password is incorrect';
+const REVOKED = 'Your session has ended (account deactivated or password reset); log in again';
+
 @Injectable()
 export class AuthService {
   private readonly limiter: LoginLimiter;
+  private readonly registerLimiter: RegisterLimiter;
 
   constructor(
     private readonly users: UsersService,
     private readonly jwt: JwtService,
+    private readonly statuses: AccountStatusCache,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(REDIS) redis: Redis,
   ) {
     this.limiter = new LoginLimiter(redis, config.redis.prefix, config.login);
+    this.registerLimiter = new RegisterLimiter(redis, config.redis.prefix, config.register);
   }
 
   async login(email: string, password: string, ip: string): Promise<Session> {
-    const key = email.trim().toLowerCase();
-    await this.limiter.check(key, ip);
-    const user = await this.users.findWithHash(key);
-    // Verify against a dummy hash for unknown emails: same cost, same answer.
-    const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash()), password);
-    if (!user || !ok || !user.active) {
-      await this.limiter.fail(key, ip);
-      throw new AppError(ErrorCode.UNAUTHENTICATED, 'Email or password is incorrect');
+    const key = normalizeEmail(email);
+    // The point is taken before the password is checked: parallel guesses cannot outrun the count.
+    const attempt = await this.limiter.begin(key, ip);
+    let user: UserEntity | null;
+    let ok: boolean;
+    try {
+      user = await this.users.findWithHash(key);
+      // Verify against a dummy hash for unknown emails: same cost, same answer.
+      ok = await verifyPassword(user?.passwordHash ?? (await dummyHash()), password);
+    } catch (e) {
+      // Not a wrong password (the database failed): the attempt does not count.
+      await attempt.cancel();
+      throw e;
     }
-    await this.limiter.succeed(key);
+    if (!user || !ok) {
+      await attempt.failed();
+      throw new AppError(ErrorCode.UNAUTHENTICATED, INCORRECT);
+    }
+    if (!user.active) {
+      // Only someone who knows the password learns that the account is deactivated.
+      await attempt.failed();
+      throw new AppError(ErrorCode.UNAUTHENTICATED, 'This account is deactivated: ask an administrator to reactivate it');
+    }
+    await attempt.succeeded();
     delete (user as Partial<UserEntity>).passwordHash;
     return this.issue(user);
   }
 
+  /** Candidate sign-up, rate-limited per IP; the same answer whether or not the email was taken. */
+  async register(input: Omit<NewUser, 'role'>, ip: string): Promise<{ email: string; message: string }> {
+    await this.registerLimiter.take(ip);
+    const email = await this.users.register(input);
+    return { email, message: REGISTRATION_MESSAGE };
+  }
+
   issue(user: UserEntity): Session {
-    const claims: TokenClaims = { sub: user.id, role: user.role, email: user.email };
+    const claims: TokenClaims = { sub: user.id, role: user.role, email: user.email, ver: user.tokenVersion ?? 0 };
     const accessToken = this.jwt.sign(claims, { expiresIn: this.config.jwt.ttlSeconds });
     return { accessToken, expiresAt: new Date(Date.now() + this.config.jwt.ttlSeconds * 1000), user };
   }
 
-  /** Verifies a bearer token. Returns null for a missing token; throws for a bad or expired one. */
-  verify(token: string | undefined): AuthUser | null {
+  /**
+   * Verifies a bearer token and the account behind it. Returns null for a missing token; throws
+   * UNAUTHENTICATED for a bad or expired token, or one whose account was deactivated, deleted or
+   * had its password reset since. The role is the account's current one, not the token's.
+   */
+  async verify(token: string | undefined): Promise<AuthUser | null> {
     if (!token) return null;
+    let c: TokenClaims;
     try {
-      const c = this.jwt.verify<TokenClaims & { exp: number }>(token);
+      c = this.jwt.verify<TokenClaims & { exp: number }>(token);
       if (!c.sub || !Object.values(Role).includes(c.role)) throw new Error('claims');
-      return { id: c.sub, role: c.role, email: c.email };
     } catch (e) {
       const expired = (e as Error).name === 'TokenExpiredError';
       throw new AppError(ErrorCode.UNAUTHENTICATED, expired ? 'Your session has expired; log in again' : 'The access token is invalid');
     }
+    const status = await this.statuses.get(c.sub);
+    if (!status || !status.active || status.tokenVersion !== (c.ver ?? 0)) throw new AppError(ErrorCode.UNAUTHENTICATED, REVOKED);
+    return { id: c.sub, role: status.role, email: status.email };
   }
 }

@@ -1,3 +1,5 @@
+export * from './account-policy';
+export * from './account-status.cache';
 export * from './password';
 export * from './users.service';
 export * from './auth.service';

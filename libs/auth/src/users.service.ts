@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { QueryFailedError, Repository } from 'typeorm';
-import { AppError, ErrorCode } from '@app/common';
+import { AppError, ErrorCode, FieldProblem } from '@app/common';
 import { Role, UserEntity } from '@app/domain';
+import { emailProblems, nameProblems, normalizeEmail, passwordProblems } from './account-policy';
+import { AccountStatusCache } from './account-status.cache';
 import { hashPassword } from './password';
 
 export interface NewUser {
@@ -10,6 +12,11 @@ export interface NewUser {
   name: string;
   password: string;
   role: Role;
+}
+
+export interface UserChanges {
+  name?: string;
+  role?: Role;
 }
 
 /** Which roles each role may create. Candidates sign up themselves; nobody else creates them. */
@@ -20,9 +27,16 @@ const CAN_CREATE: Record<Role, readonly Role[]> = {
   [Role.CANDIDATE]: [],
 };
 
+const STAFF: readonly Role[] = [Role.ADMIN, Role.RECRUITER, Role.INTERVIEWER];
+
+const isUniqueViolation = (e: unknown): boolean => e instanceof QueryFailedError && /unique|UNIQUE/.test(e.message);
+
 @Injectable()
 export class UsersService {
-  constructor(@InjectRepository(UserEntity) private readonly users: Repository<UserEntity>) {}
+  constructor(
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    private readonly statuses: AccountStatusCache,
+  ) {}
 
   findById(id: string): Promise<UserEntity | null> {
     return this.users.findOneBy({ id });
@@ -36,7 +50,7 @@ export class UsersService {
     return this.users
       .createQueryBuilder('u')
       .addSelect('u.passwordHash')
-      .where('u.email = :email', { email: email.trim().toLowerCase() })
+      .where('u.email = :email', { email: normalizeEmail(email) })
       .getOne();
   }
 
@@ -50,8 +64,22 @@ export class UsersService {
     return { items, total };
   }
 
-  register(input: Omit<NewUser, 'role'>): Promise<UserEntity> {
-    return this.create({ ...input, role: Role.CANDIDATE });
+  /**
+   * Candidate sign-up. Answers the same whether or not the email is taken, so sign-up is not an
+   * oracle for who has an account: an existing email costs the same argon2 hash and is left
+   * untouched. Returns the normalized email.
+   */
+  async register(input: Omit<NewUser, 'role'>): Promise<string> {
+    const user = this.checked({ ...input, role: Role.CANDIDATE });
+    const passwordHash = await hashPassword(input.password);
+    if (await this.users.existsBy({ email: user.email })) return user.email;
+    try {
+      await this.users.insert(this.users.create({ ...user, passwordHash, active: true, tokenVersion: 0 }));
+    } catch (e) {
+      // Two sign-ups racing on one email: the unique index decides, and the loser answers alike.
+      if (!isUniqueViolation(e)) throw e;
+    }
+    return user.email;
   }
 
   async createStaff(actorRole: Role, input: NewUser): Promise<UserEntity> {
@@ -63,7 +91,7 @@ export class UsersService {
 
   /** Creates the first admin (or resets nothing if the email exists). Returns true when created. */
   async ensureAdmin(email: string, password: string, name = 'Administrator'): Promise<boolean> {
-    const existing = await this.users.findOneBy({ email: email.toLowerCase() });
+    const existing = await this.users.findOneBy({ email: normalizeEmail(email) });
     if (existing) return false;
     await this.create({ email, password, name, role: Role.ADMIN });
     return true;
@@ -74,27 +102,78 @@ export class UsersService {
     return this.create(input);
   }
 
-  private async create(input: NewUser): Promise<UserEntity> {
-    const email = input.email.trim().toLowerCase();
-    if (await this.users.existsBy({ email })) {
-      throw new AppError(ErrorCode.CONFLICT, `An account with email ${email} already exists`);
+  /**
+   * Admin edits: name, and role among the staff roles. A candidate's account holds applications
+   * and attempts, so it never becomes staff (nor staff a candidate): create another account.
+   * The role is read from the database on every request, so the change applies at once.
+   */
+  async update(actorId: string, id: string, changes: UserChanges): Promise<UserEntity> {
+    const user = await this.mustFind(id);
+    const problems: FieldProblem[] = [];
+    if (changes.name !== undefined) problems.push(...nameProblems(changes.name));
+    if (changes.role !== undefined && changes.role !== user.role) {
+      if (id === actorId) throw AppError.precondition('You cannot change your own role: ask another admin');
+      if (!STAFF.includes(changes.role) || !STAFF.includes(user.role)) {
+        problems.push({ field: 'role', message: 'only staff accounts change role, and only among ADMIN, RECRUITER, INTERVIEWER' });
+      }
     }
-    const entity = this.users.create({
-      email,
-      name: input.name.trim(),
-      role: input.role,
-      passwordHash: await hashPassword(input.password),
-      active: true,
-    });
+    if (problems.length) throw AppError.badInput(problems);
+    await this.users.update({ id }, { ...(changes.name !== undefined && { name: changes.name.trim() }), ...(changes.role && { role: changes.role }) });
+    this.statuses.invalidate(id);
+    return this.mustFind(id);
+  }
+
+  /**
+   * Deactivation refuses logins and revokes every token issued before (token version bump);
+   * reactivation lets the owner log in again but brings no old token back.
+   */
+  async setActive(actorId: string, id: string, active: boolean): Promise<UserEntity> {
+    if (id === actorId && !active) throw AppError.precondition('You cannot deactivate your own account: ask another admin');
+    const user = await this.mustFind(id);
+    if (user.active !== active) {
+      await this.users.update({ id }, active ? { active } : { active, tokenVersion: () => '"tokenVersion" + 1' });
+      this.statuses.invalidate(id);
+    }
+    return this.mustFind(id);
+  }
+
+  /** How an owner who lost their password gets back in: an admin sets a new one. Ends every session. */
+  async resetPassword(id: string, password: string): Promise<UserEntity> {
+    const user = await this.mustFind(id);
+    const problems = passwordProblems(password, user.email);
+    if (problems.length) throw AppError.badInput(problems);
+    await this.users.update({ id }, { passwordHash: await hashPassword(password), tokenVersion: () => '"tokenVersion" + 1' });
+    this.statuses.invalidate(id);
+    return this.mustFind(id);
+  }
+
+  private async mustFind(id: string): Promise<UserEntity> {
+    const user = await this.users.findOneBy({ id });
+    if (!user) throw AppError.notFound('User', id);
+    return user;
+  }
+
+  /** Applies the account policy; returns the input with the email normalized and the name trimmed. */
+  private checked(input: NewUser): Omit<NewUser, 'password'> {
+    const email = normalizeEmail(input.email);
+    const problems = [...emailProblems(input.email), ...nameProblems(input.name), ...passwordProblems(input.password, email)];
+    if (problems.length) throw AppError.badInput(problems);
+    return { email, name: input.name.trim(), role: input.role };
+  }
+
+  private async create(input: NewUser): Promise<UserEntity> {
+    const user = this.checked(input);
+    // Staff creation and seeding are not public: their callers may learn that an email is taken.
+    if (await this.users.existsBy({ email: user.email })) {
+      throw new AppError(ErrorCode.CONFLICT, `An account with email ${user.email} already exists`);
+    }
+    const entity = this.users.create({ ...user, passwordHash: await hashPassword(input.password), active: true, tokenVersion: 0 });
     try {
       const saved = await this.users.save(entity);
       delete (saved as Partial<UserEntity>).passwordHash;
       return saved;
     } catch (e) {
-      // Two sign-ups racing on the same email: the unique index decides.
-      if (e instanceof QueryFailedError && /unique|UNIQUE/.test(e.message)) {
-        throw new AppError(ErrorCode.CONFLICT, `An account with email ${email} already exists`);
-      }
+      if (isUniqueViolation(e)) throw new AppError(ErrorCode.CONFLICT, `An account with email ${user.email} already exists`);
       throw e;
     }
   }

@@ -55,4 +55,15 @@ describe('loadConfig', () => {
     expect(text).not.toContain('s'.repeat(40));
     expect(text).not.toContain(':pw@');
   });
+
+  it('reads the account limits and the recheck TTL', () => {
+    const c = loadConfig({});
+    expect(c.login).toEqual({ maxPerEmail: 5, maxPerAccount: 20, maxPerIp: 50, windowSeconds: 900, trustedSourceSeconds: 30 * 86_400, maxLockSeconds: 86_400 });
+    expect(c.register).toEqual({ maxPerIp: 20, windowSeconds: 3600 });
+    expect(c.authRecheckSeconds).toBe(5);
+    const d = loadConfig({ LOGIN_MAX_ATTEMPTS_PER_ACCOUNT: '7', LOGIN_TRUSTED_SOURCE_DAYS: '0', REGISTER_MAX_PER_IP: '2', AUTH_RECHECK_SECONDS: '0' });
+    expect([d.login.maxPerAccount, d.login.trustedSourceSeconds, d.register.maxPerIp, d.authRecheckSeconds]).toEqual([7, 0, 2, 0]);
+    expect(() => loadConfig({ AUTH_RECHECK_SECONDS: '-1' })).toThrow(/AUTH_RECHECK_SECONDS/);
+  });
 });
+

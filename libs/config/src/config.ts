@@ -34,6 +34,12 @@ const fields = z.object({
     LOGIN_MAX_ATTEMPTS_PER_EMAIL: intIn(1, 10_000).default(5),
     LOGIN_MAX_ATTEMPTS_PER_IP: intIn(1, 100_000).default(50),
     LOGIN_WINDOW_SECONDS: intIn(1, 86_400).default(900),
+    LOGIN_MAX_ATTEMPTS_PER_ACCOUNT: intIn(1, 100_000).default(20),
+    LOGIN_TRUSTED_SOURCE_DAYS: intIn(0, 365).default(30),
+    LOGIN_MAX_LOCK_SECONDS: intIn(1, 7 * 86_400).default(86_400),
+    REGISTER_MAX_PER_IP: intIn(1, 100_000).default(20),
+    REGISTER_WINDOW_SECONDS: intIn(1, 86_400).default(3600),
+    AUTH_RECHECK_SECONDS: intIn(0, 300).default(5),
     GRAPHQL_MAX_DEPTH: intIn(2, 50).default(10),
     GRAPHQL_MAX_COMPLEXITY: intIn(10, 1_000_000).default(2000),
     GRAPHQL_INTROSPECTION: bool.optional(),
@@ -71,7 +77,17 @@ export interface AppConfig {
   admin?: { email: string; password: string };
   seedDemoData: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
-  login: { maxPerEmail: number; maxPerIp: number; windowSeconds: number };
+  login: {
+    maxPerEmail: number;
+    maxPerAccount: number;
+    maxPerIp: number;
+    windowSeconds: number;
+    trustedSourceSeconds: number;
+    maxLockSeconds: number;
+  };
+  register: { maxPerIp: number; windowSeconds: number };
+  /** How long a token's account state (active, role, token version) may be served from cache. */
+  authRecheckSeconds: number;
   graphql: { maxDepth: number; maxComplexity: number; introspection: boolean };
   judge: { concurrency: number; sandboxes?: number; maxAttempts: number; lockMs: number; sweeperIntervalMs: number; metricsPort?: number };
   webDistDir?: string;
@@ -116,9 +132,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     logLevel: e.LOG_LEVEL,
     login: {
       maxPerEmail: e.LOGIN_MAX_ATTEMPTS_PER_EMAIL,
+      maxPerAccount: e.LOGIN_MAX_ATTEMPTS_PER_ACCOUNT,
       maxPerIp: e.LOGIN_MAX_ATTEMPTS_PER_IP,
       windowSeconds: e.LOGIN_WINDOW_SECONDS,
+      trustedSourceSeconds: e.LOGIN_TRUSTED_SOURCE_DAYS * 86_400,
+      maxLockSeconds: e.LOGIN_MAX_LOCK_SECONDS,
     },
+    register: { maxPerIp: e.REGISTER_MAX_PER_IP, windowSeconds: e.REGISTER_WINDOW_SECONDS },
+    authRecheckSeconds: e.AUTH_RECHECK_SECONDS,
     graphql: {
       maxDepth: e.GRAPHQL_MAX_DEPTH,
       maxComplexity: e.GRAPHQL_MAX_COMPLEXITY,

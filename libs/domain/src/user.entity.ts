@@ -4,7 +4,7 @@ import { Role } from './enums';
 
 @Entity('users')
 export class UserEntity extends UuidEntity {
-  /** Stored lower-cased; unique. */
+  /** Stored normalized (NFKC, trimmed, lower-cased: see normalizeEmail in @app/auth); unique. */
   @Index('UQ_users_email', { unique: true })
   @Column({ type: 'varchar', length: 254 })
   email: string;
@@ -19,8 +19,13 @@ export class UserEntity extends UuidEntity {
   @Column({ type: 'varchar', length: 255, select: false })
   passwordHash: string;
 
+  /** Deactivated accounts cannot log in, and their tokens stop working. */
   @Column({ type: 'boolean', default: true })
   active: boolean;
+
+  /** Carried in every token; bumping it revokes all tokens issued before (deactivation, password reset). */
+  @Column({ type: 'int', default: 0 })
+  tokenVersion: number;
 
   @CreateDateColumn()
   createdAt: Date;

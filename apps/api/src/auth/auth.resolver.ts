@@ -5,6 +5,7 @@ import { GqlContext } from '../graphql/context';
 import { AnyRole, CurrentUser, Public } from '../graphql/roles.decorator';
 import { LoginInput, RegisterInput } from '../users/user.inputs';
 import { UserModel } from '../users/user.model';
+import { RegistrationModel } from './registration.model';
 import { SessionModel } from './session.model';
 
 @Resolver()
@@ -15,14 +16,16 @@ export class AuthResolver {
   ) {}
 
   @Public()
-  @Mutation(() => SessionModel, { description: 'Candidates sign up themselves; staff accounts come from createUser.' })
-  async register(@Args('input') input: RegisterInput): Promise<SessionModel> {
-    const user = await this.users.register(input);
-    return this.auth.issue(user);
+  @Mutation(() => RegistrationModel, {
+    description:
+      'Candidates sign up themselves (staff accounts come from createUser), then log in. Same answer whether or not the email is taken; rate-limited per IP.',
+  })
+  register(@Args('input') input: RegisterInput, @Context() ctx: GqlContext): Promise<RegistrationModel> {
+    return this.auth.register(input, ctx.ip);
   }
 
   @Public()
-  @Mutation(() => SessionModel, { description: 'Rate-limited per email and per IP.' })
+  @Mutation(() => SessionModel, { description: 'Rate-limited per email and IP, per IP, and per account from unknown IPs (see docs/api.md).' })
   login(@Args('input') input: LoginInput, @Context() ctx: GqlContext): Promise<SessionModel> {
     return this.auth.login(input.email, input.password, ctx.ip);
   }

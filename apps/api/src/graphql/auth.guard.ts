@@ -19,15 +19,18 @@ export class GqlAuthGuard implements CanActivate {
     private readonly auth: AuthService,
   ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType<GqlContextType>() !== 'graphql') return true;
     const ctx = GqlExecutionContext.create(context).getContext<GqlContext>();
     const targets = [context.getHandler(), context.getClass()];
     const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets);
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
 
-    // Verify once per operation; field resolvers reuse the result.
-    if (ctx.user === undefined && ctx.token) ctx.user = this.auth.verify(ctx.token) ?? undefined;
+    // Verify once per operation (token and account state); field resolvers reuse the result.
+    if (ctx.token) {
+      ctx.authenticated ??= this.auth.verify(ctx.token);
+      ctx.user = (await ctx.authenticated) ?? undefined;
+    }
 
     if (isPublic) return true;
     if (!roles) {

@@ -8,8 +8,10 @@ export interface GqlContext {
   token?: string;
   ip: string;
   requestId?: string;
-  /** Set by the auth guard once the token is verified. */
+  /** Set by the auth guard once the token and its account are verified. */
   user?: AuthUser;
+  /** The guard's one verification per operation, shared by the fields resolved in parallel. */
+  authenticated?: Promise<AuthUser | null>;
   /** Per-request DataLoaders, created lazily by feature modules. */
   loaders: Map<string, unknown>;
 }

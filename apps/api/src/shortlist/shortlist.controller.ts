@@ -20,7 +20,7 @@ export class ShortlistCsvController {
   @Get(':id/shortlist.csv')
   async csv(@Param('id', new ParseUUIDPipe()) jobId: string, @Headers('authorization') authorization: string | undefined, @Res() res: Response): Promise<void> {
     try {
-      const user = this.auth.verify(bearer(authorization));
+      const user = await this.auth.verify(bearer(authorization));
       if (!user) throw new AppError(ErrorCode.UNAUTHENTICATED, 'You must be logged in: send Authorization: Bearer <token>');
       if (user.role !== Role.ADMIN && user.role !== Role.RECRUITER) throw new AppError(ErrorCode.FORBIDDEN, 'This requires one of the roles ADMIN, RECRUITER');
       const body = shortlistCsv(await this.shortlists.all(jobId));
