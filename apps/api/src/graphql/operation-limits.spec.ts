@@ -22,6 +22,7 @@ import {
   expandedFieldCount,
   FIELD_COSTS,
   LIST_SIZES,
+  MIN_ITEM_COST,
   OperationLimits,
   queryDepth,
   tokenLimitError,
@@ -116,16 +117,26 @@ describe('the web app', () => {
 
 describe('cost of lists', () => {
   it('multiplies a page by the limit asked, or by the default of the argument', () => {
-    expect(check('{ jobs(limit: 10) { items { id title } } }').complexity).toBe(1 + 10 * (1 + 2));
-    expect(check('{ jobs(limit: 200) { items { id title } } }').complexity).toBe(1 + 200 * (1 + 2));
-    expect(check('{ jobs { items { id title } } }').complexity).toBe(1 + 50 * (1 + 2));
-    expect(check('query($n: Int!) { jobs(limit: $n) { total } }', { n: 120 }).complexity).toBe(1 + 120 * 1);
-    expect(check('query($job: ID!) { shortlist(jobId: $job, first: 7) { totalCount } }', { job: 'j' }).complexity).toBe(1 + 7 * 1);
+    const item = '{ id title about employmentType location perks publishedAt status createdAt updatedAt }';
+    const itemCost = 1 /* items */ + 9 + FIELD_COSTS['Job.about'];
+    expect(itemCost).toBeGreaterThan(MIN_ITEM_COST);
+    expect(check(`{ jobs(limit: 10) { items ${item} } }`).complexity).toBe(1 + 10 * itemCost);
+    expect(check(`{ jobs(limit: 200) { items ${item} } }`).complexity).toBe(1 + 200 * itemCost);
+    expect(check(`{ jobs { items ${item} } }`).complexity).toBe(1 + 50 * itemCost);
+  });
+
+  it('prices each item of a page at least MIN_ITEM_COST: resolvers load whole rows', () => {
+    expect(check('{ jobs(limit: 10) { items { id title } } }').complexity).toBe(1 + 10 * MIN_ITEM_COST);
+    expect(check('query($n: Int!) { jobs(limit: $n) { total } }', { n: 120 }).complexity).toBe(1 + 120 * MIN_ITEM_COST);
+    expect(check('query($job: ID!) { shortlist(jobId: $job, first: 7) { totalCount } }', { job: 'j' }).complexity).toBe(1 + 7 * MIN_ITEM_COST);
+    // So one operation loads at most maxComplexity / MIN_ITEM_COST rows through pages.
+    const aliases = Array.from({ length: 6 }, (_, i) => `p${i}: problems(limit: 200) { total }`).join(' ');
+    expect(refusal(() => check(`{ ${aliases} }`)).code).toBe('QUERY_TOO_COMPLEX');
   });
 
   it('never lets a page of zero or less discount the children', () => {
-    expect(check('{ jobs(limit: 0) { items { id title } } }').complexity).toBe(1 + 1 * 3);
-    expect(check('{ jobs(limit: -5) { items { id title } } }').complexity).toBe(1 + 1 * 3);
+    expect(check('{ jobs(limit: 0) { items { id title } } }').complexity).toBe(1 + MIN_ITEM_COST);
+    expect(check('{ jobs(limit: -5) { items { id title } } }').complexity).toBe(1 + MIN_ITEM_COST);
   });
 
   it('assumes DEFAULT_LIST_SIZE items for a list without a page size, and prices large fields', () => {

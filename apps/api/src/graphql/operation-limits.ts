@@ -63,6 +63,13 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
 /** How many items a list of objects without a `limit`/`first` argument is assumed to hold. */
 export const DEFAULT_LIST_SIZE = 5;
 
+/**
+ * The least an item of a page costs, whatever it selects: resolvers load whole rows, so
+ * `problems(limit: 200) { total }` loads 200 problems. This bounds the rows one operation can
+ * load to maxComplexity / MIN_ITEM_COST (1,000 at the defaults).
+ */
+export const MIN_ITEM_COST = 20;
+
 /** The page-size arguments, in the order they are looked for. */
 const PAGE_SIZE_ARGS = ['limit', 'first'] as const;
 
@@ -93,8 +100,8 @@ function pageItemFields(schema: GraphQLSchema): Set<string> {
 /**
  * The one cost rule for every field, so that a new paginated field is covered without code of
  * its own: a field costs its own price (1, or FIELD_COSTS) plus its children times how many
- * times they can appear: the `limit`/`first` asked (or its default), a known list size, or
- * DEFAULT_LIST_SIZE for any other list of objects.
+ * times they can appear: the `limit`/`first` asked (or its default, each item costing at least
+ * MIN_ITEM_COST), a known list size, or DEFAULT_LIST_SIZE for any other list of objects.
  */
 export function costEstimator(schema: GraphQLSchema): ComplexityEstimator {
   const pageItems = pageItemFields(schema);
@@ -107,6 +114,7 @@ export function costEstimator(schema: GraphQLSchema): ComplexityEstimator {
       const asked = Number(args[sizeArg]);
       // A page of 0 or less is refused by validation later; never let it discount the children.
       times = Number.isFinite(asked) ? Math.max(1, Math.ceil(asked)) : 1;
+      return own + times * Math.max(childComplexity, MIN_ITEM_COST);
     } else if (isListType(getNullableType(field.type)) && isCompositeType(getNamedType(field.type)) && !pageItems.has(coordinate)) {
       times = LIST_SIZES[coordinate] ?? DEFAULT_LIST_SIZE;
     }
