@@ -107,7 +107,10 @@ export function costEstimator(schema: GraphQLSchema): ComplexityEstimator {
   const pageItems = pageItemFields(schema);
   return ({ type, field, args, childComplexity }) => {
     const coordinate = `${type.name}.${field.name}`;
-    const own = field.name.startsWith('__') ? 0 : (FIELD_COSTS[coordinate] ?? 1);
+    // Introspection is free, as it is exempt from the depth limit: tools send deep but bounded
+    // queries, and production turns introspection off.
+    if (field.name.startsWith('__') || type.name.startsWith('__')) return childComplexity;
+    const own = FIELD_COSTS[coordinate] ?? 1;
     const sizeArg = pageSizeArg(field);
     let times = 1;
     if (sizeArg) {
@@ -167,7 +170,7 @@ export function expandedFieldCount(doc: DocumentNode, op: OperationDefinitionNod
     if (!set) return 0;
     let n = 0;
     for (const sel of set.selections) {
-      if (sel.kind === Kind.FIELD) n += 1 + count(sel.selectionSet);
+      if (sel.kind === Kind.FIELD) n += sel.name.value.startsWith('__') ? 0 : 1 + count(sel.selectionSet);
       else if (sel.kind === Kind.INLINE_FRAGMENT) n += count(sel.selectionSet);
       else {
         const name = sel.name.value;
@@ -250,7 +253,10 @@ export function checkOperation(
   // without walking it field by field (which is what fragment chains and fan-outs abuse).
   const expanded = expandedFieldCount(document, operation, limits.maxComplexity);
   if (expanded > limits.maxComplexity) {
-    throw tooComplex(`Query selects more than ${limits.maxComplexity} fields once its fragments are expanded`, { limit: 'complexity' });
+    throw tooComplex(
+      `Query complexity exceeds the limit of ${limits.maxComplexity}: it selects more than ${limits.maxComplexity} fields once its fragments are expanded`,
+      { limit: 'complexity' },
+    );
   }
 
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], args.variables ?? {}, { maxErrors: 10 });
