@@ -28,8 +28,11 @@ describe('one request cannot take the API past a stated memory bound', () => {
   beforeAll(async () => {
     platform = await startPlatform({ workers: 0 });
     pid = platform.api.child.pid!;
-    token = ok(await gql<{ login: { accessToken: string } }>(platform.url, 'mutation($i: LoginInput!) { login(input: $i) { accessToken } }', { i: ADMIN }))
-      .login.accessToken;
+    token = ok(
+      await gql<{ login: { accessToken: string } }>(platform.url, 'mutation($i: LoginInput!) { login(input: $i) { accessToken } }', {
+        i: ADMIN,
+      }),
+    ).login.accessToken;
     bank = ok(await gql<{ problems: { total: number } }>(platform.url, '{ problems(limit: 1) { total } }', {}, token)).problems.total;
     const statement = 'A long statement. '.repeat(5_250); // 94,500 bytes
     for (let i = 0; i < PROBLEMS; i++) {
@@ -68,7 +71,8 @@ describe('one request cannot take the API past a stated memory bound', () => {
     const growth = memory(pid).peakMb - before;
     const body = JSON.parse(text) as { errors?: Array<{ message: string }> };
     const code = errorCode(body as never);
-    figures[name] = `+${growth.toFixed(0)} MB peak over ${before.toFixed(0)} MB, ${text.length} bytes, ${code ? `${code}: ${body.errors![0].message}` : 'ok'}, ${Date.now() - started} ms`;
+    figures[name] =
+      `+${growth.toFixed(0)} MB peak over ${before.toFixed(0)} MB, ${text.length} bytes, ${code ? `${code}: ${body.errors![0].message}` : 'ok'}, ${Date.now() - started} ms`;
     return { growth, code, bytes: text.length };
   }
 
@@ -79,11 +83,17 @@ describe('one request cannot take the API past a stated memory bound', () => {
 
     // Most output: a page of definitions as large as complexity allows (1 + 49 x 401 <= 20,000),
     // cut by the 4 MB response ceiling.
-    const r2 = await peakGrowthMb('output: problems(limit: 49) { items { definition } }', '{ problems(limit: 49) { items { definition } } }');
+    const r2 = await peakGrowthMb(
+      'output: problems(limit: 49) { items { definition } }',
+      '{ problems(limit: 49) { items { definition } } }',
+    );
     expect(r2.code).toBe('QUERY_TOO_COMPLEX');
 
     // Just under the response ceiling: 40 of our definitions of ~95 KB (3.8 MB).
-    const r3 = await peakGrowthMb('output: problems(limit: 40) { items { definition } }', `{ problems(limit: 40, offset: ${bank}) { items { definition } } }`);
+    const r3 = await peakGrowthMb(
+      'output: problems(limit: 40) { items { definition } }',
+      `{ problems(limit: 40, offset: ${bank}) { items { definition } } }`,
+    );
     expect(r3.code).toBeUndefined();
     expect(r3.bytes).toBeGreaterThan(3_500_000);
 
@@ -93,11 +103,17 @@ describe('one request cannot take the API past a stated memory bound', () => {
     expect(r1.code).toBeUndefined();
 
     // The reported attack (493 MB and 4 GB before): refused before any row is read.
-    const attack = Array.from({ length: 300 }, (_, i) => `p${i}: problems(limit: 200) { items { definition referenceSolutions { source } } }`).join(' ');
+    const attack = Array.from(
+      { length: 300 },
+      (_, i) => `p${i}: problems(limit: 200) { items { definition referenceSolutions { source } } }`,
+    ).join(' ');
     const r4 = await peakGrowthMb('attack: 300 x problems(limit: 200) with definitions and sources', `{ ${attack} }`);
     expect(r4.code).toBe('QUERY_TOO_COMPLEX');
     expect(r4.growth).toBeLessThan(32);
-    const r5 = await peakGrowthMb('attack, one alias: problems(limit: 200) with definitions and sources', '{ problems(limit: 200) { items { definition referenceSolutions { source } } } }');
+    const r5 = await peakGrowthMb(
+      'attack, one alias: problems(limit: 200) with definitions and sources',
+      '{ problems(limit: 200) { items { definition referenceSolutions { source } } } }',
+    );
     expect(r5.code).toBe('QUERY_TOO_COMPLEX');
     expect(r5.growth).toBeLessThan(32);
 

@@ -1,7 +1,16 @@
 import { OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
-import { ExecutionArgs, getOperationAST, GraphQLError, GraphQLFormattedError, parse, specifiedRules, validate } from 'graphql';
+import {
+  ExecutionArgs,
+  getOperationAST,
+  GraphQLError,
+  GraphQLFormattedError,
+  OperationTypeNode,
+  parse,
+  specifiedRules,
+  validate,
+} from 'graphql';
 import type { Disposable } from 'graphql-ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { IncomingMessage, Server } from 'node:http';
@@ -24,7 +33,9 @@ export interface GraphqlWsOptions {
 
 function onlySubscriptions(kind: string): GraphQLError {
   const message = `Only subscriptions are served over graphql-ws; send this ${kind} as an HTTP POST to /graphql`;
-  return new GraphQLError(message, { originalError: new AppError(ErrorCode.BAD_USER_INPUT, message, { fields: [{ field: 'query', message }] }) });
+  return new GraphQLError(message, {
+    originalError: new AppError(ErrorCode.BAD_USER_INPUT, message, { fields: [{ field: 'query', message }] }),
+  });
 }
 
 /**
@@ -75,11 +86,16 @@ export class GraphqlWsServer implements OnApplicationBootstrap, OnModuleDestroy 
             return [tokenLimitError(err) ?? new GraphQLError(err.message, { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];
           }
           const invalid = validate(schema, document, specifiedRules);
-          if (invalid.length) return invalid.map((e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }));
+          if (invalid.length)
+            return invalid.map((e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }));
           const operation = getOperationAST(document, payload.operationName);
-          if (operation && operation.operation !== 'subscription') return [onlySubscriptions(operation.operation)];
+          if (operation && operation.operation !== OperationTypeNode.SUBSCRIPTION) return [onlySubscriptions(operation.operation)];
           try {
-            checkOperation({ schema, document, operationName: payload.operationName, variables: payload.variables }, limits, this.estimatorFor(schema));
+            checkOperation(
+              { schema, document, operationName: payload.operationName, variables: payload.variables },
+              limits,
+              this.estimatorFor(schema),
+            );
           } catch (e) {
             return [e instanceof GraphQLError ? e : new GraphQLError(String(e))];
           }

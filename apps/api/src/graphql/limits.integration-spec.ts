@@ -52,7 +52,9 @@ describe('GraphQL limits over HTTP and graphql-ws', () => {
       const res = await overSocket(api, candidate.token, query);
       expect(res.results).toEqual([]);
       expect(codeOf(res.errors)).toBe('BAD_USER_INPUT');
-      expect(res.errors![0].message).toMatch(/^Only subscriptions are served over graphql-ws; send this (query|mutation) as an HTTP POST to \/graphql$/);
+      expect(res.errors![0].message).toMatch(
+        /^Only subscriptions are served over graphql-ws; send this (query|mutation) as an HTTP POST to \/graphql$/,
+      );
     }
   });
 
@@ -62,7 +64,11 @@ describe('GraphQL limits over HTTP and graphql-ws', () => {
     expect(http.status).toBe(400);
     expect(errorCode(http)).toBe('QUERY_TOO_COMPLEX');
     expect(http.errors![0].message).toMatch(/^The query document is \d+ bytes, over the limit of 16384/);
-    const ws = await overSocket(api, candidate.token, `subscription { submissionUpdated(id: "x") { ${query.slice(2, -2).replace(/me \{ id \}/g, 'id')} } }`);
+    const ws = await overSocket(
+      api,
+      candidate.token,
+      `subscription { submissionUpdated(id: "x") { ${query.slice(2, -2).replace(/me \{ id \}/g, 'id')} } }`,
+    );
     expect(codeOf(ws.errors)).toBe('QUERY_TOO_COMPLEX');
     expect(ws.errors![0].message).toMatch(/^The query document is \d+ bytes, over the limit of 16384/);
   });
@@ -73,6 +79,33 @@ describe('GraphQL limits over HTTP and graphql-ws', () => {
     const res = await overSocket(api, candidate.token, big);
     expect(res.results).toEqual([]);
     expect(res.closed?.code).toBe(1009);
+  });
+
+  it('refuses a request body over 100 KB with 413 and malformed JSON with 400, in GraphQL form', async () => {
+    const res = await fetch(`${api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __typename }', variables: { pad: 'x'.repeat(150_000) } }),
+    });
+    const text = await res.text();
+    expect(res.status).toBe(413);
+    expect(JSON.parse(text)).toEqual({
+      errors: [
+        {
+          message: 'The request body is larger than the limit of 100 KB; send a smaller document or smaller variables',
+          extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'requestBytes' },
+        },
+      ],
+    });
+    const malformed = await fetch(`${api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query": ',
+    });
+    expect(malformed.status).toBe(400);
+    expect(((await malformed.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0].extensions.code).toBe(
+      'BAD_USER_INPUT',
+    );
   });
 
   it('refuses aliases of jobs anonymously (300 returned 1.8 MB before) by complexity', async () => {
@@ -110,9 +143,13 @@ describe('GraphQL limits over HTTP and graphql-ws', () => {
     expect(res.status).toBe(400);
     expect(errorCode(res)).toBe('QUERY_TOO_COMPLEX');
     expect(res.errors).toHaveLength(1);
-    expect(res.errors![0].message).toBe('The response is larger than the limit of 65536 bytes; ask for smaller pages (limit/first) or fewer fields');
+    expect(res.errors![0].message).toBe(
+      'The response is larger than the limit of 65536 bytes; ask for smaller pages (limit/first) or fewer fields',
+    );
     expect(res.data).toBeUndefined();
-    expect(ok(await api.gql('{ problems(limit: 40) { items { id title } } }', {}, recruiter.token)).problems.items.length).toBeGreaterThan(2);
+    expect(ok(await api.gql('{ problems(limit: 40) { items { id title } } }', {}, recruiter.token)).problems.items.length).toBeGreaterThan(
+      2,
+    );
   });
 
   describe('variables that do not fit answer BAD_USER_INPUT naming the variable, never 500', () => {
@@ -121,7 +158,12 @@ describe('GraphQL limits over HTTP and graphql-ws', () => {
       ['an Int over 2^31', 'query($n: Int!) { jobs(limit: $n) { total } }', { n: 2 ** 31 }, 'variables.n'],
       ['null for a non-null variable', 'query($n: Int!) { jobs(limit: $n) { total } }', { n: null }, 'variables.n'],
       ['a missing required variable', 'query($id: ID!) { job(id: $id) { id } }', {}, 'variables.id'],
-      ['an unknown input field', 'mutation($i: LoginInput!) { login(input: $i) { accessToken } }', { i: { email: 'a@b.co', password: 'x', extra: 1 } }, 'variables.i'],
+      [
+        'an unknown input field',
+        'mutation($i: LoginInput!) { login(input: $i) { accessToken } }',
+        { i: { email: 'a@b.co', password: 'x', extra: 1 } },
+        'variables.i',
+      ],
     ];
     it.each(cases)('over HTTP: %s', async (_what, query, variables, field) => {
       const res = await api.gql(query, variables);
@@ -158,15 +200,24 @@ describe('GraphQL limits over HTTP and graphql-ws', () => {
   });
 
   it('formats and masks errors on the socket as on HTTP', async () => {
-    const missing = await overSocket(api, candidate.token, 'subscription { submissionUpdated(id: "00000000-0000-4000-8000-000000000000") { id } }');
+    const missing = await overSocket(
+      api,
+      candidate.token,
+      'subscription { submissionUpdated(id: "00000000-0000-4000-8000-000000000000") { id } }',
+    );
     const errors = missing.errors ?? missing.results.flatMap((r) => r.errors ?? []);
     expect(errors[0]?.extensions?.code).toBe('NOT_FOUND');
-    const anonymous = await overSocket(api, undefined, 'subscription { submissionUpdated(id: "00000000-0000-4000-8000-000000000000") { id } }');
+    const anonymous = await overSocket(
+      api,
+      undefined,
+      'subscription { submissionUpdated(id: "00000000-0000-4000-8000-000000000000") { id } }',
+    );
     const anonErrors = anonymous.errors ?? anonymous.results.flatMap((r) => r.errors ?? []);
     expect(anonErrors[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     const invalid = await overSocket(api, candidate.token, 'subscription { nope }');
     expect(codeOf(invalid.errors)).toBe('GRAPHQL_VALIDATION_FAILED');
-    for (const e of [...errors, ...anonErrors, ...(invalid.errors ?? [])]) expect(JSON.stringify(e)).not.toMatch(/stacktrace|at .*\.js:\d+/);
+    for (const e of [...errors, ...anonErrors, ...(invalid.errors ?? [])])
+      expect(JSON.stringify(e)).not.toMatch(/stacktrace|at .*\.js:\d+/);
   });
 
   it('keeps metric labels bounded: route templates and root fields, other for the rest', async () => {
@@ -176,7 +227,9 @@ describe('GraphQL limits over HTTP and graphql-ws', () => {
     const metrics = await (await fetch(`${api.url}/metrics`)).text();
     expect(metrics).not.toMatch(/no-such-path|Op\d+x/);
     expect(metrics).toMatch(/http_request_duration_seconds_count\{method="GET",route="other",status="404"\} (\d+)/);
-    expect(Number(/http_request_duration_seconds_count\{method="GET",route="other",status="404"\} (\d+)/.exec(metrics)![1])).toBeGreaterThanOrEqual(50);
+    expect(
+      Number(/http_request_duration_seconds_count\{method="GET",route="other",status="404"\} (\d+)/.exec(metrics)![1]),
+    ).toBeGreaterThanOrEqual(50);
     expect(metrics).toMatch(/route="\/jobs\/:id\/shortlist\.csv"/);
     expect(metrics).toMatch(/route="\/graphql"/);
     expect(metrics).toMatch(/graphql_operations_total\{type="query",name="__typename",outcome="ok"\} (\d+)/);

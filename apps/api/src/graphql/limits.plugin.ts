@@ -42,7 +42,11 @@ export function limitsPlugin(limits: OperationLimits): ApolloServerPlugin {
       let over = false;
       return {
         didResolveOperation: async ({ document, request, schema }) => {
-          checkOperation({ schema, document, operationName: request.operationName, variables: request.variables }, limits, estimatorFor(schema));
+          checkOperation(
+            { schema, document, operationName: request.operationName, variables: request.variables },
+            limits,
+            estimatorFor(schema),
+          );
         },
         executionDidStart: async () => ({
           willResolveField: ({ info }) => {
@@ -62,7 +66,9 @@ export function limitsPlugin(limits: OperationLimits): ApolloServerPlugin {
           response.http.status = 400;
           response.body = {
             kind: 'single',
-            singleResult: { errors: [{ message: error.message, extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, limit: 'responseBytes' } }] },
+            singleResult: {
+              errors: [{ message: error.message, extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, limit: 'responseBytes' } }],
+            },
           };
         },
       };

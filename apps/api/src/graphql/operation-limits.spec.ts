@@ -10,6 +10,7 @@ import {
   isInputObjectType,
   isListType,
   isNonNullType,
+  Kind,
   parse,
   typeFromAST,
 } from 'graphql';
@@ -90,7 +91,7 @@ function sample(type: GraphQLInputType): unknown {
 
 function sampleVariables(query: string): Record<string, unknown> {
   const op = parse(query).definitions[0];
-  if (op.kind !== 'OperationDefinition') return {};
+  if (op.kind !== Kind.OPERATION_DEFINITION) return {};
   return Object.fromEntries(
     (op.variableDefinitions ?? []).map((v) => [v.variable.name.value, sample(typeFromAST(schema, v.type as never) as GraphQLInputType)]),
   );
@@ -128,7 +129,9 @@ describe('cost of lists', () => {
   it('prices each item of a page at least MIN_ITEM_COST: resolvers load whole rows', () => {
     expect(check('{ jobs(limit: 10) { items { id title } } }').complexity).toBe(1 + 10 * MIN_ITEM_COST);
     expect(check('query($n: Int!) { jobs(limit: $n) { total } }', { n: 120 }).complexity).toBe(1 + 120 * MIN_ITEM_COST);
-    expect(check('query($job: ID!) { shortlist(jobId: $job, first: 7) { totalCount } }', { job: 'j' }).complexity).toBe(1 + 7 * MIN_ITEM_COST);
+    expect(check('query($job: ID!) { shortlist(jobId: $job, first: 7) { totalCount } }', { job: 'j' }).complexity).toBe(
+      1 + 7 * MIN_ITEM_COST,
+    );
     // So one operation loads at most maxComplexity / MIN_ITEM_COST rows through pages.
     const aliases = Array.from({ length: 6 }, (_, i) => `p${i}: problems(limit: 200) { total }`).join(' ');
     expect(refusal(() => check(`{ ${aliases} }`)).code).toBe('QUERY_TOO_COMPLEX');
@@ -157,9 +160,11 @@ describe('cost of lists', () => {
   it("refuses a candidate's request for every source of every attempt, aliased", () => {
     const aliased = Array.from({ length: 50 }, (_, i) => `a${i}: myAttempts { submissions { source } }`).join(' ');
     expect(refusal(() => check(`{ ${aliased} }`)).code).toBe('QUERY_TOO_COMPLEX');
-    expect(refusal(() => check(`subscription { submissionUpdated(id: "s") { ${Array.from({ length: 200 }, (_, i) => `s${i}: source`).join(' ')} } }`)).code).toBe(
-      'QUERY_TOO_COMPLEX',
-    );
+    expect(
+      refusal(() =>
+        check(`subscription { submissionUpdated(id: "s") { ${Array.from({ length: 200 }, (_, i) => `s${i}: source`).join(' ')} } }`),
+      ).code,
+    ).toBe('QUERY_TOO_COMPLEX');
   });
 
   it('names only coordinates that exist in the schema, so a rename cannot drop a cost', () => {
@@ -177,7 +182,12 @@ describe('variables', () => {
     ['an Int over 2^31', 'query($n: Int!) { jobs(limit: $n) { total } }', { n: 2 ** 31 }, 'variables.n'],
     ['null for a non-null variable', 'query($n: Int!) { jobs(limit: $n) { total } }', { n: null }, 'variables.n'],
     ['a missing required variable', 'query($id: ID!) { job(id: $id) { id } }', {}, 'variables.id'],
-    ['an unknown input field', 'mutation($i: LoginInput!) { login(input: $i) { accessToken } }', { i: { email: 'a@b.co', password: 'x', extra: 1 } }, 'variables.i'],
+    [
+      'an unknown input field',
+      'mutation($i: LoginInput!) { login(input: $i) { accessToken } }',
+      { i: { email: 'a@b.co', password: 'x', extra: 1 } },
+      'variables.i',
+    ],
   ];
   it.each(cases)('answers BAD_USER_INPUT naming the variable for %s', (_what, query, variables, field) => {
     const r = refusal(() => check(query, variables));
@@ -208,7 +218,9 @@ describe('documents', () => {
   });
 
   it('refuses a chain of 2,000 fragments quickly, without walking it', () => {
-    const chain = Array.from({ length: 2000 }, (_, i) => `fragment F${i} on Query { ${i === 1999 ? 'me { id }' : `...F${i + 1}`} }`).join('\n');
+    const chain = Array.from({ length: 2000 }, (_, i) => `fragment F${i} on Query { ${i === 1999 ? 'me { id }' : `...F${i + 1}`} }`).join(
+      '\n',
+    );
     const started = performance.now();
     const r = refusal(() => check(`{ ...F0 }\n${chain}`));
     expect(r.code).toBe('QUERY_TOO_COMPLEX');
@@ -218,10 +230,12 @@ describe('documents', () => {
 
   it('counts fragments that fan out once each, not once per path', () => {
     // F0 spreads F1 twice, F1 spreads F2 twice, ...: 2^40 paths.
-    const fan = Array.from({ length: 41 }, (_, i) => (i === 40 ? 'fragment F40 on Query { me { id } }' : `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }`));
+    const fan = Array.from({ length: 41 }, (_, i) =>
+      i === 40 ? 'fragment F40 on Query { me { id } }' : `fragment F${i} on Query { ...F${i + 1} ...F${i + 1} }`,
+    );
     const doc = parse(`{ ...F0 }\n${fan.join('\n')}`);
     const op = doc.definitions[0];
-    if (op.kind !== 'OperationDefinition') throw new Error('operation first');
+    if (op.kind !== Kind.OPERATION_DEFINITION) throw new Error('operation first');
     const started = performance.now();
     expect(expandedFieldCount(doc, op, 20_000)).toBeGreaterThan(20_000);
     expect(queryDepth(doc)).toBe(2);
