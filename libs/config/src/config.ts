@@ -38,7 +38,7 @@ const fields = z.object({
     GRAPHQL_MAX_COMPLEXITY: intIn(10, 1_000_000).default(20_000),
     GRAPHQL_MAX_DOCUMENT_BYTES: intIn(1024, 1_048_576).default(16_384),
     GRAPHQL_MAX_TOKENS: intIn(100, 100_000).default(3000),
-    GRAPHQL_MAX_FRAGMENTS: intIn(1, 1000).default(50),
+    GRAPHQL_MAX_FRAGMENTS: intIn(1, 200).default(50),
     GRAPHQL_MAX_RESPONSE_BYTES: intIn(65_536, 268_435_456).default(4_194_304),
     GRAPHQL_WS_MAX_MESSAGE_BYTES: intIn(4096, 16_777_216).default(65_536),
     GRAPHQL_INTROSPECTION: bool.optional(),

@@ -112,6 +112,16 @@ export class GraphqlWsServer implements OnApplicationBootstrap, OnModuleDestroy 
       },
       this.wss,
     );
+    // graphql-ws answers a socket error with console.error and a stack trace. ws has already
+    // closed the socket with the right code (1009 for a message over maxPayload), so one
+    // structured line is enough; a socket that is somehow still open is closed as graphql-ws would.
+    this.wss.on('connection', (socket) => {
+      socket.removeAllListeners('error');
+      socket.on('error', (err: Error & { code?: string }) => {
+        this.options.logger.warn({ code: err.code, reason: err.message }, 'graphql-ws socket closed on an error');
+        if (socket.readyState === socket.OPEN) socket.close(1011, 'Internal server error');
+      });
+    });
     this.httpServer = this.adapterHost.httpAdapter.getHttpServer() as Server;
     this.httpServer.on('upgrade', this.onUpgrade);
   }
