@@ -109,6 +109,8 @@ export class GraphqlWsServer implements OnApplicationBootstrap, OnModuleDestroy 
           return formatted;
         },
         onError: (_ctx, _id, _payload, errors) => this.format(errors),
+        // Close reasons carry no error message outside development, as errors do not.
+        isProd: !this.options.exposeInternals,
       },
       this.wss,
     );
