@@ -20,7 +20,14 @@ import { AppError, ErrorCode, Logger } from '@app/common';
 import { buildContext } from './context';
 import { formatError } from './errors';
 import { estimatorCache, jsonSize } from './limits.plugin';
-import { checkDocumentSize, checkOperation, OperationLimits, responseTooLarge, tokenLimitError } from './operation-limits';
+import {
+  checkDocumentShape,
+  checkDocumentSize,
+  checkOperation,
+  OperationLimits,
+  responseTooLarge,
+  tokenLimitError,
+} from './operation-limits';
 
 export interface GraphqlWsOptions {
   path: string;
@@ -85,6 +92,8 @@ export class GraphqlWsServer implements OnApplicationBootstrap, OnModuleDestroy 
             const err = e instanceof GraphQLError ? e : new GraphQLError(String(e));
             return [tokenLimitError(err) ?? new GraphQLError(err.message, { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];
           }
+          const shape = checkDocumentShape(document, limits);
+          if (shape) return [shape];
           const invalid = validate(schema, document, specifiedRules);
           if (invalid.length)
             return invalid.map((e) => new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }));

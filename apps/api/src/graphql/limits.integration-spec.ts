@@ -199,6 +199,25 @@ describe('GraphQL limits over HTTP and graphql-ws', () => {
     expect(codeOf(t2.errors)).toBe('QUERY_TOO_COMPLEX');
   });
 
+  it('refuses 200 copies of one field (slow to validate) before validating, on both transports', async () => {
+    const copies = Array.from({ length: 200 }, () => 'me { id email }').join(' ');
+    const http = await api.gql(`{ ${copies} }`, {}, candidate.token);
+    expect(http.status).toBe(400);
+    expect(http.errors).toEqual([
+      {
+        message: 'The field "me" is selected more than 10 times in one selection set; select it once, or give each an alias',
+        extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'sameResponseName' },
+      },
+    ]);
+    const ws = await overSocket(
+      api,
+      candidate.token,
+      `subscription { submissionUpdated(id: "x") { ${Array.from({ length: 200 }, () => 'id').join(' ')} } }`,
+    );
+    expect(codeOf(ws.errors)).toBe('QUERY_TOO_COMPLEX');
+    expect(ws.errors![0].message).toMatch(/^The field "id" is selected more than 10 times/);
+  });
+
   it('formats and masks errors on the socket as on HTTP', async () => {
     const missing = await overSocket(
       api,

@@ -18,6 +18,7 @@ import { Logger } from '@app/common';
 import { loadConfig } from '@app/config';
 import { formatError } from './errors';
 import {
+  checkDocumentShape,
   checkDocumentSize,
   checkOperation,
   costEstimator,
@@ -25,6 +26,7 @@ import {
   expandedFieldCount,
   FIELD_COSTS,
   LIST_SIZES,
+  MAX_SAME_RESPONSE_NAME,
   MIN_ITEM_COST,
   OperationLimits,
   queryDepth,
@@ -260,6 +262,25 @@ describe('documents', () => {
     expect(
       checkOperation({ schema, document: parse(`{ ...F0 }\n${longest}`) }, { ...defaults, maxFragments: 200 }, estimator).complexity,
     ).toBe(2);
+  });
+
+  it('refuses more than MAX_SAME_RESPONSE_NAME fields of one response name in a selection set, before validation', () => {
+    const rep = (n: number, text: string) => Array.from({ length: n }, () => text).join(' ');
+    const refused = checkDocumentShape(parse(`{ ${rep(200, 'me { id email }')} }`), defaults)!;
+    expect(refused.extensions.code).toBe('QUERY_TOO_COMPLEX');
+    expect(refused.message).toBe(
+      'The field "me" is selected more than 10 times in one selection set; select it once, or give each an alias',
+    );
+    // Inline fragments share their parent's selection set; nested sets are checked too.
+    expect(checkDocumentShape(parse(`{ ${rep(11, '... on Query { me { id } }')} }`), defaults)?.message).toMatch(/^The field "me"/);
+    expect(checkDocumentShape(parse(`{ me { ${rep(11, 'id')} } }`), defaults)?.message).toMatch(/^The field "id"/);
+    expect(checkDocumentShape(parse(`query { ...F } fragment F on Query { me { ${rep(11, 'email')} } }`), defaults)?.message).toMatch(
+      /^The field "email"/,
+    );
+    expect(checkDocumentShape(parse(`{ ${rep(MAX_SAME_RESPONSE_NAME, 'me { id }')} }`), defaults)).toBeUndefined();
+    expect(
+      checkDocumentShape(parse(`{ ${Array.from({ length: 300 }, (_, i) => `a${i}: me { id }`).join(' ')} }`), defaults),
+    ).toBeUndefined();
   });
 
   it('counts fragments that fan out once each, not once per path', () => {
