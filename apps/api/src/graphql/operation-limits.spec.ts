@@ -26,6 +26,7 @@ import {
   expandedFieldCount,
   FIELD_COSTS,
   LIST_SIZES,
+  MAX_PAGE_SIZE,
   MAX_SAME_RESPONSE_NAME,
   MIN_ITEM_COST,
   OperationLimits,
@@ -139,6 +140,18 @@ describe('cost of lists', () => {
     // So one operation loads at most maxComplexity / MIN_ITEM_COST rows through pages.
     const aliases = Array.from({ length: 6 }, (_, i) => `p${i}: problems(limit: 200) { total }`).join(' ');
     expect(refusal(() => check(`{ ${aliases} }`)).code).toBe('QUERY_TOO_COMPLEX');
+  });
+
+  it('assumes the largest page for a page-size argument with neither a value nor a default', () => {
+    const custom = buildSchema(`
+      type Item { id: ID }
+      type Page { total: Int items: [Item!]! }
+      type Query { things(first: Int): Page }
+    `);
+    const document = parse('{ things { items { id } } }');
+    expect(checkOperation({ schema: custom, document }, defaults, costEstimator(custom)).complexity).toBe(
+      1 + MAX_PAGE_SIZE * MIN_ITEM_COST,
+    );
   });
 
   it('never lets a page of zero or less discount the children', () => {

@@ -70,6 +70,9 @@ export const DEFAULT_LIST_SIZE = 5;
  */
 export const MIN_ITEM_COST = 20;
 
+/** The page size assumed when a page-size argument has neither a value nor a default: PageArgs' maximum. */
+export const MAX_PAGE_SIZE = 200;
+
 /** The page-size arguments, in the order they are looked for. */
 const PAGE_SIZE_ARGS = ['limit', 'first'] as const;
 
@@ -114,9 +117,10 @@ export function costEstimator(schema: GraphQLSchema): ComplexityEstimator {
     const sizeArg = pageSizeArg(field);
     let times = 1;
     if (sizeArg) {
-      const asked = Number(args[sizeArg]);
+      const value: unknown = args[sizeArg];
       // A page of 0 or less is refused by validation later; never let it discount the children.
-      times = Number.isFinite(asked) ? Math.max(1, Math.ceil(asked)) : 1;
+      // Without a value or default, the resolver picks the size: assume the largest.
+      times = typeof value === 'number' && Number.isFinite(value) ? Math.max(1, Math.ceil(value)) : MAX_PAGE_SIZE;
       return own + times * Math.max(childComplexity, MIN_ITEM_COST);
     } else if (isListType(getNullableType(field.type)) && isCompositeType(getNamedType(field.type)) && !pageItems.has(coordinate)) {
       times = LIST_SIZES[coordinate] ?? DEFAULT_LIST_SIZE;
