@@ -9,7 +9,7 @@ import pinoHttp from 'pino-http';
 import { Logger } from '@app/common';
 import { AppConfig } from '@app/config';
 import { AppModule } from './app.module';
-import { httpDuration } from './health/metrics';
+import { httpDuration, routeLabel } from './health/metrics';
 import { PinoNestLogger } from './logger.adapter';
 import { securityHeaders } from './security-headers';
 
@@ -37,7 +37,7 @@ export async function createApi(config: AppConfig, logger: Logger, opts: { schem
   );
   app.use((req: IncomingMessage, res: ServerResponse, next: () => void) => {
     const end = httpDuration.startTimer({ method: req.method });
-    res.on('finish', () => end({ route: (req.url ?? '').split('?')[0].slice(0, 64), status: String(res.statusCode) }));
+    res.on('finish', () => end({ route: routeLabel(req), status: String(res.statusCode) }));
     next();
   });
   serveWebApp(app, config, logger);

@@ -44,6 +44,24 @@ describe('loadConfig', () => {
     expect(c.graphql.introspection).toBe(false);
   });
 
+  it('reads the GraphQL limits, with defaults, and refuses nonsense', () => {
+    expect(loadConfig({}).graphql).toEqual({
+      maxDepth: 10,
+      maxComplexity: 20_000,
+      maxDocumentBytes: 16_384,
+      maxTokens: 3000,
+      maxFragments: 50,
+      maxResponseBytes: 4_194_304,
+      wsMaxMessageBytes: 65_536,
+      introspection: true,
+    });
+    expect(loadConfig({ GRAPHQL_MAX_RESPONSE_BYTES: '1048576', GRAPHQL_WS_MAX_MESSAGE_BYTES: '8192' }).graphql).toMatchObject({
+      maxResponseBytes: 1_048_576,
+      wsMaxMessageBytes: 8192,
+    });
+    expect(() => loadConfig({ GRAPHQL_MAX_TOKENS: '10', GRAPHQL_MAX_DOCUMENT_BYTES: 'big' })).toThrow(/GRAPHQL_MAX_DOCUMENT_BYTES .*; GRAPHQL_MAX_TOKENS /);
+  });
+
   it('requires ADMIN_EMAIL and ADMIN_PASSWORD together', () => {
     expect(() => loadConfig({ ADMIN_EMAIL: 'a@b.co' })).toThrow(/ADMIN_PASSWORD is missing: ADMIN_EMAIL and ADMIN_PASSWORD go together/);
   });

@@ -41,7 +41,12 @@ const fields = z.object({
     REGISTER_WINDOW_SECONDS: intIn(1, 86_400).default(3600),
     AUTH_RECHECK_SECONDS: intIn(0, 300).default(5),
     GRAPHQL_MAX_DEPTH: intIn(2, 50).default(10),
-    GRAPHQL_MAX_COMPLEXITY: intIn(10, 1_000_000).default(2000),
+    GRAPHQL_MAX_COMPLEXITY: intIn(10, 1_000_000).default(20_000),
+    GRAPHQL_MAX_DOCUMENT_BYTES: intIn(1024, 1_048_576).default(16_384),
+    GRAPHQL_MAX_TOKENS: intIn(100, 100_000).default(3000),
+    GRAPHQL_MAX_FRAGMENTS: intIn(1, 200).default(50),
+    GRAPHQL_MAX_RESPONSE_BYTES: intIn(65_536, 268_435_456).default(4_194_304),
+    GRAPHQL_WS_MAX_MESSAGE_BYTES: intIn(4096, 16_777_216).default(65_536),
     GRAPHQL_INTROSPECTION: bool.optional(),
     JUDGE_CONCURRENCY: intIn(1, 64).optional(),
     JUDGE_SANDBOXES: intIn(1, 64).optional(),
@@ -88,7 +93,16 @@ export interface AppConfig {
   register: { maxPerIp: number; windowSeconds: number };
   /** How long a token's account state (active, role, token version) may be served from cache. */
   authRecheckSeconds: number;
-  graphql: { maxDepth: number; maxComplexity: number; introspection: boolean };
+  graphql: {
+    maxDepth: number;
+    maxComplexity: number;
+    maxDocumentBytes: number;
+    maxTokens: number;
+    maxFragments: number;
+    maxResponseBytes: number;
+    wsMaxMessageBytes: number;
+    introspection: boolean;
+  };
   judge: { concurrency: number; sandboxes?: number; maxAttempts: number; lockMs: number; sweeperIntervalMs: number; metricsPort?: number };
   webDistDir?: string;
 }
@@ -143,6 +157,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     graphql: {
       maxDepth: e.GRAPHQL_MAX_DEPTH,
       maxComplexity: e.GRAPHQL_MAX_COMPLEXITY,
+      maxDocumentBytes: e.GRAPHQL_MAX_DOCUMENT_BYTES,
+      maxTokens: e.GRAPHQL_MAX_TOKENS,
+      maxFragments: e.GRAPHQL_MAX_FRAGMENTS,
+      maxResponseBytes: e.GRAPHQL_MAX_RESPONSE_BYTES,
+      wsMaxMessageBytes: e.GRAPHQL_WS_MAX_MESSAGE_BYTES,
       introspection: e.GRAPHQL_INTROSPECTION ?? e.NODE_ENV !== 'production',
     },
     judge: {

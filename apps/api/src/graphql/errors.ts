@@ -1,6 +1,7 @@
 import { HttpException } from '@nestjs/common';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { AppError, ErrorCode, Logger } from '@app/common';
+import { tokenLimitError } from './operation-limits';
 
 const HTTP_CODES: Record<number, ErrorCode> = {
   400: ErrorCode.BAD_USER_INPUT,
@@ -35,6 +36,11 @@ export function formatError(
     return { ...base, message: status >= 500 ? 'Internal server error' : original.message, extensions: { code } };
   }
   const code = formatted.extensions?.code;
+  if (code === 'GRAPHQL_PARSE_FAILED') {
+    // The parser's token limit is a limit like depth or complexity, not a syntax error.
+    const limit = tokenLimitError(formatted);
+    if (limit) return { message: limit.message, extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, limit: 'tokens' } };
+  }
   if (typeof code === 'string' && FRAMEWORK_CODES.has(code)) {
     // Variable coercion errors come as BAD_USER_INPUT already and name the variable.
     return { ...base, extensions: { code: code === 'GRAPHQL_VALIDATION_FAILED' || code === 'GRAPHQL_PARSE_FAILED' ? code : ErrorCode.BAD_USER_INPUT } };

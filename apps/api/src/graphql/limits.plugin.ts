@@ -1,61 +1,77 @@
 import type { ApolloServerPlugin, GraphQLRequestListener } from '@apollo/server';
-import { GraphQLError, OperationDefinitionNode, FragmentDefinitionNode, SelectionSetNode, Kind, DocumentNode } from 'graphql';
-import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
-import { AppError, ErrorCode } from '@app/common';
+import { getNamedType, GraphQLSchema, isLeafType } from 'graphql';
+import type { ComplexityEstimator } from 'graphql-query-complexity';
+import { ErrorCode } from '@app/common';
+import { checkOperation, costEstimator, OperationLimits, responseTooLarge } from './operation-limits';
 
-/** Depth of the deepest selection, following fragments (cycles are rejected by validation). */
-export function queryDepth(doc: DocumentNode, operationName?: string | null): number {
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const d of doc.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
-  const ops = doc.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
-  const op = ops.find((o) => !operationName || o.name?.value === operationName) ?? ops[0];
-  const depth = (set: SelectionSetNode | undefined, seen: Set<string>): number => {
-    if (!set) return 0;
-    let max = 0;
-    for (const sel of set.selections) {
-      if (sel.kind === Kind.FIELD) {
-        // Introspection (__schema, __type) is exempt: tools send deep but bounded queries.
-        if (sel.name.value.startsWith('__')) continue;
-        max = Math.max(max, 1 + depth(sel.selectionSet, seen));
-      } else if (sel.kind === Kind.INLINE_FRAGMENT) {
-        max = Math.max(max, depth(sel.selectionSet, seen));
-      } else {
-        const f = fragments.get(sel.name.value);
-        if (f && !seen.has(f.name.value)) max = Math.max(max, depth(f.selectionSet, new Set([...seen, f.name.value])));
-      }
-    }
-    return max;
+export { queryDepth } from './operation-limits';
+
+/** The estimator is built once per schema (it indexes the page types). */
+export function estimatorCache(): (schema: GraphQLSchema) => ComplexityEstimator {
+  let cached: { schema: GraphQLSchema; estimator: ComplexityEstimator } | undefined;
+  return (schema) => {
+    if (cached?.schema !== schema) cached = { schema, estimator: costEstimator(schema) };
+    return cached.estimator;
   };
-  return op ? depth(op.selectionSet, new Set()) : 0;
 }
 
-function tooComplex(message: string): GraphQLError {
-  return new GraphQLError(message, {
-    originalError: new AppError(ErrorCode.QUERY_TOO_COMPLEX, message),
-    extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, http: { status: 400 } },
-  });
+/** Bytes a resolved value adds to the JSON response, about (key, quotes and punctuation). */
+export function jsonSize(key: string, value: unknown, leaf: boolean): number {
+  const base = key.length + 4;
+  if (!leaf || value === undefined) return base;
+  if (typeof value === 'string') return base + Buffer.byteLength(value, 'utf8');
+  if (value === null || typeof value === 'number' || typeof value === 'boolean') return base + String(value).length;
+  try {
+    return base + Buffer.byteLength(JSON.stringify(value) ?? '', 'utf8');
+  } catch {
+    return base;
+  }
 }
 
-/** Refuses operations deeper or costlier than configured, before any resolver runs. */
-export function limitsPlugin(limits: { maxDepth: number; maxComplexity: number }): ApolloServerPlugin {
+/**
+ * Refuses operations deeper, costlier or larger than configured before any resolver runs, and
+ * stops one whose response grows past the size limit while it runs: each resolved field adds
+ * its size, and once over, the remaining resolvers are not called and the client gets one
+ * QUERY_TOO_COMPLEX error instead of the data.
+ */
+export function limitsPlugin(limits: OperationLimits): ApolloServerPlugin {
+  const estimatorFor = estimatorCache();
   return {
-    requestDidStart: async (): Promise<GraphQLRequestListener<object>> => ({
-      didResolveOperation: async ({ document, request, schema }) => {
-        const d = queryDepth(document, request.operationName);
-        if (d > limits.maxDepth) {
-          throw tooComplex(`Query depth ${d} exceeds the limit of ${limits.maxDepth}`);
-        }
-        const complexity = getComplexity({
-          schema,
-          operationName: request.operationName,
-          query: document,
-          variables: request.variables,
-          estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
-        });
-        if (complexity > limits.maxComplexity) {
-          throw tooComplex(`Query complexity ${complexity} exceeds the limit of ${limits.maxComplexity}`);
-        }
-      },
-    }),
+    requestDidStart: async (): Promise<GraphQLRequestListener<object>> => {
+      let bytes = 0;
+      let over = false;
+      return {
+        didResolveOperation: async ({ document, request, schema }) => {
+          checkOperation(
+            { schema, document, operationName: request.operationName, variables: request.variables },
+            limits,
+            estimatorFor(schema),
+          );
+        },
+        executionDidStart: async () => ({
+          willResolveField: ({ info }) => {
+            if (over) throw responseTooLarge(limits.maxResponseBytes);
+            const key = info.fieldNodes[0]?.alias?.value ?? info.fieldName;
+            const leaf = isLeafType(getNamedType(info.returnType));
+            return (error, result) => {
+              if (error) return;
+              bytes += Array.isArray(result) && !leaf ? key.length + 4 + 2 * result.length : jsonSize(key, result, leaf);
+              if (bytes > limits.maxResponseBytes) over = true;
+            };
+          },
+        }),
+        willSendResponse: async ({ response }) => {
+          if (!over) return;
+          const error = responseTooLarge(limits.maxResponseBytes);
+          response.http.status = 400;
+          response.body = {
+            kind: 'single',
+            singleResult: {
+              errors: [{ message: error.message, extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, limit: 'responseBytes' } }],
+            },
+          };
+        },
+      };
+    },
   };
 }

@@ -14,7 +14,21 @@ export const httpDuration = new Histogram({
 
 export const graphqlOperations = new Counter({
   name: 'graphql_operations_total',
-  help: 'GraphQL operations by type, name and outcome',
+  help: 'GraphQL operations by type, root field (name) and outcome',
   labelNames: ['type', 'name', 'outcome'] as const,
   registers: [registry],
 });
+
+/** Paths the API serves that are not Nest routes (Nest routes report their own template). */
+const FIXED_ROUTES = new Set(['/', '/graphql']);
+
+/**
+ * The `route` label: the route template that matched (`/jobs/:id/shortlist.csv`), a fixed path
+ * of the API, or `other`. Never the raw path: each new value is a series kept for the life of
+ * the process, and anyone can send any path.
+ */
+export function routeLabel(req: { route?: { path?: unknown }; originalUrl?: string; url?: string }): string {
+  if (typeof req.route?.path === 'string') return req.route.path;
+  const path = (req.originalUrl ?? req.url ?? '').split('?')[0];
+  return FIXED_ROUTES.has(path) ? path : 'other';
+}
