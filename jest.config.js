@@ -32,6 +32,8 @@ const transform = {
 const SQLITE_INTEGRATION = [
   '<rootDir>/apps/api/src/{assessments,auth,hiring,rubrics,shortlist}/**/*.integration-spec.ts',
   '<rootDir>/libs/**/*.integration-spec.ts',
+  // The data-source level test of SQLite's one shared connection (the other migration suite covers both engines itself).
+  '<rootDir>/migrations/sqlite-concurrency.integration-spec.ts',
 ];
 // The hiring story end to end, as `npm start` runs it: API and worker processes on one SQLite file.
 const SQLITE_E2E = ['<rootDir>/test/hiring-flow.e2e-spec.ts'];

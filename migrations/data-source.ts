@@ -4,6 +4,7 @@ import { DataSource, DataSourceOptions, MigrationInterface } from 'typeorm';
 import type { DatabaseConfig } from '@app/config';
 import { ENTITIES } from '@app/domain';
 import { SqliteTimestampsSubscriber } from './sqlite-timestamps.subscriber';
+import { installSqliteTransactionLock, prepareSqliteConnection, SQLITE_BUSY_TIMEOUT_MS } from './sqlite-concurrency';
 
 type MigrationClass = new () => MigrationInterface;
 
@@ -32,19 +33,18 @@ export function dataSourceOptions(db: DatabaseConfig, overrides: Partial<DataSou
     logging: db.logging,
   } as const;
   if (db.type === 'sqlite') {
+    // One connection shared by every request: transactions take turns (sqlite-concurrency.ts).
+    installSqliteTransactionLock();
     fs.mkdirSync(path.dirname(db.file), { recursive: true });
     return {
       ...common,
       type: 'better-sqlite3',
       database: db.file,
+      timeout: SQLITE_BUSY_TIMEOUT_MS,
       migrations: loadMigrations('sqlite'),
       subscribers: [SqliteTimestampsSubscriber],
-      // WAL lets the API and the worker read while the other writes.
-      prepareDatabase: (conn: { pragma(s: string): unknown }) => {
-        conn.pragma('journal_mode = WAL');
-        conn.pragma('busy_timeout = 5000');
-        conn.pragma('foreign_keys = ON');
-      },
+      // Two processes (API, worker) write this file: WAL and busy_timeout, see sqlite-concurrency.ts.
+      prepareDatabase: prepareSqliteConnection,
       ...overrides,
     } as DataSourceOptions;
   }
