@@ -158,6 +158,19 @@ function createProgram(ts: typeof TS, source: string): { program: TS.Program; so
   return { program, sourceFile };
 }
 
+/**
+ * The type check of one TypeScript source, as warnings (`line:column message`). Costly and
+ * unbounded in itself (a few lines of recursive types can keep the checker busy for minutes), so
+ * the judge runs it on a type-check thread under a time budget (type-checker.ts), never where it
+ * would hold a sandbox.
+ */
+export async function typeCheckSource(source: string): Promise<string[]> {
+  const ts = await loadTs();
+  const { program, sourceFile } = createProgram(ts, source);
+  if (program.getSyntacticDiagnostics(sourceFile).length) return [];
+  return typeWarnings(ts, program, sourceFile);
+}
+
 function diagnosticToError(ts: typeof TS, d: TS.Diagnostic): CompileError {
   const pos = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start) : { line: 0, character: 0 };
   return { message: `SyntaxError: ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`, line: pos.line + 1, column: pos.character + 1 };
