@@ -98,7 +98,7 @@ describe('judge fairness across candidates', () => {
     const a = '00000000-0000-4000-8000-00000000000a';
     const b = '00000000-0000-4000-8000-00000000000b';
     const worker = p.startWorker();
-    const mine = [];
+    const mine: SubmissionEntity[] = [];
     for (let i = 0; i < 6; i++) mine.push(await submit(a, TLE));
     await waitFor(async () => (await repo().countBy({ id: In(mine.map((s) => s.id)), state: SubmissionState.RUNNING })) === IN_FLIGHT, 30_000, "A's first two to run");
     const theirs = await submit(b, OK_JS);

@@ -6,7 +6,9 @@ import { createRedis } from '@app/core';
 import { Language, ProblemEntity, StoredTestResult, SubmissionEntity, SubmissionKind, SubmissionState, Verdict } from '@app/domain';
 import { dataSourceOptions } from '@app/migrations';
 import { createTestDatabase, TestDatabase, testConfig } from '@app/testing';
+import { UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
+import { JUDGE_QUEUE } from '@app/queue';
 import { EngineResult, JudgeEngine } from './engine.port';
 import { JudgeSubmissionHandler } from './judge-submission.handler';
 import { ProblemValidationRecorder } from './problem-validation.recorder';
@@ -142,7 +144,7 @@ describe('per-candidate admission to the judge queue', () => {
 
   it('admits the next one when a submission is given up on after its retries', async () => {
     const a = randomUUID();
-    const subs = [];
+    const subs: SubmissionEntity[] = [];
     for (let i = 0; i < IN_FLIGHT + 1; i++) subs.push(await service.create(newSubmission(a, `g${i}`)));
     expect(await repo().countBy({ userId: a, enqueuedAt: IsNull() })).toBe(1);
     await handler.giveUp(subs[0].id, 'judging failed after 3 attempt(s): boom');
@@ -150,4 +152,42 @@ describe('per-candidate admission to the judge queue', () => {
     expect((await repo().findOneByOrFail({ id: subs[IN_FLIGHT].id })).enqueuedAt).toBeInstanceOf(Date);
     await service.queue.queue.obliterate({ force: true });
   });
+
+  it('gives a verdict to a submission whose job failed for good while no worker recorded it, freeing its slot', async () => {
+    await service.queue.queue.obliterate({ force: true });
+    const a = randomUUID();
+    const subs: SubmissionEntity[] = [];
+    for (let i = 0; i < IN_FLIGHT + 1; i++) subs.push(await service.create(newSubmission(a, `f${i}`)));
+    // A worker whose job fails for good, and which dies before its 'failed' handler writes the verdict.
+    const connection = createRedis(config.redis.url);
+    const failing = new Worker(JUDGE_QUEUE, async (job) => {
+      if (job.id === subs[0].id) throw new UnrecoverableError('boom');
+      await new Promise((r) => setTimeout(r, 60_000).unref()); // holds the others
+    }, { connection, prefix: `${config.redis.prefix}:bull`, autorun: false });
+    void failing.run();
+    try {
+      await waitUntil(async () => (await service.queue.state(subs[0].id)) === 'failed');
+    } finally {
+      await failing.close(true);
+      connection.disconnect();
+    }
+    expect((await repo().findOneByOrFail({ id: subs[0].id })).state).not.toBe(SubmissionState.FINISHED);
+    const givenUp: string[] = [];
+    await service.sweep(new Date(Date.now() + 60_000), 30_000, async (id) => {
+      givenUp.push(id);
+      await handler.giveUp(id, 'judging failed and the worker stopped before recording it');
+    });
+    expect(givenUp).toEqual([subs[0].id]);
+    expect(await repo().findOneByOrFail({ id: subs[0].id })).toMatchObject({ state: SubmissionState.FINISHED, verdict: Verdict.INTERNAL_ERROR });
+    expect((await repo().findOneByOrFail({ id: subs[IN_FLIGHT].id })).enqueuedAt).toBeInstanceOf(Date);
+    await service.queue.queue.obliterate({ force: true });
+  });
 });
+
+async function waitUntil(fn: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await fn())) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

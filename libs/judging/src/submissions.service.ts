@@ -141,9 +141,11 @@ export class SubmissionsService {
   /**
    * One sweep: admit what waits for admission (Redis was down, or the process that should have
    * admitted it died), and re-enqueue unfinished submissions whose job Redis no longer has (a
-   * Redis restart without persistence). Returns how many it sent.
+   * Redis restart without persistence). An unfinished submission whose job failed for good (the
+   * worker died before recording that) goes to `onFailedJob`, which must give it a verdict:
+   * otherwise it would hold one of its candidate's slots forever. Returns how many it sent.
    */
-  async sweep(now = new Date(), lostAfterMs = 30_000): Promise<number> {
+  async sweep(now = new Date(), lostAfterMs = 30_000, onFailedJob?: (submissionId: string) => Promise<void>): Promise<number> {
     let sent = 0;
     // Younger than 500 ms: the request that stored it is admitting it now.
     const waiting = await this.submissions
@@ -165,10 +167,14 @@ export class SubmissionsService {
     });
     for (const s of stale) {
       try {
-        if (!(await this.queue.has(s.id))) {
+        const state = await this.queue.state(s.id);
+        if (state === 'unknown') {
           await this.queue.enqueue(s.id);
           sent++;
           this.logger.warn({ submissionId: s.id }, 're-enqueued a submission whose job Redis had lost');
+        } else if (state === 'failed' && onFailedJob) {
+          await onFailedJob(s.id);
+          this.logger.warn({ submissionId: s.id }, 'gave a verdict to a submission whose job had failed unrecorded');
         }
       } catch {
         break; // Redis still down: next sweep.
