@@ -28,6 +28,14 @@ async function loadTs(): Promise<typeof TS> {
   tsModule ??= (await import('typescript')).default;
   return tsModule;
 }
+/**
+ * Hands compileSource and typeCheckSource a TypeScript loaded with require. The type-check thread
+ * does so: loaded through import(), TypeScript goes through Node's CommonJS export lexer, and a
+ * thread terminated while that lexer runs aborts the whole process.
+ */
+export function useTypeScript(ts: typeof TS): void {
+  tsModule ??= ts;
+}
 async function loadSucrase(): Promise<typeof import('sucrase')> {
   sucraseModule ??= await import('sucrase');
   return sucraseModule;

@@ -1,5 +1,8 @@
 import { parentPort } from 'node:worker_threads';
-import { typeCheckSource } from './compile';
+import * as ts from 'typescript';
+import { typeCheckSource, useTypeScript } from './compile';
+
+useTypeScript(ts);
 
 /*
  * A type-check thread (see type-checker.ts). It reads nothing but the lib .d.ts files and the

@@ -31,6 +31,8 @@ interface Pending {
 
 interface Slot {
   worker: Worker;
+  /** Settles when the thread is ready or gone (START_BUDGET_MS at most). */
+  started: Promise<void>;
   ready: boolean;
   job: Pending | null;
   timer: NodeJS.Timeout | null;
@@ -100,7 +102,12 @@ export class TypeChecker {
   async close(): Promise<void> {
     this.closed = true;
     for (const p of this.queue.splice(0)) p.resolve([skippedWarning('the judge is closing')]);
-    await Promise.all([...this.slots].map((s) => this.stop(s, 'the judge is closing')));
+    // A thread still loading TypeScript is let finish loading first: Node can abort the process
+    // when a thread is terminated in the middle of loading a module.
+    await Promise.all([...this.slots].map(async (s) => {
+      await s.started;
+      await this.stop(s, 'the judge is closing');
+    }));
   }
 
   private dispatch(): void {
@@ -122,10 +129,14 @@ export class TypeChecker {
       eval: this.entry.eval,
       resourceLimits: { maxOldGenerationSizeMb: this.memoryMb },
     });
-    const slot: Slot = { worker, ready: false, job: null, timer: null, dead: false };
+    let started!: () => void;
+    const slot: Slot = { worker, started: new Promise<void>((r) => (started = r)), ready: false, job: null, timer: null, dead: false };
     this.slots.add(slot);
     slot.timer = setTimeout(() => void this.stop(slot, 'the type checker did not start'), START_BUDGET_MS);
     slot.timer.unref();
+    worker.once('message', () => started());
+    worker.once('exit', () => started());
+    setTimeout(() => started(), START_BUDGET_MS).unref();
     worker.on('message', (msg: CheckReply) => this.onMessage(slot, msg));
     worker.on('error', (e: Error & { code?: string }) => {
       const reason = e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? `it needed more than ${this.memoryMb} MB` : `the type checker failed (${e.message})`;
