@@ -72,7 +72,9 @@ export class JudgeWorker implements OnApplicationBootstrap, BeforeApplicationShu
 
   private async sweep(): Promise<void> {
     try {
-      const sent = await this.submissions.sweep();
+      const sent = await this.submissions.sweep(new Date(), 30_000, (id) =>
+        this.judgeHandler.giveUp(id, 'judging failed and the worker stopped before recording it'),
+      );
       if (sent) this.logger.info({ sent }, 'sweeper enqueued submissions');
     } catch (e) {
       this.logger.debug({ err: (e as Error).message }, 'sweep failed; will retry');

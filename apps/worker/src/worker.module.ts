@@ -18,7 +18,7 @@ export class WorkerModule implements OnApplicationShutdown {
       module: WorkerModule,
       imports: [CoreModule.forRoot(config, 'worker', logger), JudgingModule],
       providers: [
-        { provide: JUDGE_ENGINE, useFactory: () => new SandboxEngine({ sandboxes: config.judge.sandboxes }) },
+        { provide: JUDGE_ENGINE, useFactory: () => new SandboxEngine(config.judge) },
         {
           provide: SUBMISSION_PUBLISHER,
           inject: [REDIS, APP_CONFIG],

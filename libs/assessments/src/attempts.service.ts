@@ -13,7 +13,40 @@ import { acceptsSubmissions, computeDeadline } from './deadline';
 import { ProblemsService } from './problems.service';
 
 export const MAX_SOURCE_BYTES = 64 * 1024;
-export const RUNS_PER_MINUTE = 20;
+
+/**
+ * A per-candidate limit of calls a minute. Each call consumes one point atomically in Redis, so
+ * parallel requests racing the limit cannot get past it; with Redis down a per-process memory
+ * limiter stands in.
+ */
+class PerMinuteLimit {
+  private readonly limiter: RateLimiterRedis;
+
+  constructor(
+    redis: Redis,
+    keyPrefix: string,
+    private readonly points: number,
+    private readonly what: string,
+  ) {
+    this.limiter = new RateLimiterRedis({
+      storeClient: redis,
+      keyPrefix,
+      points,
+      duration: 60,
+      insuranceLimiter: new RateLimiterMemory({ points, duration: 60 }),
+      rejectIfRedisNotReady: true,
+    });
+  }
+
+  async consume(candidateId: string): Promise<void> {
+    try {
+      await this.limiter.consume(candidateId);
+    } catch (e) {
+      const wait = e instanceof RateLimiterRes ? Math.max(1, Math.ceil(e.msBeforeNext / 1000)) : 60;
+      throw new AppError(ErrorCode.RATE_LIMITED, `At most ${this.points} ${this.what} a minute. Try again in ${wait} s.`, { retryAfterSeconds: wait });
+    }
+  }
+}
 
 export interface ProblemResult {
   problemId: string;
@@ -45,7 +78,8 @@ export interface AttemptResults {
  */
 @Injectable()
 export class AttemptsService {
-  private readonly runLimiter: RateLimiterRedis;
+  private readonly runLimit: PerMinuteLimit;
+  private readonly submitLimit: PerMinuteLimit;
 
   constructor(
     @InjectRepository(AttemptEntity) private readonly attempts: Repository<AttemptEntity>,
@@ -57,14 +91,8 @@ export class AttemptsService {
     @Inject(APP_CONFIG) config: AppConfig,
     @Inject(REDIS) redis: Redis,
   ) {
-    this.runLimiter = new RateLimiterRedis({
-      storeClient: redis,
-      keyPrefix: `${config.redis.prefix}:runcode`,
-      points: RUNS_PER_MINUTE,
-      duration: 60,
-      insuranceLimiter: new RateLimiterMemory({ points: RUNS_PER_MINUTE, duration: 60 }),
-      rejectIfRedisNotReady: true,
-    });
+    this.runLimit = new PerMinuteLimit(redis, `${config.redis.prefix}:runcode`, config.judge.runsPerMinute, 'runs');
+    this.submitLimit = new PerMinuteLimit(redis, `${config.redis.prefix}:submit`, config.judge.submissionsPerMinute, 'submissions');
   }
 
   /** Past its deadline an unfinished attempt counts as finished, whether or not anyone closed it. */
@@ -136,6 +164,8 @@ export class AttemptsService {
     this.checkSource(source);
     const { attempt } = await this.openFor(attemptId, candidateId, problemId);
     const problem = await this.problems.get(problemId);
+    // Counted only once the request is otherwise valid: a refused one costs the candidate nothing.
+    await this.submitLimit.consume(candidateId);
     return this.submissions.create({
       kind: SubmissionKind.SUBMISSION,
       problemId,
@@ -160,12 +190,7 @@ export class AttemptsService {
     const { attempt } = await this.openFor(attemptId, candidateId, problemId);
     const problem = await this.problems.get(problemId);
     if (customInput) checkCustomInput(String(problem.definition.mode), customInput);
-    try {
-      await this.runLimiter.consume(candidateId);
-    } catch (e) {
-      const wait = e instanceof RateLimiterRes ? Math.ceil(e.msBeforeNext / 1000) : 60;
-      throw new AppError(ErrorCode.RATE_LIMITED, `At most ${RUNS_PER_MINUTE} runs a minute. Try again in ${wait} s.`, { retryAfterSeconds: wait });
-    }
+    await this.runLimit.consume(candidateId);
     return this.submissions.create({
       kind: SubmissionKind.RUN,
       problemId,

@@ -11,6 +11,13 @@ describe('loadConfig', () => {
     expect(c.seedDemoData).toBe(true);
   });
 
+  it('bounds the judge per candidate by default, and takes other bounds', () => {
+    expect(loadConfig({}).judge).toMatchObject({ submissionsPerMinute: 10, runsPerMinute: 20, inFlightPerCandidate: 2, typeCheckBudgetMs: 2000, typeCheckThreads: undefined });
+    const c = loadConfig({ JUDGE_SUBMISSIONS_PER_MINUTE: '3', JUDGE_RUNS_PER_MINUTE: '4', JUDGE_IN_FLIGHT_PER_CANDIDATE: '1', JUDGE_TYPECHECK_BUDGET_MS: '500', JUDGE_TYPECHECK_THREADS: '2' });
+    expect(c.judge).toMatchObject({ submissionsPerMinute: 3, runsPerMinute: 4, inFlightPerCandidate: 1, typeCheckBudgetMs: 500, typeCheckThreads: 2 });
+    expect(() => loadConfig({ JUDGE_IN_FLIGHT_PER_CANDIDATE: '0', JUDGE_TYPECHECK_BUDGET_MS: '10' })).toThrow(/JUDGE_IN_FLIGHT_PER_CANDIDATE .*JUDGE_TYPECHECK_BUDGET_MS /s);
+  });
+
   it('switches to PostgreSQL with DATABASE_URL', () => {
     const c = loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/x' });
     expect(c.database).toEqual({ type: 'postgres', url: 'postgres://u:p@db:5432/x', schema: undefined, logging: false });

@@ -53,6 +53,11 @@ const fields = z.object({
     JUDGE_MAX_ATTEMPTS: intIn(1, 20).default(3),
     JUDGE_LOCK_MS: intIn(1000, 600_000).default(30_000),
     SWEEPER_INTERVAL_MS: intIn(100, 3_600_000).default(5000),
+    JUDGE_SUBMISSIONS_PER_MINUTE: intIn(1, 10_000).default(10),
+    JUDGE_RUNS_PER_MINUTE: intIn(1, 10_000).default(20),
+    JUDGE_IN_FLIGHT_PER_CANDIDATE: intIn(1, 64).default(2),
+    JUDGE_TYPECHECK_BUDGET_MS: intIn(100, 120_000).default(2000),
+    JUDGE_TYPECHECK_THREADS: intIn(1, 64).optional(),
     WORKER_METRICS_PORT: intIn(0, 65535).optional(),
     WEB_DIST_DIR: z.string().optional(),
 });
@@ -103,7 +108,24 @@ export interface AppConfig {
     wsMaxMessageBytes: number;
     introspection: boolean;
   };
-  judge: { concurrency: number; sandboxes?: number; maxAttempts: number; lockMs: number; sweeperIntervalMs: number; metricsPort?: number };
+  judge: {
+    concurrency: number;
+    sandboxes?: number;
+    maxAttempts: number;
+    lockMs: number;
+    sweeperIntervalMs: number;
+    metricsPort?: number;
+    /** submitSolution calls a candidate may make per minute. */
+    submissionsPerMinute: number;
+    /** runCode calls a candidate may make per minute. */
+    runsPerMinute: number;
+    /** A candidate's jobs in the judge queue at once; the rest wait in the database, in order. */
+    inFlightPerCandidate: number;
+    /** Wall time of one TypeScript type check; past it the check is stopped and reported as skipped. */
+    typeCheckBudgetMs: number;
+    /** Type checks at once per worker (default: the sandbox count). */
+    typeCheckThreads?: number;
+  };
   webDistDir?: string;
 }
 
@@ -171,6 +193,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       lockMs: e.JUDGE_LOCK_MS,
       sweeperIntervalMs: e.SWEEPER_INTERVAL_MS,
       metricsPort: e.WORKER_METRICS_PORT,
+      submissionsPerMinute: e.JUDGE_SUBMISSIONS_PER_MINUTE,
+      runsPerMinute: e.JUDGE_RUNS_PER_MINUTE,
+      inFlightPerCandidate: e.JUDGE_IN_FLIGHT_PER_CANDIDATE,
+      typeCheckBudgetMs: e.JUDGE_TYPECHECK_BUDGET_MS,
+      typeCheckThreads: e.JUDGE_TYPECHECK_THREADS,
     },
     webDistDir: e.WEB_DIST_DIR,
   };

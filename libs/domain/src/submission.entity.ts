@@ -74,7 +74,10 @@ export class SubmissionEntity extends UuidEntity {
   @Column({ type: 'integer', default: 0 })
   judgeAttempts: number;
 
-  /** When it was handed to the queue; null while Redis was unreachable (the sweeper retries). */
+  /**
+   * When it was admitted to the judge queue; null while it waits its turn (a candidate has a bounded
+   * number admitted at once) or Redis was unreachable. The sweeper admits what waits.
+   */
   @Column({ type: Date, nullable: true })
   enqueuedAt: Date | null;
 

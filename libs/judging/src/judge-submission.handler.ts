@@ -8,6 +8,7 @@ import { JudgeSubmissionJobData } from '@app/queue';
 import { EngineResult, JUDGE_ENGINE, JudgeEngine } from './engine.port';
 import { ProblemValidationRecorder } from './problem-validation.recorder';
 import { eventOf, SubmissionPublisher } from './submission-events';
+import { SubmissionsService } from './submissions.service';
 
 export const SUBMISSION_PUBLISHER = Symbol('SUBMISSION_PUBLISHER');
 
@@ -34,6 +35,7 @@ export class JudgeSubmissionHandler {
     @Inject(SUBMISSION_PUBLISHER) private readonly publisher: SubmissionPublisher,
     @Inject(LOGGER) private readonly logger: Logger,
     private readonly validations: ProblemValidationRecorder,
+    private readonly admission: SubmissionsService,
   ) {}
 
   async handle(data: JudgeSubmissionJobData): Promise<HandleOutcome> {
@@ -119,6 +121,8 @@ export class JudgeSubmissionHandler {
     this.logger.info({ submissionId: s.id, verdict: s.verdict, score: s.score }, 'submission judged');
     await this.publisher.publish(eventOf(s));
     if (s.kind === SubmissionKind.VALIDATION) await this.validations.record(s.problemId, s.problemVersion);
+    // Its slot is free: the candidate's next waiting submission joins the end of the queue.
+    await this.admission.admit(s.userId);
     return true;
   }
 

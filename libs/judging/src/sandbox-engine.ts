@@ -20,8 +20,8 @@ export class SandboxEngine implements JudgeEngine {
   private readonly judgeEngine: Judge;
   private readonly problems = new Map<string, Problem>();
 
-  constructor(opts: { sandboxes?: number } = {}) {
-    this.judgeEngine = new Judge({ size: opts.sandboxes });
+  constructor(opts: { sandboxes?: number; typeCheckBudgetMs?: number; typeCheckThreads?: number } = {}) {
+    this.judgeEngine = new Judge({ size: opts.sandboxes, typeCheckBudgetMs: opts.typeCheckBudgetMs, typeCheckThreads: opts.typeCheckThreads });
   }
 
   sandboxPids(): number[] {

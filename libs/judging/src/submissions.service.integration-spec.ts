@@ -106,6 +106,7 @@ describe('submissions on PostgreSQL and Redis', () => {
         return { verdict: Verdict.ACCEPTED, score: 1, passed: 1, total: 1, compileError: null, warnings: [], tests: [test] } satisfies EngineResult;
       },
     };
+    const service = new SubmissionsService(ds.getRepository(SubmissionEntity), config, redis, logger);
     const handler = new JudgeSubmissionHandler(
       ds.getRepository(SubmissionEntity),
       ds.getRepository(ProblemEntity),
@@ -113,8 +114,8 @@ describe('submissions on PostgreSQL and Redis', () => {
       publisher,
       logger,
       new ProblemValidationRecorder(ds.getRepository(ProblemEntity), ds.getRepository(SubmissionEntity)),
+      service,
     );
-    const service = new SubmissionsService(ds.getRepository(SubmissionEntity), config, redis, logger);
     try {
       const s = await service.create(newSubmission());
       const outcomes = await Promise.all([handler.handle({ submissionId: s.id }), handler.handle({ submissionId: s.id }), handler.handle({ submissionId: s.id })]);

@@ -1,7 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Redis } from 'ioredis';
-import { IsNull, LessThan, In, Repository } from 'typeorm';
+import { IsNull, LessThan, In, Not, Repository } from 'typeorm';
 import { AppConfig, APP_CONFIG } from '@app/config';
 import { Logger } from '@app/common';
 import { LOGGER, REDIS } from '@app/core';
@@ -19,29 +20,48 @@ export interface NewSubmission {
   customInput?: SubmissionEntity['customInput'];
 }
 
+/** How long one admission pass may hold a candidate's lock (it expires if its holder dies). */
+const ADMISSION_LOCK_MS = 5000;
+/** Passes one admit() call makes for others who found the lock taken; past them the sweeper takes over. */
+const ADMISSION_ROUNDS = 5;
+const REDIS_TIMEOUT_MS = 2000;
+const RELEASE_LOCK = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
+
 /**
  * Creates submissions and hands them to the queue. A submission the API accepted is never
- * lost: it is stored first (QUEUED), then enqueued; if Redis is down at that moment it stays
- * with enqueuedAt = null and the sweeper enqueues it once Redis is back.
+ * lost: it is stored first (QUEUED, enqueuedAt = null), then admitted to the queue.
+ *
+ * Admission is per candidate (per userId; submissions without one form one group): at most
+ * `judge.inFlightPerCandidate` of a candidate's submissions are admitted (enqueuedAt set, in the
+ * BullMQ queue or being judged) at a time; the rest wait here, in creation order, and the next
+ * one is admitted when one of theirs is judged (JudgeSubmissionHandler) or by the sweeper, so
+ * nothing is stranded when a process dies between the two. BullMQ serves its queue in order,
+ * so one candidate's backlog puts at most that many jobs ahead of anyone else's next one.
+ * If Redis is down, a submission simply stays waiting and the sweeper admits it once Redis is
+ * back.
  */
 @Injectable()
 export class SubmissionsService {
   readonly queue: JudgeQueue;
+  private readonly prefix: string;
+  private readonly inFlightLimit: number;
 
   constructor(
     @InjectRepository(SubmissionEntity) private readonly submissions: Repository<SubmissionEntity>,
     @Inject(APP_CONFIG) config: AppConfig,
-    @Inject(REDIS) redis: Redis,
+    @Inject(REDIS) private readonly redis: Redis,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {
     this.queue = new JudgeQueue(redis, config.redis.prefix, config.judge.maxAttempts);
+    this.prefix = config.redis.prefix;
+    this.inFlightLimit = config.judge.inFlightPerCandidate;
   }
 
   async create(input: NewSubmission): Promise<SubmissionEntity> {
     const saved = await this.submissions.save(
-      this.submissions.create({ ...input, attemptId: input.attemptId ?? null, customInput: input.customInput ?? null, state: SubmissionState.QUEUED }),
+      this.submissions.create({ ...input, attemptId: input.attemptId ?? null, customInput: input.customInput ?? null, state: SubmissionState.QUEUED, enqueuedAt: null }),
     );
-    await this.tryEnqueue(saved);
+    await this.admit(saved.userId);
     return saved;
   }
 
@@ -49,30 +69,96 @@ export class SubmissionsService {
     return this.submissions.findOneBy({ id });
   }
 
-  private async tryEnqueue(s: SubmissionEntity): Promise<boolean> {
+  /**
+   * Admits the candidate's oldest waiting submissions while fewer than the limit are in flight.
+   * Returns how many it admitted; never throws (what it could not admit waits for the next
+   * call or the sweeper).
+   *
+   * The count and the admission must not race (two parallel submissions would both see a free
+   * slot), so each pass holds a per-candidate lock in Redis. A caller that finds the lock taken
+   * leaves a mark instead of waiting; the holder sees the mark after its pass and runs another,
+   * which then sees that caller's newly stored submission.
+   */
+  async admit(userId: string | null): Promise<number> {
+    const group = userId ?? 'none';
+    const lockKey = `${this.prefix}:admission:lock:${group}`;
+    const markKey = `${this.prefix}:admission:again:${group}`;
+    let admitted = 0;
     try {
-      await this.queue.enqueue(s.id);
-      s.enqueuedAt = new Date();
-      await this.submissions.update({ id: s.id, enqueuedAt: IsNull() }, { enqueuedAt: s.enqueuedAt });
-      return true;
+      await within(this.redis.set(markKey, '1', 'PX', ADMISSION_LOCK_MS));
+      for (let round = 0; round < ADMISSION_ROUNDS; round++) {
+        const token = randomUUID();
+        if ((await within(this.redis.set(lockKey, token, 'PX', ADMISSION_LOCK_MS, 'NX'))) !== 'OK') return admitted;
+        try {
+          await within(this.redis.del(markKey));
+          admitted += await this.admitLocked(userId);
+        } finally {
+          await within(this.redis.eval(RELEASE_LOCK, 1, lockKey, token)).catch(() => undefined);
+        }
+        if (!(await within(this.redis.exists(markKey)))) return admitted;
+      }
     } catch (e) {
-      this.logger.warn({ submissionId: s.id, err: (e as Error).message }, 'could not enqueue; the sweeper will retry');
-      return false;
+      this.logger.warn({ userId, err: (e as Error).message }, 'could not admit submissions to the queue; the sweeper will retry');
     }
+    return admitted;
+  }
+
+  private async admitLocked(userId: string | null): Promise<number> {
+    const who = userId ?? IsNull();
+    // RUNNING without enqueuedAt: a job someone put on the queue directly (tests, tools).
+    const inFlight = await this.submissions.count({
+      where: [
+        { userId: who, state: SubmissionState.RUNNING },
+        { userId: who, state: SubmissionState.QUEUED, enqueuedAt: Not(IsNull()) },
+      ],
+    });
+    const free = this.inFlightLimit - inFlight;
+    if (free <= 0) return 0;
+    const next = await this.submissions.find({
+      select: { id: true },
+      where: { userId: who, state: SubmissionState.QUEUED, enqueuedAt: IsNull() },
+      order: { createdAt: 'ASC', id: 'ASC' },
+      take: free,
+    });
+    let admitted = 0;
+    for (const { id } of next) {
+      // Claimed in the database first: if this process dies before Redis has the job, the
+      // sweeper finds an admitted submission with no job and enqueues it.
+      const claimed = await this.submissions.update({ id, enqueuedAt: IsNull() }, { enqueuedAt: new Date() });
+      if (!claimed.affected) continue;
+      try {
+        await this.queue.enqueue(id);
+        admitted++;
+      } catch (e) {
+        await this.submissions.update({ id }, { enqueuedAt: null });
+        this.logger.warn({ submissionId: id, err: (e as Error).message }, 'could not enqueue; the sweeper will retry');
+        break;
+      }
+    }
+    return admitted;
   }
 
   /**
-   * One sweep: enqueue what never reached Redis, and re-enqueue unfinished submissions whose
-   * job Redis no longer has (a Redis restart without persistence). Returns how many it sent.
+   * One sweep: admit what waits for admission (Redis was down, or the process that should have
+   * admitted it died), and re-enqueue unfinished submissions whose job Redis no longer has (a
+   * Redis restart without persistence). An unfinished submission whose job failed for good (the
+   * worker died before recording that) goes to `onFailedJob`, which must give it a verdict:
+   * otherwise it would hold one of its candidate's slots forever. Returns how many it sent.
    */
-  async sweep(now = new Date(), lostAfterMs = 30_000): Promise<number> {
+  async sweep(now = new Date(), lostAfterMs = 30_000, onFailedJob?: (submissionId: string) => Promise<void>): Promise<number> {
     let sent = 0;
-    const never = await this.submissions.find({
-      where: { state: SubmissionState.QUEUED, enqueuedAt: IsNull(), createdAt: LessThan(new Date(now.getTime() - 500)) },
-      order: { createdAt: 'ASC' },
-      take: 500,
-    });
-    for (const s of never) if (await this.tryEnqueue(s)) sent++;
+    // Younger than 500 ms: the request that stored it is admitting it now.
+    const waiting = await this.submissions
+      .createQueryBuilder('s')
+      .select('s.userId', 'userId')
+      .distinct(true)
+      .where('s.state = :queued AND s.enqueuedAt IS NULL AND s.createdAt < :before', {
+        queued: SubmissionState.QUEUED,
+        before: new Date(now.getTime() - 500),
+      })
+      .limit(500)
+      .getRawMany<{ userId: string | null }>();
+    for (const { userId } of waiting) sent += await this.admit(userId);
 
     const stale = await this.submissions.find({
       where: { state: In([SubmissionState.QUEUED, SubmissionState.RUNNING]), enqueuedAt: LessThan(new Date(now.getTime() - lostAfterMs)) },
@@ -81,10 +167,14 @@ export class SubmissionsService {
     });
     for (const s of stale) {
       try {
-        if (!(await this.queue.has(s.id))) {
+        const state = await this.queue.state(s.id);
+        if (state === 'unknown') {
           await this.queue.enqueue(s.id);
           sent++;
           this.logger.warn({ submissionId: s.id }, 're-enqueued a submission whose job Redis had lost');
+        } else if (state === 'failed' && onFailedJob) {
+          await onFailedJob(s.id);
+          this.logger.warn({ submissionId: s.id }, 'gave a verdict to a submission whose job had failed unrecorded');
         }
       } catch {
         break; // Redis still down: next sweep.
@@ -95,5 +185,15 @@ export class SubmissionsService {
 
   async close(): Promise<void> {
     await this.queue.close();
+  }
+}
+
+/** Rejects when Redis does not answer in time (it queues commands while disconnected). */
+async function within<T>(p: Promise<T>, ms = REDIS_TIMEOUT_MS): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([p, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`Redis did not answer within ${ms} ms`)), ms)))]);
+  } finally {
+    clearTimeout(timer);
   }
 }

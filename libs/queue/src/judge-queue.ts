@@ -36,6 +36,11 @@ export class JudgeQueue {
     return (await this.queue.getJob(submissionId)) !== undefined;
   }
 
+  /** The job's BullMQ state ('failed' once its retries are spent), or 'unknown' when Redis has no such job. */
+  async state(submissionId: string): Promise<string> {
+    return this.queue.getJobState(submissionId);
+  }
+
   async close(): Promise<void> {
     await this.queue.close();
   }

@@ -28,6 +28,14 @@ async function loadTs(): Promise<typeof TS> {
   tsModule ??= (await import('typescript')).default;
   return tsModule;
 }
+/**
+ * Hands compileSource and typeCheckSource a TypeScript loaded with require. The type-check thread
+ * does so: loaded through import(), TypeScript goes through Node's CommonJS export lexer, and a
+ * thread terminated while that lexer runs aborts the whole process.
+ */
+export function useTypeScript(ts: typeof TS): void {
+  tsModule ??= ts;
+}
 async function loadSucrase(): Promise<typeof import('sucrase')> {
   sucraseModule ??= await import('sucrase');
   return sucraseModule;
@@ -156,6 +164,19 @@ function createProgram(ts: typeof TS, source: string): { program: TS.Program; so
   };
   const program = ts.createProgram({ rootNames: [solutionPath, GLOBALS_FILE], options, host });
   return { program, sourceFile };
+}
+
+/**
+ * The type check of one TypeScript source, as warnings (`line:column message`). Costly and
+ * unbounded in itself (a few lines of recursive types can keep the checker busy for minutes), so
+ * the judge runs it on a type-check thread under a time budget (type-checker.ts), never where it
+ * would hold a sandbox.
+ */
+export async function typeCheckSource(source: string): Promise<string[]> {
+  const ts = await loadTs();
+  const { program, sourceFile } = createProgram(ts, source);
+  if (program.getSyntacticDiagnostics(sourceFile).length) return [];
+  return typeWarnings(ts, program, sourceFile);
 }
 
 function diagnosticToError(ts: typeof TS, d: TS.Diagnostic): CompileError {

@@ -415,6 +415,9 @@ const ESCAPES: Case[] = [
     source: '/// <reference path="/etc/passwd" />\nfunction solve(a: number, b: number): number { return a + b; }',
     language: 'typescript',
     expect: 'ACCEPTED',
+    // The first TypeScript submission starts the type-check thread (loading TypeScript) while the
+    // child loads its own parser: two cold starts on these shared cores.
+    withinMs: 8000,
     check: (r) => expect(r.warnings).toEqual([]),
   },
 ];

@@ -11,9 +11,15 @@ import type {
 } from './judge.types';
 import type { Problem, ProblemTest } from './problem.schema';
 import { JobEnd, PoolUnavailableError, SandboxPool, SandboxPoolOptions } from './sandbox-pool';
+import { TypeChecker } from './type-checker';
 import { summarize } from './verdict';
 
-export type JudgeOptions = SandboxPoolOptions;
+export type JudgeOptions = SandboxPoolOptions & {
+  /** TypeScript type checks run at once, on threads beside the sandboxes. Default: `size`. */
+  typeCheckThreads?: number;
+  /** Heap of a type-check thread in MB. Default 256. */
+  typeCheckMemoryMb?: number;
+};
 
 /** Custom input larger than this is refused (it crosses the IPC channel and the isolate boundary). */
 export const CUSTOM_INPUT_MAX_BYTES = 1024 * 1024;
@@ -47,11 +53,19 @@ interface Outcome {
  */
 export class Judge {
   private readonly pool: SandboxPool;
+  private readonly checker: TypeChecker;
   private readonly keys = new WeakMap<Problem, string>();
   private nextKey = 1;
 
   constructor(options: JudgeOptions = {}) {
     this.pool = new SandboxPool(options);
+    // As many checks at once as sandboxes: a check never waits for a sandbox, and a sandbox
+    // never waits for a check.
+    this.checker = new TypeChecker({
+      threads: options.typeCheckThreads ?? this.pool.size,
+      budgetMs: options.typeCheckBudgetMs,
+      memoryMb: options.typeCheckMemoryMb,
+    });
   }
 
   /** Number of sandbox children: submissions judged at the same time. */
@@ -120,7 +134,7 @@ export class Judge {
   }
 
   async close(): Promise<void> {
-    await this.pool.close();
+    await Promise.all([this.pool.close(), this.checker.close()]);
   }
 
   private keyOf(problem: Problem): string {
@@ -150,7 +164,10 @@ export class Judge {
         onTestResult?.(next, plan.indices[emitted]);
       }
     };
-    const typeCheck = plan.language === 'typescript';
+    // The type check runs on the checker's threads, from the moment the source is known to
+    // compile, while the tests run: never in the sandbox, where it would hold the slot.
+    const checking: { warnings?: Promise<string[]> } = {};
+    if (plan.language === 'typescript') this.checker.prepare();
     let pending = plan.indices;
     let failures = 0;
 
@@ -164,12 +181,13 @@ export class Judge {
             language: plan.language,
             source: plan.source,
             indices: pending,
-            typeCheck,
+            typeCheck: false,
             check: plan.check,
           },
           {
             onCompiled: (error) => {
               if (error) out.compileError = error;
+              else if (plan.language === 'typescript') checking.warnings ??= this.checker.check(plan.source);
             },
             onTest: record,
           },
@@ -184,7 +202,7 @@ export class Judge {
 
       switch (end.kind) {
         case 'done':
-          out.warnings = end.warnings;
+          out.warnings = checking.warnings ? await checking.warnings : end.warnings;
           return out;
         case 'lost':
           if (end.phase === 'compile') {
@@ -224,10 +242,14 @@ export class Judge {
       if (failures >= 2) {
         const message = end.kind === 'failed' ? end.message : 'the sandbox kept failing';
         for (const i of pending) record(i, { ...internalResult(plan.problem.tests[i]), message });
+        if (checking.warnings) out.warnings = await checking.warnings;
         return out;
       }
-      // Resume on a fresh child: the remaining tests, or only the type check the dead one never reached.
-      if (!pending.length && !typeCheck) return out;
+      // Resume on a fresh child with the remaining tests.
+      if (!pending.length) {
+        if (checking.warnings) out.warnings = await checking.warnings;
+        return out;
+      }
     }
   }
 }

@@ -61,7 +61,7 @@ export async function seedProblemBank(app: INestApplicationContext, ctx: Ctx, en
       else if (!same(p.definition, e.definition) || !same(p.referenceSolutions, e.referenceSolutions)) p = await problems.update(p.id, input);
       if (p.validationStatus !== ProblemValidationStatus.VALID) touched.push(await problems.validate(p.id, null));
     }
-    if (touched.length) await validateInline(ds, redis, config, logger, touched);
+    if (touched.length) await validateInline(ds, redis, config, logger, submissions, touched);
     const valid = await ds.getRepository(ProblemEntity).countBy({ validationStatus: ProblemValidationStatus.VALID });
     ctx.logger.info({ problems: entries.length, valid }, 'problem bank ready');
     if (ctx.demo) await seedDemoAssessment(ds, clock, problems, ctx.logger);
@@ -70,8 +70,15 @@ export async function seedProblemBank(app: INestApplicationContext, ctx: Ctx, en
   }
 }
 
-async function validateInline(ds: DataSource, redis: Redis, config: AppConfig, logger: Logger, problems: ProblemEntity[]): Promise<void> {
-  const engine = new SandboxEngine({ sandboxes: config.judge.sandboxes });
+async function validateInline(
+  ds: DataSource,
+  redis: Redis,
+  config: AppConfig,
+  logger: Logger,
+  submissions: SubmissionsService,
+  problems: ProblemEntity[],
+): Promise<void> {
+  const engine = new SandboxEngine(config.judge);
   try {
     const handler = new JudgeSubmissionHandler(
       ds.getRepository(SubmissionEntity),
@@ -80,6 +87,7 @@ async function validateInline(ds: DataSource, redis: Redis, config: AppConfig, l
       new SubmissionPublisher(redis, config.redis.prefix),
       logger,
       new ProblemValidationRecorder(ds.getRepository(ProblemEntity), ds.getRepository(SubmissionEntity)),
+      submissions,
     );
     const pending = await ds.getRepository(SubmissionEntity).find({
       where: { kind: SubmissionKind.VALIDATION, problemId: In(problems.map((p) => p.id)), state: In([SubmissionState.QUEUED, SubmissionState.RUNNING]) },

@@ -1,0 +1,84 @@
+/**
+ * The TypeScript type check is bounded and never holds a sandbox: a type-check bomb (recursive
+ * conditional types that keep the checker busy for a minute and more) is stopped at its budget on
+ * a thread of its own, while the sandbox judges the next submission.
+ */
+import { Judge } from './judge';
+import { loadProblem } from './problem.schema';
+import { skippedWarning, TypeChecker } from './type-checker';
+
+/** `n` statements of types the checker takes seconds each to resolve (20 of them: 77 s unbounded, measured). */
+export function typeCheckBomb(n: number): string {
+  const statements = Array.from(
+    { length: n },
+    (_, i) => `type L${i}<T, N extends unknown[] = []> = N['length'] extends 900 ? T : L${i}<{ a: T; b: T }, [...N, ${i}]>;
+type R${i}<T> = T extends { a: infer A } ? R${i}<A> : T;
+const v${i}: R${i}<L${i}<number>> = 1;`,
+  );
+  return `${statements.join('\n')}\nfunction solve(a: number): number { return a; }\n`;
+}
+
+const echo = loadProblem({
+  slug: 'echo',
+  title: 'Echo',
+  mode: 'function',
+  entryPoint: 'solve',
+  limits: { timeMs: 1000, memoryMb: 32 },
+  tests: [
+    { name: 'one', args: [1], expected: 1, hidden: false },
+    { name: 'two', args: [2], expected: 2 },
+  ],
+});
+
+describe('TypeChecker', () => {
+  const checker = new TypeChecker({ threads: 1, budgetMs: 2000 });
+  afterAll(() => checker.close());
+
+  it('reports type errors of normal code as warnings', async () => {
+    expect(await checker.check('const label: string = 42;\nexport function solve(a: number): number { return a; }\n')).toEqual([
+      "1:7 Type 'number' is not assignable to type 'string'.",
+    ]);
+    expect(await checker.check('export function solve(a: number): number { return a; }\n')).toEqual([]);
+  });
+
+  it('stops a type-check bomb at its budget, then checks the next source on a fresh thread', async () => {
+    const started = performance.now();
+    expect(await checker.check(typeCheckBomb(20))).toEqual([skippedWarning('it took longer than 2000 ms')]);
+    const took = performance.now() - started;
+    expect(took).toBeGreaterThanOrEqual(2000);
+    expect(took).toBeLessThan(4500);
+    // The thread that ran it is gone; the next check gets a new one and is not affected.
+    expect(await checker.check('let n: number = "x";')).toEqual(["1:5 Type 'string' is not assignable to type 'number'."]);
+  });
+});
+
+describe('Judge with a type-check bomb', () => {
+  // One sandbox: if the check ran in it, the JavaScript submission would wait for the whole budget.
+  const judge = new Judge({ size: 1, typeCheckBudgetMs: 1500 });
+  afterAll(() => judge.close());
+
+  it('frees the sandbox when the tests are done: the next submission is judged while the bomb is still being checked', async () => {
+    // Warm the child (first isolate, TypeScript's parser) and the checker thread (TypeScript and
+    // its lib files), so the timings below measure the type check alone.
+    const warm = await judge.judge({ problem: echo, language: 'typescript', source: 'function solve(a: number): number { return a; }' });
+    expect(warm).toMatchObject({ verdict: 'ACCEPTED', warnings: [] });
+    const started = performance.now();
+    const ended: string[] = [];
+    const bomb = judge.judge({ problem: echo, language: 'typescript', source: typeCheckBomb(20) }).then((r) => {
+      ended.push('bomb');
+      return { r, at: performance.now() - started };
+    });
+    // Queued behind the bomb on the one sandbox.
+    const next = judge.judge({ problem: echo, language: 'javascript', source: 'function solve(a) { return a; }' }).then((r) => {
+      ended.push('next');
+      return { r, at: performance.now() - started };
+    });
+    const [b, n] = await Promise.all([bomb, next]);
+    expect(ended).toEqual(['next', 'bomb']);
+    expect(n.r.verdict).toBe('ACCEPTED');
+    expect(n.at).toBeLessThan(1500);
+    // The bomb's own verdict is judged on its tests; the check it could not finish is one warning.
+    expect(b.r).toMatchObject({ verdict: 'ACCEPTED', score: 1, warnings: [skippedWarning('it took longer than 1500 ms')] });
+    expect(b.at).toBeLessThan(1500 + 2000);
+  });
+});

@@ -1,0 +1,194 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { CheckReply, CheckRequest } from './type-check-thread';
+
+/*
+ * TypeScript's checker has no time limit of its own: a few lines of recursive conditional types
+ * keep it busy for minutes (a 20-line bomb measured 77 s), and it cannot be interrupted from
+ * inside. Run in a sandbox child after the tests (as it was), it held that sandbox, and with it
+ * every other candidate's verdict, for the whole budget. Here it runs on threads of its own, beside
+ * the sandboxes rather than in them, so a sandbox is free as soon as the tests are done; a check
+ * over its budget is stopped by terminating its thread (V8 stops a thread in any loop), and one
+ * that outgrows its heap limit ends that thread alone. Type errors stay warnings: a check that is
+ * stopped yields one warning saying so and never changes a verdict.
+ */
+
+export interface TypeCheckerOptions {
+  /** Checks run at once (threads). Default 1. */
+  threads?: number;
+  /** Wall time one check may take once its thread starts it. Default 2000. */
+  budgetMs?: number;
+  /** Old-generation heap of a type-check thread. Default 256. */
+  memoryMb?: number;
+}
+
+interface Pending {
+  id: number;
+  source: string;
+  resolve: (warnings: string[]) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  /** Settles when the thread is ready or gone (START_BUDGET_MS at most). */
+  started: Promise<void>;
+  ready: boolean;
+  job: Pending | null;
+  timer: NodeJS.Timeout | null;
+  dead: boolean;
+}
+
+/** A fresh thread that cannot get ready in this long (loading TypeScript) is given up on. */
+const START_BUDGET_MS = 60_000;
+
+/** The compiled `.js` sibling in production; under Jest only the `.ts` exists, loaded through sucrase. */
+function threadEntry(): { file: string; eval: boolean } {
+  const js = path.join(__dirname, 'type-check-thread.js');
+  if (fs.existsSync(js)) return { file: js, eval: false };
+  const ts = path.join(__dirname, 'type-check-thread.ts');
+  if (fs.existsSync(ts)) {
+    const code = `require(${JSON.stringify(require.resolve('sucrase/register/ts'))}); require(${JSON.stringify(ts)});`;
+    return { file: code, eval: true };
+  }
+  throw new Error(`type-check thread entry not found next to ${__filename}`);
+}
+
+export function skippedWarning(reason: string): string {
+  return `the type check did not finish: ${reason}; it was skipped`;
+}
+
+export class TypeChecker {
+  readonly budgetMs: number;
+  private readonly threads: number;
+  private readonly memoryMb: number;
+  private readonly slots = new Set<Slot>();
+  private readonly queue: Pending[] = [];
+  private nextId = 1;
+  private closed = false;
+  private entry: { file: string; eval: boolean } | null = null;
+
+  constructor(options: TypeCheckerOptions = {}) {
+    this.threads = Math.max(1, Math.floor(options.threads ?? 1));
+    this.budgetMs = Math.max(1, options.budgetMs ?? 2000);
+    this.memoryMb = Math.max(32, options.memoryMb ?? 256);
+  }
+
+  /** The type warnings of `source`; never rejects (a check that cannot finish yields one warning saying so). */
+  check(source: string): Promise<string[]> {
+    if (this.closed) return Promise.resolve([skippedWarning('the judge is closing')]);
+    return new Promise((resolve) => {
+      this.queue.push({ id: this.nextId++, source, resolve });
+      this.dispatch();
+    });
+  }
+
+  /**
+   * Starts a thread if none is alive, so loading TypeScript overlaps with the sandbox's compile
+   * and tests instead of following them. Called when a TypeScript submission arrives.
+   */
+  prepare(): void {
+    if (!this.closed && this.slots.size === 0) {
+      this.spawn();
+      this.updateRefs();
+    }
+  }
+
+  /** Threads alive now (tests). */
+  get threadCount(): number {
+    return this.slots.size;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const p of this.queue.splice(0)) p.resolve([skippedWarning('the judge is closing')]);
+    // A thread still loading TypeScript is let finish loading first: Node can abort the process
+    // when a thread is terminated in the middle of loading a module.
+    await Promise.all([...this.slots].map(async (s) => {
+      await s.started;
+      await this.stop(s, 'the judge is closing');
+    }));
+  }
+
+  private dispatch(): void {
+    if (this.closed) return;
+    for (const slot of this.slots) {
+      if (!this.queue.length) break;
+      if (slot.ready && !slot.job && !slot.dead) this.start(slot, this.queue.shift()!);
+    }
+    // Threads start lazily: a worker that never sees TypeScript never loads it.
+    const starting = [...this.slots].filter((s) => !s.ready && !s.dead).length;
+    let wanted = Math.min(this.queue.length - starting, this.threads - this.slots.size);
+    for (; wanted > 0; wanted--) this.spawn();
+    this.updateRefs();
+  }
+
+  private spawn(): void {
+    this.entry ??= threadEntry();
+    const worker = new Worker(this.entry.file, {
+      eval: this.entry.eval,
+      resourceLimits: { maxOldGenerationSizeMb: this.memoryMb },
+    });
+    let started!: () => void;
+    const slot: Slot = { worker, started: new Promise<void>((r) => (started = r)), ready: false, job: null, timer: null, dead: false };
+    this.slots.add(slot);
+    slot.timer = setTimeout(() => void this.stop(slot, 'the type checker did not start'), START_BUDGET_MS);
+    slot.timer.unref();
+    worker.once('message', () => started());
+    worker.once('exit', () => started());
+    setTimeout(() => started(), START_BUDGET_MS).unref();
+    worker.on('message', (msg: CheckReply) => this.onMessage(slot, msg));
+    worker.on('error', (e: Error & { code?: string }) => {
+      const reason = e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? `it needed more than ${this.memoryMb} MB` : `the type checker failed (${e.message})`;
+      void this.stop(slot, reason);
+    });
+    worker.on('exit', () => void this.stop(slot, 'the type checker stopped'));
+  }
+
+  private onMessage(slot: Slot, msg: CheckReply): void {
+    if (slot.dead) return;
+    if (msg.t === 'ready') {
+      if (slot.timer) clearTimeout(slot.timer);
+      slot.timer = null;
+      slot.ready = true;
+      this.dispatch();
+      return;
+    }
+    const job = slot.job;
+    if (!job || job.id !== msg.id) return;
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = null;
+    slot.job = null;
+    job.resolve(msg.t === 'done' ? msg.warnings : [skippedWarning(msg.message)]);
+    this.dispatch();
+  }
+
+  private start(slot: Slot, job: Pending): void {
+    slot.job = job;
+    slot.timer = setTimeout(() => void this.stop(slot, `it took longer than ${this.budgetMs} ms`), this.budgetMs);
+    slot.worker.postMessage({ id: job.id, source: job.source } satisfies CheckRequest);
+  }
+
+  /** Ends a thread (its job, if any, gets `reason`); a replacement starts when there is work. */
+  private async stop(slot: Slot, reason: string): Promise<void> {
+    if (slot.dead) return;
+    slot.dead = true;
+    this.slots.delete(slot);
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = null;
+    const job = slot.job;
+    slot.job = null;
+    job?.resolve([skippedWarning(reason)]);
+    this.dispatch();
+    await slot.worker.terminate().catch(() => undefined);
+  }
+
+  /** Idle threads never keep the process alive; a check under way does (its caller awaits it). */
+  private updateRefs(): void {
+    const busy = this.queue.length > 0 || [...this.slots].some((s) => s.job);
+    for (const s of this.slots) {
+      if (busy) s.worker.ref();
+      else s.worker.unref();
+    }
+  }
+}
