@@ -1,6 +1,6 @@
 import { getRepositoryToken } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
-import { createLogger } from '@app/common';
+import { createLogger, namedQuery } from '@app/common';
 import { AttemptEntity, SubmissionEntity, SubmissionState, Verdict } from '@app/domain';
 import { DEFAULT_RUBRIC_KEY, seedRubrics } from '@app/rubrics';
 import { APPLY_ANSWERS, ApiHarness, assessmentStory, AssessmentStory, errorCode, ok, startApi, subscribe } from '@app/testing';
@@ -38,7 +38,7 @@ describe('what graders see (PostgreSQL)', () => {
     story = await assessmentStory(api, 2, 25);
     ds = api.app.get(DataSource);
     await seedRubrics(api.app, { logger: createLogger('silent', 'test') });
-    const rubricId = (await ds.query(`SELECT id FROM rubrics WHERE key = $1`, [DEFAULT_RUBRIC_KEY]))[0].id as string;
+    const rubricId = (await namedQuery<{ id: string }[]>(ds, `SELECT id FROM rubrics WHERE key = :key`, { key: DEFAULT_RUBRIC_KEY }))[0].id;
     const rec = story.recruiter.token;
     ok(await api.gql(`mutation($id: ID!) { updateJob(id: $id, input: { anonymizedReview: true }) { id } }`, { id: story.jobId }, rec));
     anonApp = a().applicationId;
