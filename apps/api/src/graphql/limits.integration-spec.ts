@@ -22,7 +22,7 @@ async function overSocket(
   const results: FormattedExecutionResult[] = [];
   try {
     await new Promise<void>((resolve, reject) => {
-      client.subscribe({ query, variables }, { next: (r) => void results.push(r), error: reject, complete: resolve });
+      client.subscribe({ query, variables }, { next: (r) => void results.push(r as FormattedExecutionResult), error: reject, complete: resolve });
     });
     return { results, closed };
   } catch (e) {
