@@ -219,9 +219,11 @@ const problemSchema = z
     }
     if (p.mode === 'function') {
       const accepts = p.languages ?? DEFAULT_CODE_LANGUAGES;
-      if (accepts.includes('python') && !p.entryPoints?.python && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(p.entryPoint))
+      // Only once entryPoint is a valid JavaScript identifier: otherwise that is the one issue to fix.
+      const jsValid = /^[A-Za-z_$][A-Za-z0-9_$]{0,99}$/.test(p.entryPoint) && !RESERVED.has(p.entryPoint);
+      if (jsValid && accepts.includes('python') && !p.entryPoints?.python && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(p.entryPoint))
         ctx.addIssue({ code: 'custom', path: ['entryPoints', 'python'], message: 'is required: entryPoint is not a Python identifier' });
-      if (accepts.includes('python') && !p.entryPoints?.python && PYTHON_KEYWORDS.has(p.entryPoint))
+      if (jsValid && accepts.includes('python') && !p.entryPoints?.python && PYTHON_KEYWORDS.has(p.entryPoint))
         ctx.addIssue({ code: 'custom', path: ['entryPoints', 'python'], message: 'is required: entryPoint is a Python keyword' });
     }
     if (p.mode === 'function' && p.checker.type === 'unordered') {

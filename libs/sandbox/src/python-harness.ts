@@ -62,6 +62,10 @@ export const PY_HARNESS = String.raw`(function () {
   let failure = '';
   let ctl = null;
   let runner = null;
+  let overflowed = false;
+  // Python tells this closure when output passes its cap, so a flood that then runs out of
+  // time (the interpreter cannot answer after termination) is still OUTPUT_LIMIT_EXCEEDED.
+  const flagOverflow = function () { overflowed = true; };
 
   function init(c, snapshot) {
     ctl = c;
@@ -94,7 +98,7 @@ export const PY_HARNESS = String.raw`(function () {
     if (cmd === 'snapshot') return py.makeMemorySnapshot();
     if (cmd === 'setup') {
       // a: the runner's Python source; its last expression is the runner.
-      const r = py.runPython(a);
+      const r = py.runPython(a)(flagOverflow);
       runner = function (x1, x2, x3, x4) { return r(x1, x2, x3, x4); };
       try { py.unregisterJsModule('pyodide_js'); } catch (err) { /* not registered */ }
       cleanGlobals();
@@ -103,8 +107,10 @@ export const PY_HARNESS = String.raw`(function () {
     if (cmd === 'used') return ctl.used();
     if (cmd === 'cap') { ctl.setCap(a); return ''; }
     if (cmd === 'capHit') return ctl.capHit();
+    if (cmd === 'overflowed') return overflowed;
     if (cmd === 'call') {
       ctl.resetHit();
+      overflowed = false;
       try {
         return String(runner(a, b, c, d));
       } catch (err) {
@@ -118,7 +124,7 @@ export const PY_HARNESS = String.raw`(function () {
 
 /**
  * The Python side of the runner, executed once per interpreter before the memory cap is set.
- * Its last expression is `run(cmd, ...)`:
+ * Its last expression is `_make_runner(flag_overflow)`, which returns `run(cmd, ...)`:
  * - `run('compile', source)`: '' or a JSON compile error `{message, line, column}`.
  * - `run('test', configJson, argsJson, stdin)`: a JSON record of the test.
  * Between tests it resets what the candidate could change: modules (sys.modules and every
@@ -126,7 +132,7 @@ export const PY_HARNESS = String.raw`(function () {
  * tracing; `random` is reseeded per test. The hash seed is fixed by the interpreter's snapshot.
  */
 export const PY_RUNNER = String.raw`
-def _make_runner():
+def _make_runner(flag_overflow):
     import builtins, io, json, os, random, sys, traceback
     import subprocess, socket
 
@@ -209,8 +215,12 @@ def _make_runner():
                 pass
         random.seed(seed)
 
+    class OutputLimitExceeded(BaseException):
+        pass
+
     class Out(io.TextIOBase):
-        def __init__(self, cap):
+        def __init__(self, cap, stops=True):
+            self.stops = stops
             self.parts = []
             self.size = 0
             self.cap = cap
@@ -223,11 +233,16 @@ def _make_runner():
             if type(s) is not str:
                 raise TypeError('write() argument must be str, not ' + type(s).__name__)
             if self.overflow:
+                if self.stops:
+                    raise OutputLimitExceeded('output limit exceeded')
                 return len(s)
             if self.size + len(s) > self.cap:
                 self.parts.append(s[: self.cap - self.size])
                 self.size = self.cap
                 self.overflow = True
+                if self.stops:
+                    flag_overflow()
+                    raise OutputLimitExceeded('output limit exceeded')
             else:
                 self.parts.append(s)
                 self.size += len(s)
@@ -265,10 +280,11 @@ def _make_runner():
         return int(f) if f.is_integer() else f
 
     def line_of(e):
+        # walk_tb reads no source lines: cheap even for a RecursionError's thousand frames.
         line = 0
-        for fr in traceback.extract_tb(e.__traceback__):
-            if fr.filename == 'solution.py':
-                line = fr.lineno or 0
+        for frame, lineno in traceback.walk_tb(e.__traceback__):
+            if frame.f_code.co_filename == 'solution.py':
+                line = lineno or 0
         return line
 
     def text_of(e):
@@ -295,7 +311,7 @@ def _make_runner():
     def run_test(mode, entry, args_json, stdin, seed, out_cap, result_cap):
         reset(seed)
         out = Out(out_cap)
-        err = Out(out_cap)
+        err = Out(out_cap, False)
         sys.stdout = out
         sys.stderr = err
         sys.stdin = io.TextIOWrapper(io.BytesIO(stdin.encode('utf-8')), encoding='utf-8')
@@ -337,5 +353,5 @@ def _make_runner():
 
     return run
 
-_make_runner()
+_make_runner
 `;

@@ -130,10 +130,11 @@ export class PythonRunner {
       const timeMs = performance.now() - started;
       const message = e instanceof Error ? e.message : String(e);
       const disposed = this.isolate?.isDisposed ?? true;
+      const overflow = disposed ? false : this.lastOverflow();
       this.discard();
       if (/disposed during execution due to memory limit/i.test(message) || disposed)
         return { kind: 'memory', output: '', overflow: false, timeMs };
-      if (/Script execution timed out/i.test(message)) return { kind: 'timeout', output: '', overflow: false, timeMs };
+      if (/Script execution timed out/i.test(message)) return { kind: 'timeout', output: '', overflow, timeMs };
       throw e;
     }
     const timeMs = performance.now() - started;
@@ -167,7 +168,8 @@ export class PythonRunner {
     }
     // Running out of memory is decided by what happened (the cap was hit), not by the exception:
     // with a capped memory some allocations fail as other errors than MemoryError.
-    if (rec.kind === 'memory' || (capHit && rec.kind === 'error')) return { ...base, kind: 'memory' };
+    // A program that caught the MemoryError and answered anyway still hit the cap.
+    if (rec.kind === 'memory' || capHit) return { ...base, kind: 'memory' };
     switch (rec.kind) {
       case 'value':
         return { ...base, kind: 'value', json: rec.json ?? 'null' };
@@ -192,6 +194,15 @@ export class PythonRunner {
 
   dispose(): void {
     this.discard();
+  }
+
+  /** After a timeout the interpreter cannot answer; the harness's JS closure still can. */
+  private lastOverflow(): boolean {
+    try {
+      return (this.api?.applySync(undefined, ['overflowed'], { timeout: 200 }) as boolean | undefined) ?? false;
+    } catch {
+      return false;
+    }
   }
 
   private discard(): void {
