@@ -33,12 +33,12 @@ function newIsolate(memoryMb: number): { iso: ivm.Isolate; ctx: ivm.Context; api
   const iso = new ivm.Isolate({ memoryLimit: HEAP_MB + memoryMb });
   try {
     const ctx = iso.createContextSync();
-    const ctl = iso.compileScriptSync(WASM_SHIMS, { filename: 'wasm-shims.js' }).runSync(ctx, { reference: true }) as ivm.Reference;
+    const ctl = iso.compileScriptSync(WASM_SHIMS, { filename: 'wasm-shims.js' }).runSync(ctx, { reference: true });
     ctx.global.setSync('__pyFiles', assets.files.copyInto());
     iso.compileScriptSync(PY_PRELUDE, { filename: 'pyodide-prelude.js' }).runSync(ctx);
     compileCached(iso, `pyodide.asm@${assets.version}`, assets.asm, 'pyodide.asm.js').runSync(ctx);
     compileCached(iso, `pyodide@${assets.version}`, assets.loader, 'pyodide.js').runSync(ctx);
-    const api = iso.compileScriptSync(PY_HARNESS, { filename: 'python-harness.js' }).runSync(ctx, { reference: true }) as ivm.Reference;
+    const api = iso.compileScriptSync(PY_HARNESS, { filename: 'python-harness.js' }).runSync(ctx, { reference: true });
     return { iso, ctx, api, ctl };
   } catch (e) {
     iso.dispose();

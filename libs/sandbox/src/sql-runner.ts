@@ -137,12 +137,12 @@ export class SqlRunner {
     const iso = new ivm.Isolate({ memoryLimit: HEAP_MB });
     try {
       const ctx = iso.createContextSync();
-      const ctl = iso.compileScriptSync(WASM_SHIMS, { filename: 'wasm-shims.js' }).runSync(ctx, { reference: true }) as ivm.Reference;
+      const ctl = iso.compileScriptSync(WASM_SHIMS, { filename: 'wasm-shims.js' }).runSync(ctx, { reference: true });
       ctx.global.setSync('__wasmBox', assets.wasm.copyInto());
       ctx.evalSync('globalThis.__mainWasm = globalThis.__wasmBox.m; delete globalThis.__wasmBox;');
       // The glue must see neither `module` nor `exports`, or it exports itself there instead of a global.
       compileCached(iso, 'sql.js', assets.glue, 'sql-wasm.js').runSync(ctx);
-      const api = compileCached(iso, 'sql-harness', SQL_HARNESS, 'sql-harness.js').runSync(ctx, { reference: true }) as ivm.Reference;
+      const api = compileCached(iso, 'sql-harness', SQL_HARNESS, 'sql-harness.js').runSync(ctx, { reference: true });
       api.applySync(undefined, ['init', ctl.derefInto()], { timeout: SETUP_TIMEOUT_MS });
       const err = api.applySync(undefined, ['ready'], { timeout: 1000 }) as string;
       if (err) throw new Error(`sql.js did not start: ${err}`);
