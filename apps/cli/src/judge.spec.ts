@@ -137,6 +137,35 @@ describe('judge CLI', () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ verdict: 'COMPILE_ERROR', compileError: { line: 1, column: 29 }, tests: [] });
   }, 30_000);
 
+  describe('Python and SQL solutions', () => {
+    const EXAMPLES = path.join(ROOT, 'libs/sandbox/test-fixtures/examples');
+    const ex = (name: string) => path.join(EXAMPLES, name);
+
+    it('judges a Python function solution, a Python stdio one and an SQL one by their extension', async () => {
+      const [py, stdio, sqlOk, sqlWrong] = await Promise.all([
+        cli(ex('two-sum.json'), ex('two-sum.py')),
+        cli(ex('aggregate-request-logs.json'), ex('aggregate-request-logs.py')),
+        cli(ex('error-paths.json'), ex('error-paths.sql')),
+        cli(ex('error-paths.json'), ex('error-paths.wrong.sql')),
+      ]);
+      for (const r of [py, stdio, sqlOk, sqlWrong]) expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
+      expect(JSON.parse(py.stdout)).toMatchObject({ verdict: 'ACCEPTED', passed: 6, total: 6 });
+      expect(JSON.parse(stdio.stdout)).toMatchObject({ verdict: 'ACCEPTED', passed: 5, total: 5 });
+      expect(JSON.parse(sqlOk.stdout)).toMatchObject({
+        verdict: 'ACCEPTED',
+        passed: 4,
+        tests: [{ name: 'example 1', actual: { columns: ['path', 'errors'], rows: [['/users', 2], ['/orders', 1]] } }, {}, {}, {}],
+      });
+      expect(JSON.parse(sqlWrong.stdout)).toMatchObject({ verdict: 'WRONG_ANSWER', passed: 1, score: 0.25 });
+    }, 180_000);
+
+    it('takes --language over the extension', async () => {
+      const r = await cli(ex('two-sum.json'), file('solution.txt', 'def two_sum(nums, target):\n    return [0, 1]\n'), '--language', 'python');
+      expect(r.code).toBe(0);
+      expect(JSON.parse(r.stdout)).toMatchObject({ verdict: 'WRONG_ANSWER', passed: 2 });
+    }, 180_000);
+  });
+
   describe('exits 2 with one line on stderr and nothing on stdout', () => {
     const refused = async (args: string[], message: RegExp) => {
       const r = await cli(...args);
@@ -152,7 +181,13 @@ describe('judge CLI', () => {
     });
 
     it('for an unknown extension', async () => {
-      await refused([file('p.json', twoSum), file('sol.py', 'print(1)')], /unknown extension; use \.js or \.ts/);
+      await refused([file('p.json', twoSum), file('sol.rb', 'puts 1')], /unknown extension; use \.js, \.ts, \.py or \.sql, or --language/);
+    });
+
+    it('for a language the problem does not accept', async () => {
+      await refused([file('p.json', { ...twoSum, languages: ['javascript'] }), file('sol.py', 'print(1)')], /does not accept python; it accepts javascript$/m);
+      await refused([file('p.json', twoSum), file('sol.js', 'x'), '--language', 'sql'], /does not accept sql/);
+      await refused([file('p.json', twoSum), file('sol.js', 'x'), '--language=cobol'], /unknown language cobol/);
     });
 
     it('for an unreadable problem', async () => {

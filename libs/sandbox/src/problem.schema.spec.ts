@@ -83,7 +83,7 @@ describe('loadProblem', () => {
   });
 
   it('refuses an unknown mode and an unknown checker', () => {
-    expect(issuesOf({ ...twoSum, mode: 'repl' })).toEqual([{ path: 'mode', message: 'must be "function" or "stdio"' }]);
+    expect(issuesOf({ ...twoSum, mode: 'repl' })).toEqual([{ path: 'mode', message: 'must be "function", "stdio" or "sql"' }]);
     expect(issuesOf({ ...twoSum, checker: { type: 'fuzzy' } }).map((i) => i.path)).toEqual(['checker.type']);
     expect(issuesOf({ ...twoSum, checker: { type: 'float', epsilon: -1 } }).map((i) => i.path)).toEqual(['checker.epsilon']);
   });
