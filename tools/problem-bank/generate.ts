@@ -39,9 +39,29 @@ interface TestCase {
   category: string;
 }
 
+type Language = 'javascript' | 'typescript' | 'python' | 'sql';
+type PerLanguage = Partial<Record<Language, string>>;
+
 interface ReferenceSolution {
-  language: 'javascript' | 'typescript';
+  language: Language;
   source: string;
+}
+
+/** What an SQL test answers: the result set of the submission's last statement with columns. */
+interface ResultSet {
+  columns: string[];
+  rows: Json[][];
+}
+
+interface SqlTestCase {
+  name: string;
+  /** Table name -> rows, each row its values in the table's column order. */
+  data: { [table: string]: Json[][] };
+  setup?: string;
+  expected: ResultSet;
+  hidden: boolean;
+  weight: number;
+  category: string;
 }
 
 interface ProblemFile {
@@ -50,13 +70,22 @@ interface ProblemFile {
   difficulty: 'Easy' | 'Medium' | 'Hard';
   tags: string[];
   statement: string;
-  mode: 'function' | 'stdio';
+  mode: 'function' | 'stdio' | 'sql';
+  /** Written out even where it equals the default, so a reader of the file sees what is offered. */
+  languages: Language[];
   entryPoint?: string;
+  entryPoints?: PerLanguage;
+  signatures?: PerLanguage;
+  starters?: PerLanguage;
+  /** SQL mode: DDL run on a fresh database before each test. */
+  schema?: string;
   limits: { timeMs: number; memoryMb: number };
   checker: { type: 'exact' | 'unordered' | 'float' | 'tokens'; epsilon?: number };
-  tests: TestCase[];
+  tests: TestCase[] | SqlTestCase[];
   referenceSolutions: ReferenceSolution[];
 }
+
+const CODE_LANGUAGES: Language[] = ['javascript', 'typescript', 'python'];
 
 /** Files above this size slow the judge's argument copy and the database row for little gain. */
 const MAX_FILE_BYTES = 260 * 1024;
@@ -147,6 +176,58 @@ function stdioTests(solve: (stdin: string) => string) {
 
 const lines = (...rows: string[]): string => rows.map((r) => `${r}\n`).join('');
 
+interface FunctionSignatures {
+  javascript: string;
+  typescript: string;
+  python: string;
+}
+
+/**
+ * Per-language fields of a function problem. Python names are snake_case (what a Python
+ * candidate would write); the starters are the signatures with a body that parses, so the
+ * editor opens on runnable code.
+ */
+function functionLanguages(python: string, sig: FunctionSignatures, tsPlaceholder: string) {
+  return {
+    languages: CODE_LANGUAGES,
+    entryPoints: { python },
+    signatures: { ...sig },
+    starters: {
+      javascript: `${sig.javascript} {\n  // Your code here.\n}\n`,
+      typescript: `${sig.typescript} {\n  // Your code here.\n  return ${tsPlaceholder};\n}\n`,
+      python: `${sig.python}:\n    # Your code here.\n    pass\n`,
+    },
+  };
+}
+
+/** Per-language fields of a stdio problem: how each language reads and writes is in the starter. */
+const STDIO_LANGUAGES = {
+  languages: CODE_LANGUAGES,
+  starters: {
+    javascript: `// The whole standard input is in the string \`input\`; readline() returns the next line
+// without its newline, and undefined at the end. Print with console.log.
+for (const line of input.split('\\n')) {
+  // Your code here.
+}
+`,
+    typescript: `declare function readline(): string | undefined;
+
+// readline() returns the next line of standard input without its newline, and undefined at
+// the end (the whole input is also in the global string \`input\`). Print with console.log.
+for (let line = readline(); line !== undefined; line = readline()) {
+  // Your code here.
+}
+`,
+    python: `import sys
+
+# Standard input is sys.stdin; print with print().
+for line in sys.stdin:
+    # Your code here.
+    pass
+`,
+  },
+};
+
 // ---------------------------------------------------------------------------------------------
 // two-sum
 
@@ -206,6 +287,7 @@ function twoSum(): ProblemFile {
     statement: statement('two-sum'),
     mode: 'function',
     entryPoint: 'twoSum',
+    ...functionLanguages('two_sum', { javascript: 'function twoSum(nums, target)', typescript: 'function twoSum(nums: number[], target: number): number[]', python: 'def two_sum(nums: list[int], target: int) -> list[int]' }, '[]'),
     limits: { timeMs: 1000, memoryMb: 64 },
     checker: { type: 'exact' },
     tests: t.tests,
@@ -235,6 +317,19 @@ function twoSum(): ProblemFile {
   }
   return [];
 }
+`,
+      },
+      {
+        language: 'python',
+        source: String.raw`def two_sum(nums: list[int], target: int) -> list[int]:
+    # value -> first index where it was seen; one pass, so i < j holds by construction
+    seen: dict[int, int] = {}
+    for j, n in enumerate(nums):
+        i = seen.get(target - n)
+        if i is not None:
+            return [i, j]
+        seen.setdefault(n, j)
+    return []
 `,
       },
     ],
@@ -384,6 +479,7 @@ function parseQueryString(): ProblemFile {
     statement: statement('parse-query-string'),
     mode: 'function',
     entryPoint: 'parseQuery',
+    ...functionLanguages('parse_query', { javascript: 'function parseQuery(query)', typescript: 'function parseQuery(query: string): Record<string, string[]>', python: 'def parse_query(query: str) -> dict[str, list[str]]' }, '{}'),
     limits: { timeMs: 1000, memoryMb: 64 },
     checker: { type: 'exact' },
     tests: t.tests,
@@ -408,6 +504,24 @@ function parseQuery(query) {
   }
   return Object.fromEntries(params);
 }
+`,
+      },
+      {
+        language: 'python',
+        source: String.raw`from urllib.parse import unquote_plus
+
+
+def parse_query(query: str) -> dict[str, list[str]]:
+    # unquote_plus keeps a '%' that starts no %XX escape as it is, and decodes the bytes as UTF-8.
+    params: dict[str, list[str]] = {}
+    if query.startswith("?"):
+        query = query[1:]
+    for segment in query.split("&"):
+        if not segment:
+            continue
+        name, _, value = segment.partition("=")
+        params.setdefault(unquote_plus(name), []).append(unquote_plus(value))
+    return params
 `,
       },
     ],
@@ -615,6 +729,7 @@ function mergeIntervals(): ProblemFile {
     statement: statement('merge-intervals'),
     mode: 'function',
     entryPoint: 'mergeIntervals',
+    ...functionLanguages('merge_intervals', { javascript: 'function mergeIntervals(intervals)', typescript: 'function mergeIntervals(intervals: number[][]): number[][]', python: 'def merge_intervals(intervals: list[list[int]]) -> list[list[int]]' }, '[]'),
     limits: { timeMs: 2000, memoryMb: 64 },
     checker: { type: 'exact' },
     tests: t.tests,
@@ -645,6 +760,18 @@ function mergeIntervals(): ProblemFile {
   }
   return merged;
 }
+`,
+      },
+      {
+        language: 'python',
+        source: String.raw`def merge_intervals(intervals: list[list[int]]) -> list[list[int]]:
+    merged: list[list[int]] = []
+    for start, end in sorted(intervals):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return merged
 `,
       },
     ],
@@ -798,6 +925,7 @@ function aggregateRequestLogs(): ProblemFile {
     tags: ['stdio', 'parsing', 'aggregation', 'logs'],
     statement: statement('aggregate-request-logs'),
     mode: 'stdio',
+    ...STDIO_LANGUAGES,
     limits: { timeMs: 2000, memoryMb: 64 },
     checker: { type: 'exact' },
     tests: t.tests,
@@ -854,6 +982,28 @@ for (const path of [...byPath.keys()].sort()) {
   report.push([path, count, Math.floor(latencySum / count), (errors / count).toFixed(2)].join(' '));
 }
 if (report.length > 0) console.log(report.join('\n'));
+`,
+      },
+      {
+        language: 'python',
+        source: String.raw`import sys
+
+stats: dict[str, list[int]] = {}  # path -> [requests, latency sum, server errors]
+for line in sys.stdin:
+    fields = line.split()
+    if len(fields) != 4:
+        continue
+    path = fields[1].split("?", 1)[0]
+    s = stats.setdefault(path, [0, 0, 0])
+    s[0] += 1
+    s[1] += int(fields[3])
+    if int(fields[2]) >= 500:
+        s[2] += 1
+
+# sorted() orders str by code point; the format spec rounds to nearest (no ties in the input).
+for path in sorted(stats):
+    count, total, errors = stats[path]
+    print(f"{path} {count} {total // count} {errors / count:.2f}")
 `,
       },
     ],
@@ -954,6 +1104,7 @@ function rateLimiter(): ProblemFile {
     statement: statement('rate-limiter'),
     mode: 'function',
     entryPoint: 'rateLimit',
+    ...functionLanguages('rate_limit', { javascript: 'function rateLimit(limit, windowMs, requests)', typescript: 'function rateLimit(limit: number, windowMs: number, requests: [string, number][]): boolean[]', python: 'def rate_limit(limit: int, window_ms: int, requests: list[list]) -> list[bool]' }, '[]'),
     limits: { timeMs: 2000, memoryMb: 64 },
     checker: { type: 'exact' },
     tests: t.tests,
@@ -1000,6 +1151,26 @@ function rateLimit(limit: number, windowMs: number, requests: [string, number][]
   }
   return allowed;
 }
+`,
+      },
+      {
+        language: 'python',
+        source: String.raw`from collections import deque
+
+
+def rate_limit(limit: int, window_ms: int, requests: list[list]) -> list[bool]:
+    # per client: the accepted timestamps still inside the window, oldest first
+    logs: dict[str, deque[int]] = {}
+    allowed: list[bool] = []
+    for client, at in requests:
+        log = logs.setdefault(client, deque())
+        while log and log[0] <= at - window_ms:
+            log.popleft()
+        ok = len(log) < limit
+        if ok:
+            log.append(at)
+        allowed.append(ok)
+    return allowed
 `,
       },
     ],
@@ -1206,6 +1377,7 @@ function lruCache(): ProblemFile {
     statement: statement('lru-cache'),
     mode: 'function',
     entryPoint: 'lruCache',
+    ...functionLanguages('lru_cache', { javascript: 'function lruCache(capacity, operations)', typescript: 'function lruCache(capacity: number, operations: (["put", number, number] | ["get", number])[]): number[]', python: 'def lru_cache(capacity: int, operations: list[list]) -> list[int]' }, '[]'),
     limits: { timeMs: 2000, memoryMb: 64 },
     checker: { type: 'exact' },
     tests: t.tests,
@@ -1293,6 +1465,32 @@ function lruCache(capacity: number, operations: Operation[]): number[] {
   }
   return results;
 }
+`,
+      },
+      {
+        language: 'python',
+        source: String.raw`from collections import OrderedDict
+
+
+def lru_cache(capacity: int, operations: list[list]) -> list[int]:
+    # An OrderedDict keeps keys least recently used first; move_to_end marks one as used.
+    cache: OrderedDict[int, int] = OrderedDict()
+    results: list[int] = []
+    for op in operations:
+        key = op[1]
+        if op[0] == "get":
+            if key in cache:
+                cache.move_to_end(key)
+                results.append(cache[key])
+            else:
+                results.append(-1)
+        else:
+            if key in cache:
+                cache.move_to_end(key)
+            elif len(cache) >= capacity:
+                cache.popitem(last=False)
+            cache[key] = op[2]
+    return results
 `,
       },
     ],
@@ -1482,6 +1680,7 @@ function groupBySum(): ProblemFile {
     statement: statement('group-by-sum'),
     mode: 'function',
     entryPoint: 'groupBySum',
+    ...functionLanguages('group_by_sum', { javascript: 'function groupBySum(rows, keyField, valueField)', typescript: 'function groupBySum(rows: Record<string, unknown>[], keyField: string, valueField: string): { key: string | number | null; total: number; count: number }[]', python: 'def group_by_sum(rows: list[dict], key_field: str, value_field: str) -> list[dict]' }, '[]'),
     limits: { timeMs: 1000, memoryMb: 64 },
     checker: { type: 'unordered' },
     tests: t.tests,
@@ -1526,6 +1725,24 @@ function groupBySum(rows: Record<string, unknown>[], keyField: string, valueFiel
   }
   return Array.from(groups.values());
 }
+`,
+      },
+      {
+        language: 'python',
+        source: String.raw`def group_by_sum(rows: list[dict], key_field: str, value_field: str) -> list[dict]:
+    # Dict keys compare by type and value here (1 and "1" differ), like SQL's typed keys;
+    # a missing key and None land in the same None group.
+    groups: dict = {}
+    for row in rows:
+        key = row.get(key_field)
+        group = groups.get(key)
+        if group is None:
+            group = groups[key] = {"key": key, "total": 0, "count": 0}
+        value = row.get(value_field)
+        if value is not None:
+            group["total"] += value
+        group["count"] += 1
+    return list(groups.values())
 `,
       },
     ],
@@ -1632,6 +1849,7 @@ function latencyPercentiles(): ProblemFile {
     statement: statement('latency-percentiles'),
     mode: 'function',
     entryPoint: 'percentiles',
+    ...functionLanguages('percentiles', { javascript: 'function percentiles(latencies, ps)', typescript: 'function percentiles(latencies: number[], ps: number[]): number[]', python: 'def percentiles(latencies: list[float], ps: list[float]) -> list[float]' }, '[]'),
     limits: { timeMs: 1000, memoryMb: 64 },
     checker: { type: 'float', epsilon: 1e-6 },
     tests: t.tests,
@@ -1647,6 +1865,21 @@ function latencyPercentiles(): ProblemFile {
     return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
   });
 }
+`,
+      },
+      {
+        language: 'python',
+        source: String.raw`import math
+
+
+def percentiles(latencies: list[float], ps: list[float]) -> list[float]:
+    xs = sorted(latencies)
+    result = []
+    for p in ps:
+        h = (len(xs) - 1) * p / 100
+        lo, hi = math.floor(h), math.ceil(h)
+        result.append(xs[lo] + (h - lo) * (xs[hi] - xs[lo]))
+    return result
 `,
       },
     ],
@@ -1756,6 +1989,7 @@ function serviceStartOrder(): ProblemFile {
     tags: ['stdio', 'graphs', 'topological-sort', 'heaps'],
     statement: statement('service-start-order'),
     mode: 'stdio',
+    ...STDIO_LANGUAGES,
     limits: { timeMs: 2000, memoryMb: 64 },
     checker: { type: 'tokens' },
     tests: t.tests,
@@ -1918,6 +2152,44 @@ if (order.length < dependsOn.size) console.log('CYCLE');
 else if (order.length > 0) console.log(order.join(' '));
 `,
       },
+      {
+        language: 'python',
+        source: String.raw`import heapq
+import sys
+
+# Kahn's algorithm with a min-heap of ready names: O((V + E) log V).
+depends_on: dict[str, set[str]] = {}
+used_by: dict[str, list[str]] = {}
+for line in sys.stdin:
+    names = line.split()
+    for name in names:
+        if name not in depends_on:
+            depends_on[name] = set()
+            used_by[name] = []
+    if len(names) == 2:
+        service, dependency = names
+        if dependency not in depends_on[service]:
+            depends_on[service].add(dependency)
+            used_by[dependency].append(service)
+
+waiting = {name: len(deps) for name, deps in depends_on.items()}
+ready = [name for name, n in waiting.items() if n == 0]
+heapq.heapify(ready)
+order = []
+while ready:
+    name = heapq.heappop(ready)
+    order.append(name)
+    for user in used_by[name]:
+        waiting[user] -= 1
+        if waiting[user] == 0:
+            heapq.heappush(ready, user)
+
+if len(order) < len(depends_on):
+    print("CYCLE")
+elif order:
+    print("\n".join(order))
+`,
+      },
     ],
   };
 }
@@ -1951,14 +2223,19 @@ function render(p: ProblemFile): string {
     ['tags', p.tags],
     ['statement', p.statement],
     ['mode', p.mode],
+    ['languages', p.languages],
     ...(p.entryPoint !== undefined ? [['entryPoint', p.entryPoint] as [string, unknown]] : []),
+    ...(p.entryPoints !== undefined ? [['entryPoints', p.entryPoints] as [string, unknown]] : []),
+    ...(p.signatures !== undefined ? [['signatures', p.signatures] as [string, unknown]] : []),
+    ...(p.starters !== undefined ? [['starters', p.starters] as [string, unknown]] : []),
+    ...(p.schema !== undefined ? [['schema', p.schema] as [string, unknown]] : []),
     ['limits', p.limits],
     ['checker', p.checker],
   ];
   const out = ['{'];
   for (const [k, v] of head) out.push(`  ${JSON.stringify(k)}: ${JSON.stringify(v)},`);
   out.push('  "tests": [');
-  out.push(p.tests.map((test) => `    ${JSON.stringify(test)}`).join(',\n'));
+  out.push((p.tests as unknown[]).map((test) => `    ${JSON.stringify(test)}`).join(',\n'));
   out.push('  ],');
   out.push('  "referenceSolutions": [');
   out.push(p.referenceSolutions.map((s) => `    ${JSON.stringify(s)}`).join(',\n'));
