@@ -13,14 +13,28 @@
  *   node --no-node-snapshot --experimental-vm-modules --no-warnings node_modules/jest/bin/jest.js \
  *     libs/assessments/src/problem-bank.spec.ts --selectProjects unit
  *
+ * Then check the Python content with a local CPython (a dev harness, not the judge):
+ *
+ *   python3 tools/problem-bank/verify-python.py
+ *
+ * The SQL problems' reference and known-wrong queries run in SQLite in the unit test
+ * libs/assessments/src/bank/sql-bank.spec.ts.
+ *
  * Each file is the judge's problem document plus `difficulty`, `tags` and `referenceSolutions`,
  * which the bank loader splits off. Statements live in tools/problem-bank/statements/<slug>.md.
+ * Function and stdio problems are offered in JavaScript, TypeScript and Python (`languages`,
+ * with per-language `entryPoints`, `signatures` and `starters`); SQL problems (`mode: "sql"`)
+ * carry a `schema`, and each test its tables' rows (`data`) and the expected result set.
+ * Known-wrong solutions live in libs/assessments/data/problems/wrong/<slug>.<label>.{js,py,sql};
+ * a Python or SQL one names, on a `# fails:` / `-- fails:` first line, the hidden test its
+ * label's mistake breaks, and the checks above hold it to that.
  *
  * Why generated: hidden tests of a few thousand elements cannot be written or checked by hand.
  * The output is deterministic (a seeded PRNG per problem, never Math.random), so regenerating
  * gives byte-identical files unless this script changed. Expected outputs come from the plain
  * solvers below, written independently of the reference solutions shipped in the files, so a
- * mistake in one is caught when the reference solutions are validated against the tests.
+ * mistake in one is caught when the reference solutions are validated against the tests. For
+ * SQL that holds too: a plain-JS solver over the test's rows, never the reference query.
  * Visible examples also carry a hand-computed expected value that the solver must reproduce.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -2195,6 +2209,596 @@ elif order:
 }
 
 // ---------------------------------------------------------------------------------------------
+// SQL problems: shared helpers
+//
+// Each SQL problem's expected result sets come from a plain-JS solver over the same rows the
+// test loads (never from running the reference query); libs/assessments/src/bank/sql-bank.spec.ts
+// then runs every reference and known-wrong query in SQLite (better-sqlite3) against them.
+
+type Tables = { [table: string]: Json[][] };
+type Record_ = { [column: string]: Json };
+
+/** Binary collation, as SQLite's default: UTF-8 byte order, which is code point order. */
+function byCodePoint(a: string, b: string): number {
+  const x = [...a].map((c) => c.codePointAt(0)!);
+  const y = [...b].map((c) => c.codePointAt(0)!);
+  for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i] - y[i];
+  return x.length - y.length;
+}
+
+/** Rows of one table as objects, by the column order of the schema. */
+function records(tables: Tables, table: string, columns: string[]): Record_[] {
+  return (tables[table] ?? []).map((row) => {
+    if (row.length !== columns.length) throw new Error(`${table}: row ${JSON.stringify(row)} has ${row.length} values`);
+    return Object.fromEntries(columns.map((c, i) => [c, row[i]]));
+  });
+}
+
+function sqlTests(columns: string[], solve: (tables: Tables) => Json[][]) {
+  const tests: SqlTestCase[] = [];
+  const expected = (data: Tables): ResultSet => ({ columns, rows: solve(clone(data)) });
+  return {
+    tests,
+    example(name: string, data: Tables, rows: Json[][]): void {
+      const e = expected(data);
+      assertEqual(e.rows, rows, name);
+      tests.push({ name, data, expected: e, hidden: false, weight: 1, category: 'examples' });
+    },
+    hidden(category: string, name: string, data: Tables, opts: { weight?: number; expect?: Json[][] } = {}): void {
+      const e = expected(data);
+      if (opts.expect !== undefined) assertEqual(e.rows, opts.expect, name);
+      tests.push({ name, data, expected: e, hidden: true, weight: opts.weight ?? 1, category });
+    },
+  };
+}
+
+const SQL_LANGUAGES = { languages: ['sql'] as Language[] };
+
+/** 'YYYY-MM-DD HH:MM:SS' for a number of seconds after 2026-03-01 00:00:00 UTC. */
+function timestamp(seconds: number): string {
+  return new Date(Date.UTC(2026, 2, 1) + seconds * 1000).toISOString().slice(0, 19).replace('T', ' ');
+}
+
+// ---------------------------------------------------------------------------------------------
+// endpoint-error-rates (GROUP BY / HAVING)
+
+const REQUEST_COLUMNS = ['id', 'endpoint', 'status', 'latency_ms'];
+
+function solveErrorRates(tables: Tables): Json[][] {
+  const groups = new Map<string, { requests: number; errors: number }>();
+  for (const r of records(tables, 'requests', REQUEST_COLUMNS)) {
+    const g = groups.get(r.endpoint as string) ?? { requests: 0, errors: 0 };
+    groups.set(r.endpoint as string, g);
+    g.requests += 1;
+    if (r.status !== null && (r.status as number) >= 500) g.errors += 1;
+  }
+  return [...groups.entries()]
+    .filter(([, g]) => g.requests >= 3)
+    // exact comparison of errors/requests by cross-multiplication: no floating point involved
+    .sort(([ea, a], [eb, b]) => b.errors * a.requests - a.errors * b.requests || b.requests - a.requests || byCodePoint(ea, eb))
+    .map(([endpoint, g]) => [endpoint, g.requests, g.errors, Math.floor((g.errors * 1000) / g.requests)]);
+}
+
+function requestRows(rows: [string, number | null, number?][], firstId = 1): Json[][] {
+  return rows.map(([endpoint, status, latency], i) => [firstId + i, endpoint, status, latency ?? 20 + ((i * 37) % 200)]);
+}
+
+function endpointErrorRates(): ProblemFile {
+  const rng = makeRng(seedOf('endpoint-error-rates'));
+  const t = sqlTests(['endpoint', 'requests', 'server_errors', 'error_permille'], solveErrorRates);
+  t.example(
+    'example 1',
+    {
+      requests: requestRows([
+        ['/login', 200],
+        ['/login', 500],
+        ['/login', 200],
+        ['/search', 503],
+        ['/search', 200],
+        ['/search', 504],
+        ['/search', 404],
+        ['/health', 200],
+        ['/health', 200],
+        ['/export', 500],
+      ]),
+    },
+    [
+      ['/search', 4, 2, 500],
+      ['/login', 3, 1, 333],
+    ],
+  );
+  t.example(
+    'no errors at all',
+    { requests: requestRows([['/a', 200], ['/a', 201], ['/a', 302], ['/b', 200], ['/b', 200], ['/b', 200], ['/b', 404]]) },
+    [
+      ['/b', 4, 0, 0],
+      ['/a', 3, 0, 0],
+    ],
+  );
+  t.hidden('nulls', 'requests without a status count, but not as errors', {
+    requests: requestRows([['/up', null], ['/up', null], ['/up', 500], ['/up', 200], ['/down', 502], ['/down', null], ['/down', 503]]),
+  }, { expect: [['/down', 3, 2, 666], ['/up', 4, 1, 250]] });
+  t.hidden('nulls', 'only statusless requests', { requests: requestRows([['/ws', null], ['/ws', null], ['/ws', null]]) }, {
+    expect: [['/ws', 3, 0, 0]],
+  });
+  t.hidden('ties', 'equal rates: more requests first, then by name', {
+    requests: requestRows([
+      ...Array.from({ length: 3 }, (_, i): [string, number] => ['/c', i === 0 ? 500 : 200]),
+      ...Array.from({ length: 3 }, (_, i): [string, number] => ['/a', i === 0 ? 500 : 200]),
+      ...Array.from({ length: 6 }, (_, i): [string, number] => ['/b', i < 2 ? 500 : 200]),
+      ...Array.from({ length: 4 }, (_, i): [string, number] => ['/d', i < 3 ? 500 : 200]),
+    ]),
+  }, { expect: [['/d', 4, 3, 750], ['/b', 6, 2, 333], ['/a', 3, 1, 333], ['/c', 3, 1, 333]] });
+  t.hidden('ties', 'rates closer than the rounded permille', {
+    requests: requestRows([
+      ...Array.from({ length: 1000 }, (_, i): [string, number] => ['/x', i < 1 ? 500 : 200]),
+      ...Array.from({ length: 999 }, (_, i): [string, number] => ['/y', i < 1 ? 500 : 200]),
+    ]),
+  }, { expect: [['/y', 999, 1, 1], ['/x', 1000, 1, 1]] });
+  t.hidden('empty', 'no requests', { requests: [] }, { expect: [] });
+  t.hidden('empty', 'no endpoint reaches three requests', { requests: requestRows([['/a', 500], ['/a', 500], ['/b', 200]]) }, { expect: [] });
+  t.hidden('duplicates', 'identical log lines each count', {
+    requests: requestRows([['/pay', 500, 100], ['/pay', 500, 100], ['/pay', 500, 100], ['/pay', 200, 100], ['/list', 200, 5], ['/list', 200, 5], ['/list', 200, 5]]),
+  }, { expect: [['/pay', 4, 3, 750], ['/list', 3, 0, 0]] });
+  t.hidden('edge cases', 'exactly three requests is enough', {
+    requests: requestRows([['/three', 500], ['/three', 200], ['/three', 200], ['/two', 500], ['/two', 500]]),
+  }, { expect: [['/three', 3, 1, 333]] });
+  t.hidden('edge cases', 'status boundaries and case-sensitive endpoints', {
+    requests: requestRows([
+      ['/Users', 499], ['/Users', 500], ['/Users', 599],
+      ['/users', 429], ['/users', 404], ['/users', 200],
+    ]),
+  }, { expect: [['/Users', 3, 2, 666], ['/users', 3, 0, 0]] });
+  const endpoints = Array.from({ length: 60 }, (_, i) => `/api/${['orders', 'users', 'carts', 'items', 'auth', 'search'][i % 6]}/${i}`);
+  const big = Array.from({ length: 3000 }, (_, i): Json[] => {
+    const endpoint = rng.pick(endpoints);
+    const r = rng.next();
+    return [i + 1, endpoint, r < 0.03 ? null : rng.pick(STATUSES), rng.int(1, 3000)];
+  });
+  t.hidden('large input', '3000 requests on 60 endpoints', { requests: big }, { weight: 2 });
+  return {
+    slug: 'endpoint-error-rates',
+    title: 'Endpoints Ranked by Error Rate',
+    difficulty: 'Medium',
+    tags: ['sql', 'aggregation', 'group-by', 'observability'],
+    statement: statement('endpoint-error-rates'),
+    mode: 'sql',
+    ...SQL_LANGUAGES,
+    schema: `CREATE TABLE requests (
+  id INTEGER PRIMARY KEY,
+  endpoint TEXT NOT NULL,
+  status INTEGER,
+  latency_ms INTEGER NOT NULL
+);
+`,
+    limits: { timeMs: 2000, memoryMb: 64 },
+    checker: { type: 'exact' },
+    tests: t.tests,
+    referenceSolutions: [
+      {
+        language: 'sql',
+        source: `WITH per_endpoint AS (
+  SELECT endpoint,
+         COUNT(*) AS requests,
+         SUM(CASE WHEN status >= 500 THEN 1 ELSE 0 END) AS server_errors
+  FROM requests
+  GROUP BY endpoint
+  HAVING COUNT(*) >= 3
+)
+SELECT endpoint, requests, server_errors, server_errors * 1000 / requests AS error_permille
+FROM per_endpoint
+-- * 1.0: integer division would make every rate below 100% equal to 0
+ORDER BY server_errors * 1.0 / requests DESC, requests DESC, endpoint;
+`,
+      },
+      {
+        language: 'sql',
+        source: `SELECT endpoint,
+       COUNT(*) AS requests,
+       COUNT(CASE WHEN status >= 500 THEN 1 END) AS server_errors,
+       COUNT(CASE WHEN status >= 500 THEN 1 END) * 1000 / COUNT(*) AS error_permille
+FROM requests
+GROUP BY endpoint
+HAVING COUNT(*) >= 3
+ORDER BY CAST(COUNT(CASE WHEN status >= 500 THEN 1 END) AS REAL) / COUNT(*) DESC, COUNT(*) DESC, endpoint;
+`,
+      },
+    ],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// customers-without-paid-orders (anti-join)
+
+const CUSTOMER_COLUMNS = ['id', 'name', 'email'];
+const ORDER_COLUMNS = ['id', 'customer_id', 'status', 'total_cents'];
+
+function solveNeverPaid(tables: Tables): Json[][] {
+  const orders = records(tables, 'orders', ORDER_COLUMNS);
+  return records(tables, 'customers', CUSTOMER_COLUMNS)
+    .filter((c) => !orders.some((o) => o.customer_id === c.id && o.status === 'paid'))
+    .sort((a, b) => byCodePoint(a.name as string, b.name as string) || (a.id as number) - (b.id as number))
+    .map((c) => [c.id, c.name]);
+}
+
+function customers(...names: (string | [string, string | null])[]): Json[][] {
+  return names.map((n, i) => {
+    const [name, email] = typeof n === 'string' ? [n, `${n.toLowerCase().replace(/[^a-z]/g, '')}${i + 1}@example.com`] : n;
+    return [i + 1, name, email];
+  });
+}
+
+function orders(...rows: [number | null, string, number?][]): Json[][] {
+  return rows.map(([customer, status, total], i) => [101 + i, customer, status, total ?? 1000 + i * 250]);
+}
+
+function customersWithoutPaidOrders(): ProblemFile {
+  const rng = makeRng(seedOf('customers-without-paid-orders'));
+  const t = sqlTests(['id', 'name'], solveNeverPaid);
+  t.example(
+    'example 1',
+    {
+      customers: customers('Ada', 'Grace', 'Linus', 'Margaret'),
+      orders: orders([1, 'paid'], [2, 'pending'], [2, 'cancelled'], [3, 'paid'], [3, 'refunded']),
+    },
+    [
+      [2, 'Grace'],
+      [4, 'Margaret'],
+    ],
+  );
+  t.example('a customer with no orders at all', { customers: customers('Zoe', 'Bob'), orders: orders([1, 'paid']) }, [[2, 'Bob']]);
+  t.hidden('nulls', 'guest orders have no customer', {
+    customers: customers('Ann', 'Ben', 'Cy'),
+    orders: orders([null, 'paid'], [1, 'paid'], [null, 'pending'], [3, 'cancelled']),
+  }, { expect: [[2, 'Ben'], [3, 'Cy']] });
+  t.hidden('nulls', 'customers without an email are customers too', {
+    customers: customers(['Dee', null], ['Eve', null], 'Fay'),
+    orders: orders([2, 'paid']),
+  }, { expect: [[1, 'Dee'], [3, 'Fay']] });
+  t.hidden('ties', 'customers with the same name are ordered by id', {
+    customers: customers('Sam', 'Alex', 'Sam', 'alex', 'Alex', 'Sam'),
+    orders: orders([3, 'paid'], [1, 'pending']),
+  }, { expect: [[2, 'Alex'], [5, 'Alex'], [1, 'Sam'], [6, 'Sam'], [4, 'alex']] });
+  t.hidden('empty', 'no customers', { customers: [], orders: orders([null, 'paid']) }, { expect: [] });
+  t.hidden('empty', 'no orders at all', { customers: customers('Kim', 'Ian', 'Jo'), orders: [] }, {
+    expect: [[2, 'Ian'], [3, 'Jo'], [1, 'Kim']],
+  });
+  t.hidden('duplicates', 'several unpaid orders, one row per customer', {
+    customers: customers('Lea', 'Max'),
+    orders: orders([1, 'pending'], [1, 'pending'], [1, 'cancelled'], [1, 'refunded'], [2, 'pending'], [2, 'paid'], [2, 'cancelled']),
+  }, { expect: [[1, 'Lea']] });
+  t.hidden('duplicates', 'several paid orders', {
+    customers: customers('Ned', 'Ola'),
+    orders: orders([1, 'paid'], [1, 'paid'], [1, 'paid'], [2, 'cancelled'], [2, 'cancelled']),
+  }, { expect: [[2, 'Ola']] });
+  t.hidden('edge cases', 'refunded and pending orders are not paid', {
+    customers: customers('Pia', 'Quinn', 'Ray'),
+    orders: orders([1, 'refunded'], [2, 'pending'], [3, 'paid'], [3, 'refunded']),
+  }, { expect: [[1, 'Pia'], [2, 'Quinn']] });
+  const first = ['Ana', 'Ben', 'Chen', 'Dana', 'Eli', 'Femi', 'Gus', 'Hana', 'Ivo', 'Jun', 'Kai', 'Lu', 'Mia', 'Nia', 'Oz', 'Pam'];
+  const bigCustomers = Array.from({ length: 1500 }, (_, i): Json[] => {
+    const name = `${rng.pick(first)} ${rng.pick(first)}son`;
+    return [i + 1, name, rng.next() < 0.1 ? null : `user${i + 1}@example.com`];
+  });
+  const bigOrders = Array.from({ length: 3000 }, (_, i): Json[] => [
+    10_001 + i,
+    rng.next() < 0.05 ? null : rng.int(1, 1500),
+    rng.pick(['paid', 'paid', 'pending', 'cancelled', 'refunded']),
+    rng.int(100, 50_000),
+  ]);
+  t.hidden('large input', '1500 customers, 3000 orders', { customers: bigCustomers, orders: bigOrders }, { weight: 2 });
+  return {
+    slug: 'customers-without-paid-orders',
+    title: 'Customers Who Never Paid',
+    difficulty: 'Easy',
+    tags: ['sql', 'joins', 'anti-join', 'nulls'],
+    statement: statement('customers-without-paid-orders'),
+    mode: 'sql',
+    ...SQL_LANGUAGES,
+    schema: `CREATE TABLE customers (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  email TEXT
+);
+CREATE TABLE orders (
+  id INTEGER PRIMARY KEY,
+  customer_id INTEGER REFERENCES customers (id),
+  status TEXT NOT NULL,
+  total_cents INTEGER NOT NULL
+);
+`,
+    limits: { timeMs: 2000, memoryMb: 64 },
+    checker: { type: 'exact' },
+    tests: t.tests,
+    referenceSolutions: [
+      {
+        language: 'sql',
+        source: `SELECT c.id, c.name
+FROM customers AS c
+WHERE NOT EXISTS (
+  SELECT 1 FROM orders AS o WHERE o.customer_id = c.id AND o.status = 'paid'
+)
+ORDER BY c.name, c.id;
+`,
+      },
+      {
+        language: 'sql',
+        source: `-- The status test belongs in the ON clause: in WHERE it would drop the unmatched rows.
+SELECT c.id, c.name
+FROM customers AS c
+LEFT JOIN orders AS o ON o.customer_id = c.id AND o.status = 'paid'
+WHERE o.id IS NULL
+ORDER BY c.name, c.id;
+`,
+      },
+    ],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// latest-deployment-per-service (latest row per key)
+
+const DEPLOYMENT_COLUMNS = ['id', 'service', 'version', 'finished_at'];
+
+function solveLatestDeployments(tables: Tables): Json[][] {
+  const best = new Map<string, Record_>();
+  for (const d of records(tables, 'deployments', DEPLOYMENT_COLUMNS)) {
+    if (d.finished_at === null) continue;
+    const b = best.get(d.service as string);
+    const later =
+      b === undefined ||
+      (d.finished_at as string) > (b.finished_at as string) ||
+      (d.finished_at === b.finished_at && (d.id as number) > (b.id as number));
+    if (later) best.set(d.service as string, d);
+  }
+  return [...best.values()]
+    .sort((a, b) => byCodePoint(a.service as string, b.service as string))
+    .map((d) => [d.service, d.version, d.finished_at]);
+}
+
+function deployments(...rows: [string, string, string | null][]): Json[][] {
+  return rows.map(([service, version, at], i) => [i + 1, service, version, at]);
+}
+
+function latestDeploymentPerService(): ProblemFile {
+  const rng = makeRng(seedOf('latest-deployment-per-service'));
+  const t = sqlTests(['service', 'version', 'finished_at'], solveLatestDeployments);
+  t.example(
+    'example 1',
+    {
+      deployments: deployments(
+        ['api', '1.4.0', '2026-03-01 09:00:00'],
+        ['web', '2.0.1', '2026-03-01 09:30:00'],
+        ['api', '1.5.0', '2026-03-02 14:10:00'],
+        ['api', '1.6.0', null],
+        ['web', '2.0.0', '2026-02-27 17:45:00'],
+      ),
+    },
+    [
+      ['api', '1.5.0', '2026-03-02 14:10:00'],
+      ['web', '2.0.1', '2026-03-01 09:30:00'],
+    ],
+  );
+  t.example(
+    'one deployment per service',
+    { deployments: deployments(['worker', '0.9.0', '2026-03-03 08:00:00'], ['auth', '3.1.2', '2026-03-01 12:00:00']) },
+    [
+      ['auth', '3.1.2', '2026-03-01 12:00:00'],
+      ['worker', '0.9.0', '2026-03-03 08:00:00'],
+    ],
+  );
+  t.hidden('nulls', 'a service with no finished deployment is left out', {
+    deployments: deployments(['api', '1.0.0', '2026-03-01 10:00:00'], ['billing', '0.1.0', null], ['billing', '0.2.0', null]),
+  }, { expect: [['api', '1.0.0', '2026-03-01 10:00:00']] });
+  t.hidden('nulls', 'an unfinished deployment after the latest finished one', {
+    deployments: deployments(['api', '1.0.0', '2026-03-01 10:00:00'], ['api', '1.1.0', null], ['api', '0.9.0', '2026-02-01 10:00:00']),
+  }, { expect: [['api', '1.0.0', '2026-03-01 10:00:00']] });
+  t.hidden('ties', 'same finish time: the larger id wins', {
+    deployments: deployments(
+      ['api', '1.0.0', '2026-03-01 10:00:00'],
+      ['api', '1.0.1', '2026-03-01 10:00:00'],
+      ['web', '5.0.0', '2026-03-01 11:00:00'],
+      ['web', '4.9.0', '2026-03-01 11:00:00'],
+      ['api', '0.9.9', '2026-03-01 09:59:59'],
+    ),
+  }, { expect: [['api', '1.0.1', '2026-03-01 10:00:00'], ['web', '4.9.0', '2026-03-01 11:00:00']] });
+  t.hidden('empty', 'no deployments', { deployments: [] }, { expect: [] });
+  t.hidden('empty', 'only unfinished deployments', { deployments: deployments(['a', '1', null], ['b', '1', null]) }, { expect: [] });
+  t.hidden('duplicates', 'the same version deployed twice', {
+    deployments: deployments(['api', '2.0.0', '2026-03-01 08:00:00'], ['api', '2.1.0', '2026-03-02 08:00:00'], ['api', '2.0.0', '2026-03-03 08:00:00']),
+  }, { expect: [['api', '2.0.0', '2026-03-03 08:00:00']] });
+  t.hidden('duplicates', 'identical rows but the id', {
+    deployments: deployments(['db', '15.2', '2026-03-05 00:00:00'], ['db', '15.2', '2026-03-05 00:00:00'], ['db', '15.2', '2026-03-05 00:00:00']),
+  }, { expect: [['db', '15.2', '2026-03-05 00:00:00']] });
+  t.hidden('edge cases', 'services ordered by code point', {
+    deployments: deployments(['web', '1', '2026-03-01 00:00:00'], ['Web', '1', '2026-03-01 00:00:00'], ['api-v2', '1', '2026-03-01 00:00:00'], ['api', '1', '2026-03-01 00:00:00']),
+  }, { expect: [['Web', '1', '2026-03-01 00:00:00'], ['api', '1', '2026-03-01 00:00:00'], ['api-v2', '1', '2026-03-01 00:00:00'], ['web', '1', '2026-03-01 00:00:00']] });
+  const services = Array.from({ length: 80 }, (_, i) => `svc-${String(i).padStart(2, '0')}`);
+  const bigDeployments = Array.from({ length: 3000 }, (_, i): Json[] => {
+    // Finish times on a 10-minute grid over two weeks: many services share a latest time.
+    const at = rng.next() < 0.08 ? null : timestamp(rng.int(0, 14 * 24 * 6) * 600);
+    return [i + 1, rng.pick(services), `${rng.int(1, 3)}.${rng.int(0, 20)}.${rng.int(0, 9)}`, at];
+  });
+  t.hidden('large input', '3000 deployments of 80 services', { deployments: bigDeployments }, { weight: 2 });
+  return {
+    slug: 'latest-deployment-per-service',
+    title: 'Latest Deployment per Service',
+    difficulty: 'Medium',
+    tags: ['sql', 'window-functions', 'subqueries', 'greatest-per-group'],
+    statement: statement('latest-deployment-per-service'),
+    mode: 'sql',
+    ...SQL_LANGUAGES,
+    schema: `CREATE TABLE deployments (
+  id INTEGER PRIMARY KEY,
+  service TEXT NOT NULL,
+  version TEXT NOT NULL,
+  finished_at TEXT
+);
+`,
+    limits: { timeMs: 2000, memoryMb: 64 },
+    checker: { type: 'exact' },
+    tests: t.tests,
+    referenceSolutions: [
+      {
+        language: 'sql',
+        source: `SELECT service, version, finished_at
+FROM (
+  SELECT service, version, finished_at,
+         ROW_NUMBER() OVER (PARTITION BY service ORDER BY finished_at DESC, id DESC) AS rn
+  FROM deployments
+  WHERE finished_at IS NOT NULL
+)
+WHERE rn = 1
+ORDER BY service;
+`,
+      },
+      {
+        language: 'sql',
+        source: `-- A finished deployment is the latest when no finished deployment of its service comes after it.
+SELECT d.service, d.version, d.finished_at
+FROM deployments AS d
+WHERE d.finished_at IS NOT NULL
+  AND NOT EXISTS (
+    SELECT 1
+    FROM deployments AS later
+    WHERE later.service = d.service
+      AND later.finished_at IS NOT NULL
+      AND (later.finished_at > d.finished_at OR (later.finished_at = d.finished_at AND later.id > d.id))
+  )
+ORDER BY d.service;
+`,
+      },
+    ],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// daily-revenue-running-total (running totals)
+
+const PAYMENT_COLUMNS = ['id', 'paid_at', 'amount_cents'];
+
+function solveDailyRevenue(tables: Tables): Json[][] {
+  const days = new Map<string, { payments: number; revenue: number }>();
+  for (const p of records(tables, 'payments', PAYMENT_COLUMNS)) {
+    const day = (p.paid_at as string).slice(0, 10);
+    const d = days.get(day) ?? { payments: 0, revenue: 0 };
+    days.set(day, d);
+    if (p.amount_cents !== null) {
+      d.payments += 1;
+      d.revenue += p.amount_cents as number;
+    }
+  }
+  let running = 0;
+  return [...days.entries()]
+    .sort(([a], [b]) => byCodePoint(a, b))
+    .map(([day, d]) => {
+      running += d.revenue;
+      return [day, d.payments, d.revenue, running];
+    });
+}
+
+function payments(...rows: [string, number | null][]): Json[][] {
+  return rows.map(([at, amount], i) => [i + 1, at, amount]);
+}
+
+function dailyRevenueRunningTotal(): ProblemFile {
+  const rng = makeRng(seedOf('daily-revenue-running-total'));
+  const t = sqlTests(['day', 'payments', 'revenue_cents', 'running_cents'], solveDailyRevenue);
+  t.example(
+    'example 1',
+    {
+      payments: payments(
+        ['2026-03-01 09:15:00', 1200],
+        ['2026-03-01 18:40:12', 800],
+        ['2026-03-03 00:00:00', 500],
+        ['2026-03-01 23:59:59', null],
+        ['2026-03-04 12:00:00', -300],
+      ),
+    },
+    [
+      ['2026-03-01', 2, 2000, 2000],
+      ['2026-03-03', 1, 500, 2500],
+      ['2026-03-04', 1, -300, 2200],
+    ],
+  );
+  t.example('a single payment', { payments: payments(['2026-04-10 10:10:10', 4999]) }, [['2026-04-10', 1, 4999, 4999]]);
+  t.hidden('nulls', 'a day with only failed payments', {
+    payments: payments(['2026-03-01 10:00:00', 100], ['2026-03-02 10:00:00', null], ['2026-03-02 11:00:00', null], ['2026-03-03 10:00:00', 50]),
+  }, { expect: [['2026-03-01', 1, 100, 100], ['2026-03-02', 0, 0, 100], ['2026-03-03', 1, 50, 150]] });
+  t.hidden('nulls', 'only failed payments', { payments: payments(['2026-03-09 10:00:00', null]) }, { expect: [['2026-03-09', 0, 0, 0]] });
+  t.hidden('ties', 'payments at the same second', {
+    payments: payments(['2026-03-01 12:00:00', 10], ['2026-03-01 12:00:00', 20], ['2026-03-01 12:00:00', 30], ['2026-03-02 12:00:00', 5]),
+  }, { expect: [['2026-03-01', 3, 60, 60], ['2026-03-02', 1, 5, 65]] });
+  t.hidden('ties', 'days with equal revenue', {
+    payments: payments(['2026-03-02 08:00:00', 700], ['2026-03-01 08:00:00', 700], ['2026-03-03 08:00:00', 300], ['2026-03-03 09:00:00', 400]),
+  }, { expect: [['2026-03-01', 1, 700, 700], ['2026-03-02', 1, 700, 1400], ['2026-03-03', 2, 700, 2100]] });
+  t.hidden('empty', 'no payments', { payments: [] }, { expect: [] });
+  t.hidden('duplicates', 'identical payments both count', {
+    payments: payments(['2026-03-05 10:00:00', 250], ['2026-03-05 10:00:00', 250], ['2026-03-06 10:00:00', 250]),
+  }, { expect: [['2026-03-05', 2, 500, 500], ['2026-03-06', 1, 250, 750]] });
+  t.hidden('edge cases', 'midnight belongs to the new day', {
+    payments: payments(['2026-03-31 23:59:59', 1], ['2026-04-01 00:00:00', 2], ['2025-12-31 23:59:59', 4], ['2026-01-01 00:00:00', 8]),
+  }, { expect: [['2025-12-31', 1, 4, 4], ['2026-01-01', 1, 8, 12], ['2026-03-31', 1, 1, 13], ['2026-04-01', 1, 2, 15]] });
+  t.hidden('edge cases', 'refunds can make a day negative', {
+    payments: payments(['2026-03-01 10:00:00', 1000], ['2026-03-02 10:00:00', -1500], ['2026-03-02 11:00:00', 200]),
+  }, { expect: [['2026-03-01', 1, 1000, 1000], ['2026-03-02', 2, -1300, -300]] });
+  const bigPayments = Array.from({ length: 3000 }, (_, i): Json[] => {
+    const r = rng.next();
+    const amount = r < 0.05 ? null : r < 0.1 ? -rng.int(100, 20_000) : rng.int(100, 200_000);
+    return [i + 1, timestamp(rng.int(0, 90 * 86_400 - 1)), amount];
+  });
+  t.hidden('large input', '3000 payments over 90 days', { payments: bigPayments }, { weight: 2 });
+  return {
+    slug: 'daily-revenue-running-total',
+    title: 'Daily Revenue with a Running Total',
+    difficulty: 'Medium',
+    tags: ['sql', 'window-functions', 'aggregation', 'dates'],
+    statement: statement('daily-revenue-running-total'),
+    mode: 'sql',
+    ...SQL_LANGUAGES,
+    schema: `CREATE TABLE payments (
+  id INTEGER PRIMARY KEY,
+  paid_at TEXT NOT NULL,
+  amount_cents INTEGER
+);
+`,
+    limits: { timeMs: 2000, memoryMb: 64 },
+    checker: { type: 'exact' },
+    tests: t.tests,
+    referenceSolutions: [
+      {
+        language: 'sql',
+        source: `WITH daily AS (
+  SELECT substr(paid_at, 1, 10) AS day,
+         COUNT(amount_cents) AS payments,
+         -- SUM of only NULLs is NULL; a day of failed payments earned 0
+         COALESCE(SUM(amount_cents), 0) AS revenue_cents
+  FROM payments
+  GROUP BY substr(paid_at, 1, 10)
+)
+SELECT day, payments, revenue_cents, SUM(revenue_cents) OVER (ORDER BY day) AS running_cents
+FROM daily
+ORDER BY day;
+`,
+      },
+      {
+        language: 'sql',
+        source: `WITH daily AS (
+  SELECT date(paid_at) AS day, COUNT(amount_cents) AS payments, TOTAL(amount_cents) AS revenue_cents
+  FROM payments
+  GROUP BY date(paid_at)
+)
+SELECT d.day, d.payments, d.revenue_cents,
+       (SELECT SUM(e.revenue_cents) FROM daily AS e WHERE e.day <= d.day) AS running_cents
+FROM daily AS d
+ORDER BY d.day;
+`,
+      },
+    ],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
 // Output
 
 let root = '';
@@ -2258,6 +2862,10 @@ function main(): void {
     groupBySum,
     latencyPercentiles,
     serviceStartOrder,
+    endpointErrorRates,
+    customersWithoutPaidOrders,
+    latestDeploymentPerService,
+    dailyRevenueRunningTotal,
   ];
   for (const build of problems) {
     const problem = build();

@@ -7,7 +7,8 @@ For every function and stdio problem in libs/assessments/data/problems/, this ru
 reference solution (`referenceSolutions`, language python) and each known-wrong Python solution
 (`wrong/<slug>.<label>.py`) over every test of the file, and compares the answers the way the
 problem's checker does. It fails (exit status 1) when a reference misses any test, or when a
-wrong solution passes every hidden test. Per solution it prints how many tests passed, the
+wrong solution passes the hidden test it names on its `# fails: TEST NAME` line (the test its
+label's mistake breaks). Per solution it prints how many tests passed, the
 first failing hidden tests, and the slowest test's CPU time.
 
 This is NOT the product's judge. The judge runs Python in Pyodide inside isolated-vm, with
@@ -26,6 +27,7 @@ import io
 import json
 import math
 import os
+import re
 import signal
 import sys
 import time
@@ -254,8 +256,11 @@ def main(argv):
                         print(f"    FAIL {t['name']}: got {short(got)}; expected {short(t['expected'])}")
                 failures.append(f"{slug} {label}: fails {len(results) - passed} tests")
             if not must_pass:
-                if not failed_hidden:
-                    failures.append(f"{slug} {label}: passes every hidden test")
+                # the `# fails: TEST` line names the hidden test the label's mistake breaks
+                named = re.search(r"^# fails: (.+)$", source, re.M)
+                named = named.group(1) if named else None
+                if named not in {t["name"] for t, _ in failed_hidden}:
+                    failures.append(f"{slug} {label}: does not fail the hidden test it names ({named})")
                 for t, got in failed_hidden[:3]:
                     print(f"    fails hidden '{t['name']}' ({t.get('category')}): got {short(got, 80)}")
                 if failed_visible:
@@ -264,7 +269,7 @@ def main(argv):
     if failures:
         print("FAILED:\n  " + "\n  ".join(failures))
         return 1
-    print("OK: every Python reference passes every test; every known-wrong Python solution fails a hidden test.")
+    print("OK: every Python reference passes every test; every known-wrong Python solution fails the hidden test it names.")
     return 0
 
 

@@ -1,3 +1,4 @@
+# fails: path order is by code unit
 # Sorts paths ignoring case, so "/B" comes after "/a" instead of before it.
 import sys
 

@@ -1,3 +1,4 @@
+# fails: average rounds down
 # Rounds the mean latency with round() (half to even) instead of rounding it down.
 import sys
 

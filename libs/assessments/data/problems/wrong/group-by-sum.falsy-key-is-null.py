@@ -1,3 +1,4 @@
+# fails: zero and empty-string keys
 # Uses `or None` for a missing key, so the keys 0 and "" join the null group.
 def group_by_sum(rows: list[dict], key_field: str, value_field: str) -> list[dict]:
     groups: dict = {}

@@ -1,3 +1,4 @@
+# fails: number and string keys differ
 # Groups by str(key), so the number 1 and the string "1" fall into one group.
 def group_by_sum(rows: list[dict], key_field: str, value_field: str) -> list[dict]:
     groups: dict[str, dict] = {}

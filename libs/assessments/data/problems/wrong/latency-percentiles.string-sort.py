@@ -1,3 +1,4 @@
+# fails: numeric, not lexicographic, order
 # Sorts the latencies as text (key=str), so 100 comes before 9.
 import math
 

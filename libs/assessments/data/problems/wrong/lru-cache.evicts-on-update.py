@@ -1,3 +1,4 @@
+# fails: updating when full evicts nothing
 # Evicts when the cache is full before every put, even one that only updates a cached key.
 from collections import OrderedDict
 

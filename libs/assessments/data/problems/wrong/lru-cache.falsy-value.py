@@ -1,3 +1,4 @@
+# fails: zero key and zero value
 # Tests the looked-up value for truth, so a cached 0 reads as a miss.
 from collections import OrderedDict
 

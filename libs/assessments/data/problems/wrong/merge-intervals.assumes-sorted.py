@@ -1,3 +1,4 @@
+# fails: unsorted input
 # Sweeps the intervals in input order, as if they were already sorted by start.
 def merge_intervals(intervals: list[list[int]]) -> list[list[int]]:
     merged: list[list[int]] = []

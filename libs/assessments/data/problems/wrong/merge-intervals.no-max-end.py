@@ -1,3 +1,4 @@
+# fails: nested intervals
 # Takes the later interval's end as the merged end, shrinking an outage that contains it.
 def merge_intervals(intervals: list[list[int]]) -> list[list[int]]:
     merged: list[list[int]] = []

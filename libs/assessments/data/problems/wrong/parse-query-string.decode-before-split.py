@@ -1,3 +1,4 @@
+# fails: encoded separators
 # Decodes the whole query before splitting it, so an encoded & or = becomes a separator.
 from urllib.parse import unquote_plus
 

@@ -1,3 +1,4 @@
+# fails: values containing =
 # Splits a segment on every '=' and keeps only the second piece, truncating values holding '='.
 from urllib.parse import unquote_plus
 

@@ -1,3 +1,4 @@
+# fails: rejected requests are not recorded
 # Records every request in the client's log, rejected ones too.
 from collections import deque
 

@@ -1,3 +1,4 @@
+# fails: sliding, not fixed, windows
 # Counts requests per fixed window [k * window_ms, (k + 1) * window_ms) instead of a sliding one.
 def rate_limit(limit: int, window_ms: int, requests: list[list]) -> list[bool]:
     counts: dict[tuple[str, int], int] = {}

@@ -1,3 +1,4 @@
+# fails: repeated dependencies
 # Counts a dependency listed twice as two, so the service waits forever: a false CYCLE.
 import heapq
 import sys

@@ -1,3 +1,4 @@
+# fails: a service depending on itself
 # Skips a line whose service depends on itself, instead of reporting the cycle it is.
 import heapq
 import sys

@@ -1,3 +1,4 @@
+# fails: minimum length
 # Returns the pair in the order it was found: the later index first.
 def two_sum(nums: list[int], target: int) -> list[int]:
     seen: dict[int, int] = {}
