@@ -301,7 +301,15 @@ function twoSum(): ProblemFile {
     statement: statement('two-sum'),
     mode: 'function',
     entryPoint: 'twoSum',
-    ...functionLanguages('two_sum', { javascript: 'function twoSum(nums, target)', typescript: 'function twoSum(nums: number[], target: number): number[]', python: 'def two_sum(nums: list[int], target: int) -> list[int]' }, '[]'),
+    ...functionLanguages(
+      'two_sum',
+      {
+        javascript: 'function twoSum(nums, target)',
+        typescript: 'function twoSum(nums: number[], target: number): number[]',
+        python: 'def two_sum(nums: list[int], target: int) -> list[int]',
+      },
+      '[]',
+    ),
     limits: { timeMs: 1000, memoryMb: 64 },
     checker: { type: 'exact' },
     tests: t.tests,
@@ -493,7 +501,15 @@ function parseQueryString(): ProblemFile {
     statement: statement('parse-query-string'),
     mode: 'function',
     entryPoint: 'parseQuery',
-    ...functionLanguages('parse_query', { javascript: 'function parseQuery(query)', typescript: 'function parseQuery(query: string): Record<string, string[]>', python: 'def parse_query(query: str) -> dict[str, list[str]]' }, '{}'),
+    ...functionLanguages(
+      'parse_query',
+      {
+        javascript: 'function parseQuery(query)',
+        typescript: 'function parseQuery(query: string): Record<string, string[]>',
+        python: 'def parse_query(query: str) -> dict[str, list[str]]',
+      },
+      '{}',
+    ),
     limits: { timeMs: 1000, memoryMb: 64 },
     checker: { type: 'exact' },
     tests: t.tests,
@@ -743,7 +759,15 @@ function mergeIntervals(): ProblemFile {
     statement: statement('merge-intervals'),
     mode: 'function',
     entryPoint: 'mergeIntervals',
-    ...functionLanguages('merge_intervals', { javascript: 'function mergeIntervals(intervals)', typescript: 'function mergeIntervals(intervals: number[][]): number[][]', python: 'def merge_intervals(intervals: list[list[int]]) -> list[list[int]]' }, '[]'),
+    ...functionLanguages(
+      'merge_intervals',
+      {
+        javascript: 'function mergeIntervals(intervals)',
+        typescript: 'function mergeIntervals(intervals: number[][]): number[][]',
+        python: 'def merge_intervals(intervals: list[list[int]]) -> list[list[int]]',
+      },
+      '[]',
+    ),
     limits: { timeMs: 2000, memoryMb: 64 },
     checker: { type: 'exact' },
     tests: t.tests,
@@ -1118,7 +1142,15 @@ function rateLimiter(): ProblemFile {
     statement: statement('rate-limiter'),
     mode: 'function',
     entryPoint: 'rateLimit',
-    ...functionLanguages('rate_limit', { javascript: 'function rateLimit(limit, windowMs, requests)', typescript: 'function rateLimit(limit: number, windowMs: number, requests: [string, number][]): boolean[]', python: 'def rate_limit(limit: int, window_ms: int, requests: list[list]) -> list[bool]' }, '[]'),
+    ...functionLanguages(
+      'rate_limit',
+      {
+        javascript: 'function rateLimit(limit, windowMs, requests)',
+        typescript: 'function rateLimit(limit: number, windowMs: number, requests: [string, number][]): boolean[]',
+        python: 'def rate_limit(limit: int, window_ms: int, requests: list[list]) -> list[bool]',
+      },
+      '[]',
+    ),
     limits: { timeMs: 2000, memoryMb: 64 },
     checker: { type: 'exact' },
     tests: t.tests,
@@ -1391,7 +1423,15 @@ function lruCache(): ProblemFile {
     statement: statement('lru-cache'),
     mode: 'function',
     entryPoint: 'lruCache',
-    ...functionLanguages('lru_cache', { javascript: 'function lruCache(capacity, operations)', typescript: 'function lruCache(capacity: number, operations: (["put", number, number] | ["get", number])[]): number[]', python: 'def lru_cache(capacity: int, operations: list[list]) -> list[int]' }, '[]'),
+    ...functionLanguages(
+      'lru_cache',
+      {
+        javascript: 'function lruCache(capacity, operations)',
+        typescript: 'function lruCache(capacity: number, operations: (["put", number, number] | ["get", number])[]): number[]',
+        python: 'def lru_cache(capacity: int, operations: list[list]) -> list[int]',
+      },
+      '[]',
+    ),
     limits: { timeMs: 2000, memoryMb: 64 },
     checker: { type: 'exact' },
     tests: t.tests,
@@ -1694,7 +1734,16 @@ function groupBySum(): ProblemFile {
     statement: statement('group-by-sum'),
     mode: 'function',
     entryPoint: 'groupBySum',
-    ...functionLanguages('group_by_sum', { javascript: 'function groupBySum(rows, keyField, valueField)', typescript: 'function groupBySum(rows: Record<string, unknown>[], keyField: string, valueField: string): { key: string | number | null; total: number; count: number }[]', python: 'def group_by_sum(rows: list[dict], key_field: str, value_field: str) -> list[dict]' }, '[]'),
+    ...functionLanguages(
+      'group_by_sum',
+      {
+        javascript: 'function groupBySum(rows, keyField, valueField)',
+        typescript:
+          'function groupBySum(rows: Record<string, unknown>[], keyField: string, valueField: string): { key: string | number | null; total: number; count: number }[]',
+        python: 'def group_by_sum(rows: list[dict], key_field: str, value_field: str) -> list[dict]',
+      },
+      '[]',
+    ),
     limits: { timeMs: 1000, memoryMb: 64 },
     checker: { type: 'unordered' },
     tests: t.tests,
@@ -1863,7 +1912,15 @@ function latencyPercentiles(): ProblemFile {
     statement: statement('latency-percentiles'),
     mode: 'function',
     entryPoint: 'percentiles',
-    ...functionLanguages('percentiles', { javascript: 'function percentiles(latencies, ps)', typescript: 'function percentiles(latencies: number[], ps: number[]): number[]', python: 'def percentiles(latencies: list[float], ps: list[float]) -> list[float]' }, '[]'),
+    ...functionLanguages(
+      'percentiles',
+      {
+        javascript: 'function percentiles(latencies, ps)',
+        typescript: 'function percentiles(latencies: number[], ps: number[]): number[]',
+        python: 'def percentiles(latencies: list[float], ps: list[float]) -> list[float]',
+      },
+      '[]',
+    ),
     limits: { timeMs: 1000, memoryMb: 64 },
     checker: { type: 'float', epsilon: 1e-6 },
     tests: t.tests,
@@ -2272,11 +2329,13 @@ function solveErrorRates(tables: Tables): Json[][] {
     g.requests += 1;
     if (r.status !== null && (r.status as number) >= 500) g.errors += 1;
   }
-  return [...groups.entries()]
-    .filter(([, g]) => g.requests >= 3)
-    // exact comparison of errors/requests by cross-multiplication: no floating point involved
-    .sort(([ea, a], [eb, b]) => b.errors * a.requests - a.errors * b.requests || b.requests - a.requests || byCodePoint(ea, eb))
-    .map(([endpoint, g]) => [endpoint, g.requests, g.errors, Math.floor((g.errors * 1000) / g.requests)]);
+  return (
+    [...groups.entries()]
+      .filter(([, g]) => g.requests >= 3)
+      // exact comparison of errors/requests by cross-multiplication: no floating point involved
+      .sort(([ea, a], [eb, b]) => b.errors * a.requests - a.errors * b.requests || b.requests - a.requests || byCodePoint(ea, eb))
+      .map(([endpoint, g]) => [endpoint, g.requests, g.errors, Math.floor((g.errors * 1000) / g.requests)])
+  );
 }
 
 function requestRows(rows: [string, number | null, number?][], firstId = 1): Json[][] {
@@ -2309,46 +2368,161 @@ function endpointErrorRates(): ProblemFile {
   );
   t.example(
     'no errors at all',
-    { requests: requestRows([['/a', 200], ['/a', 201], ['/a', 302], ['/b', 200], ['/b', 200], ['/b', 200], ['/b', 404]]) },
+    {
+      requests: requestRows([
+        ['/a', 200],
+        ['/a', 201],
+        ['/a', 302],
+        ['/b', 200],
+        ['/b', 200],
+        ['/b', 200],
+        ['/b', 404],
+      ]),
+    },
     [
       ['/b', 4, 0, 0],
       ['/a', 3, 0, 0],
     ],
   );
-  t.hidden('nulls', 'requests without a status count, but not as errors', {
-    requests: requestRows([['/up', null], ['/up', null], ['/up', 500], ['/up', 200], ['/down', 502], ['/down', null], ['/down', 503]]),
-  }, { expect: [['/down', 3, 2, 666], ['/up', 4, 1, 250]] });
-  t.hidden('nulls', 'only statusless requests', { requests: requestRows([['/ws', null], ['/ws', null], ['/ws', null]]) }, {
-    expect: [['/ws', 3, 0, 0]],
-  });
-  t.hidden('ties', 'equal rates: more requests first, then by name', {
-    requests: requestRows([
-      ...Array.from({ length: 3 }, (_, i): [string, number] => ['/c', i === 0 ? 500 : 200]),
-      ...Array.from({ length: 3 }, (_, i): [string, number] => ['/a', i === 0 ? 500 : 200]),
-      ...Array.from({ length: 6 }, (_, i): [string, number] => ['/b', i < 2 ? 500 : 200]),
-      ...Array.from({ length: 4 }, (_, i): [string, number] => ['/d', i < 3 ? 500 : 200]),
-    ]),
-  }, { expect: [['/d', 4, 3, 750], ['/b', 6, 2, 333], ['/a', 3, 1, 333], ['/c', 3, 1, 333]] });
-  t.hidden('ties', 'rates closer than the rounded permille', {
-    requests: requestRows([
-      ...Array.from({ length: 1000 }, (_, i): [string, number] => ['/x', i < 1 ? 500 : 200]),
-      ...Array.from({ length: 999 }, (_, i): [string, number] => ['/y', i < 1 ? 500 : 200]),
-    ]),
-  }, { expect: [['/y', 999, 1, 1], ['/x', 1000, 1, 1]] });
+  t.hidden(
+    'nulls',
+    'requests without a status count, but not as errors',
+    {
+      requests: requestRows([
+        ['/up', null],
+        ['/up', null],
+        ['/up', 500],
+        ['/up', 200],
+        ['/down', 502],
+        ['/down', null],
+        ['/down', 503],
+      ]),
+    },
+    {
+      expect: [
+        ['/down', 3, 2, 666],
+        ['/up', 4, 1, 250],
+      ],
+    },
+  );
+  t.hidden(
+    'nulls',
+    'only statusless requests',
+    {
+      requests: requestRows([
+        ['/ws', null],
+        ['/ws', null],
+        ['/ws', null],
+      ]),
+    },
+    {
+      expect: [['/ws', 3, 0, 0]],
+    },
+  );
+  t.hidden(
+    'ties',
+    'equal rates: more requests first, then by name',
+    {
+      requests: requestRows([
+        ...Array.from({ length: 3 }, (_, i): [string, number] => ['/c', i === 0 ? 500 : 200]),
+        ...Array.from({ length: 3 }, (_, i): [string, number] => ['/a', i === 0 ? 500 : 200]),
+        ...Array.from({ length: 6 }, (_, i): [string, number] => ['/b', i < 2 ? 500 : 200]),
+        ...Array.from({ length: 4 }, (_, i): [string, number] => ['/d', i < 3 ? 500 : 200]),
+      ]),
+    },
+    {
+      expect: [
+        ['/d', 4, 3, 750],
+        ['/b', 6, 2, 333],
+        ['/a', 3, 1, 333],
+        ['/c', 3, 1, 333],
+      ],
+    },
+  );
+  t.hidden(
+    'ties',
+    'rates closer than the rounded permille',
+    {
+      requests: requestRows([
+        ...Array.from({ length: 1000 }, (_, i): [string, number] => ['/x', i < 1 ? 500 : 200]),
+        ...Array.from({ length: 999 }, (_, i): [string, number] => ['/y', i < 1 ? 500 : 200]),
+      ]),
+    },
+    {
+      expect: [
+        ['/y', 999, 1, 1],
+        ['/x', 1000, 1, 1],
+      ],
+    },
+  );
   t.hidden('empty', 'no requests', { requests: [] }, { expect: [] });
-  t.hidden('empty', 'no endpoint reaches three requests', { requests: requestRows([['/a', 500], ['/a', 500], ['/b', 200]]) }, { expect: [] });
-  t.hidden('duplicates', 'identical log lines each count', {
-    requests: requestRows([['/pay', 500, 100], ['/pay', 500, 100], ['/pay', 500, 100], ['/pay', 200, 100], ['/list', 200, 5], ['/list', 200, 5], ['/list', 200, 5]]),
-  }, { expect: [['/pay', 4, 3, 750], ['/list', 3, 0, 0]] });
-  t.hidden('edge cases', 'exactly three requests is enough', {
-    requests: requestRows([['/three', 500], ['/three', 200], ['/three', 200], ['/two', 500], ['/two', 500]]),
-  }, { expect: [['/three', 3, 1, 333]] });
-  t.hidden('edge cases', 'status boundaries and case-sensitive endpoints', {
-    requests: requestRows([
-      ['/Users', 499], ['/Users', 500], ['/Users', 599],
-      ['/users', 429], ['/users', 404], ['/users', 200],
-    ]),
-  }, { expect: [['/Users', 3, 2, 666], ['/users', 3, 0, 0]] });
+  t.hidden(
+    'empty',
+    'no endpoint reaches three requests',
+    {
+      requests: requestRows([
+        ['/a', 500],
+        ['/a', 500],
+        ['/b', 200],
+      ]),
+    },
+    { expect: [] },
+  );
+  t.hidden(
+    'duplicates',
+    'identical log lines each count',
+    {
+      requests: requestRows([
+        ['/pay', 500, 100],
+        ['/pay', 500, 100],
+        ['/pay', 500, 100],
+        ['/pay', 200, 100],
+        ['/list', 200, 5],
+        ['/list', 200, 5],
+        ['/list', 200, 5],
+      ]),
+    },
+    {
+      expect: [
+        ['/pay', 4, 3, 750],
+        ['/list', 3, 0, 0],
+      ],
+    },
+  );
+  t.hidden(
+    'edge cases',
+    'exactly three requests is enough',
+    {
+      requests: requestRows([
+        ['/three', 500],
+        ['/three', 200],
+        ['/three', 200],
+        ['/two', 500],
+        ['/two', 500],
+      ]),
+    },
+    { expect: [['/three', 3, 1, 333]] },
+  );
+  t.hidden(
+    'edge cases',
+    'status boundaries and case-sensitive endpoints',
+    {
+      requests: requestRows([
+        ['/Users', 499],
+        ['/Users', 500],
+        ['/Users', 599],
+        ['/users', 429],
+        ['/users', 404],
+        ['/users', 200],
+      ]),
+    },
+    {
+      expect: [
+        ['/Users', 3, 2, 666],
+        ['/users', 3, 0, 0],
+      ],
+    },
+  );
   const endpoints = Array.from({ length: 60 }, (_, i) => `/api/${['orders', 'users', 'carts', 'items', 'auth', 'search'][i % 6]}/${i}`);
   const big = Array.from({ length: 3000 }, (_, i): Json[] => {
     const endpoint = rng.pick(endpoints);
@@ -2447,34 +2621,96 @@ function customersWithoutPaidOrders(): ProblemFile {
     ],
   );
   t.example('a customer with no orders at all', { customers: customers('Zoe', 'Bob'), orders: orders([1, 'paid']) }, [[2, 'Bob']]);
-  t.hidden('nulls', 'guest orders have no customer', {
-    customers: customers('Ann', 'Ben', 'Cy'),
-    orders: orders([null, 'paid'], [1, 'paid'], [null, 'pending'], [3, 'cancelled']),
-  }, { expect: [[2, 'Ben'], [3, 'Cy']] });
-  t.hidden('nulls', 'customers without an email are customers too', {
-    customers: customers(['Dee', null], ['Eve', null], 'Fay'),
-    orders: orders([2, 'paid']),
-  }, { expect: [[1, 'Dee'], [3, 'Fay']] });
-  t.hidden('ties', 'customers with the same name are ordered by id', {
-    customers: customers('Sam', 'Alex', 'Sam', 'alex', 'Alex', 'Sam'),
-    orders: orders([3, 'paid'], [1, 'pending']),
-  }, { expect: [[2, 'Alex'], [5, 'Alex'], [1, 'Sam'], [6, 'Sam'], [4, 'alex']] });
+  t.hidden(
+    'nulls',
+    'guest orders have no customer',
+    {
+      customers: customers('Ann', 'Ben', 'Cy'),
+      orders: orders([null, 'paid'], [1, 'paid'], [null, 'pending'], [3, 'cancelled']),
+    },
+    {
+      expect: [
+        [2, 'Ben'],
+        [3, 'Cy'],
+      ],
+    },
+  );
+  t.hidden(
+    'nulls',
+    'customers without an email are customers too',
+    {
+      customers: customers(['Dee', null], ['Eve', null], 'Fay'),
+      orders: orders([2, 'paid']),
+    },
+    {
+      expect: [
+        [1, 'Dee'],
+        [3, 'Fay'],
+      ],
+    },
+  );
+  t.hidden(
+    'ties',
+    'customers with the same name are ordered by id',
+    {
+      customers: customers('Sam', 'Alex', 'Sam', 'alex', 'Alex', 'Sam'),
+      orders: orders([3, 'paid'], [1, 'pending']),
+    },
+    {
+      expect: [
+        [2, 'Alex'],
+        [5, 'Alex'],
+        [1, 'Sam'],
+        [6, 'Sam'],
+        [4, 'alex'],
+      ],
+    },
+  );
   t.hidden('empty', 'no customers', { customers: [], orders: orders([null, 'paid']) }, { expect: [] });
-  t.hidden('empty', 'no orders at all', { customers: customers('Kim', 'Ian', 'Jo'), orders: [] }, {
-    expect: [[2, 'Ian'], [3, 'Jo'], [1, 'Kim']],
-  });
-  t.hidden('duplicates', 'several unpaid orders, one row per customer', {
-    customers: customers('Lea', 'Max'),
-    orders: orders([1, 'pending'], [1, 'pending'], [1, 'cancelled'], [1, 'refunded'], [2, 'pending'], [2, 'paid'], [2, 'cancelled']),
-  }, { expect: [[1, 'Lea']] });
-  t.hidden('duplicates', 'several paid orders', {
-    customers: customers('Ned', 'Ola'),
-    orders: orders([1, 'paid'], [1, 'paid'], [1, 'paid'], [2, 'cancelled'], [2, 'cancelled']),
-  }, { expect: [[2, 'Ola']] });
-  t.hidden('edge cases', 'refunded and pending orders are not paid', {
-    customers: customers('Pia', 'Quinn', 'Ray'),
-    orders: orders([1, 'refunded'], [2, 'pending'], [3, 'paid'], [3, 'refunded']),
-  }, { expect: [[1, 'Pia'], [2, 'Quinn']] });
+  t.hidden(
+    'empty',
+    'no orders at all',
+    { customers: customers('Kim', 'Ian', 'Jo'), orders: [] },
+    {
+      expect: [
+        [2, 'Ian'],
+        [3, 'Jo'],
+        [1, 'Kim'],
+      ],
+    },
+  );
+  t.hidden(
+    'duplicates',
+    'several unpaid orders, one row per customer',
+    {
+      customers: customers('Lea', 'Max'),
+      orders: orders([1, 'pending'], [1, 'pending'], [1, 'cancelled'], [1, 'refunded'], [2, 'pending'], [2, 'paid'], [2, 'cancelled']),
+    },
+    { expect: [[1, 'Lea']] },
+  );
+  t.hidden(
+    'duplicates',
+    'several paid orders',
+    {
+      customers: customers('Ned', 'Ola'),
+      orders: orders([1, 'paid'], [1, 'paid'], [1, 'paid'], [2, 'cancelled'], [2, 'cancelled']),
+    },
+    { expect: [[2, 'Ola']] },
+  );
+  t.hidden(
+    'edge cases',
+    'refunded and pending orders are not paid',
+    {
+      customers: customers('Pia', 'Quinn', 'Ray'),
+      orders: orders([1, 'refunded'], [2, 'pending'], [3, 'paid'], [3, 'refunded']),
+    },
+    {
+      expect: [
+        [1, 'Pia'],
+        [2, 'Quinn'],
+      ],
+    },
+  );
   const first = ['Ana', 'Ben', 'Chen', 'Dana', 'Eli', 'Femi', 'Gus', 'Hana', 'Ivo', 'Jun', 'Kai', 'Lu', 'Mia', 'Nia', 'Oz', 'Pam'];
   const bigCustomers = Array.from({ length: 1500 }, (_, i): Json[] => {
     const name = `${rng.pick(first)} ${rng.pick(first)}son`;
@@ -2587,32 +2823,87 @@ function latestDeploymentPerService(): ProblemFile {
       ['worker', '0.9.0', '2026-03-03 08:00:00'],
     ],
   );
-  t.hidden('nulls', 'a service with no finished deployment is left out', {
-    deployments: deployments(['api', '1.0.0', '2026-03-01 10:00:00'], ['billing', '0.1.0', null], ['billing', '0.2.0', null]),
-  }, { expect: [['api', '1.0.0', '2026-03-01 10:00:00']] });
-  t.hidden('nulls', 'an unfinished deployment after the latest finished one', {
-    deployments: deployments(['api', '1.0.0', '2026-03-01 10:00:00'], ['api', '1.1.0', null], ['api', '0.9.0', '2026-02-01 10:00:00']),
-  }, { expect: [['api', '1.0.0', '2026-03-01 10:00:00']] });
-  t.hidden('ties', 'same finish time: the larger id wins', {
-    deployments: deployments(
-      ['api', '1.0.0', '2026-03-01 10:00:00'],
-      ['api', '1.0.1', '2026-03-01 10:00:00'],
-      ['web', '5.0.0', '2026-03-01 11:00:00'],
-      ['web', '4.9.0', '2026-03-01 11:00:00'],
-      ['api', '0.9.9', '2026-03-01 09:59:59'],
-    ),
-  }, { expect: [['api', '1.0.1', '2026-03-01 10:00:00'], ['web', '4.9.0', '2026-03-01 11:00:00']] });
+  t.hidden(
+    'nulls',
+    'a service with no finished deployment is left out',
+    {
+      deployments: deployments(['api', '1.0.0', '2026-03-01 10:00:00'], ['billing', '0.1.0', null], ['billing', '0.2.0', null]),
+    },
+    { expect: [['api', '1.0.0', '2026-03-01 10:00:00']] },
+  );
+  t.hidden(
+    'nulls',
+    'an unfinished deployment after the latest finished one',
+    {
+      deployments: deployments(['api', '1.0.0', '2026-03-01 10:00:00'], ['api', '1.1.0', null], ['api', '0.9.0', '2026-02-01 10:00:00']),
+    },
+    { expect: [['api', '1.0.0', '2026-03-01 10:00:00']] },
+  );
+  t.hidden(
+    'ties',
+    'same finish time: the larger id wins',
+    {
+      deployments: deployments(
+        ['api', '1.0.0', '2026-03-01 10:00:00'],
+        ['api', '1.0.1', '2026-03-01 10:00:00'],
+        ['web', '5.0.0', '2026-03-01 11:00:00'],
+        ['web', '4.9.0', '2026-03-01 11:00:00'],
+        ['api', '0.9.9', '2026-03-01 09:59:59'],
+      ),
+    },
+    {
+      expect: [
+        ['api', '1.0.1', '2026-03-01 10:00:00'],
+        ['web', '4.9.0', '2026-03-01 11:00:00'],
+      ],
+    },
+  );
   t.hidden('empty', 'no deployments', { deployments: [] }, { expect: [] });
   t.hidden('empty', 'only unfinished deployments', { deployments: deployments(['a', '1', null], ['b', '1', null]) }, { expect: [] });
-  t.hidden('duplicates', 'the same version deployed twice', {
-    deployments: deployments(['api', '2.0.0', '2026-03-01 08:00:00'], ['api', '2.1.0', '2026-03-02 08:00:00'], ['api', '2.0.0', '2026-03-03 08:00:00']),
-  }, { expect: [['api', '2.0.0', '2026-03-03 08:00:00']] });
-  t.hidden('duplicates', 'identical rows but the id', {
-    deployments: deployments(['db', '15.2', '2026-03-05 00:00:00'], ['db', '15.2', '2026-03-05 00:00:00'], ['db', '15.2', '2026-03-05 00:00:00']),
-  }, { expect: [['db', '15.2', '2026-03-05 00:00:00']] });
-  t.hidden('edge cases', 'services ordered by code point', {
-    deployments: deployments(['web', '1', '2026-03-01 00:00:00'], ['Web', '1', '2026-03-01 00:00:00'], ['api-v2', '1', '2026-03-01 00:00:00'], ['api', '1', '2026-03-01 00:00:00']),
-  }, { expect: [['Web', '1', '2026-03-01 00:00:00'], ['api', '1', '2026-03-01 00:00:00'], ['api-v2', '1', '2026-03-01 00:00:00'], ['web', '1', '2026-03-01 00:00:00']] });
+  t.hidden(
+    'duplicates',
+    'the same version deployed twice',
+    {
+      deployments: deployments(
+        ['api', '2.0.0', '2026-03-01 08:00:00'],
+        ['api', '2.1.0', '2026-03-02 08:00:00'],
+        ['api', '2.0.0', '2026-03-03 08:00:00'],
+      ),
+    },
+    { expect: [['api', '2.0.0', '2026-03-03 08:00:00']] },
+  );
+  t.hidden(
+    'duplicates',
+    'identical rows but the id',
+    {
+      deployments: deployments(
+        ['db', '15.2', '2026-03-05 00:00:00'],
+        ['db', '15.2', '2026-03-05 00:00:00'],
+        ['db', '15.2', '2026-03-05 00:00:00'],
+      ),
+    },
+    { expect: [['db', '15.2', '2026-03-05 00:00:00']] },
+  );
+  t.hidden(
+    'edge cases',
+    'services ordered by code point',
+    {
+      deployments: deployments(
+        ['web', '1', '2026-03-01 00:00:00'],
+        ['Web', '1', '2026-03-01 00:00:00'],
+        ['api-v2', '1', '2026-03-01 00:00:00'],
+        ['api', '1', '2026-03-01 00:00:00'],
+      ),
+    },
+    {
+      expect: [
+        ['Web', '1', '2026-03-01 00:00:00'],
+        ['api', '1', '2026-03-01 00:00:00'],
+        ['api-v2', '1', '2026-03-01 00:00:00'],
+        ['web', '1', '2026-03-01 00:00:00'],
+      ],
+    },
+  );
   const services = Array.from({ length: 80 }, (_, i) => `svc-${String(i).padStart(2, '0')}`);
   const bigDeployments = Array.from({ length: 3000 }, (_, i): Json[] => {
     // Finish times on a 10-minute grid over two weeks: many services share a latest time.
@@ -2722,26 +3013,100 @@ function dailyRevenueRunningTotal(): ProblemFile {
     ],
   );
   t.example('a single payment', { payments: payments(['2026-04-10 10:10:10', 4999]) }, [['2026-04-10', 1, 4999, 4999]]);
-  t.hidden('nulls', 'a day with only failed payments', {
-    payments: payments(['2026-03-01 10:00:00', 100], ['2026-03-02 10:00:00', null], ['2026-03-02 11:00:00', null], ['2026-03-03 10:00:00', 50]),
-  }, { expect: [['2026-03-01', 1, 100, 100], ['2026-03-02', 0, 0, 100], ['2026-03-03', 1, 50, 150]] });
+  t.hidden(
+    'nulls',
+    'a day with only failed payments',
+    {
+      payments: payments(
+        ['2026-03-01 10:00:00', 100],
+        ['2026-03-02 10:00:00', null],
+        ['2026-03-02 11:00:00', null],
+        ['2026-03-03 10:00:00', 50],
+      ),
+    },
+    {
+      expect: [
+        ['2026-03-01', 1, 100, 100],
+        ['2026-03-02', 0, 0, 100],
+        ['2026-03-03', 1, 50, 150],
+      ],
+    },
+  );
   t.hidden('nulls', 'only failed payments', { payments: payments(['2026-03-09 10:00:00', null]) }, { expect: [['2026-03-09', 0, 0, 0]] });
-  t.hidden('ties', 'payments at the same second', {
-    payments: payments(['2026-03-01 12:00:00', 10], ['2026-03-01 12:00:00', 20], ['2026-03-01 12:00:00', 30], ['2026-03-02 12:00:00', 5]),
-  }, { expect: [['2026-03-01', 3, 60, 60], ['2026-03-02', 1, 5, 65]] });
-  t.hidden('ties', 'days with equal revenue', {
-    payments: payments(['2026-03-02 08:00:00', 700], ['2026-03-01 08:00:00', 700], ['2026-03-03 08:00:00', 300], ['2026-03-03 09:00:00', 400]),
-  }, { expect: [['2026-03-01', 1, 700, 700], ['2026-03-02', 1, 700, 1400], ['2026-03-03', 2, 700, 2100]] });
+  t.hidden(
+    'ties',
+    'payments at the same second',
+    {
+      payments: payments(['2026-03-01 12:00:00', 10], ['2026-03-01 12:00:00', 20], ['2026-03-01 12:00:00', 30], ['2026-03-02 12:00:00', 5]),
+    },
+    {
+      expect: [
+        ['2026-03-01', 3, 60, 60],
+        ['2026-03-02', 1, 5, 65],
+      ],
+    },
+  );
+  t.hidden(
+    'ties',
+    'days with equal revenue',
+    {
+      payments: payments(
+        ['2026-03-02 08:00:00', 700],
+        ['2026-03-01 08:00:00', 700],
+        ['2026-03-03 08:00:00', 300],
+        ['2026-03-03 09:00:00', 400],
+      ),
+    },
+    {
+      expect: [
+        ['2026-03-01', 1, 700, 700],
+        ['2026-03-02', 1, 700, 1400],
+        ['2026-03-03', 2, 700, 2100],
+      ],
+    },
+  );
   t.hidden('empty', 'no payments', { payments: [] }, { expect: [] });
-  t.hidden('duplicates', 'identical payments both count', {
-    payments: payments(['2026-03-05 10:00:00', 250], ['2026-03-05 10:00:00', 250], ['2026-03-06 10:00:00', 250]),
-  }, { expect: [['2026-03-05', 2, 500, 500], ['2026-03-06', 1, 250, 750]] });
-  t.hidden('edge cases', 'midnight belongs to the new day', {
-    payments: payments(['2026-03-31 23:59:59', 1], ['2026-04-01 00:00:00', 2], ['2025-12-31 23:59:59', 4], ['2026-01-01 00:00:00', 8]),
-  }, { expect: [['2025-12-31', 1, 4, 4], ['2026-01-01', 1, 8, 12], ['2026-03-31', 1, 1, 13], ['2026-04-01', 1, 2, 15]] });
-  t.hidden('edge cases', 'refunds can make a day negative', {
-    payments: payments(['2026-03-01 10:00:00', 1000], ['2026-03-02 10:00:00', -1500], ['2026-03-02 11:00:00', 200]),
-  }, { expect: [['2026-03-01', 1, 1000, 1000], ['2026-03-02', 2, -1300, -300]] });
+  t.hidden(
+    'duplicates',
+    'identical payments both count',
+    {
+      payments: payments(['2026-03-05 10:00:00', 250], ['2026-03-05 10:00:00', 250], ['2026-03-06 10:00:00', 250]),
+    },
+    {
+      expect: [
+        ['2026-03-05', 2, 500, 500],
+        ['2026-03-06', 1, 250, 750],
+      ],
+    },
+  );
+  t.hidden(
+    'edge cases',
+    'midnight belongs to the new day',
+    {
+      payments: payments(['2026-03-31 23:59:59', 1], ['2026-04-01 00:00:00', 2], ['2025-12-31 23:59:59', 4], ['2026-01-01 00:00:00', 8]),
+    },
+    {
+      expect: [
+        ['2025-12-31', 1, 4, 4],
+        ['2026-01-01', 1, 8, 12],
+        ['2026-03-31', 1, 1, 13],
+        ['2026-04-01', 1, 2, 15],
+      ],
+    },
+  );
+  t.hidden(
+    'edge cases',
+    'refunds can make a day negative',
+    {
+      payments: payments(['2026-03-01 10:00:00', 1000], ['2026-03-02 10:00:00', -1500], ['2026-03-02 11:00:00', 200]),
+    },
+    {
+      expect: [
+        ['2026-03-01', 1, 1000, 1000],
+        ['2026-03-02', 2, -1300, -300],
+      ],
+    },
+  );
   const bigPayments = Array.from({ length: 3000 }, (_, i): Json[] => {
     const r = rng.next();
     const amount = r < 0.05 ? null : r < 0.1 ? -rng.int(100, 20_000) : rng.int(100, 200_000);

@@ -106,7 +106,9 @@ function matches(problem: SqlProblem, actual: ResultSet, expected: ResultSet): b
 }
 
 const references = problems.flatMap((p) =>
-  p.referenceSolutions.filter((s) => s.language === 'sql').map((s, i): [string, SqlProblem, string] => [`${p.slug} reference ${i + 1}`, p, s.source]),
+  p.referenceSolutions
+    .filter((s) => s.language === 'sql')
+    .map((s, i): [string, SqlProblem, string] => [`${p.slug} reference ${i + 1}`, p, s.source]),
 );
 const wrongs = problems.flatMap((p) =>
   readdirSync(WRONG_DIR)
@@ -154,7 +156,7 @@ describe('SQL problems of the bank, run in SQLite', () => {
   });
 
   it('splits statements only outside quotes and comments', () => {
-    expect(splitStatements("SELECT ';' AS a; -- x; y\nSELECT \"b;c\" FROM t /* ; */;")).toEqual([
+    expect(splitStatements('SELECT \';\' AS a; -- x; y\nSELECT "b;c" FROM t /* ; */;')).toEqual([
       "SELECT ';' AS a",
       ' -- x; y\nSELECT "b;c" FROM t /* ; */',
     ]);
