@@ -2742,6 +2742,7 @@ CREATE TABLE orders (
   status TEXT NOT NULL,
   total_cents INTEGER NOT NULL
 );
+CREATE INDEX orders_customer_id ON orders (customer_id, status);
 `,
     limits: { timeMs: 2000, memoryMb: 64 },
     checker: { type: 'exact' },
@@ -2925,6 +2926,7 @@ function latestDeploymentPerService(): ProblemFile {
   version TEXT NOT NULL,
   finished_at TEXT
 );
+CREATE INDEX deployments_service ON deployments (service, finished_at);
 `,
     limits: { timeMs: 2000, memoryMb: 64 },
     checker: { type: 'exact' },
