@@ -3166,6 +3166,189 @@ ORDER BY d.day;
 }
 
 // ---------------------------------------------------------------------------------------------
+// duplicate-user-emails (duplicates before a unique index)
+
+const USER_COLUMNS = ['id', 'email', 'created_at'];
+
+/** SQLite's lower() folds ASCII letters only and trim() strips spaces only: the same here. */
+const normalizeEmail = (email: string): string => email.replace(/^ +| +$/g, '').replace(/[A-Z]/g, (c) => c.toLowerCase());
+
+function solveDuplicateEmails(tables: Tables): Json[][] {
+  const groups = new Map<string, Record_[]>();
+  for (const u of records(tables, 'users', USER_COLUMNS)) {
+    if (u.email === null) continue;
+    const key = normalizeEmail(u.email as string);
+    groups.set(key, [...(groups.get(key) ?? []), u]);
+  }
+  return [...groups.entries()]
+    .filter(([, us]) => us.length > 1)
+    .sort(([a], [b]) => byCodePoint(a, b))
+    .map(([email, us]) => {
+      const keep = us.reduce((best, u) =>
+        (u.created_at as string) < (best.created_at as string) ||
+        (u.created_at === best.created_at && (u.id as number) < (best.id as number))
+          ? u
+          : best,
+      );
+      return [email, us.length, keep.id];
+    });
+}
+
+function users(...rows: [string | null, string][]): Json[][] {
+  return rows.map(([email, at], i) => [i + 1, email, at]);
+}
+
+function duplicateUserEmails(): ProblemFile {
+  const rng = makeRng(seedOf('duplicate-user-emails'));
+  const t = sqlTests(['email', 'copies', 'keep_id'], solveDuplicateEmails);
+  t.example(
+    'example 1',
+    {
+      users: users(
+        ['ada@example.com', '2026-01-05 10:00:00'],
+        ['Ada@Example.com', '2026-01-02 09:00:00'],
+        ['grace@example.com', '2026-01-03 12:00:00'],
+        [' ada@example.com ', '2026-02-01 08:30:00'],
+        ['linus@example.com', '2026-01-04 16:20:00'],
+      ),
+    },
+    [['ada@example.com', 3, 2]],
+  );
+  t.example('no duplicates', { users: users(['a@example.com', '2026-01-01 00:00:00'], ['b@example.com', '2026-01-01 00:00:00']) }, []);
+  t.hidden(
+    'nulls',
+    'missing emails are not duplicates of each other',
+    {
+      users: users(
+        [null, '2026-01-01 00:00:00'],
+        [null, '2026-01-02 00:00:00'],
+        ['x@example.com', '2026-01-03 00:00:00'],
+        ['X@example.com', '2026-01-04 00:00:00'],
+      ),
+    },
+    { expect: [['x@example.com', 2, 3]] },
+  );
+  t.hidden(
+    'ties',
+    'same sign-up time: the smaller id is kept',
+    {
+      users: users(
+        ['dup@example.com', '2026-01-01 12:00:00'],
+        ['DUP@example.com', '2026-01-01 12:00:00'],
+        ['Dup@example.com', '2026-01-01 12:00:01'],
+      ),
+    },
+    { expect: [['dup@example.com', 3, 1]] },
+  );
+  t.hidden(
+    'ties',
+    'the earliest sign-up is kept even with a larger id',
+    { users: users(['late@example.com', '2026-03-01 00:00:00'], ['LATE@example.com', '2026-01-01 00:00:00']) },
+    { expect: [['late@example.com', 2, 2]] },
+  );
+  t.hidden('empty', 'no users', { users: [] }, { expect: [] });
+  t.hidden(
+    'duplicates',
+    'exact copies and several groups',
+    {
+      users: users(
+        ['b@example.com', '2026-01-01 00:00:00'],
+        ['b@example.com', '2026-01-01 00:00:00'],
+        ['a@example.com', '2026-01-02 00:00:00'],
+        ['A@EXAMPLE.COM', '2026-01-01 00:00:00'],
+        ['c@example.com', '2026-01-01 00:00:00'],
+        ['a@example.com', '2026-01-03 00:00:00'],
+      ),
+    },
+    {
+      expect: [
+        ['a@example.com', 3, 4],
+        ['b@example.com', 2, 1],
+      ],
+    },
+  );
+  t.hidden(
+    'edge cases',
+    'inner spaces and look-alikes are different emails',
+    {
+      users: users(
+        ['jo@example.com', '2026-01-01 00:00:00'],
+        ['j o@example.com', '2026-01-01 00:00:00'],
+        ['jo@example.co', '2026-01-01 00:00:00'],
+        ['  JO@example.com', '2026-01-02 00:00:00'],
+      ),
+    },
+    { expect: [['jo@example.com', 2, 1]] },
+  );
+  const names = Array.from({ length: 700 }, (_, i) => `user${i}@example.${['com', 'org', 'io'][i % 3]}`);
+  const variant = (e: string): string => {
+    const r = rng.next();
+    const cased = r < 0.3 ? e.toUpperCase() : r < 0.5 ? e[0].toUpperCase() + e.slice(1) : e;
+    return rng.next() < 0.1 ? ` ${cased}  ` : cased;
+  };
+  const bigUsers = Array.from({ length: 2500 }, (_, i): Json[] => [
+    i + 1,
+    rng.next() < 0.04 ? null : variant(rng.pick(names)),
+    timestamp(rng.int(0, 200) * 3600),
+  ]);
+  t.hidden('large input', '2500 users, 700 addresses', { users: bigUsers }, { weight: 2 });
+  return {
+    slug: 'duplicate-user-emails',
+    title: 'Duplicate Emails Before a Unique Index',
+    difficulty: 'Easy',
+    tags: ['sql', 'group-by', 'data-quality', 'indexes'],
+    statement: statement('duplicate-user-emails'),
+    mode: 'sql',
+    ...SQL_LANGUAGES,
+    schema: `CREATE TABLE users (
+  id INTEGER PRIMARY KEY,
+  email TEXT,
+  created_at TEXT NOT NULL
+);
+`,
+    limits: { timeMs: 2000, memoryMb: 64 },
+    checker: { type: 'exact' },
+    tests: t.tests,
+    referenceSolutions: [
+      {
+        language: 'sql',
+        source: `WITH normalized AS (
+  SELECT id, lower(trim(email)) AS email, created_at,
+         ROW_NUMBER() OVER (PARTITION BY lower(trim(email)) ORDER BY created_at, id) AS rank_in_email
+  FROM users
+  WHERE email IS NOT NULL
+)
+SELECT email, COUNT(*) AS copies, MAX(CASE WHEN rank_in_email = 1 THEN id END) AS keep_id
+FROM normalized
+GROUP BY email
+HAVING COUNT(*) > 1
+ORDER BY email;
+`,
+      },
+      {
+        language: 'sql',
+        source: `-- The earliest sign-up time per email first, then the smallest id among the users at that time.
+WITH normalized AS (
+  SELECT id, lower(trim(email)) AS email, created_at FROM users WHERE email IS NOT NULL
+),
+duplicated AS (
+  SELECT email, COUNT(*) AS copies, MIN(created_at) AS first_at
+  FROM normalized
+  GROUP BY email
+  HAVING COUNT(*) > 1
+)
+SELECT d.email, d.copies, MIN(n.id) AS keep_id
+FROM duplicated AS d
+JOIN normalized AS n ON n.email = d.email AND n.created_at = d.first_at
+GROUP BY d.email, d.copies
+ORDER BY d.email;
+`,
+      },
+    ],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
 // Output
 
 let root = '';
@@ -3233,6 +3416,7 @@ function main(): void {
     customersWithoutPaidOrders,
     latestDeploymentPerService,
     dailyRevenueRunningTotal,
+    duplicateUserEmails,
   ];
   for (const build of problems) {
     const problem = build();
