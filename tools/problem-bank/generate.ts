@@ -2309,7 +2309,15 @@ function sqlTests(columns: string[], solve: (tables: Tables) => Json[][]) {
   };
 }
 
-const SQL_LANGUAGES = { languages: ['sql'] as Language[] };
+/** An SQL problem's language fields; the starter runs (reading the main table) so the editor opens on valid SQL. */
+function sqlLanguages(table: string) {
+  return {
+    languages: ['sql'] as Language[],
+    starters: {
+      sql: `-- Your query here: the last statement that returns rows is your answer.\nSELECT *\nFROM ${table};\n`,
+    },
+  };
+}
 
 /** 'YYYY-MM-DD HH:MM:SS' for a number of seconds after 2026-03-01 00:00:00 UTC. */
 function timestamp(seconds: number): string {
@@ -2537,7 +2545,7 @@ function endpointErrorRates(): ProblemFile {
     tags: ['sql', 'aggregation', 'group-by', 'observability'],
     statement: statement('endpoint-error-rates'),
     mode: 'sql',
-    ...SQL_LANGUAGES,
+    ...sqlLanguages('requests'),
     schema: `CREATE TABLE requests (
   id INTEGER PRIMARY KEY,
   endpoint TEXT NOT NULL,
@@ -2730,7 +2738,7 @@ function customersWithoutPaidOrders(): ProblemFile {
     tags: ['sql', 'joins', 'anti-join', 'nulls'],
     statement: statement('customers-without-paid-orders'),
     mode: 'sql',
-    ...SQL_LANGUAGES,
+    ...sqlLanguages('customers'),
     schema: `CREATE TABLE customers (
   id INTEGER PRIMARY KEY,
   name TEXT NOT NULL,
@@ -2919,7 +2927,7 @@ function latestDeploymentPerService(): ProblemFile {
     tags: ['sql', 'window-functions', 'subqueries', 'greatest-per-group'],
     statement: statement('latest-deployment-per-service'),
     mode: 'sql',
-    ...SQL_LANGUAGES,
+    ...sqlLanguages('deployments'),
     schema: `CREATE TABLE deployments (
   id INTEGER PRIMARY KEY,
   service TEXT NOT NULL,
@@ -3122,7 +3130,7 @@ function dailyRevenueRunningTotal(): ProblemFile {
     tags: ['sql', 'window-functions', 'aggregation', 'dates'],
     statement: statement('daily-revenue-running-total'),
     mode: 'sql',
-    ...SQL_LANGUAGES,
+    ...sqlLanguages('payments'),
     schema: `CREATE TABLE payments (
   id INTEGER PRIMARY KEY,
   paid_at TEXT NOT NULL,
@@ -3299,7 +3307,7 @@ function duplicateUserEmails(): ProblemFile {
     tags: ['sql', 'group-by', 'data-quality', 'indexes'],
     statement: statement('duplicate-user-emails'),
     mode: 'sql',
-    ...SQL_LANGUAGES,
+    ...sqlLanguages('users'),
     schema: `CREATE TABLE users (
   id INTEGER PRIMARY KEY,
   email TEXT,

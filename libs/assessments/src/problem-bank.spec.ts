@@ -88,7 +88,10 @@ describe('seed problem bank', () => {
       );
       need(definesPythonFunction(d.starters.python, d.entryPoints?.python), 'python starter defines entryPoints.python');
     }
-    if (d.mode === 'sql') need(isNonEmptyString(d.schema) && /CREATE TABLE/i.test(d.schema), 'schema: SQL DDL');
+    if (d.mode === 'sql') {
+      need(isNonEmptyString(d.schema) && /CREATE TABLE/i.test(d.schema), 'schema: SQL DDL');
+      need(isObject(d.starters) && Object.keys(d.starters).join() === 'sql' && isNonEmptyString(d.starters.sql), 'starters: sql only');
+    }
     need(
       isObject(d.limits) && isPositiveInt(d.limits.timeMs) && isPositiveInt(d.limits.memoryMb),
       'limits: {timeMs, memoryMb} positive integers',

@@ -147,6 +147,11 @@ describe('SQL problems of the bank, run in SQLite', () => {
     expect(failed).toBe(true);
   });
 
+  it.each(problems.map((p): [string, SqlProblem] => [p.slug, p]))('%s: the starter query runs on the first example', (_slug, p) => {
+    const starter = (p as SqlProblem & { starters: { sql: string } }).starters.sql;
+    expect(run(p, p.tests[0], starter).rows.length).toBe(Object.values(p.tests[0].data)[0].length);
+  });
+
   it('compares SQLite values, not their text', () => {
     const p = problems[0];
     const test: SqlTest = { name: 't', hidden: true, category: 'x', data: {}, expected: { columns: ['v'], rows: [[2]] } };
