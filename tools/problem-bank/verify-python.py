@@ -8,7 +8,8 @@ reference solution (`referenceSolutions`, language python) and each known-wrong 
 (`wrong/<slug>.<label>.py`) over every test of the file, and compares the answers the way the
 problem's checker does. It fails (exit status 1) when a reference misses any test, or when a
 wrong solution passes the hidden test it names on its `# fails: TEST NAME` line (the test its
-label's mistake breaks). Per solution it prints how many tests passed, the
+label's mistake breaks), or when the Python starter does not compile (or, in function mode, does
+not define the entry point). Per solution it prints how many tests passed, the
 first failing hidden tests, and the slowest test's CPU time.
 
 This is NOT the product's judge. The judge runs Python in Pyodide inside isolated-vm, with
@@ -238,6 +239,16 @@ def main(argv):
         for w in wrongs:
             with open(os.path.join(WRONG, w), encoding="utf-8") as fh:
                 runs.append((w, fh.read(), False))
+        starter = (problem.get("starters") or {}).get("python")
+        try:
+            namespace = {}
+            exec(compile(starter or "", "<starter>", "exec"), namespace) if problem["mode"] == "function" else compile(starter or "", "<starter>", "exec")
+            if problem["mode"] == "function" and not callable(namespace.get(problem["entryPoints"]["python"])):
+                failures.append(f"{slug}: the Python starter does not define {problem['entryPoints']['python']}")
+        except SyntaxError as e:
+            failures.append(f"{slug}: the Python starter does not compile: {e}")
+        if not starter:
+            failures.append(f"{slug}: no Python starter")
         if not refs:
             failures.append(f"{slug}: no Python reference")
         if len(wrongs) < 2:
