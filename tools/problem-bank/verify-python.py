@@ -241,8 +241,10 @@ def main(argv):
                 runs.append((w, fh.read(), False))
         starter = (problem.get("starters") or {}).get("python")
         try:
+            code = compile(starter or "", "<starter>", "exec")
             namespace = {}
-            exec(compile(starter or "", "<starter>", "exec"), namespace) if problem["mode"] == "function" else compile(starter or "", "<starter>", "exec")
+            if problem["mode"] == "function":
+                exec(code, namespace)  # a starter only defines the function; stdio starters would read stdin
             if problem["mode"] == "function" and not callable(namespace.get(problem["entryPoints"]["python"])):
                 failures.append(f"{slug}: the Python starter does not define {problem['entryPoints']['python']}")
         except SyntaxError as e:
