@@ -1,12 +1,12 @@
 /**
- * `npm run --silent judge -- PROBLEM.json SOLUTION.js|.ts`: judges one solution with the same
+ * `npm run --silent judge -- PROBLEM.json SOLUTION.js|.ts|.py|.sql [--language L]`: judges one solution with the same
  * engine as the worker, no database or Redis. Prints exactly one JSON document on stdout
  * (the candidate's own output only ever appears inside it), exits 0 when it judged whatever
  * the verdict, 2 with one line on stderr when the problem or the solution cannot be used.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Judge, Language, loadProblem, Problem, ProblemValidationError, sourceSizeError } from '@app/sandbox';
+import { Judge, LANGUAGES as KNOWN_LANGUAGES, Language, languageError, loadProblem, Problem, ProblemValidationError, sourceSizeError } from '@app/sandbox';
 
 const LANGUAGES: Readonly<Record<string, Language>> = {
   '.js': 'javascript',
@@ -15,6 +15,8 @@ const LANGUAGES: Readonly<Record<string, Language>> = {
   '.ts': 'typescript',
   '.mts': 'typescript',
   '.cts': 'typescript',
+  '.py': 'python',
+  '.sql': 'sql',
 };
 
 /** Problems may carry large test data; nothing sane is bigger than this. */
@@ -46,10 +48,14 @@ interface Prepared {
   source: string;
 }
 
-export function prepare(problemPath: string, solutionPath: string): Prepared {
-  const language = LANGUAGES[path.extname(solutionPath).toLowerCase()];
-  if (!language) throw new UsageError(`the solution ${solutionPath} has an unknown extension; use .js or .ts`);
+export function prepare(problemPath: string, solutionPath: string, override?: string): Prepared {
+  if (override !== undefined && !(KNOWN_LANGUAGES as readonly string[]).includes(override))
+    throw new UsageError(`unknown language ${override}; use ${KNOWN_LANGUAGES.join(', ')}`);
+  const language = (override as Language | undefined) ?? LANGUAGES[path.extname(solutionPath).toLowerCase()];
+  if (!language) throw new UsageError(`the solution ${solutionPath} has an unknown extension; use .js, .ts, .py or .sql, or --language`);
   const problem = loadProblem(readText(problemPath, 'problem', MAX_PROBLEM_BYTES));
+  const refused = languageError(problem, language);
+  if (refused) throw new UsageError(`${problemPath}: ${refused.message}`);
   const source = readText(solutionPath, 'solution', MAX_SOLUTION_READ_BYTES);
   const tooBig = sourceSizeError(problem, source);
   if (tooBig) throw new UsageError(`the solution ${solutionPath}: ${tooBig.message}`);
@@ -65,13 +71,21 @@ export async function main(
     err.write(`judge: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
     return 2;
   };
-  if (argv.length !== 2) return fail('usage: judge PROBLEM.json SOLUTION.js|SOLUTION.ts');
+  const args = [...argv];
+  let override: string | undefined;
+  const at = args.findIndex((a) => a === '--language' || a.startsWith('--language='));
+  if (at >= 0) {
+    const [flag] = args.splice(at, 1);
+    override = flag.includes('=') ? flag.slice(flag.indexOf('=') + 1) : args.splice(at, 1)[0];
+    if (!override) return fail('--language needs a value: javascript, typescript, python or sql');
+  }
+  if (args.length !== 2) return fail('usage: judge PROBLEM.json SOLUTION.js|.ts|.py|.sql [--language javascript|typescript|python|sql]');
   let prepared: Prepared;
   try {
-    prepared = prepare(argv[0], argv[1]);
+    prepared = prepare(args[0], args[1], override);
   } catch (e) {
     if (e instanceof UsageError) return fail(e.message);
-    if (e instanceof ProblemValidationError) return fail(`${argv[0]}: ${e.message}`);
+    if (e instanceof ProblemValidationError) return fail(`${args[0]}: ${e.message}`);
     throw e;
   }
   // One submission: one sandbox child is all it needs.

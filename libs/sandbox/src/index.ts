@@ -3,7 +3,7 @@
  * code in isolated-vm sandboxes inside a pool of child processes. Plain TypeScript, no Nest:
  * the CLI, the worker and the benchmark all use this surface and nothing deeper.
  */
-export { LIMIT_DEFAULTS, ProblemValidationError, loadProblem } from './problem.schema';
+export { DEFAULT_CODE_LANGUAGES, LANGUAGES, LIMIT_DEFAULTS, ProblemValidationError, acceptsLanguage, entryPointFor, loadProblem } from './problem.schema';
 export type {
   Checker,
   FunctionProblem,
@@ -12,7 +12,12 @@ export type {
   Problem,
   ProblemInput,
   ProblemIssue,
+  ProblemLanguage,
   ProblemLimits,
+  SqlExpected,
+  SqlProblem,
+  SqlTest,
+  SqlValue,
   ProblemTest,
   StdioProblem,
   StdioTest,
@@ -45,6 +50,6 @@ export {
   tokenize,
 } from './checkers';
 export { summarize } from './verdict';
-export { CUSTOM_INPUT_MAX_BYTES, Judge, sourceSizeError } from './judge';
+export { CUSTOM_INPUT_MAX_BYTES, Judge, languageError, sourceSizeError } from './judge';
 export type { JudgeOptions } from './judge';
 export { PoolUnavailableError } from './sandbox-pool';

@@ -9,7 +9,7 @@ import type {
   TestResult,
   TestResultListener,
 } from './judge.types';
-import type { Problem, ProblemTest } from './problem.schema';
+import { acceptsLanguage, type Problem, type ProblemTest } from './problem.schema';
 import { JobEnd, PoolUnavailableError, SandboxPool, SandboxPoolOptions } from './sandbox-pool';
 import { summarize } from './verdict';
 
@@ -17,6 +17,13 @@ export type JudgeOptions = SandboxPoolOptions;
 
 /** Custom input larger than this is refused (it crosses the IPC channel and the isolate boundary). */
 export const CUSTOM_INPUT_MAX_BYTES = 1024 * 1024;
+
+/** `null` when the problem takes `language`, else why not (a compile error at line 1). */
+export function languageError(problem: Problem, language: string): CompileError | null {
+  return acceptsLanguage(problem, language)
+    ? null
+    : { message: `this problem does not accept ${language}; it accepts ${problem.languages.join(', ')}`, line: 1, column: 1 };
+}
 
 /** `null` when the source fits the problem's limit, else why not. */
 export function sourceSizeError(problem: Problem, source: string): CompileError | null {
@@ -71,7 +78,7 @@ export class Judge {
   async judge(submission: Submission, onTestResult?: TestResultListener): Promise<JudgeResult> {
     const { problem, language, source } = submission;
     const indices = problem.tests.map((t, i) => (submission.visibleOnly && t.hidden ? -1 : i)).filter((i) => i >= 0);
-    const tooBig = sourceSizeError(problem, source);
+    const tooBig = languageError(problem, language) ?? sourceSizeError(problem, source);
     if (tooBig)
       return { verdict: 'COMPILE_ERROR', score: 0, passed: 0, total: indices.length, compileError: tooBig, warnings: [], tests: [] };
 
@@ -98,7 +105,9 @@ export class Judge {
     if (inputBytes > CUSTOM_INPUT_MAX_BYTES)
       throw new RangeError(`custom input is ${inputBytes} bytes; the limit is ${CUSTOM_INPUT_MAX_BYTES}`);
     let test: ProblemTest;
-    if (problem.mode === 'function') {
+    if (problem.mode === 'sql') {
+      throw new TypeError('custom input is not available for sql problems: run the visible tests instead');
+    } else if (problem.mode === 'function') {
       if (!('args' in req.input) || !Array.isArray(req.input.args))
         throw new TypeError('custom input for a function problem needs args (an array)');
       test = { name: 'custom input', hidden: false, weight: 1, args: req.input.args, expected: req.expected ?? null };
@@ -110,7 +119,7 @@ export class Judge {
       test = { name: 'custom input', hidden: false, weight: 1, stdin: req.input.stdin, expected: req.expected ?? '' };
     }
     const custom = { ...problem, tests: [test] } as Problem;
-    const tooBig = sourceSizeError(problem, req.source);
+    const tooBig = languageError(problem, req.language) ?? sourceSizeError(problem, req.source);
     if (tooBig) return { compileError: tooBig, warnings: [], result: null, checked: false };
     const check = req.expected !== undefined;
     // Key '' : a one-off problem is never cached in the children.

@@ -1,4 +1,4 @@
-import type { JsonValue, Problem } from './problem.schema';
+import type { JsonValue, Problem, ProblemLanguage } from './problem.schema';
 
 export const STATUSES = [
   'ACCEPTED',
@@ -15,7 +15,7 @@ export const STATUSES = [
 export type Status = (typeof STATUSES)[number];
 export type Verdict = Status;
 
-export type Language = 'javascript' | 'typescript';
+export type Language = ProblemLanguage;
 
 export interface Submission {
   problem: Problem;

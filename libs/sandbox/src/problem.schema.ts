@@ -72,6 +72,60 @@ const identifier = z
   .regex(/^[A-Za-z_$][A-Za-z0-9_$]{0,99}$/, 'must be a JavaScript identifier')
   .refine((s) => !RESERVED.has(s), 'must not be a reserved word');
 
+/** Languages a problem may accept; `sql` only in `sql` mode, the others only outside it. */
+export const LANGUAGES = ['javascript', 'typescript', 'python', 'sql'] as const;
+export type ProblemLanguage = (typeof LANGUAGES)[number];
+export const DEFAULT_CODE_LANGUAGES: readonly ProblemLanguage[] = ['javascript', 'typescript', 'python'];
+
+const PYTHON_KEYWORDS = new Set(
+  (
+    'False None True and as assert async await break class continue def del elif else except finally for from global if ' +
+    'import in is lambda nonlocal not or pass raise return try while with yield match case type _'
+  ).split(' '),
+);
+// Python looks the function up in the module's namespace: a plain identifier that is no keyword.
+const pythonIdentifier = z
+  .string()
+  .regex(/^[A-Za-z_][A-Za-z0-9_]{0,99}$/, 'must be a Python identifier')
+  .refine((s) => !PYTHON_KEYWORDS.has(s), 'must not be a Python keyword');
+
+const languageList = z
+  .array(z.enum(LANGUAGES, { error: () => `must be one of ${LANGUAGES.join(', ')}` }))
+  .min(1)
+  .max(LANGUAGES.length)
+  .refine((l) => new Set(l).size === l.length, 'must not repeat a language');
+
+const perLanguageText = (max: number) =>
+  z
+    .strictObject({
+      javascript: z.string().max(max).optional(),
+      typescript: z.string().max(max).optional(),
+      python: z.string().max(max).optional(),
+      sql: z.string().max(max).optional(),
+    })
+    .optional();
+
+const codeLanguageFields = {
+  languages: languageList.optional(),
+  entryPoints: z.strictObject({ javascript: identifier.optional(), typescript: identifier.optional(), python: pythonIdentifier.optional() }).optional(),
+  signatures: perLanguageText(2000),
+  starters: perLanguageText(64 * 1024),
+};
+
+/** An SQLite value as JSON: NULL, INTEGER/REAL (finite numbers), TEXT, or a BLOB as `{ "blob": "hex" }`. */
+export type SqlValue = null | number | string | { blob: string };
+const sqlValue = z.union(
+  [
+    z.null(),
+    z.number().refine((n) => Number.isFinite(n), 'must be finite'),
+    z.string(),
+    z.strictObject({ blob: z.string().regex(/^(?:[0-9a-fA-F]{2})*$/, 'must be hexadecimal bytes') }),
+  ],
+  { error: () => 'must be null, a finite number, a string or { "blob": "hex" }' },
+);
+const sqlRow = z.array(sqlValue).max(1000);
+const tableName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,99}$/, 'must be a plain SQL identifier');
+
 const testCommon = {
   name: z.string().trim().min(1).max(200),
   category: z.string().trim().min(1).max(100).optional(),
@@ -81,6 +135,15 @@ const testCommon = {
 
 const functionTestSchema = z.strictObject({ ...testCommon, args: z.array(jsonValue).max(100), expected: jsonValue });
 const stdioTestSchema = z.strictObject({ ...testCommon, stdin: z.string(), expected: z.string() });
+
+const sqlTestSchema = z.strictObject({
+  ...testCommon,
+  /** Rows per table, each row in the table's column order; loaded after the schema. */
+  data: z.record(tableName, z.array(sqlRow).max(100_000)).default({}),
+  /** Extra SQL run after the data (not timed). */
+  setup: z.string().max(200_000).optional(),
+  expected: z.strictObject({ columns: z.array(z.string().max(200)).min(1).max(1000), rows: z.array(sqlRow).max(100_000) }),
+});
 
 const problemCommon = {
   slug: z
@@ -97,18 +160,33 @@ const functionProblemSchema = z.strictObject({
   ...problemCommon,
   mode: z.literal('function'),
   entryPoint: identifier,
+  ...codeLanguageFields,
   tests: z.array(functionTestSchema).min(1).max(1000),
 });
 
 const stdioProblemSchema = z.strictObject({
   ...problemCommon,
   mode: z.literal('stdio'),
+  ...codeLanguageFields,
   tests: z.array(stdioTestSchema).min(1).max(1000),
 });
 
+const sqlProblemSchema = z.strictObject({
+  ...problemCommon,
+  mode: z.literal('sql'),
+  languages: languageList.optional(),
+  signatures: perLanguageText(2000),
+  starters: perLanguageText(64 * 1024),
+  /** DDL run on each test's fresh database before its data (not timed). */
+  schema: z.string().max(200_000),
+  /** Compare result column names (case-insensitive) too; the count is always compared. */
+  checkColumnNames: z.boolean().default(false),
+  tests: z.array(sqlTestSchema).min(1).max(1000),
+});
+
 const problemSchema = z
-  .discriminatedUnion('mode', [functionProblemSchema, stdioProblemSchema], {
-    error: (issue) => (issue.code === 'invalid_union' ? 'must be "function" or "stdio"' : undefined),
+  .discriminatedUnion('mode', [functionProblemSchema, stdioProblemSchema, sqlProblemSchema], {
+    error: (issue) => (issue.code === 'invalid_union' ? 'must be "function", "stdio" or "sql"' : undefined),
   })
   .superRefine((p, ctx) => {
     const seen = new Map<string, number>();
@@ -118,21 +196,64 @@ const problemSchema = z
         ctx.addIssue({ code: 'custom', path: ['tests', i, 'name'], message: `duplicates the name of tests[${first}]` });
       else seen.set(t.name, i);
     });
+    if (p.languages) {
+      p.languages.forEach((l, i) => {
+        if ((l === 'sql') !== (p.mode === 'sql'))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['languages', i],
+            message: p.mode === 'sql' ? 'an sql problem accepts only "sql"' : '"sql" needs "mode": "sql"',
+          });
+      });
+    }
+    if (p.mode === 'sql' && p.checker.type === 'tokens')
+      ctx.addIssue({ code: 'custom', path: ['checker', 'type'], message: 'must be "exact", "unordered" or "float" for an sql problem' });
+    if (p.mode === 'sql') {
+      p.tests.forEach((t, i) => {
+        const n = t.expected.columns.length;
+        t.expected.rows.forEach((r, j) => {
+          if (r.length !== n)
+            ctx.addIssue({ code: 'custom', path: ['tests', i, 'expected', 'rows', j], message: `must have ${n} values, one per column` });
+        });
+      });
+    }
+    if (p.mode === 'function') {
+      const accepts = p.languages ?? DEFAULT_CODE_LANGUAGES;
+      if (accepts.includes('python') && !p.entryPoints?.python && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(p.entryPoint))
+        ctx.addIssue({ code: 'custom', path: ['entryPoints', 'python'], message: 'is required: entryPoint is not a Python identifier' });
+      if (accepts.includes('python') && !p.entryPoints?.python && PYTHON_KEYWORDS.has(p.entryPoint))
+        ctx.addIssue({ code: 'custom', path: ['entryPoints', 'python'], message: 'is required: entryPoint is a Python keyword' });
+    }
     if (p.mode === 'function' && p.checker.type === 'unordered') {
       p.tests.forEach((t, i) => {
         if (!Array.isArray(t.expected))
           ctx.addIssue({ code: 'custom', path: ['tests', i, 'expected'], message: 'must be an array for the unordered checker' });
       });
     }
-  });
+  })
+  .transform((p) => ({ ...p, languages: p.languages ?? (p.mode === 'sql' ? ['sql' as const] : [...DEFAULT_CODE_LANGUAGES]) }));
 
 export type Problem = z.output<typeof problemSchema>;
+export type SqlProblem = Extract<Problem, { mode: 'sql' }>;
+export type SqlTest = SqlProblem['tests'][number];
+export type SqlExpected = SqlTest['expected'];
 export type FunctionProblem = Extract<Problem, { mode: 'function' }>;
 export type StdioProblem = Extract<Problem, { mode: 'stdio' }>;
 export type ProblemTest = Problem['tests'][number];
 export type FunctionTest = FunctionProblem['tests'][number];
 export type StdioTest = StdioProblem['tests'][number];
 export type Checker = Problem['checker'];
+
+/** Whether the problem takes submissions in `language`. */
+export function acceptsLanguage(problem: Pick<Problem, 'languages'>, language: string): boolean {
+  return (problem.languages as readonly string[]).includes(language);
+}
+
+/** The function a submission in `language` must define (function mode). */
+export function entryPointFor(problem: FunctionProblem, language: ProblemLanguage): string {
+  const own = language === 'sql' ? undefined : problem.entryPoints?.[language];
+  return own ?? problem.entryPoint;
+}
 export type ProblemLimits = Problem['limits'];
 /** What authors write: every defaulted field optional. */
 export type ProblemInput = z.input<typeof problemSchema>;

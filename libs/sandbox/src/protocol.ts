@@ -34,6 +34,8 @@ export interface ProgressMessage {
   compiled?: { error: CompileError | null };
   tests: Array<{ index: number; result: TestResult }>;
   done?: { warnings: string[] };
+  /** The child reloads a WebAssembly engine before the next test: not that test's time. */
+  setup?: true;
 }
 
 export type ChildMessage =

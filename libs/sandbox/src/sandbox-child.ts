@@ -10,7 +10,10 @@ import type { CompileError, TestResult } from './judge.types';
 import type { ChildMessage, JobMessage, ParentMessage, ProgressMessage } from './protocol';
 import { encodeProgress, FLUSH_MS, MAX_CACHED_PROBLEMS, PROGRESS_BYTES, seedFor } from './protocol';
 import * as fs from 'node:fs';
-import type { Problem } from './problem.schema';
+import { entryPointFor, type Problem } from './problem.schema';
+import { PythonRunner } from './python-runner';
+import { evaluateSql } from './sql-evaluate';
+import { SqlRunner } from './sql-runner';
 
 interface KnownProblem {
   problem: Problem;
@@ -75,6 +78,12 @@ class Progress {
     this.msg.compiled = { error };
   }
 
+  /** The child is about to reload an engine between tests: the parent arms the setup budget. */
+  setup(): void {
+    this.flush();
+    send({ t: 'progress', id: this.id, tests: [], setup: true });
+  }
+
   test(index: number, result: TestResult): void {
     this.msg.tests.push({ index, result });
   }
@@ -104,6 +113,10 @@ async function handle(job: JobMessage): Promise<void> {
   }
   const { problem } = known;
   const progress = new Progress(job.id, progressFd === null ? 0 : FLUSH_MS);
+  if (problem.mode === 'sql' || job.language === 'python') {
+    handleWasm(job, known, progress);
+    return;
+  }
   const compiled = await compileSource(job.language, job.source);
   if (!compiled.ok) {
     progress.compiled(compiled.error);
@@ -111,8 +124,8 @@ async function handle(job: JobMessage): Promise<void> {
     return;
   }
   const runner = new IsolateRunner(compiled.compiled.code, {
-    mode: problem.mode,
-    entryPoint: problem.mode === 'function' ? problem.entryPoint : undefined,
+    mode: problem.mode === 'function' ? 'function' : 'stdio',
+    entryPoint: problem.mode === 'function' ? entryPointFor(problem, job.language) : undefined,
     ...problem.limits,
   });
   try {
@@ -140,6 +153,59 @@ async function handle(job: JobMessage): Promise<void> {
   const typeCheck = job.typeCheck ? compiled.compiled.typeCheck : null;
   if (typeCheck) progress.flush();
   progress.done(typeCheck ? typeCheck() : []);
+}
+
+/**
+ * Python and SQL: a WebAssembly engine in the isolate (see python-runner.ts, sql-runner.ts).
+ * Same protocol as JavaScript; when the engine must be reloaded between tests (after a limit
+ * broke it) the parent is told first, so the reload runs under the setup budget rather than
+ * the next test's clock.
+ */
+function handleWasm(job: JobMessage, known: KnownProblem, progress: Progress): void {
+  const { problem } = known;
+  if (problem.mode === 'sql') {
+    const runner = new SqlRunner(problem, job.source);
+    try {
+      const error = runner.compileCheck();
+      progress.compiled(error);
+      if (error) return progress.done([]);
+      progress.flush();
+      for (const index of job.indices) {
+        const test = problem.tests[index];
+        progress.beforeTest();
+        markStart(job.id, index);
+        progress.test(index, redact(evaluateSql(problem, test, runner.run(test), { check: job.check })));
+      }
+    } finally {
+      runner.dispose();
+    }
+    return progress.done([]);
+  }
+  const runner = new PythonRunner(problem, job.source);
+  try {
+    const error = runner.load();
+    progress.compiled(error);
+    if (error) return progress.done([]);
+    progress.flush();
+    for (const index of job.indices) {
+      const test = problem.tests[index];
+      if (!runner.loaded) {
+        progress.setup();
+        runner.load();
+        progress.flush();
+      }
+      const seed = seedFor(problem.slug, test.name);
+      const input =
+        problem.mode === 'function' ? { argsJson: known.argsJson[index], seed } : { stdin: (test as { stdin: string }).stdin, seed };
+      progress.beforeTest();
+      markStart(job.id, index);
+      const execution = runner.run(input);
+      progress.test(index, redact(evaluate(problem, test, execution, { check: job.check })));
+    }
+  } finally {
+    runner.dispose();
+  }
+  progress.done([]);
 }
 
 let queue = Promise.resolve();

@@ -27,6 +27,11 @@ export interface SandboxPoolOptions {
   compileBudgetMs?: number;
   /** Time allowed for the TypeScript type check. Default 10000. */
   typeCheckBudgetMs?: number;
+  /**
+   * Time allowed to load a WebAssembly engine (Python's interpreter: its first load in a child
+   * makes a memory snapshot, seconds on a busy machine), at the start or between tests. Default 60000.
+   */
+  setupBudgetMs?: number;
 }
 
 export type JobSpec = Omit<JobMessage, 't' | 'id' | 'problem'> & { problem: NonNullable<JobMessage['problem']> };
@@ -137,6 +142,7 @@ export class SandboxPool {
   private readonly margin: number;
   private readonly compileBudget: number;
   private readonly typeCheckBudget: number;
+  private readonly setupBudget: number;
   private readonly entry: { file: string; execArgv: string[] };
   private readonly sandboxes = new Set<Sandbox>();
   private readonly waiters: Array<{ resolve: (s: Sandbox) => void; reject: (e: Error) => void }> = [];
@@ -152,6 +158,7 @@ export class SandboxPool {
     this.margin = options.watchdogMarginMs ?? 250;
     this.compileBudget = options.compileBudgetMs ?? 10_000;
     this.typeCheckBudget = options.typeCheckBudgetMs ?? 10_000;
+    this.setupBudget = options.setupBudgetMs ?? 60_000;
     this.entry = resolveChildEntry();
     try {
       this.progressDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sandbox-progress-'));
@@ -317,7 +324,8 @@ export class SandboxPool {
       sb.known.set(spec.problemKey, true);
       if (sb.known.size > MAX_CACHED_PROBLEMS) sb.known.delete(sb.known.keys().next().value as string);
     }
-    this.arm(sb, this.compileBudget, 'compile');
+    // Python's compile phase loads the interpreter (and, the first time in a child, makes its memory snapshot).
+    this.arm(sb, spec.language === 'python' ? Math.max(this.compileBudget, this.setupBudget) : this.compileBudget, 'compile');
     sb.proc.send(msg, (err) => {
       if (err) this.kill(sb, 'the sandbox could not be reached');
     });
@@ -347,6 +355,7 @@ export class SandboxPool {
       job.pos++;
     }
     if (msg.done) job.finish({ kind: 'done', warnings: msg.done.warnings });
+    else if (msg.setup) this.arm(sb, this.setupBudget, 'test');
     else if (job.compiled) this.armNext(sb, job);
   }
 

@@ -1,0 +1,206 @@
+import ivm from 'isolated-vm';
+import type { Execution } from './evaluate';
+import type { RunnerInput } from './isolate-runner';
+import type { CompileError } from './judge.types';
+import { entryPointFor, type FunctionProblem, type StdioProblem } from './problem.schema';
+import { PY_HARNESS, PY_PRELUDE, PY_RUNNER } from './python-harness';
+import { compileCached, pyodideAssets } from './wasm-assets';
+import { WASM_SHIMS } from './wasm-shims';
+
+/*
+ * Runs a Python submission's tests: Pyodide in a fresh isolate per submission, loaded from
+ * Pyodide's own memory snapshot (made once per sandbox child, on its first Python submission)
+ * with the wasm module compiled once per child and shared. A reset between tests keeps module
+ * state from carrying over (see PY_RUNNER). After a timeout, a stack overflow or any failure of
+ * the interpreter itself, the isolate is thrown away and the next test gets a new one.
+ *
+ * Memory: WebAssembly memory growth is capped at the interpreter's baseline after loading plus
+ * the problem's memoryMb; the isolate's own heap limit covers JavaScript reached through
+ * `import js`; the pool's watchdog in the parent covers the rest (RSS of the whole child).
+ */
+
+const MiB = 1024 * 1024;
+/** JS heap of the isolate: Pyodide's glue and proxies, plus the snapshot and stdlib copies. */
+const HEAP_MB = 192;
+const LOAD_TIMEOUT_MS = 60_000;
+
+let snapshot: ivm.ExternalCopy | null = null;
+/** Interpreter memory right after loading, as measured last (reported in the README). */
+export let pythonBaselineBytes = 0;
+
+function newIsolate(memoryMb: number): { iso: ivm.Isolate; ctx: ivm.Context; api: ivm.Reference; ctl: ivm.Reference } {
+  const assets = pyodideAssets();
+  const iso = new ivm.Isolate({ memoryLimit: HEAP_MB + memoryMb });
+  try {
+    const ctx = iso.createContextSync();
+    const ctl = iso.compileScriptSync(WASM_SHIMS, { filename: 'wasm-shims.js' }).runSync(ctx, { reference: true }) as ivm.Reference;
+    ctx.global.setSync('__pyFiles', assets.files.copyInto());
+    iso.compileScriptSync(PY_PRELUDE, { filename: 'pyodide-prelude.js' }).runSync(ctx);
+    compileCached(iso, `pyodide.asm@${assets.version}`, assets.asm, 'pyodide.asm.js').runSync(ctx);
+    compileCached(iso, `pyodide@${assets.version}`, assets.loader, 'pyodide.js').runSync(ctx);
+    const api = iso.compileScriptSync(PY_HARNESS, { filename: 'python-harness.js' }).runSync(ctx, { reference: true }) as ivm.Reference;
+    return { iso, ctx, api, ctl };
+  } catch (e) {
+    iso.dispose();
+    throw e;
+  }
+}
+
+function waitReady(api: ivm.Reference): void {
+  const err = api.applySync(undefined, ['ready'], { timeout: 1000 }) as string;
+  if (err) throw new Error(`Pyodide did not load: ${err.slice(0, 500)}`);
+}
+
+/** Pyodide's memory snapshot, made once per process in a throwaway isolate. */
+function ensureSnapshot(): ivm.ExternalCopy {
+  if (snapshot) return snapshot;
+  const { iso, api, ctl } = newIsolate(64);
+  try {
+    api.applySync(undefined, ['init', ctl.derefInto(), undefined], { timeout: LOAD_TIMEOUT_MS });
+    waitReady(api);
+    const bytes = api.applySync(undefined, ['snapshot'], { timeout: LOAD_TIMEOUT_MS, result: { copy: true } }) as Uint8Array;
+    snapshot = new ivm.ExternalCopy(bytes);
+    return snapshot;
+  } finally {
+    iso.dispose();
+  }
+}
+
+export class PythonRunner {
+  private isolate: ivm.Isolate | null = null;
+  private api: ivm.Reference | null = null;
+  private compileError: CompileError | null = null;
+  private readonly mode: 'function' | 'stdio';
+  private readonly entry: string;
+
+  constructor(
+    private readonly problem: FunctionProblem | StdioProblem,
+    private readonly source: string,
+  ) {
+    this.mode = problem.mode;
+    this.entry = problem.mode === 'function' ? entryPointFor(problem, 'python') : '';
+  }
+
+  get loaded(): boolean {
+    return !!this.isolate && !this.isolate.isDisposed && !!this.api;
+  }
+
+  /** Loads an interpreter and compiles the source; the compile error, if any. */
+  load(): CompileError | null {
+    this.discard();
+    const snap = ensureSnapshot();
+    const { iso, api, ctl } = newIsolate(this.problem.limits.memoryMb);
+    try {
+      api.applySync(undefined, ['init', ctl.derefInto(), snap.copyInto({ release: false })], { timeout: LOAD_TIMEOUT_MS });
+      waitReady(api);
+      api.applySync(undefined, ['setup', PY_RUNNER], { arguments: { copy: true }, timeout: LOAD_TIMEOUT_MS });
+      const compiled = api.applySync(undefined, ['call', 'compile', this.source], { arguments: { copy: true }, timeout: LOAD_TIMEOUT_MS }) as string;
+      this.compileError = compiled ? (JSON.parse(compiled) as CompileError) : null;
+      const used = api.applySync(undefined, ['used']) as number;
+      pythonBaselineBytes = used;
+      api.applySync(undefined, ['cap', used + this.problem.limits.memoryMb * MiB], { arguments: { copy: true } });
+    } catch (e) {
+      iso.dispose();
+      throw e;
+    }
+    this.isolate = iso;
+    this.api = api;
+    return this.compileError;
+  }
+
+  run(input: RunnerInput): Execution {
+    if (!this.loaded) this.load();
+    const api = this.api as ivm.Reference;
+    const { limits } = this.problem;
+    const config = JSON.stringify({
+      mode: this.mode,
+      entry: this.entry,
+      seed: input.seed,
+      outputCap: limits.outputKb * 1024,
+      resultCap: limits.resultKb * 1024,
+    });
+    const started = performance.now();
+    let raw: string;
+    try {
+      raw = api.applySync(undefined, ['call', 'test', config, input.argsJson ?? '[]', input.stdin ?? ''], {
+        arguments: { copy: true },
+        timeout: limits.timeMs,
+      }) as string;
+    } catch (e) {
+      const timeMs = performance.now() - started;
+      const message = e instanceof Error ? e.message : String(e);
+      const disposed = this.isolate?.isDisposed ?? true;
+      this.discard();
+      if (/disposed during execution due to memory limit/i.test(message) || disposed)
+        return { kind: 'memory', output: '', overflow: false, timeMs };
+      if (/Script execution timed out/i.test(message)) return { kind: 'timeout', output: '', overflow: false, timeMs };
+      throw e;
+    }
+    const timeMs = performance.now() - started;
+    const rec = JSON.parse(raw) as {
+      kind: string;
+      out?: string;
+      overflow?: boolean;
+      json?: string;
+      size?: number;
+      name?: string;
+      message?: string;
+      line?: number;
+    };
+    const capHit = api.applySync(undefined, ['capHit']) as boolean;
+    const base = { output: rec.out ?? '', overflow: rec.overflow ?? false, timeMs };
+    if (rec.kind === 'fatal') {
+      // The interpreter itself failed (a C stack overflow in WebAssembly, an abort): never reuse it.
+      this.discard();
+      if (capHit) return { ...base, kind: 'memory' };
+      const overflow = /call stack|recursion/i.test(rec.message ?? '');
+      return {
+        ...base,
+        kind: 'error',
+        error: {
+          phase: 'call',
+          name: overflow ? 'RecursionError' : 'InterpreterError',
+          message: overflow ? 'maximum recursion depth exceeded (the interpreter ran out of stack)' : (rec.message ?? ''),
+          stack: '',
+        },
+      };
+    }
+    // Running out of memory is decided by what happened (the cap was hit), not by the exception:
+    // with a capped memory some allocations fail as other errors than MemoryError.
+    if (rec.kind === 'memory' || (capHit && rec.kind === 'error')) return { ...base, kind: 'memory' };
+    switch (rec.kind) {
+      case 'value':
+        return { ...base, kind: 'value', json: rec.json ?? 'null' };
+      case 'done':
+        return { ...base, kind: 'done' };
+      case 'noentry':
+        return { ...base, kind: 'noentry' };
+      case 'toolarge':
+        return { ...base, kind: 'toolarge', size: rec.size ?? 0 };
+      case 'error': {
+        const head = rec.name ? `${rec.name}: ${rec.message ?? ''}` : (rec.message ?? '');
+        return {
+          ...base,
+          kind: 'error',
+          error: { phase: 'call', name: '', message: rec.line ? `${head} (line ${rec.line})` : head, stack: '' },
+        };
+      }
+      default:
+        throw new Error(`unexpected python harness record ${rec.kind}`);
+    }
+  }
+
+  dispose(): void {
+    this.discard();
+  }
+
+  private discard(): void {
+    try {
+      if (this.isolate && !this.isolate.isDisposed) this.isolate.dispose();
+    } catch {
+      // already going away
+    }
+    this.isolate = null;
+    this.api = null;
+  }
+}

@@ -1,0 +1,6 @@
+-- Paths with at least one server error, most errors first.
+SELECT path, COUNT(*) AS errors
+FROM requests
+WHERE status >= 500
+GROUP BY path
+ORDER BY errors DESC, path;
