@@ -538,19 +538,27 @@ function parseQuery(query) {
       },
       {
         language: 'python',
-        source: String.raw`from urllib.parse import unquote_plus
+        source: String.raw`import re
+
+# %XX (two hex digits) is one byte; a '%' that starts no such escape stays a literal '%'.
+ESCAPE = re.compile(rb"%([0-9A-Fa-f]{2})")
+
+
+def decode(text: str) -> str:
+    raw = text.replace("+", " ").encode("utf-8")
+    return ESCAPE.sub(lambda m: bytes([int(m.group(1), 16)]), raw).decode("utf-8")
 
 
 def parse_query(query: str) -> dict[str, list[str]]:
-    # unquote_plus keeps a '%' that starts no %XX escape as it is, and decodes the bytes as UTF-8.
     params: dict[str, list[str]] = {}
     if query.startswith("?"):
         query = query[1:]
     for segment in query.split("&"):
         if not segment:
             continue
+        # split before decoding: an encoded & or = is data, not a separator
         name, _, value = segment.partition("=")
-        params.setdefault(unquote_plus(name), []).append(unquote_plus(value))
+        params.setdefault(decode(name), []).append(decode(value))
     return params
 `,
       },
