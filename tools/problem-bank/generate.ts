@@ -18,7 +18,10 @@
  *   python3 tools/problem-bank/verify-python.py
  *
  * The SQL problems' reference and known-wrong queries run in SQLite in the unit test
- * libs/assessments/src/bank/sql-bank.spec.ts.
+ * libs/assessments/src/bank/sql-bank.spec.ts. And everything, in every language, through the
+ * product's own judge (isolated-vm, Pyodide, sql.js, the real limits):
+ *
+ *   bash tools/run.sh build && bash tools/run.sh node dist/tools/problem-bank/judge-bank.js
  *
  * Each file is the judge's problem document plus `difficulty`, `tags` and `referenceSolutions`,
  * which the bank loader splits off. Statements live in tools/problem-bank/statements/<slug>.md.
