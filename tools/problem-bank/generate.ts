@@ -13,14 +13,31 @@
  *   node --no-node-snapshot --experimental-vm-modules --no-warnings node_modules/jest/bin/jest.js \
  *     libs/assessments/src/problem-bank.spec.ts --selectProjects unit
  *
+ * Then check the Python content with a local CPython (a dev harness, not the judge):
+ *
+ *   python3 tools/problem-bank/verify-python.py
+ *
+ * The SQL problems' reference and known-wrong queries run in SQLite in the unit test
+ * libs/assessments/src/bank/sql-bank.spec.ts. And everything, in every language, through the
+ * product's own judge (isolated-vm, Pyodide, sql.js, the real limits):
+ *
+ *   bash tools/run.sh build && bash tools/run.sh node dist/tools/problem-bank/judge-bank.js
+ *
  * Each file is the judge's problem document plus `difficulty`, `tags` and `referenceSolutions`,
  * which the bank loader splits off. Statements live in tools/problem-bank/statements/<slug>.md.
+ * Function and stdio problems are offered in JavaScript, TypeScript and Python (`languages`,
+ * with per-language `entryPoints`, `signatures` and `starters`); SQL problems (`mode: "sql"`)
+ * carry a `schema`, and each test its tables' rows (`data`) and the expected result set.
+ * Known-wrong solutions live in libs/assessments/data/problems/wrong/<slug>.<label>.{js,py,sql};
+ * a Python or SQL one names, on a `# fails:` / `-- fails:` first line, the hidden test its
+ * label's mistake breaks, and the checks above hold it to that.
  *
  * Why generated: hidden tests of a few thousand elements cannot be written or checked by hand.
  * The output is deterministic (a seeded PRNG per problem, never Math.random), so regenerating
  * gives byte-identical files unless this script changed. Expected outputs come from the plain
  * solvers below, written independently of the reference solutions shipped in the files, so a
- * mistake in one is caught when the reference solutions are validated against the tests.
+ * mistake in one is caught when the reference solutions are validated against the tests. For
+ * SQL that holds too: a plain-JS solver over the test's rows, never the reference query.
  * Visible examples also carry a hand-computed expected value that the solver must reproduce.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -39,9 +56,29 @@ interface TestCase {
   category: string;
 }
 
+type Language = 'javascript' | 'typescript' | 'python' | 'sql';
+type PerLanguage = Partial<Record<Language, string>>;
+
 interface ReferenceSolution {
-  language: 'javascript' | 'typescript';
+  language: Language;
   source: string;
+}
+
+/** What an SQL test answers: the result set of the submission's last statement with columns. */
+interface ResultSet {
+  columns: string[];
+  rows: Json[][];
+}
+
+interface SqlTestCase {
+  name: string;
+  /** Table name -> rows, each row its values in the table's column order. */
+  data: { [table: string]: Json[][] };
+  setup?: string;
+  expected: ResultSet;
+  hidden: boolean;
+  weight: number;
+  category: string;
 }
 
 interface ProblemFile {
@@ -50,13 +87,22 @@ interface ProblemFile {
   difficulty: 'Easy' | 'Medium' | 'Hard';
   tags: string[];
   statement: string;
-  mode: 'function' | 'stdio';
+  mode: 'function' | 'stdio' | 'sql';
+  /** Written out even where it equals the default, so a reader of the file sees what is offered. */
+  languages: Language[];
   entryPoint?: string;
+  entryPoints?: PerLanguage;
+  signatures?: PerLanguage;
+  starters?: PerLanguage;
+  /** SQL mode: DDL run on a fresh database before each test. */
+  schema?: string;
   limits: { timeMs: number; memoryMb: number };
   checker: { type: 'exact' | 'unordered' | 'float' | 'tokens'; epsilon?: number };
-  tests: TestCase[];
+  tests: TestCase[] | SqlTestCase[];
   referenceSolutions: ReferenceSolution[];
 }
+
+const CODE_LANGUAGES: Language[] = ['javascript', 'typescript', 'python'];
 
 /** Files above this size slow the judge's argument copy and the database row for little gain. */
 const MAX_FILE_BYTES = 260 * 1024;
@@ -147,6 +193,58 @@ function stdioTests(solve: (stdin: string) => string) {
 
 const lines = (...rows: string[]): string => rows.map((r) => `${r}\n`).join('');
 
+interface FunctionSignatures {
+  javascript: string;
+  typescript: string;
+  python: string;
+}
+
+/**
+ * Per-language fields of a function problem. Python names are snake_case (what a Python
+ * candidate would write); the starters are the signatures with a body that parses, so the
+ * editor opens on runnable code.
+ */
+function functionLanguages(python: string, sig: FunctionSignatures, tsPlaceholder: string) {
+  return {
+    languages: CODE_LANGUAGES,
+    entryPoints: { python },
+    signatures: { ...sig },
+    starters: {
+      javascript: `${sig.javascript} {\n  // Your code here.\n}\n`,
+      typescript: `${sig.typescript} {\n  // Your code here.\n  return ${tsPlaceholder};\n}\n`,
+      python: `${sig.python}:\n    # Your code here.\n    pass\n`,
+    },
+  };
+}
+
+/** Per-language fields of a stdio problem: how each language reads and writes is in the starter. */
+const STDIO_LANGUAGES = {
+  languages: CODE_LANGUAGES,
+  starters: {
+    javascript: `// The whole standard input is in the string \`input\`; readline() returns the next line
+// without its newline, and undefined at the end. Print with console.log.
+for (const line of input.split('\\n')) {
+  // Your code here.
+}
+`,
+    typescript: `declare function readline(): string | undefined;
+
+// readline() returns the next line of standard input without its newline, and undefined at
+// the end (the whole input is also in the global string \`input\`). Print with console.log.
+for (let line = readline(); line !== undefined; line = readline()) {
+  // Your code here.
+}
+`,
+    python: `import sys
+
+# Standard input is sys.stdin; print with print().
+for line in sys.stdin:
+    # Your code here.
+    pass
+`,
+  },
+};
+
 // ---------------------------------------------------------------------------------------------
 // two-sum
 
@@ -206,6 +304,15 @@ function twoSum(): ProblemFile {
     statement: statement('two-sum'),
     mode: 'function',
     entryPoint: 'twoSum',
+    ...functionLanguages(
+      'two_sum',
+      {
+        javascript: 'function twoSum(nums, target)',
+        typescript: 'function twoSum(nums: number[], target: number): number[]',
+        python: 'def two_sum(nums: list[int], target: int) -> list[int]',
+      },
+      '[]',
+    ),
     limits: { timeMs: 1000, memoryMb: 64 },
     checker: { type: 'exact' },
     tests: t.tests,
@@ -235,6 +342,19 @@ function twoSum(): ProblemFile {
   }
   return [];
 }
+`,
+      },
+      {
+        language: 'python',
+        source: String.raw`def two_sum(nums: list[int], target: int) -> list[int]:
+    # value -> first index where it was seen; one pass, so i < j holds by construction
+    seen: dict[int, int] = {}
+    for j, n in enumerate(nums):
+        i = seen.get(target - n)
+        if i is not None:
+            return [i, j]
+        seen.setdefault(n, j)
+    return []
 `,
       },
     ],
@@ -384,6 +504,15 @@ function parseQueryString(): ProblemFile {
     statement: statement('parse-query-string'),
     mode: 'function',
     entryPoint: 'parseQuery',
+    ...functionLanguages(
+      'parse_query',
+      {
+        javascript: 'function parseQuery(query)',
+        typescript: 'function parseQuery(query: string): Record<string, string[]>',
+        python: 'def parse_query(query: str) -> dict[str, list[str]]',
+      },
+      '{}',
+    ),
     limits: { timeMs: 1000, memoryMb: 64 },
     checker: { type: 'exact' },
     tests: t.tests,
@@ -408,6 +537,32 @@ function parseQuery(query) {
   }
   return Object.fromEntries(params);
 }
+`,
+      },
+      {
+        language: 'python',
+        source: String.raw`import re
+
+# %XX (two hex digits) is one byte; a '%' that starts no such escape stays a literal '%'.
+ESCAPE = re.compile(rb"%([0-9A-Fa-f]{2})")
+
+
+def decode(text: str) -> str:
+    raw = text.replace("+", " ").encode("utf-8")
+    return ESCAPE.sub(lambda m: bytes([int(m.group(1), 16)]), raw).decode("utf-8")
+
+
+def parse_query(query: str) -> dict[str, list[str]]:
+    params: dict[str, list[str]] = {}
+    if query.startswith("?"):
+        query = query[1:]
+    for segment in query.split("&"):
+        if not segment:
+            continue
+        # split before decoding: an encoded & or = is data, not a separator
+        name, _, value = segment.partition("=")
+        params.setdefault(decode(name), []).append(decode(value))
+    return params
 `,
       },
     ],
@@ -615,6 +770,15 @@ function mergeIntervals(): ProblemFile {
     statement: statement('merge-intervals'),
     mode: 'function',
     entryPoint: 'mergeIntervals',
+    ...functionLanguages(
+      'merge_intervals',
+      {
+        javascript: 'function mergeIntervals(intervals)',
+        typescript: 'function mergeIntervals(intervals: number[][]): number[][]',
+        python: 'def merge_intervals(intervals: list[list[int]]) -> list[list[int]]',
+      },
+      '[]',
+    ),
     limits: { timeMs: 2000, memoryMb: 64 },
     checker: { type: 'exact' },
     tests: t.tests,
@@ -645,6 +809,18 @@ function mergeIntervals(): ProblemFile {
   }
   return merged;
 }
+`,
+      },
+      {
+        language: 'python',
+        source: String.raw`def merge_intervals(intervals: list[list[int]]) -> list[list[int]]:
+    merged: list[list[int]] = []
+    for start, end in sorted(intervals):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return merged
 `,
       },
     ],
@@ -798,6 +974,7 @@ function aggregateRequestLogs(): ProblemFile {
     tags: ['stdio', 'parsing', 'aggregation', 'logs'],
     statement: statement('aggregate-request-logs'),
     mode: 'stdio',
+    ...STDIO_LANGUAGES,
     limits: { timeMs: 2000, memoryMb: 64 },
     checker: { type: 'exact' },
     tests: t.tests,
@@ -854,6 +1031,28 @@ for (const path of [...byPath.keys()].sort()) {
   report.push([path, count, Math.floor(latencySum / count), (errors / count).toFixed(2)].join(' '));
 }
 if (report.length > 0) console.log(report.join('\n'));
+`,
+      },
+      {
+        language: 'python',
+        source: String.raw`import sys
+
+stats: dict[str, list[int]] = {}  # path -> [requests, latency sum, server errors]
+for line in sys.stdin:
+    fields = line.split()
+    if len(fields) != 4:
+        continue
+    path = fields[1].split("?", 1)[0]
+    s = stats.setdefault(path, [0, 0, 0])
+    s[0] += 1
+    s[1] += int(fields[3])
+    if int(fields[2]) >= 500:
+        s[2] += 1
+
+# sorted() orders str by code point; the format spec rounds to nearest (no ties in the input).
+for path in sorted(stats):
+    count, total, errors = stats[path]
+    print(f"{path} {count} {total // count} {errors / count:.2f}")
 `,
       },
     ],
@@ -954,6 +1153,15 @@ function rateLimiter(): ProblemFile {
     statement: statement('rate-limiter'),
     mode: 'function',
     entryPoint: 'rateLimit',
+    ...functionLanguages(
+      'rate_limit',
+      {
+        javascript: 'function rateLimit(limit, windowMs, requests)',
+        typescript: 'function rateLimit(limit: number, windowMs: number, requests: [string, number][]): boolean[]',
+        python: 'def rate_limit(limit: int, window_ms: int, requests: list[list]) -> list[bool]',
+      },
+      '[]',
+    ),
     limits: { timeMs: 2000, memoryMb: 64 },
     checker: { type: 'exact' },
     tests: t.tests,
@@ -1000,6 +1208,26 @@ function rateLimit(limit: number, windowMs: number, requests: [string, number][]
   }
   return allowed;
 }
+`,
+      },
+      {
+        language: 'python',
+        source: String.raw`from collections import deque
+
+
+def rate_limit(limit: int, window_ms: int, requests: list[list]) -> list[bool]:
+    # per client: the accepted timestamps still inside the window, oldest first
+    logs: dict[str, deque[int]] = {}
+    allowed: list[bool] = []
+    for client, at in requests:
+        log = logs.setdefault(client, deque())
+        while log and log[0] <= at - window_ms:
+            log.popleft()
+        ok = len(log) < limit
+        if ok:
+            log.append(at)
+        allowed.append(ok)
+    return allowed
 `,
       },
     ],
@@ -1206,6 +1434,15 @@ function lruCache(): ProblemFile {
     statement: statement('lru-cache'),
     mode: 'function',
     entryPoint: 'lruCache',
+    ...functionLanguages(
+      'lru_cache',
+      {
+        javascript: 'function lruCache(capacity, operations)',
+        typescript: 'function lruCache(capacity: number, operations: (["put", number, number] | ["get", number])[]): number[]',
+        python: 'def lru_cache(capacity: int, operations: list[list]) -> list[int]',
+      },
+      '[]',
+    ),
     limits: { timeMs: 2000, memoryMb: 64 },
     checker: { type: 'exact' },
     tests: t.tests,
@@ -1293,6 +1530,32 @@ function lruCache(capacity: number, operations: Operation[]): number[] {
   }
   return results;
 }
+`,
+      },
+      {
+        language: 'python',
+        source: String.raw`from collections import OrderedDict
+
+
+def lru_cache(capacity: int, operations: list[list]) -> list[int]:
+    # An OrderedDict keeps keys least recently used first; move_to_end marks one as used.
+    cache: OrderedDict[int, int] = OrderedDict()
+    results: list[int] = []
+    for op in operations:
+        key = op[1]
+        if op[0] == "get":
+            if key in cache:
+                cache.move_to_end(key)
+                results.append(cache[key])
+            else:
+                results.append(-1)
+        else:
+            if key in cache:
+                cache.move_to_end(key)
+            elif len(cache) >= capacity:
+                cache.popitem(last=False)
+            cache[key] = op[2]
+    return results
 `,
       },
     ],
@@ -1482,6 +1745,16 @@ function groupBySum(): ProblemFile {
     statement: statement('group-by-sum'),
     mode: 'function',
     entryPoint: 'groupBySum',
+    ...functionLanguages(
+      'group_by_sum',
+      {
+        javascript: 'function groupBySum(rows, keyField, valueField)',
+        typescript:
+          'function groupBySum(rows: Record<string, unknown>[], keyField: string, valueField: string): { key: string | number | null; total: number; count: number }[]',
+        python: 'def group_by_sum(rows: list[dict], key_field: str, value_field: str) -> list[dict]',
+      },
+      '[]',
+    ),
     limits: { timeMs: 1000, memoryMb: 64 },
     checker: { type: 'unordered' },
     tests: t.tests,
@@ -1526,6 +1799,24 @@ function groupBySum(rows: Record<string, unknown>[], keyField: string, valueFiel
   }
   return Array.from(groups.values());
 }
+`,
+      },
+      {
+        language: 'python',
+        source: String.raw`def group_by_sum(rows: list[dict], key_field: str, value_field: str) -> list[dict]:
+    # Dict keys compare by type and value here (1 and "1" differ), like SQL's typed keys;
+    # a missing key and None land in the same None group.
+    groups: dict = {}
+    for row in rows:
+        key = row.get(key_field)
+        group = groups.get(key)
+        if group is None:
+            group = groups[key] = {"key": key, "total": 0, "count": 0}
+        value = row.get(value_field)
+        if value is not None:
+            group["total"] += value
+        group["count"] += 1
+    return list(groups.values())
 `,
       },
     ],
@@ -1632,6 +1923,15 @@ function latencyPercentiles(): ProblemFile {
     statement: statement('latency-percentiles'),
     mode: 'function',
     entryPoint: 'percentiles',
+    ...functionLanguages(
+      'percentiles',
+      {
+        javascript: 'function percentiles(latencies, ps)',
+        typescript: 'function percentiles(latencies: number[], ps: number[]): number[]',
+        python: 'def percentiles(latencies: list[float], ps: list[float]) -> list[float]',
+      },
+      '[]',
+    ),
     limits: { timeMs: 1000, memoryMb: 64 },
     checker: { type: 'float', epsilon: 1e-6 },
     tests: t.tests,
@@ -1647,6 +1947,21 @@ function latencyPercentiles(): ProblemFile {
     return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
   });
 }
+`,
+      },
+      {
+        language: 'python',
+        source: String.raw`import math
+
+
+def percentiles(latencies: list[float], ps: list[float]) -> list[float]:
+    xs = sorted(latencies)
+    result = []
+    for p in ps:
+        h = (len(xs) - 1) * p / 100
+        lo, hi = math.floor(h), math.ceil(h)
+        result.append(xs[lo] + (h - lo) * (xs[hi] - xs[lo]))
+    return result
 `,
       },
     ],
@@ -1756,6 +2071,7 @@ function serviceStartOrder(): ProblemFile {
     tags: ['stdio', 'graphs', 'topological-sort', 'heaps'],
     statement: statement('service-start-order'),
     mode: 'stdio',
+    ...STDIO_LANGUAGES,
     limits: { timeMs: 2000, memoryMb: 64 },
     checker: { type: 'tokens' },
     tests: t.tests,
@@ -1918,6 +2234,1135 @@ if (order.length < dependsOn.size) console.log('CYCLE');
 else if (order.length > 0) console.log(order.join(' '));
 `,
       },
+      {
+        language: 'python',
+        source: String.raw`import heapq
+import sys
+
+# Kahn's algorithm with a min-heap of ready names: O((V + E) log V).
+depends_on: dict[str, set[str]] = {}
+used_by: dict[str, list[str]] = {}
+for line in sys.stdin:
+    names = line.split()
+    for name in names:
+        if name not in depends_on:
+            depends_on[name] = set()
+            used_by[name] = []
+    if len(names) == 2:
+        service, dependency = names
+        if dependency not in depends_on[service]:
+            depends_on[service].add(dependency)
+            used_by[dependency].append(service)
+
+waiting = {name: len(deps) for name, deps in depends_on.items()}
+ready = [name for name, n in waiting.items() if n == 0]
+heapq.heapify(ready)
+order = []
+while ready:
+    name = heapq.heappop(ready)
+    order.append(name)
+    for user in used_by[name]:
+        waiting[user] -= 1
+        if waiting[user] == 0:
+            heapq.heappush(ready, user)
+
+if len(order) < len(depends_on):
+    print("CYCLE")
+elif order:
+    print("\n".join(order))
+`,
+      },
+    ],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// SQL problems: shared helpers
+//
+// Each SQL problem's expected result sets come from a plain-JS solver over the same rows the
+// test loads (never from running the reference query); libs/assessments/src/bank/sql-bank.spec.ts
+// then runs every reference and known-wrong query in SQLite (better-sqlite3) against them.
+
+type Tables = { [table: string]: Json[][] };
+type Record_ = { [column: string]: Json };
+
+/** Binary collation, as SQLite's default: UTF-8 byte order, which is code point order. */
+function byCodePoint(a: string, b: string): number {
+  const x = [...a].map((c) => c.codePointAt(0)!);
+  const y = [...b].map((c) => c.codePointAt(0)!);
+  for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i] - y[i];
+  return x.length - y.length;
+}
+
+/** Rows of one table as objects, by the column order of the schema. */
+function records(tables: Tables, table: string, columns: string[]): Record_[] {
+  return (tables[table] ?? []).map((row) => {
+    if (row.length !== columns.length) throw new Error(`${table}: row ${JSON.stringify(row)} has ${row.length} values`);
+    return Object.fromEntries(columns.map((c, i) => [c, row[i]]));
+  });
+}
+
+function sqlTests(columns: string[], solve: (tables: Tables) => Json[][]) {
+  const tests: SqlTestCase[] = [];
+  const expected = (data: Tables): ResultSet => ({ columns, rows: solve(clone(data)) });
+  return {
+    tests,
+    example(name: string, data: Tables, rows: Json[][]): void {
+      const e = expected(data);
+      assertEqual(e.rows, rows, name);
+      tests.push({ name, data, expected: e, hidden: false, weight: 1, category: 'examples' });
+    },
+    hidden(category: string, name: string, data: Tables, opts: { weight?: number; expect?: Json[][] } = {}): void {
+      const e = expected(data);
+      if (opts.expect !== undefined) assertEqual(e.rows, opts.expect, name);
+      tests.push({ name, data, expected: e, hidden: true, weight: opts.weight ?? 1, category });
+    },
+  };
+}
+
+/** An SQL problem's language fields; the starter runs (reading the main table) so the editor opens on valid SQL. */
+function sqlLanguages(table: string) {
+  return {
+    languages: ['sql'] as Language[],
+    starters: {
+      sql: `-- Your query here: the last statement that returns rows is your answer.\nSELECT *\nFROM ${table};\n`,
+    },
+  };
+}
+
+/** 'YYYY-MM-DD HH:MM:SS' for a number of seconds after 2026-03-01 00:00:00 UTC. */
+function timestamp(seconds: number): string {
+  return new Date(Date.UTC(2026, 2, 1) + seconds * 1000).toISOString().slice(0, 19).replace('T', ' ');
+}
+
+// ---------------------------------------------------------------------------------------------
+// endpoint-error-rates (GROUP BY / HAVING)
+
+const REQUEST_COLUMNS = ['id', 'endpoint', 'status', 'latency_ms'];
+
+function solveErrorRates(tables: Tables): Json[][] {
+  const groups = new Map<string, { requests: number; errors: number }>();
+  for (const r of records(tables, 'requests', REQUEST_COLUMNS)) {
+    const g = groups.get(r.endpoint as string) ?? { requests: 0, errors: 0 };
+    groups.set(r.endpoint as string, g);
+    g.requests += 1;
+    if (r.status !== null && (r.status as number) >= 500) g.errors += 1;
+  }
+  return (
+    [...groups.entries()]
+      .filter(([, g]) => g.requests >= 3)
+      // exact comparison of errors/requests by cross-multiplication: no floating point involved
+      .sort(([ea, a], [eb, b]) => b.errors * a.requests - a.errors * b.requests || b.requests - a.requests || byCodePoint(ea, eb))
+      .map(([endpoint, g]) => [endpoint, g.requests, g.errors, Math.floor((g.errors * 1000) / g.requests)])
+  );
+}
+
+function requestRows(rows: [string, number | null, number?][], firstId = 1): Json[][] {
+  return rows.map(([endpoint, status, latency], i) => [firstId + i, endpoint, status, latency ?? 20 + ((i * 37) % 200)]);
+}
+
+function endpointErrorRates(): ProblemFile {
+  const rng = makeRng(seedOf('endpoint-error-rates'));
+  const t = sqlTests(['endpoint', 'requests', 'server_errors', 'error_permille'], solveErrorRates);
+  t.example(
+    'example 1',
+    {
+      requests: requestRows([
+        ['/login', 200],
+        ['/login', 500],
+        ['/login', 200],
+        ['/search', 503],
+        ['/search', 200],
+        ['/search', 504],
+        ['/search', 404],
+        ['/health', 200],
+        ['/health', 200],
+        ['/export', 500],
+      ]),
+    },
+    [
+      ['/search', 4, 2, 500],
+      ['/login', 3, 1, 333],
+    ],
+  );
+  t.example(
+    'no errors at all',
+    {
+      requests: requestRows([
+        ['/a', 200],
+        ['/a', 201],
+        ['/a', 302],
+        ['/b', 200],
+        ['/b', 200],
+        ['/b', 200],
+        ['/b', 404],
+      ]),
+    },
+    [
+      ['/b', 4, 0, 0],
+      ['/a', 3, 0, 0],
+    ],
+  );
+  t.hidden(
+    'nulls',
+    'requests without a status count, but not as errors',
+    {
+      requests: requestRows([
+        ['/up', null],
+        ['/up', null],
+        ['/up', 500],
+        ['/up', 200],
+        ['/down', 502],
+        ['/down', null],
+        ['/down', 503],
+      ]),
+    },
+    {
+      expect: [
+        ['/down', 3, 2, 666],
+        ['/up', 4, 1, 250],
+      ],
+    },
+  );
+  t.hidden(
+    'nulls',
+    'only statusless requests',
+    {
+      requests: requestRows([
+        ['/ws', null],
+        ['/ws', null],
+        ['/ws', null],
+      ]),
+    },
+    {
+      expect: [['/ws', 3, 0, 0]],
+    },
+  );
+  t.hidden(
+    'ties',
+    'equal rates: more requests first, then by name',
+    {
+      requests: requestRows([
+        ...Array.from({ length: 3 }, (_, i): [string, number] => ['/c', i === 0 ? 500 : 200]),
+        ...Array.from({ length: 3 }, (_, i): [string, number] => ['/a', i === 0 ? 500 : 200]),
+        ...Array.from({ length: 6 }, (_, i): [string, number] => ['/b', i < 2 ? 500 : 200]),
+        ...Array.from({ length: 4 }, (_, i): [string, number] => ['/d', i < 3 ? 500 : 200]),
+      ]),
+    },
+    {
+      expect: [
+        ['/d', 4, 3, 750],
+        ['/b', 6, 2, 333],
+        ['/a', 3, 1, 333],
+        ['/c', 3, 1, 333],
+      ],
+    },
+  );
+  t.hidden(
+    'ties',
+    'rates closer than the rounded permille',
+    {
+      requests: requestRows([
+        ...Array.from({ length: 1000 }, (_, i): [string, number] => ['/x', i < 1 ? 500 : 200]),
+        ...Array.from({ length: 999 }, (_, i): [string, number] => ['/y', i < 1 ? 500 : 200]),
+      ]),
+    },
+    {
+      expect: [
+        ['/y', 999, 1, 1],
+        ['/x', 1000, 1, 1],
+      ],
+    },
+  );
+  t.hidden('empty', 'no requests', { requests: [] }, { expect: [] });
+  t.hidden(
+    'empty',
+    'no endpoint reaches three requests',
+    {
+      requests: requestRows([
+        ['/a', 500],
+        ['/a', 500],
+        ['/b', 200],
+      ]),
+    },
+    { expect: [] },
+  );
+  t.hidden(
+    'duplicates',
+    'identical log lines each count',
+    {
+      requests: requestRows([
+        ['/pay', 500, 100],
+        ['/pay', 500, 100],
+        ['/pay', 500, 100],
+        ['/pay', 200, 100],
+        ['/list', 200, 5],
+        ['/list', 200, 5],
+        ['/list', 200, 5],
+      ]),
+    },
+    {
+      expect: [
+        ['/pay', 4, 3, 750],
+        ['/list', 3, 0, 0],
+      ],
+    },
+  );
+  t.hidden(
+    'edge cases',
+    'exactly three requests is enough',
+    {
+      requests: requestRows([
+        ['/three', 500],
+        ['/three', 200],
+        ['/three', 200],
+        ['/two', 500],
+        ['/two', 500],
+      ]),
+    },
+    { expect: [['/three', 3, 1, 333]] },
+  );
+  t.hidden(
+    'edge cases',
+    'status boundaries and case-sensitive endpoints',
+    {
+      requests: requestRows([
+        ['/Users', 499],
+        ['/Users', 500],
+        ['/Users', 599],
+        ['/users', 429],
+        ['/users', 404],
+        ['/users', 200],
+      ]),
+    },
+    {
+      expect: [
+        ['/Users', 3, 2, 666],
+        ['/users', 3, 0, 0],
+      ],
+    },
+  );
+  const endpoints = Array.from({ length: 60 }, (_, i) => `/api/${['orders', 'users', 'carts', 'items', 'auth', 'search'][i % 6]}/${i}`);
+  const big = Array.from({ length: 3000 }, (_, i): Json[] => {
+    const endpoint = rng.pick(endpoints);
+    const r = rng.next();
+    return [i + 1, endpoint, r < 0.03 ? null : rng.pick(STATUSES), rng.int(1, 3000)];
+  });
+  t.hidden('large input', '3000 requests on 60 endpoints', { requests: big }, { weight: 2 });
+  return {
+    slug: 'endpoint-error-rates',
+    title: 'Endpoints Ranked by Error Rate',
+    difficulty: 'Medium',
+    tags: ['sql', 'aggregation', 'group-by', 'observability'],
+    statement: statement('endpoint-error-rates'),
+    mode: 'sql',
+    ...sqlLanguages('requests'),
+    schema: `CREATE TABLE requests (
+  id INTEGER PRIMARY KEY,
+  endpoint TEXT NOT NULL,
+  status INTEGER,
+  latency_ms INTEGER NOT NULL
+);
+`,
+    limits: { timeMs: 2000, memoryMb: 64 },
+    checker: { type: 'exact' },
+    tests: t.tests,
+    referenceSolutions: [
+      {
+        language: 'sql',
+        source: `WITH per_endpoint AS (
+  SELECT endpoint,
+         COUNT(*) AS requests,
+         SUM(CASE WHEN status >= 500 THEN 1 ELSE 0 END) AS server_errors
+  FROM requests
+  GROUP BY endpoint
+  HAVING COUNT(*) >= 3
+)
+SELECT endpoint, requests, server_errors, server_errors * 1000 / requests AS error_permille
+FROM per_endpoint
+-- * 1.0: integer division would make every rate below 100% equal to 0
+ORDER BY server_errors * 1.0 / requests DESC, requests DESC, endpoint;
+`,
+      },
+      {
+        language: 'sql',
+        source: `SELECT endpoint,
+       COUNT(*) AS requests,
+       COUNT(CASE WHEN status >= 500 THEN 1 END) AS server_errors,
+       COUNT(CASE WHEN status >= 500 THEN 1 END) * 1000 / COUNT(*) AS error_permille
+FROM requests
+GROUP BY endpoint
+HAVING COUNT(*) >= 3
+ORDER BY CAST(COUNT(CASE WHEN status >= 500 THEN 1 END) AS REAL) / COUNT(*) DESC, COUNT(*) DESC, endpoint;
+`,
+      },
+    ],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// customers-without-paid-orders (anti-join)
+
+const CUSTOMER_COLUMNS = ['id', 'name', 'email'];
+const ORDER_COLUMNS = ['id', 'customer_id', 'status', 'total_cents'];
+
+function solveNeverPaid(tables: Tables): Json[][] {
+  const orders = records(tables, 'orders', ORDER_COLUMNS);
+  return records(tables, 'customers', CUSTOMER_COLUMNS)
+    .filter((c) => !orders.some((o) => o.customer_id === c.id && o.status === 'paid'))
+    .sort((a, b) => byCodePoint(a.name as string, b.name as string) || (a.id as number) - (b.id as number))
+    .map((c) => [c.id, c.name]);
+}
+
+function customers(...names: (string | [string, string | null])[]): Json[][] {
+  return names.map((n, i) => {
+    const [name, email] = typeof n === 'string' ? [n, `${n.toLowerCase().replace(/[^a-z]/g, '')}${i + 1}@example.com`] : n;
+    return [i + 1, name, email];
+  });
+}
+
+function orders(...rows: [number | null, string, number?][]): Json[][] {
+  return rows.map(([customer, status, total], i) => [101 + i, customer, status, total ?? 1000 + i * 250]);
+}
+
+function customersWithoutPaidOrders(): ProblemFile {
+  const rng = makeRng(seedOf('customers-without-paid-orders'));
+  const t = sqlTests(['id', 'name'], solveNeverPaid);
+  t.example(
+    'example 1',
+    {
+      customers: customers('Ada', 'Grace', 'Linus', 'Margaret'),
+      orders: orders([1, 'paid'], [2, 'pending'], [2, 'cancelled'], [3, 'paid'], [3, 'refunded']),
+    },
+    [
+      [2, 'Grace'],
+      [4, 'Margaret'],
+    ],
+  );
+  t.example('a customer with no orders at all', { customers: customers('Zoe', 'Bob'), orders: orders([1, 'paid']) }, [[2, 'Bob']]);
+  t.hidden(
+    'nulls',
+    'guest orders have no customer',
+    {
+      customers: customers('Ann', 'Ben', 'Cy'),
+      orders: orders([null, 'paid'], [1, 'paid'], [null, 'pending'], [3, 'cancelled']),
+    },
+    {
+      expect: [
+        [2, 'Ben'],
+        [3, 'Cy'],
+      ],
+    },
+  );
+  t.hidden(
+    'nulls',
+    'customers without an email are customers too',
+    {
+      customers: customers(['Dee', null], ['Eve', null], 'Fay'),
+      orders: orders([2, 'paid']),
+    },
+    {
+      expect: [
+        [1, 'Dee'],
+        [3, 'Fay'],
+      ],
+    },
+  );
+  t.hidden(
+    'ties',
+    'customers with the same name are ordered by id',
+    {
+      customers: customers('Sam', 'Alex', 'Sam', 'alex', 'Alex', 'Sam'),
+      orders: orders([3, 'paid'], [1, 'pending']),
+    },
+    {
+      expect: [
+        [2, 'Alex'],
+        [5, 'Alex'],
+        [1, 'Sam'],
+        [6, 'Sam'],
+        [4, 'alex'],
+      ],
+    },
+  );
+  t.hidden('empty', 'no customers', { customers: [], orders: orders([null, 'paid']) }, { expect: [] });
+  t.hidden(
+    'empty',
+    'no orders at all',
+    { customers: customers('Kim', 'Ian', 'Jo'), orders: [] },
+    {
+      expect: [
+        [2, 'Ian'],
+        [3, 'Jo'],
+        [1, 'Kim'],
+      ],
+    },
+  );
+  t.hidden(
+    'duplicates',
+    'several unpaid orders, one row per customer',
+    {
+      customers: customers('Lea', 'Max'),
+      orders: orders([1, 'pending'], [1, 'pending'], [1, 'cancelled'], [1, 'refunded'], [2, 'pending'], [2, 'paid'], [2, 'cancelled']),
+    },
+    { expect: [[1, 'Lea']] },
+  );
+  t.hidden(
+    'duplicates',
+    'several paid orders',
+    {
+      customers: customers('Ned', 'Ola'),
+      orders: orders([1, 'paid'], [1, 'paid'], [1, 'paid'], [2, 'cancelled'], [2, 'cancelled']),
+    },
+    { expect: [[2, 'Ola']] },
+  );
+  t.hidden(
+    'edge cases',
+    'refunded and pending orders are not paid',
+    {
+      customers: customers('Pia', 'Quinn', 'Ray'),
+      orders: orders([1, 'refunded'], [2, 'pending'], [3, 'paid'], [3, 'refunded']),
+    },
+    {
+      expect: [
+        [1, 'Pia'],
+        [2, 'Quinn'],
+      ],
+    },
+  );
+  const first = ['Ana', 'Ben', 'Chen', 'Dana', 'Eli', 'Femi', 'Gus', 'Hana', 'Ivo', 'Jun', 'Kai', 'Lu', 'Mia', 'Nia', 'Oz', 'Pam'];
+  const bigCustomers = Array.from({ length: 1500 }, (_, i): Json[] => {
+    const name = `${rng.pick(first)} ${rng.pick(first)}son`;
+    return [i + 1, name, rng.next() < 0.1 ? null : `user${i + 1}@example.com`];
+  });
+  const bigOrders = Array.from({ length: 3000 }, (_, i): Json[] => [
+    10_001 + i,
+    rng.next() < 0.05 ? null : rng.int(1, 1500),
+    rng.pick(['paid', 'paid', 'pending', 'cancelled', 'refunded']),
+    rng.int(100, 50_000),
+  ]);
+  t.hidden('large input', '1500 customers, 3000 orders', { customers: bigCustomers, orders: bigOrders }, { weight: 2 });
+  return {
+    slug: 'customers-without-paid-orders',
+    title: 'Customers Who Never Paid',
+    difficulty: 'Easy',
+    tags: ['sql', 'joins', 'anti-join', 'nulls'],
+    statement: statement('customers-without-paid-orders'),
+    mode: 'sql',
+    ...sqlLanguages('customers'),
+    schema: `CREATE TABLE customers (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  email TEXT
+);
+CREATE TABLE orders (
+  id INTEGER PRIMARY KEY,
+  customer_id INTEGER REFERENCES customers (id),
+  status TEXT NOT NULL,
+  total_cents INTEGER NOT NULL
+);
+CREATE INDEX orders_customer_id ON orders (customer_id, status);
+`,
+    limits: { timeMs: 2000, memoryMb: 64 },
+    checker: { type: 'exact' },
+    tests: t.tests,
+    referenceSolutions: [
+      {
+        language: 'sql',
+        source: `SELECT c.id, c.name
+FROM customers AS c
+WHERE NOT EXISTS (
+  SELECT 1 FROM orders AS o WHERE o.customer_id = c.id AND o.status = 'paid'
+)
+ORDER BY c.name, c.id;
+`,
+      },
+      {
+        language: 'sql',
+        source: `-- The status test belongs in the ON clause: in WHERE it would drop the unmatched rows.
+SELECT c.id, c.name
+FROM customers AS c
+LEFT JOIN orders AS o ON o.customer_id = c.id AND o.status = 'paid'
+WHERE o.id IS NULL
+ORDER BY c.name, c.id;
+`,
+      },
+    ],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// latest-deployment-per-service (latest row per key)
+
+const DEPLOYMENT_COLUMNS = ['id', 'service', 'version', 'finished_at'];
+
+function solveLatestDeployments(tables: Tables): Json[][] {
+  const best = new Map<string, Record_>();
+  for (const d of records(tables, 'deployments', DEPLOYMENT_COLUMNS)) {
+    if (d.finished_at === null) continue;
+    const b = best.get(d.service as string);
+    const later =
+      b === undefined ||
+      (d.finished_at as string) > (b.finished_at as string) ||
+      (d.finished_at === b.finished_at && (d.id as number) > (b.id as number));
+    if (later) best.set(d.service as string, d);
+  }
+  return [...best.values()]
+    .sort((a, b) => byCodePoint(a.service as string, b.service as string))
+    .map((d) => [d.service, d.version, d.finished_at]);
+}
+
+function deployments(...rows: [string, string, string | null][]): Json[][] {
+  return rows.map(([service, version, at], i) => [i + 1, service, version, at]);
+}
+
+function latestDeploymentPerService(): ProblemFile {
+  const rng = makeRng(seedOf('latest-deployment-per-service'));
+  const t = sqlTests(['service', 'version', 'finished_at'], solveLatestDeployments);
+  t.example(
+    'example 1',
+    {
+      deployments: deployments(
+        ['api', '1.4.0', '2026-03-01 09:00:00'],
+        ['web', '2.0.1', '2026-03-01 09:30:00'],
+        ['api', '1.5.0', '2026-03-02 14:10:00'],
+        ['api', '1.6.0', null],
+        ['web', '2.0.0', '2026-02-27 17:45:00'],
+      ),
+    },
+    [
+      ['api', '1.5.0', '2026-03-02 14:10:00'],
+      ['web', '2.0.1', '2026-03-01 09:30:00'],
+    ],
+  );
+  t.example(
+    'one deployment per service',
+    { deployments: deployments(['worker', '0.9.0', '2026-03-03 08:00:00'], ['auth', '3.1.2', '2026-03-01 12:00:00']) },
+    [
+      ['auth', '3.1.2', '2026-03-01 12:00:00'],
+      ['worker', '0.9.0', '2026-03-03 08:00:00'],
+    ],
+  );
+  t.hidden(
+    'nulls',
+    'a service with no finished deployment is left out',
+    {
+      deployments: deployments(['api', '1.0.0', '2026-03-01 10:00:00'], ['billing', '0.1.0', null], ['billing', '0.2.0', null]),
+    },
+    { expect: [['api', '1.0.0', '2026-03-01 10:00:00']] },
+  );
+  t.hidden(
+    'nulls',
+    'an unfinished deployment after the latest finished one',
+    {
+      deployments: deployments(['api', '1.0.0', '2026-03-01 10:00:00'], ['api', '1.1.0', null], ['api', '0.9.0', '2026-02-01 10:00:00']),
+    },
+    { expect: [['api', '1.0.0', '2026-03-01 10:00:00']] },
+  );
+  t.hidden(
+    'ties',
+    'same finish time: the larger id wins',
+    {
+      deployments: deployments(
+        ['api', '1.0.0', '2026-03-01 10:00:00'],
+        ['api', '1.0.1', '2026-03-01 10:00:00'],
+        ['web', '5.0.0', '2026-03-01 11:00:00'],
+        ['web', '4.9.0', '2026-03-01 11:00:00'],
+        ['api', '0.9.9', '2026-03-01 09:59:59'],
+      ),
+    },
+    {
+      expect: [
+        ['api', '1.0.1', '2026-03-01 10:00:00'],
+        ['web', '4.9.0', '2026-03-01 11:00:00'],
+      ],
+    },
+  );
+  t.hidden('empty', 'no deployments', { deployments: [] }, { expect: [] });
+  t.hidden('empty', 'only unfinished deployments', { deployments: deployments(['a', '1', null], ['b', '1', null]) }, { expect: [] });
+  t.hidden(
+    'duplicates',
+    'the same version deployed twice',
+    {
+      deployments: deployments(
+        ['api', '2.0.0', '2026-03-01 08:00:00'],
+        ['api', '2.1.0', '2026-03-02 08:00:00'],
+        ['api', '2.0.0', '2026-03-03 08:00:00'],
+      ),
+    },
+    { expect: [['api', '2.0.0', '2026-03-03 08:00:00']] },
+  );
+  t.hidden(
+    'duplicates',
+    'identical rows but the id',
+    {
+      deployments: deployments(
+        ['db', '15.2', '2026-03-05 00:00:00'],
+        ['db', '15.2', '2026-03-05 00:00:00'],
+        ['db', '15.2', '2026-03-05 00:00:00'],
+      ),
+    },
+    { expect: [['db', '15.2', '2026-03-05 00:00:00']] },
+  );
+  t.hidden(
+    'edge cases',
+    'services ordered by code point',
+    {
+      deployments: deployments(
+        ['web', '1', '2026-03-01 00:00:00'],
+        ['Web', '1', '2026-03-01 00:00:00'],
+        ['api-v2', '1', '2026-03-01 00:00:00'],
+        ['api', '1', '2026-03-01 00:00:00'],
+      ),
+    },
+    {
+      expect: [
+        ['Web', '1', '2026-03-01 00:00:00'],
+        ['api', '1', '2026-03-01 00:00:00'],
+        ['api-v2', '1', '2026-03-01 00:00:00'],
+        ['web', '1', '2026-03-01 00:00:00'],
+      ],
+    },
+  );
+  const services = Array.from({ length: 80 }, (_, i) => `svc-${String(i).padStart(2, '0')}`);
+  const bigDeployments = Array.from({ length: 3000 }, (_, i): Json[] => {
+    // Finish times on a 10-minute grid over two weeks: many services share a latest time.
+    const at = rng.next() < 0.08 ? null : timestamp(rng.int(0, 14 * 24 * 6) * 600);
+    return [i + 1, rng.pick(services), `${rng.int(1, 3)}.${rng.int(0, 20)}.${rng.int(0, 9)}`, at];
+  });
+  t.hidden('large input', '3000 deployments of 80 services', { deployments: bigDeployments }, { weight: 2 });
+  return {
+    slug: 'latest-deployment-per-service',
+    title: 'Latest Deployment per Service',
+    difficulty: 'Medium',
+    tags: ['sql', 'window-functions', 'subqueries', 'greatest-per-group'],
+    statement: statement('latest-deployment-per-service'),
+    mode: 'sql',
+    ...sqlLanguages('deployments'),
+    schema: `CREATE TABLE deployments (
+  id INTEGER PRIMARY KEY,
+  service TEXT NOT NULL,
+  version TEXT NOT NULL,
+  finished_at TEXT
+);
+CREATE INDEX deployments_service ON deployments (service, finished_at);
+`,
+    limits: { timeMs: 2000, memoryMb: 64 },
+    checker: { type: 'exact' },
+    tests: t.tests,
+    referenceSolutions: [
+      {
+        language: 'sql',
+        source: `SELECT service, version, finished_at
+FROM (
+  SELECT service, version, finished_at,
+         ROW_NUMBER() OVER (PARTITION BY service ORDER BY finished_at DESC, id DESC) AS rn
+  FROM deployments
+  WHERE finished_at IS NOT NULL
+)
+WHERE rn = 1
+ORDER BY service;
+`,
+      },
+      {
+        language: 'sql',
+        source: `-- A finished deployment is the latest when no finished deployment of its service comes after it.
+SELECT d.service, d.version, d.finished_at
+FROM deployments AS d
+WHERE d.finished_at IS NOT NULL
+  AND NOT EXISTS (
+    SELECT 1
+    FROM deployments AS later
+    WHERE later.service = d.service
+      AND later.finished_at IS NOT NULL
+      AND (later.finished_at > d.finished_at OR (later.finished_at = d.finished_at AND later.id > d.id))
+  )
+ORDER BY d.service;
+`,
+      },
+    ],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// daily-revenue-running-total (running totals)
+
+const PAYMENT_COLUMNS = ['id', 'paid_at', 'amount_cents'];
+
+function solveDailyRevenue(tables: Tables): Json[][] {
+  const days = new Map<string, { payments: number; revenue: number }>();
+  for (const p of records(tables, 'payments', PAYMENT_COLUMNS)) {
+    const day = (p.paid_at as string).slice(0, 10);
+    const d = days.get(day) ?? { payments: 0, revenue: 0 };
+    days.set(day, d);
+    if (p.amount_cents !== null) {
+      d.payments += 1;
+      d.revenue += p.amount_cents as number;
+    }
+  }
+  let running = 0;
+  return [...days.entries()]
+    .sort(([a], [b]) => byCodePoint(a, b))
+    .map(([day, d]) => {
+      running += d.revenue;
+      return [day, d.payments, d.revenue, running];
+    });
+}
+
+function payments(...rows: [string, number | null][]): Json[][] {
+  return rows.map(([at, amount], i) => [i + 1, at, amount]);
+}
+
+function dailyRevenueRunningTotal(): ProblemFile {
+  const rng = makeRng(seedOf('daily-revenue-running-total'));
+  const t = sqlTests(['day', 'payments', 'revenue_cents', 'running_cents'], solveDailyRevenue);
+  t.example(
+    'example 1',
+    {
+      payments: payments(
+        ['2026-03-01 09:15:00', 1200],
+        ['2026-03-01 18:40:12', 800],
+        ['2026-03-03 00:00:00', 500],
+        ['2026-03-01 23:59:59', null],
+        ['2026-03-04 12:00:00', -300],
+      ),
+    },
+    [
+      ['2026-03-01', 2, 2000, 2000],
+      ['2026-03-03', 1, 500, 2500],
+      ['2026-03-04', 1, -300, 2200],
+    ],
+  );
+  t.example('a single payment', { payments: payments(['2026-04-10 10:10:10', 4999]) }, [['2026-04-10', 1, 4999, 4999]]);
+  t.hidden(
+    'nulls',
+    'a day with only failed payments',
+    {
+      payments: payments(
+        ['2026-03-01 10:00:00', 100],
+        ['2026-03-02 10:00:00', null],
+        ['2026-03-02 11:00:00', null],
+        ['2026-03-03 10:00:00', 50],
+      ),
+    },
+    {
+      expect: [
+        ['2026-03-01', 1, 100, 100],
+        ['2026-03-02', 0, 0, 100],
+        ['2026-03-03', 1, 50, 150],
+      ],
+    },
+  );
+  t.hidden('nulls', 'only failed payments', { payments: payments(['2026-03-09 10:00:00', null]) }, { expect: [['2026-03-09', 0, 0, 0]] });
+  t.hidden(
+    'ties',
+    'payments at the same second',
+    {
+      payments: payments(['2026-03-01 12:00:00', 10], ['2026-03-01 12:00:00', 20], ['2026-03-01 12:00:00', 30], ['2026-03-02 12:00:00', 5]),
+    },
+    {
+      expect: [
+        ['2026-03-01', 3, 60, 60],
+        ['2026-03-02', 1, 5, 65],
+      ],
+    },
+  );
+  t.hidden(
+    'ties',
+    'days with equal revenue',
+    {
+      payments: payments(
+        ['2026-03-02 08:00:00', 700],
+        ['2026-03-01 08:00:00', 700],
+        ['2026-03-03 08:00:00', 300],
+        ['2026-03-03 09:00:00', 400],
+      ),
+    },
+    {
+      expect: [
+        ['2026-03-01', 1, 700, 700],
+        ['2026-03-02', 1, 700, 1400],
+        ['2026-03-03', 2, 700, 2100],
+      ],
+    },
+  );
+  t.hidden('empty', 'no payments', { payments: [] }, { expect: [] });
+  t.hidden(
+    'duplicates',
+    'identical payments both count',
+    {
+      payments: payments(['2026-03-05 10:00:00', 250], ['2026-03-05 10:00:00', 250], ['2026-03-06 10:00:00', 250]),
+    },
+    {
+      expect: [
+        ['2026-03-05', 2, 500, 500],
+        ['2026-03-06', 1, 250, 750],
+      ],
+    },
+  );
+  t.hidden(
+    'edge cases',
+    'midnight belongs to the new day',
+    {
+      payments: payments(['2026-03-31 23:59:59', 1], ['2026-04-01 00:00:00', 2], ['2025-12-31 23:59:59', 4], ['2026-01-01 00:00:00', 8]),
+    },
+    {
+      expect: [
+        ['2025-12-31', 1, 4, 4],
+        ['2026-01-01', 1, 8, 12],
+        ['2026-03-31', 1, 1, 13],
+        ['2026-04-01', 1, 2, 15],
+      ],
+    },
+  );
+  t.hidden(
+    'edge cases',
+    'refunds can make a day negative',
+    {
+      payments: payments(['2026-03-01 10:00:00', 1000], ['2026-03-02 10:00:00', -1500], ['2026-03-02 11:00:00', 200]),
+    },
+    {
+      expect: [
+        ['2026-03-01', 1, 1000, 1000],
+        ['2026-03-02', 2, -1300, -300],
+      ],
+    },
+  );
+  const bigPayments = Array.from({ length: 3000 }, (_, i): Json[] => {
+    const r = rng.next();
+    const amount = r < 0.05 ? null : r < 0.1 ? -rng.int(100, 20_000) : rng.int(100, 200_000);
+    return [i + 1, timestamp(rng.int(0, 90 * 86_400 - 1)), amount];
+  });
+  t.hidden('large input', '3000 payments over 90 days', { payments: bigPayments }, { weight: 2 });
+  return {
+    slug: 'daily-revenue-running-total',
+    title: 'Daily Revenue with a Running Total',
+    difficulty: 'Medium',
+    tags: ['sql', 'window-functions', 'aggregation', 'dates'],
+    statement: statement('daily-revenue-running-total'),
+    mode: 'sql',
+    ...sqlLanguages('payments'),
+    schema: `CREATE TABLE payments (
+  id INTEGER PRIMARY KEY,
+  paid_at TEXT NOT NULL,
+  amount_cents INTEGER
+);
+`,
+    limits: { timeMs: 2000, memoryMb: 64 },
+    checker: { type: 'exact' },
+    tests: t.tests,
+    referenceSolutions: [
+      {
+        language: 'sql',
+        source: `WITH daily AS (
+  SELECT substr(paid_at, 1, 10) AS day,
+         COUNT(amount_cents) AS payments,
+         -- SUM of only NULLs is NULL; a day of failed payments earned 0
+         COALESCE(SUM(amount_cents), 0) AS revenue_cents
+  FROM payments
+  GROUP BY substr(paid_at, 1, 10)
+)
+SELECT day, payments, revenue_cents, SUM(revenue_cents) OVER (ORDER BY day) AS running_cents
+FROM daily
+ORDER BY day;
+`,
+      },
+      {
+        language: 'sql',
+        source: `WITH daily AS (
+  SELECT date(paid_at) AS day, COUNT(amount_cents) AS payments, TOTAL(amount_cents) AS revenue_cents
+  FROM payments
+  GROUP BY date(paid_at)
+)
+SELECT d.day, d.payments, d.revenue_cents,
+       (SELECT SUM(e.revenue_cents) FROM daily AS e WHERE e.day <= d.day) AS running_cents
+FROM daily AS d
+ORDER BY d.day;
+`,
+      },
+    ],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// duplicate-user-emails (duplicates before a unique index)
+
+const USER_COLUMNS = ['id', 'email', 'created_at'];
+
+/** SQLite's lower() folds ASCII letters only and trim() strips spaces only: the same here. */
+const normalizeEmail = (email: string): string => email.replace(/^ +| +$/g, '').replace(/[A-Z]/g, (c) => c.toLowerCase());
+
+function solveDuplicateEmails(tables: Tables): Json[][] {
+  const groups = new Map<string, Record_[]>();
+  for (const u of records(tables, 'users', USER_COLUMNS)) {
+    if (u.email === null) continue;
+    const key = normalizeEmail(u.email as string);
+    groups.set(key, [...(groups.get(key) ?? []), u]);
+  }
+  return [...groups.entries()]
+    .filter(([, us]) => us.length > 1)
+    .sort(([a], [b]) => byCodePoint(a, b))
+    .map(([email, us]) => {
+      const keep = us.reduce((best, u) =>
+        (u.created_at as string) < (best.created_at as string) ||
+        (u.created_at === best.created_at && (u.id as number) < (best.id as number))
+          ? u
+          : best,
+      );
+      return [email, us.length, keep.id];
+    });
+}
+
+function users(...rows: [string | null, string][]): Json[][] {
+  return rows.map(([email, at], i) => [i + 1, email, at]);
+}
+
+function duplicateUserEmails(): ProblemFile {
+  const rng = makeRng(seedOf('duplicate-user-emails'));
+  const t = sqlTests(['email', 'copies', 'keep_id'], solveDuplicateEmails);
+  t.example(
+    'example 1',
+    {
+      users: users(
+        ['ada@example.com', '2026-01-05 10:00:00'],
+        ['Ada@Example.com', '2026-01-02 09:00:00'],
+        ['grace@example.com', '2026-01-03 12:00:00'],
+        [' ada@example.com ', '2026-02-01 08:30:00'],
+        ['linus@example.com', '2026-01-04 16:20:00'],
+      ),
+    },
+    [['ada@example.com', 3, 2]],
+  );
+  t.example('no duplicates', { users: users(['a@example.com', '2026-01-01 00:00:00'], ['b@example.com', '2026-01-01 00:00:00']) }, []);
+  t.hidden(
+    'nulls',
+    'missing emails are not duplicates of each other',
+    {
+      users: users(
+        [null, '2026-01-01 00:00:00'],
+        [null, '2026-01-02 00:00:00'],
+        ['x@example.com', '2026-01-03 00:00:00'],
+        ['X@example.com', '2026-01-04 00:00:00'],
+      ),
+    },
+    { expect: [['x@example.com', 2, 3]] },
+  );
+  t.hidden(
+    'ties',
+    'same sign-up time: the smaller id is kept',
+    {
+      users: users(
+        ['dup@example.com', '2026-01-01 12:00:00'],
+        ['DUP@example.com', '2026-01-01 12:00:00'],
+        ['Dup@example.com', '2026-01-01 12:00:01'],
+      ),
+    },
+    { expect: [['dup@example.com', 3, 1]] },
+  );
+  t.hidden(
+    'ties',
+    'the earliest sign-up is kept even with a larger id',
+    { users: users(['late@example.com', '2026-03-01 00:00:00'], ['LATE@example.com', '2026-01-01 00:00:00']) },
+    { expect: [['late@example.com', 2, 2]] },
+  );
+  t.hidden('empty', 'no users', { users: [] }, { expect: [] });
+  t.hidden(
+    'duplicates',
+    'exact copies and several groups',
+    {
+      users: users(
+        ['b@example.com', '2026-01-01 00:00:00'],
+        ['b@example.com', '2026-01-01 00:00:00'],
+        ['a@example.com', '2026-01-02 00:00:00'],
+        ['A@EXAMPLE.COM', '2026-01-01 00:00:00'],
+        ['c@example.com', '2026-01-01 00:00:00'],
+        ['a@example.com', '2026-01-03 00:00:00'],
+      ),
+    },
+    {
+      expect: [
+        ['a@example.com', 3, 4],
+        ['b@example.com', 2, 1],
+      ],
+    },
+  );
+  t.hidden(
+    'edge cases',
+    'inner spaces and look-alikes are different emails',
+    {
+      users: users(
+        ['jo@example.com', '2026-01-01 00:00:00'],
+        ['j o@example.com', '2026-01-01 00:00:00'],
+        ['jo@example.co', '2026-01-01 00:00:00'],
+        ['  JO@example.com', '2026-01-02 00:00:00'],
+      ),
+    },
+    { expect: [['jo@example.com', 2, 1]] },
+  );
+  const names = Array.from({ length: 700 }, (_, i) => `user${i}@example.${['com', 'org', 'io'][i % 3]}`);
+  const variant = (e: string): string => {
+    const r = rng.next();
+    const cased = r < 0.3 ? e.toUpperCase() : r < 0.5 ? e[0].toUpperCase() + e.slice(1) : e;
+    return rng.next() < 0.1 ? ` ${cased}  ` : cased;
+  };
+  const bigUsers = Array.from({ length: 2500 }, (_, i): Json[] => [
+    i + 1,
+    rng.next() < 0.04 ? null : variant(rng.pick(names)),
+    timestamp(rng.int(0, 200) * 3600),
+  ]);
+  t.hidden('large input', '2500 users, 700 addresses', { users: bigUsers }, { weight: 2 });
+  return {
+    slug: 'duplicate-user-emails',
+    title: 'Duplicate Emails Before a Unique Index',
+    difficulty: 'Easy',
+    tags: ['sql', 'group-by', 'data-quality', 'indexes'],
+    statement: statement('duplicate-user-emails'),
+    mode: 'sql',
+    ...sqlLanguages('users'),
+    schema: `CREATE TABLE users (
+  id INTEGER PRIMARY KEY,
+  email TEXT,
+  created_at TEXT NOT NULL
+);
+`,
+    limits: { timeMs: 2000, memoryMb: 64 },
+    checker: { type: 'exact' },
+    tests: t.tests,
+    referenceSolutions: [
+      {
+        language: 'sql',
+        source: `WITH normalized AS (
+  SELECT id, lower(trim(email)) AS email, created_at,
+         ROW_NUMBER() OVER (PARTITION BY lower(trim(email)) ORDER BY created_at, id) AS rank_in_email
+  FROM users
+  WHERE email IS NOT NULL
+)
+SELECT email, COUNT(*) AS copies, MAX(CASE WHEN rank_in_email = 1 THEN id END) AS keep_id
+FROM normalized
+GROUP BY email
+HAVING COUNT(*) > 1
+ORDER BY email;
+`,
+      },
+      {
+        language: 'sql',
+        source: `-- The earliest sign-up time per email first, then the smallest id among the users at that time.
+WITH normalized AS (
+  SELECT id, lower(trim(email)) AS email, created_at FROM users WHERE email IS NOT NULL
+),
+duplicated AS (
+  SELECT email, COUNT(*) AS copies, MIN(created_at) AS first_at
+  FROM normalized
+  GROUP BY email
+  HAVING COUNT(*) > 1
+)
+SELECT d.email, d.copies, MIN(n.id) AS keep_id
+FROM duplicated AS d
+JOIN normalized AS n ON n.email = d.email AND n.created_at = d.first_at
+GROUP BY d.email, d.copies
+ORDER BY d.email;
+`,
+      },
     ],
   };
 }
@@ -1951,14 +3396,19 @@ function render(p: ProblemFile): string {
     ['tags', p.tags],
     ['statement', p.statement],
     ['mode', p.mode],
+    ['languages', p.languages],
     ...(p.entryPoint !== undefined ? [['entryPoint', p.entryPoint] as [string, unknown]] : []),
+    ...(p.entryPoints !== undefined ? [['entryPoints', p.entryPoints] as [string, unknown]] : []),
+    ...(p.signatures !== undefined ? [['signatures', p.signatures] as [string, unknown]] : []),
+    ...(p.starters !== undefined ? [['starters', p.starters] as [string, unknown]] : []),
+    ...(p.schema !== undefined ? [['schema', p.schema] as [string, unknown]] : []),
     ['limits', p.limits],
     ['checker', p.checker],
   ];
   const out = ['{'];
   for (const [k, v] of head) out.push(`  ${JSON.stringify(k)}: ${JSON.stringify(v)},`);
   out.push('  "tests": [');
-  out.push(p.tests.map((test) => `    ${JSON.stringify(test)}`).join(',\n'));
+  out.push((p.tests as unknown[]).map((test) => `    ${JSON.stringify(test)}`).join(',\n'));
   out.push('  ],');
   out.push('  "referenceSolutions": [');
   out.push(p.referenceSolutions.map((s) => `    ${JSON.stringify(s)}`).join(',\n'));
@@ -1981,6 +3431,11 @@ function main(): void {
     groupBySum,
     latencyPercentiles,
     serviceStartOrder,
+    endpointErrorRates,
+    customersWithoutPaidOrders,
+    latestDeploymentPerService,
+    dailyRevenueRunningTotal,
+    duplicateUserEmails,
   ];
   for (const build of problems) {
     const problem = build();

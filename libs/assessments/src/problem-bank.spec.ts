@@ -19,6 +19,16 @@ const isObject = (v: unknown): v is Doc => typeof v === 'object' && v !== null &
 const isNonEmptyString = (v: unknown): v is string => typeof v === 'string' && v.trim().length > 0;
 const isPositiveInt = (v: unknown): boolean => Number.isInteger(v) && (v as number) > 0;
 
+const CODE_LANGUAGES = ['javascript', 'typescript', 'python'];
+const SQL_CATEGORIES = ['nulls', 'ties', 'empty', 'duplicates'];
+const codeProblems = bank.filter(([, d]) => d.mode !== 'sql');
+const sqlProblems = bank.filter(([, d]) => d.mode === 'sql');
+const wrongFiles = readdirSync(WRONG_DIR).sort();
+const wrongOf = (slug: string, ext: string): string[] => wrongFiles.filter((f) => f.startsWith(`${slug}.`) && f.endsWith(ext));
+
+/** A top-level `def NAME(` in Python source. */
+const definesPythonFunction = (source: string, name: string): boolean => new RegExp(`(^|\\n)def ${name}\\(`).test(source);
+
 /** Every way the contract lets a solution define its entry point. */
 function definesEntryPoint(source: string, name: string): boolean {
   const n = name.replace(/[$]/g, '\\$');
@@ -28,8 +38,9 @@ function definesEntryPoint(source: string, name: string): boolean {
 }
 
 describe('seed problem bank', () => {
-  it('holds at least seven problems, three of them with a TypeScript reference', () => {
-    expect(bank.length).toBeGreaterThanOrEqual(7);
+  it('holds at least seven function and stdio problems, three of them with a TypeScript reference, and four SQL problems', () => {
+    expect(codeProblems.length).toBeGreaterThanOrEqual(7);
+    expect(sqlProblems.length).toBeGreaterThanOrEqual(4);
     const withTs = bank.filter(([, d]) => d.referenceSolutions.some((s: Doc) => s.language === 'typescript'));
     expect(withTs.length).toBeGreaterThanOrEqual(3);
   });
@@ -48,8 +59,39 @@ describe('seed problem bank', () => {
     need(isNonEmptyString(d.slug) && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(d.slug), 'slug: kebab-case string');
     need(isNonEmptyString(d.title), 'title: non-empty string');
     need(isNonEmptyString(d.statement) && d.statement.length >= 200, 'statement: non-empty markdown');
-    need(d.mode === 'function' || d.mode === 'stdio', 'mode: function | stdio');
+    need(['function', 'stdio', 'sql'].includes(d.mode), 'mode: function | stdio | sql');
     if (d.mode === 'function') need(isNonEmptyString(d.entryPoint) && /^[A-Za-z_$][\w$]*$/.test(d.entryPoint), 'entryPoint: identifier');
+    if (d.mode !== 'function')
+      need(!('entryPoint' in d) && !('entryPoints' in d) && !('signatures' in d), 'no entry point outside function mode');
+    need(
+      JSON.stringify(d.languages) === JSON.stringify(d.mode === 'sql' ? ['sql'] : CODE_LANGUAGES),
+      'languages: javascript, typescript, python (sql problems: sql)',
+    );
+    if (d.mode === 'function') {
+      need(isObject(d.entryPoints) && /^[a-z_][a-z0-9_]*$/.test(d.entryPoints.python), 'entryPoints.python: snake_case identifier');
+      need(isObject(d.signatures) && CODE_LANGUAGES.every((l) => isNonEmptyString(d.signatures[l])), 'signatures: one per language');
+    }
+    if (d.mode !== 'sql') {
+      need(
+        isObject(d.starters) && Object.keys(d.starters).sort().join() === [...CODE_LANGUAGES].sort().join(),
+        'starters: one per language',
+      );
+      need(
+        !/```ts|console\.log|===|JavaScript's/.test(d.statement),
+        'statement: no JavaScript-only wording (signatures and starters carry the language)',
+      );
+    }
+    if (d.mode === 'function' && isObject(d.starters)) {
+      need(
+        definesEntryPoint(d.starters.javascript, d.entryPoint) && definesEntryPoint(d.starters.typescript, d.entryPoint),
+        'starters define entryPoint',
+      );
+      need(definesPythonFunction(d.starters.python, d.entryPoints?.python), 'python starter defines entryPoints.python');
+    }
+    if (d.mode === 'sql') {
+      need(isNonEmptyString(d.schema) && /CREATE TABLE/i.test(d.schema), 'schema: SQL DDL');
+      need(isObject(d.starters) && Object.keys(d.starters).join() === 'sql' && isNonEmptyString(d.starters.sql), 'starters: sql only');
+    }
     need(
       isObject(d.limits) && isPositiveInt(d.limits.timeMs) && isPositiveInt(d.limits.memoryMb),
       'limits: {timeMs, memoryMb} positive integers',
@@ -59,7 +101,7 @@ describe('seed problem bank', () => {
     if (d.checker?.type === 'float')
       need(typeof d.checker.epsilon === 'number' && d.checker.epsilon > 0, 'checker.epsilon: positive number');
     if (d.checker?.type === 'tokens' || d.checker?.type === 'unordered')
-      need(d.checker.type === 'tokens' ? d.mode === 'stdio' : d.mode === 'function', 'checker fits mode');
+      need(d.checker.type === 'tokens' ? d.mode === 'stdio' : d.mode !== 'stdio', 'checker fits mode');
     need(['Easy', 'Medium', 'Hard'].includes(d.difficulty), 'difficulty: Easy | Medium | Hard');
     need(Array.isArray(d.tags) && d.tags.length > 0 && d.tags.every(isNonEmptyString), 'tags: non-empty strings');
     need(Array.isArray(d.tests) && d.tests.length > 0, 'tests: non-empty array');
@@ -73,6 +115,23 @@ describe('seed problem bank', () => {
       if (d.mode === 'function') need(Array.isArray(t.args) && !('stdin' in t), `${at}.args: array (function mode)`);
       if (d.mode === 'stdio')
         need(typeof t.stdin === 'string' && typeof t.expected === 'string' && !('args' in t), `${at}.stdin/expected: strings (stdio mode)`);
+      if (d.mode === 'sql') {
+        const tables = [...String(d.schema).matchAll(/CREATE TABLE\s+(\w+)/gi)].map((m) => m[1]);
+        need(
+          isObject(t.data) &&
+            Object.entries(t.data).every(([k, rows]) => tables.includes(k) && Array.isArray(rows) && rows.every(Array.isArray)),
+          `${at}.data: table -> rows (arrays), tables of the schema`,
+        );
+        need(
+          isObject(t.expected) &&
+            Array.isArray(t.expected.columns) &&
+            t.expected.columns.every(isNonEmptyString) &&
+            Array.isArray(t.expected.rows) &&
+            t.expected.rows.every((r: unknown) => Array.isArray(r) && r.length === t.expected.columns.length),
+          `${at}.expected: { columns, rows } with one value per column`,
+        );
+        need(!('args' in t) && !('stdin' in t), `${at}: no args/stdin (sql mode)`);
+      }
     }
     expect({ file, problems }).toEqual({ file, problems: [] });
   });
@@ -84,24 +143,25 @@ describe('seed problem bank', () => {
     expect(visible.length).toBeGreaterThanOrEqual(2);
     expect(hidden.length).toBeGreaterThanOrEqual(5);
     expect(hidden.filter((t) => !isNonEmptyString(t.category))).toEqual([]);
-    expect(new Set(hidden.map((t) => t.category))).toContain('edge cases');
-    expect(new Set(hidden.map((t) => t.category))).toContain('large input');
+    const categories = new Set(hidden.map((t) => t.category));
+    for (const c of d.mode === 'sql' ? [...SQL_CATEGORIES, 'large input'] : ['edge cases', 'large input']) expect(categories).toContain(c);
     const names = tests.map((t) => t.name);
     expect(new Set(names).size).toBe(names.length);
   });
 
-  it.each(bank)('%s ships reference solutions that define the entry point', (_file, d) => {
+  it.each(bank)('%s ships reference solutions in its languages that define the entry point', (_file, d) => {
     const refs: Doc[] = d.referenceSolutions;
     expect(Array.isArray(refs)).toBe(true);
-    expect(refs.some((s) => s.language === 'javascript')).toBe(true);
+    if (d.mode === 'sql') expect(refs.some((s) => s.language === 'sql')).toBe(true);
+    else expect(['javascript', 'python'].filter((l) => refs.some((s) => s.language === l))).toEqual(['javascript', 'python']);
     for (const ref of refs) {
-      expect(['javascript', 'typescript']).toContain(ref.language);
+      expect(d.languages).toContain(ref.language);
       expect(isNonEmptyString(ref.source)).toBe(true);
-      if (d.mode === 'function')
-        expect({ language: ref.language, defines: definesEntryPoint(ref.source, d.entryPoint) }).toEqual({
-          language: ref.language,
-          defines: true,
-        });
+      if (d.mode === 'function') {
+        const defines =
+          ref.language === 'python' ? definesPythonFunction(ref.source, d.entryPoints.python) : definesEntryPoint(ref.source, d.entryPoint);
+        expect({ language: ref.language, defines }).toEqual({ language: ref.language, defines: true });
+      }
     }
   });
 
@@ -117,14 +177,49 @@ describe('seed problem bank', () => {
     for (const f of files) expect({ f, kb: Math.ceil(statSync(join(BANK_DIR, f)).size / 1024) <= 300 }).toEqual({ f, kb: true });
   });
 
-  it('has known-wrong solutions for every problem, each named after a problem', () => {
-    const slugs = new Set(bank.map(([, d]) => d.slug as string));
-    const wrong = readdirSync(WRONG_DIR).filter((f) => f.endsWith('.js'));
-    for (const f of wrong) expect(slugs).toContain(basename(f).split('.')[0]);
-    for (const slug of slugs) expect(wrong.filter((f) => f.startsWith(`${slug}.`)).length).toBeGreaterThanOrEqual(2);
-    for (const [, d] of bank.filter(([, doc]) => doc.mode === 'function')) {
-      for (const f of wrong.filter((w) => w.startsWith(`${d.slug}.`)))
+  it('names every known-wrong solution after a problem, in a language it offers', () => {
+    const bySlug = new Map(bank.map(([, d]) => [d.slug as string, d]));
+    const languageOf: Record<string, string> = { js: 'javascript', py: 'python', sql: 'sql' };
+    for (const f of wrongFiles) {
+      const [slug, label, ext, ...rest] = basename(f).split('.');
+      expect({ f, slug: bySlug.has(slug), label: /^[a-z0-9]+(-[a-z0-9]+)*$/.test(label ?? ''), rest }).toEqual({
+        f,
+        slug: true,
+        label: true,
+        rest: [],
+      });
+      expect({ f, offered: bySlug.get(slug)?.languages.includes(languageOf[ext]) }).toEqual({ f, offered: true });
+    }
+  });
+
+  it.each(codeProblems)(
+    '%s has two known-wrong JavaScript and two known-wrong Python solutions that define the entry point',
+    (_file, d) => {
+      const js = wrongOf(d.slug, '.js');
+      const py = wrongOf(d.slug, '.py');
+      expect({ js: js.length >= 2, py: py.length >= 2 }).toEqual({ js: true, py: true });
+      if (d.mode !== 'function') return;
+      for (const f of js)
         expect({ f, defines: definesEntryPoint(readFileSync(join(WRONG_DIR, f), 'utf8'), d.entryPoint) }).toEqual({ f, defines: true });
+      for (const f of py)
+        expect({ f, defines: definesPythonFunction(readFileSync(join(WRONG_DIR, f), 'utf8'), d.entryPoints.python) }).toEqual({
+          f,
+          defines: true,
+        });
+    },
+  );
+
+  it.each(sqlProblems)('%s has two known-wrong queries', (_file, d) => {
+    expect(wrongOf(d.slug, '.sql').length).toBeGreaterThanOrEqual(2);
+  });
+
+  // The Python harness (tools/problem-bank/verify-python.py) and sql-bank.spec.ts prove the named test fails.
+  it('has every Python and SQL wrong solution name the hidden test its mistake breaks', () => {
+    for (const f of wrongFiles.filter((w) => w.endsWith('.py') || w.endsWith('.sql'))) {
+      const d = bank.find(([, doc]) => doc.slug === f.split('.')[0])?.[1];
+      const named = /^(?:#|--) fails: (.+)$/m.exec(readFileSync(join(WRONG_DIR, f), 'utf8'))?.[1];
+      const test = (d?.tests as Doc[] | undefined)?.find((t) => t.name === named);
+      expect({ f, named: named ?? null, hidden: test?.hidden }).toEqual({ f, named: expect.any(String), hidden: true });
     }
   });
 });

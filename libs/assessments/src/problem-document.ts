@@ -1,6 +1,13 @@
 import { AppError, FieldProblem } from '@app/common';
-import type { ReferenceSolution } from '@app/domain';
+import type { ReferenceLanguage, ReferenceSolution } from '@app/domain';
 import { loadProblem, Problem, ProblemValidationError } from '@app/sandbox';
+
+/**
+ * Reference solutions in these languages can be validated (judged) today. Python and SQL join
+ * when submissions in them are judged (issue 12); until then the bank seeder leaves their
+ * reference solutions out, and a problem with no other one.
+ */
+export const REFERENCE_LANGUAGES: readonly ReferenceLanguage[] = ['javascript', 'typescript'];
 
 /**
  * Validates a problem document with the judge's own schema (so the bank never stores what the
@@ -17,8 +24,8 @@ export function checkProblemDocument(definition: unknown, solutions: ReferenceSo
   }
   if (!solutions.length) problems.push({ field: 'referenceSolutions', message: 'must hold at least one reference solution' });
   solutions.forEach((s, i) => {
-    if (s.language !== 'javascript' && s.language !== 'typescript') {
-      problems.push({ field: `referenceSolutions[${i}].language`, message: 'must be javascript or typescript' });
+    if (!REFERENCE_LANGUAGES.includes(s.language)) {
+      problems.push({ field: `referenceSolutions[${i}].language`, message: `must be ${REFERENCE_LANGUAGES.join(' or ')}` });
     }
     if (!s.source?.trim()) problems.push({ field: `referenceSolutions[${i}].source`, message: 'is empty' });
   });

@@ -2,8 +2,14 @@ import { UuidEntity } from './base.entity';
 import { Column, CreateDateColumn, Entity, Index, UpdateDateColumn } from 'typeorm';
 import { ProblemValidationStatus } from './enums';
 
+/**
+ * The languages a stored reference solution may name. The problem bank already ships Python and
+ * SQL ones; which of them the platform validates today is REFERENCE_LANGUAGES in @app/assessments.
+ */
+export type ReferenceLanguage = 'javascript' | 'typescript' | 'python' | 'sql';
+
 export interface ReferenceSolution {
-  language: 'javascript' | 'typescript';
+  language: ReferenceLanguage;
   source: string;
 }
 

@@ -1,19 +1,37 @@
 import { loadProblem } from '@app/sandbox';
+import { REFERENCE_LANGUAGES } from '../problem-document';
 import { loadBankDir, parseBankFile } from './bank-files';
 
+const entries = loadBankDir();
+
 describe('problem bank files', () => {
-  it('all load, and their definitions pass the judge schema once the bank keys are split off', () => {
-    const entries = loadBankDir();
-    expect(entries.length).toBeGreaterThanOrEqual(6);
+  it('all load with their bank keys split off, Python and SQL references included', () => {
+    expect(entries.length).toBeGreaterThanOrEqual(13);
     for (const e of entries) {
-      expect(() => loadProblem(e.definition)).not.toThrow();
       expect(e.definition).not.toHaveProperty('referenceSolutions');
       expect(e.referenceSolutions.length).toBeGreaterThan(0);
     }
+    const languages = new Set(entries.flatMap((e) => e.referenceSolutions.map((s) => s.language)));
+    expect([...languages].sort()).toEqual(['javascript', 'python', 'sql', 'typescript']);
+  });
+
+  it('all pass the judge schema, with the languages each problem declares', () => {
+    for (const e of entries) {
+      const problem = loadProblem(e.definition);
+      expect(problem.languages).toEqual(e.definition.mode === 'sql' ? ['sql'] : ['javascript', 'typescript', 'python']);
+    }
+  });
+
+  it('gives every function and stdio problem a reference the platform validates today', () => {
+    for (const e of entries.filter((x) => x.definition.mode !== 'sql'))
+      expect({ slug: e.definition.slug, ok: e.referenceSolutions.some((s) => REFERENCE_LANGUAGES.includes(s.language)) }).toEqual({
+        slug: e.definition.slug,
+        ok: true,
+      });
   });
 
   it('names the file and the field of a bad entry', () => {
-    expect(() => parseBankFile('x.json', JSON.stringify({ slug: 'x', referenceSolutions: [{ language: 'python', source: 'x' }] }))).toThrow(
+    expect(() => parseBankFile('x.json', JSON.stringify({ slug: 'x', referenceSolutions: [{ language: 'cobol', source: 'x' }] }))).toThrow(
       /^x\.json: referenceSolutions\.0\.language: /,
     );
     expect(() => parseBankFile('y.json', '{')).toThrow(/^y\.json: not valid JSON/);

@@ -17,7 +17,9 @@ export interface BankEntry {
 
 // A bank file is a judge problem document plus the bank's own keys; the judge schema checks the rest.
 const bankKeys = z.object({
-  referenceSolutions: z.array(z.object({ language: z.enum(['javascript', 'typescript']), source: z.string().min(1) })).min(1),
+  referenceSolutions: z
+    .array(z.object({ language: z.enum(['javascript', 'typescript', 'python', 'sql']), source: z.string().min(1) }))
+    .min(1),
   difficulty: z.string().max(50).default('General'),
   tags: z.array(z.string().max(40)).max(20).default([]),
 });

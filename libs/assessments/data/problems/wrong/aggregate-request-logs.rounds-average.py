@@ -1,0 +1,16 @@
+# fails: average rounds down
+# Rounds the mean latency with round() (half to even) instead of rounding it down.
+import sys
+
+stats: dict[str, list[int]] = {}
+for line in sys.stdin:
+    fields = line.split()
+    if len(fields) != 4:
+        continue
+    s = stats.setdefault(fields[1].split("?")[0], [0, 0, 0])
+    s[0] += 1
+    s[1] += int(fields[3])
+    s[2] += int(fields[2]) >= 500
+for path in sorted(stats):
+    count, total, errors = stats[path]
+    print(f"{path} {count} {round(total / count)} {errors / count:.2f}")
