@@ -344,6 +344,15 @@ describe('web app in a real browser', () => {
     await shot(page, '06-shortlist');
     await axe(page, 'shortlist');
 
+    // A stage move asks for its reason in an in-page dialog (no prompt()); Cancel moves nothing.
+    await cory.getByRole('combobox').selectOption('OFFER');
+    const reason = page.getByRole('dialog', { name: 'Move to Offer' });
+    await reason.waitFor();
+    await expect(page.evaluate(() => document.activeElement?.closest('dialog') != null)).resolves.toBe(true);
+    await reason.getByRole('button', { name: 'Cancel' }).click();
+    await reason.waitFor({ state: 'detached' });
+    await expect(cory.textContent()).resolves.toMatch(/Interview/);
+
     // At tablet width the page itself does not scroll sideways (the table scrolls in its own box).
     await page.setViewportSize({ width: 820, height: 1100 });
     await expect(page.evaluate<number>('document.documentElement.scrollWidth')).resolves.toBeLessThanOrEqual(820);
@@ -395,6 +404,7 @@ describe('web app in a real browser', () => {
     const location = form.getByLabel('Location');
     await location.fill('');
     await form.getByRole('button', { name: 'Save' }).click();
+    await form.getByRole('alert').waitFor();
     await expect(location.getAttribute('aria-invalid')).resolves.toBe('true');
     const describedBy = await location.getAttribute('aria-describedby');
     await expect(page.locator(`[id="${describedBy}"]`).textContent()).resolves.toMatch(/\S/);

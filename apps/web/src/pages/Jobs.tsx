@@ -4,10 +4,9 @@ import type { EducationStatus, JobsJobQuery } from '../gql/graphql';
 import { gql, useQuery, useSession } from '../api';
 import { Link, useNavigate } from 'react-router';
 import { Markdown } from '../markdown';
-import { ErrorBox, Loading, Page } from '../ui';
+import { ErrorBox, Loading, Page, fieldProps } from '../ui';
 
 type Question = JobsJobQuery['job']['screeningQuestions'][number];
-
 
 const JOB = graphql(`
   query JobsJob($id: ID!) {
@@ -153,6 +152,8 @@ function ApplyForm({ job }: { job: { id: string; screeningQuestions: Question[] 
     }
   };
   const set = (k: string, v: string) => setAnswers((a) => ({ ...a, [k]: v }));
+  // The API names profile fields by their path in ApplyToJobInput (`profile.email`, `resume`).
+  const fp = (field: string, id: string) => fieldProps(error, field, id);
   return (
     <form className="card" onSubmit={onSubmit} aria-label="Application">
       <h2>Apply</h2>
@@ -160,20 +161,40 @@ function ApplyForm({ job }: { job: { id: string; screeningQuestions: Question[] 
         <legend>Profile</legend>
         <label>
           Full name
-          <input value={name} onChange={(e) => setName(e.target.value)} required />
+          <input value={name} onChange={(e) => setName(e.target.value)} required {...fp('profile.name', 'apply-name').input} />
+          {fp('profile.name', 'apply-name').message}
         </label>
         <label>
           Contact email
-          <input type="email" value={email} onChange={(e) => setEmail(e.target.value)} required />
+          <input
+            type="email"
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            required
+            {...fp('profile.email', 'apply-email').input}
+          />
+          {fp('profile.email', 'apply-email').message}
         </label>
         <div className="row">
           <label>
             Degree
-            <input value={degree} onChange={(e) => setDegree(e.target.value)} required />
+            <input
+              value={degree}
+              onChange={(e) => setDegree(e.target.value)}
+              required
+              {...fp('profile.education.degree', 'apply-degree').input}
+            />
+            {fp('profile.education.degree', 'apply-degree').message}
           </label>
           <label>
             Field of study
-            <input value={field} onChange={(e) => setField(e.target.value)} required />
+            <input
+              value={field}
+              onChange={(e) => setField(e.target.value)}
+              required
+              {...fp('profile.education.field', 'apply-field').input}
+            />
+            {fp('profile.education.field', 'apply-field').message}
           </label>
         </div>
         <div className="row">
@@ -187,7 +208,12 @@ function ApplyForm({ job }: { job: { id: string; screeningQuestions: Question[] 
           </label>
           <label>
             Institution (optional)
-            <input value={institution} onChange={(e) => setInstitution(e.target.value)} />
+            <input
+              value={institution}
+              onChange={(e) => setInstitution(e.target.value)}
+              {...fp('profile.education.institution', 'apply-institution').input}
+            />
+            {fp('profile.education.institution', 'apply-institution').message}
           </label>
         </div>
         <label>
@@ -196,7 +222,8 @@ function ApplyForm({ job }: { job: { id: string; screeningQuestions: Question[] 
         </label>
         <label>
           Links (space separated, optional)
-          <input value={links} onChange={(e) => setLinks(e.target.value)} />
+          <input value={links} onChange={(e) => setLinks(e.target.value)} {...fp('profile.links', 'apply-links').input} />
+          {fp('profile.links', 'apply-links').message}
         </label>
       </fieldset>
       <fieldset>
@@ -207,7 +234,15 @@ function ApplyForm({ job }: { job: { id: string; screeningQuestions: Question[] 
       </fieldset>
       <label>
         Résumé (plain text)
-        <textarea value={resume} onChange={(e) => setResume(e.target.value)} rows={6} maxLength={20000} required />
+        <textarea
+          value={resume}
+          onChange={(e) => setResume(e.target.value)}
+          rows={6}
+          maxLength={20000}
+          required
+          {...fp('resume', 'apply-resume').input}
+        />
+        {fp('resume', 'apply-resume').message}
       </label>
       <ErrorBox error={error} />
       <button type="submit" disabled={busy}>
