@@ -411,6 +411,22 @@ describe('web app in a real browser', () => {
     await expect(form.getByLabel('Title').getAttribute('aria-invalid')).resolves.toBeNull();
     await shot(page, '08-field-error');
     await axe(page, 'edit job with an error');
+
+    // A token the API no longer accepts: the session is dropped and the page asks to log in.
+    await page.evaluate(() =>
+      localStorage.setItem(
+        'hp.session',
+        JSON.stringify({
+          token: 'revoked',
+          user: { id: 'x', email: 'ghost@example.com', name: 'Ghost', role: 'RECRUITER' },
+          expiresAt: '2099-01-01T00:00:00Z',
+        }),
+      ),
+    );
+    await page.goto(`${p.url}/recruiter/problems`);
+    await page.getByText('Please log in to continue.').waitFor();
+    await expect(page.getByTestId('whoami').count()).resolves.toBe(0);
+    await expect(page.evaluate(() => localStorage.getItem('hp.session'))).resolves.toBeNull();
     await page.close();
   }, 90_000);
 

@@ -1,5 +1,5 @@
 import { createClient as createWsClient, type Client as WsClient } from 'graphql-ws';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import {
   Client,
   CombinedError,
@@ -83,11 +83,15 @@ export class ApiError extends Error {
   }
 }
 
+/** An expired or revoked token: drop the session, and the pages ask to log in again. */
+function dropSessionOn(e: ApiError): void {
+  if (e.code === 'UNAUTHENTICATED' && session) setSession(null);
+}
+
 function toApiError(e: CombinedError): ApiError {
   const g = e.graphQLErrors[0];
   if (!g) return new ApiError(e.networkError ? `The server could not be reached (${e.networkError.message})` : e.message, 'NETWORK');
   const code = typeof g.extensions?.code === 'string' ? g.extensions.code : 'ERROR';
-  if (code === 'UNAUTHENTICATED' && session) setSession(null);
   const fields = Array.isArray(g.extensions?.fields) ? (g.extensions.fields as FieldError[]) : [];
   // The message already names every bad field (AppError.badInput); forms also show each beside its input.
   return new ApiError(g.message, code, fields);
@@ -140,7 +144,11 @@ export async function gql<R, V extends AnyVariables>(doc: TypedDocumentNode<R, V
   const res = isMutation(doc)
     ? await client.mutation(doc, variables).toPromise()
     : await client.query(doc, variables, { requestPolicy: 'network-only' }).toPromise();
-  if (res.error) throw toApiError(res.error);
+  if (res.error) {
+    const e = toApiError(res.error);
+    dropSessionOn(e);
+    throw e;
+  }
   if (!res.data) throw new ApiError('The server sent no data', 'NETWORK');
   return res.data;
 }
@@ -153,8 +161,11 @@ export function subscribe<R, V extends AnyVariables>(
   onError?: (e: ApiError) => void,
 ): () => void {
   const { unsubscribe } = client.subscription(doc, variables).subscribe((res) => {
-    if (res.error) onError?.(toApiError(res.error));
-    else if (res.data) onData(res.data);
+    if (res.error) {
+      const e = toApiError(res.error);
+      dropSessionOn(e);
+      onError?.(e);
+    } else if (res.data) onData(res.data);
   });
   return unsubscribe;
 }
@@ -171,7 +182,12 @@ export function useQuery<R, V extends AnyVariables>(query: TypedDocumentNode<R, 
   /* eslint-enable @typescript-eslint/no-unnecessary-type-assertion */
   const [res, reexecute] = useUrqlQuery<R, V>(args);
   const reload = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
-  return { data: res.data, error: res.error ? toApiError(res.error) : undefined, loading: res.fetching, reload };
+  const error = useMemo(() => (res.error ? toApiError(res.error) : undefined), [res.error]);
+  // Not during render: dropping the session re-renders the whole app.
+  useEffect(() => {
+    if (error) dropSessionOn(error);
+  }, [error]);
+  return { data: res.data, error, loading: res.fetching, reload };
 }
 
 const LOGIN = graphql(`
