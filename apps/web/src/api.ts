@@ -9,10 +9,12 @@ import {
   useQuery as useUrqlQuery,
   type AnyVariables,
   type UseQueryArgs,
-  type TypedDocumentNode,
 } from 'urql';
 import { graphql } from './gql';
-import type { Role } from './gql/graphql';
+import type { Role, TypedDocumentString } from './gql/graphql';
+
+/** A generated document: its text, typed with its result and variables. */
+export type Doc<R, V> = TypedDocumentString<R, V>;
 
 export type { Role };
 export interface SessionUser {
@@ -137,13 +139,14 @@ function makeClient(): Client {
 let client = makeClient();
 export const urqlClient = (): Client => client;
 
-const isMutation = (doc: { definitions: readonly object[] }) => doc.definitions.some((d) => 'operation' in d && d.operation === 'mutation');
+/** The generated documents are strings: the operation comes first, its fragments after it. */
+const isMutation = (doc: Doc<unknown, never>) => /^\s*mutation\b/.test(doc.toString());
 
 /** Runs one typed operation outside a component (mutations, one-off reads); throws ApiError. */
-export async function gql<R, V extends AnyVariables>(doc: TypedDocumentNode<R, V>, variables: V): Promise<R> {
+export async function gql<R, V extends AnyVariables>(doc: Doc<R, V>, variables: V): Promise<R> {
   const res = isMutation(doc)
-    ? await client.mutation(doc, variables).toPromise()
-    : await client.query(doc, variables, { requestPolicy: 'network-only' }).toPromise();
+    ? await client.mutation<R, V>(doc.toString(), variables).toPromise()
+    : await client.query<R, V>(doc.toString(), variables, { requestPolicy: 'network-only' }).toPromise();
   if (res.error) {
     const e = toApiError(res.error);
     dropSessionOn(e);
@@ -155,12 +158,12 @@ export async function gql<R, V extends AnyVariables>(doc: TypedDocumentNode<R, V
 
 /** Subscribes to a typed subscription; returns the unsubscribe function. */
 export function subscribe<R, V extends AnyVariables>(
-  doc: TypedDocumentNode<R, V>,
+  doc: Doc<R, V>,
   variables: V,
   onData: (d: R) => void,
   onError?: (e: ApiError) => void,
 ): () => void {
-  const { unsubscribe } = client.subscription(doc, variables).subscribe((res) => {
+  const { unsubscribe } = client.subscription<R, V>(doc.toString(), variables).subscribe((res) => {
     if (res.error) {
       const e = toApiError(res.error);
       dropSessionOn(e);
@@ -175,10 +178,13 @@ export function subscribe<R, V extends AnyVariables>(
  * seen before shows its cached result at once and refreshes it (cache-and-network): the
  * document cache cannot tell that a mutation added to a list it saw empty.
  */
-export function useQuery<R, V extends AnyVariables>(query: TypedDocumentNode<R, V>, variables?: V, pause = false) {
+export function useQuery<R, V extends AnyVariables>(query: Doc<R, V>, variables?: V, pause = false) {
   // tsc needs both assertions (V is generic); the linter's type view resolves V and calls them needless.
   /* eslint-disable @typescript-eslint/no-unnecessary-type-assertion */
-  const args = { query, variables: variables ?? ({} as V), pause, requestPolicy: 'cache-and-network' } as UseQueryArgs<V, R>;
+  const args = { query: query.toString(), variables: variables ?? ({} as V), pause, requestPolicy: 'cache-and-network' } as UseQueryArgs<
+    V,
+    R
+  >;
   /* eslint-enable @typescript-eslint/no-unnecessary-type-assertion */
   const [res, reexecute] = useUrqlQuery<R, V>(args);
   const reload = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);

@@ -1,8 +1,7 @@
 import { graphql } from '../gql';
 import { useEffect, useState, type FormEvent } from 'react';
 import type { RecruiterJobsJobQuery } from '../gql/graphql';
-import type { TypedDocumentNode } from 'urql';
-import { gql, useQuery, type ApiError } from '../api';
+import { gql, useQuery, type ApiError, type Doc } from '../api';
 import { Link, useNavigate } from 'react-router';
 import { fieldProps, useAsk, ErrorBox, Loading, Page, label, when } from '../ui';
 
@@ -34,7 +33,7 @@ export function RecruiterJobsPage() {
   const [template, setTemplate] = useState('');
   const [title, setTitle] = useState('');
   const [err, setErr] = useState<ApiError | null>(null);
-  const act = async (q: TypedDocumentNode<unknown, { id: string }>, v: { id: string }) => {
+  const act = async (q: Doc<unknown, { id: string }>, v: { id: string }) => {
     setErr(null);
     try {
       await gql(q, v);
