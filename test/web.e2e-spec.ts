@@ -13,8 +13,14 @@ import { gql, ok, Platform, projectFile, startPlatform } from '@app/testing';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS = projectFile('test-artifacts/screenshots');
 const PASSWORD = 'demo-password-123';
-const RIGHT = (JSON.parse(fs.readFileSync(projectFile('libs/assessments/data/problems/two-sum.json'), 'utf8')) as { referenceSolutions: { source: string }[] }).referenceSolutions[0].source;
+const RIGHT = (
+  JSON.parse(fs.readFileSync(projectFile('libs/assessments/data/problems/two-sum.json'), 'utf8')) as {
+    referenceSolutions: { source: string }[];
+  }
+).referenceSolutions[0].source;
 const WAIT = 30_000;
+/** axe-core, evaluated in the page through the DevTools protocol (a <script> tag would break the CSP). */
+const AXE = fs.readFileSync(projectFile('node_modules/axe-core/axe.min.js'), 'utf8');
 
 describe('web app in a real browser', () => {
   let p: Platform;
@@ -22,11 +28,41 @@ describe('web app in a real browser', () => {
   let profile: string;
   /** Every Content-Security-Policy violation any page reported: the app must run under the policy. */
   const cspViolations: string[] = [];
-  const must = async <T = any>(q: string, v: Record<string, unknown> = {}, token?: string): Promise<T> => ok(await gql<T>(p.url, q, v, token));
-  const tokenOf = async (email: string) => (await must(`mutation($i: LoginInput!) { login(input: $i) { accessToken } }`, { i: { email, password: PASSWORD } })).login.accessToken as string;
+  const must = async <T = any>(q: string, v: Record<string, unknown> = {}, token?: string): Promise<T> =>
+    ok(await gql<T>(p.url, q, v, token));
+  const tokenOf = async (email: string) =>
+    (await must(`mutation($i: LoginInput!) { login(input: $i) { accessToken } }`, { i: { email, password: PASSWORD } })).login
+      .accessToken as string;
 
   const shot = async (page: Page, name: string) => {
     await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+  };
+  /** Runs axe on the page as it is: no serious or critical violation. */
+  const axe = async (page: Page, where: string) => {
+    await page.evaluate(AXE);
+    const violations = await page.evaluate(async () => {
+      const run = (
+        window as unknown as {
+          axe: {
+            run: (
+              ctx: Document,
+              o: object,
+            ) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }>;
+          };
+        }
+      ).axe.run;
+      const r = await run(document, { resultTypes: ['violations'] });
+      return r.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map(
+          (v) =>
+            `${v.id} (${v.impact}): ${v.nodes
+              .slice(0, 3)
+              .map((n) => n.target.join(' '))
+              .join(', ')}`,
+        );
+    });
+    expect({ where, violations }).toEqual({ where, violations: [] });
   };
   /** A fresh tab logged in as `email` through the login form. */
   const loginPage = async (email: string, password = PASSWORD): Promise<Page> => {
@@ -45,7 +81,8 @@ describe('web app in a real browser', () => {
   };
 
   beforeAll(async () => {
-    if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: bash tools/ensure-chromium.sh installs it (npm test and .ci/run run it)`);
+    if (!fs.existsSync(CHROMIUM))
+      throw new Error(`${CHROMIUM} is missing: bash tools/ensure-chromium.sh installs it (npm test and .ci/run run it)`);
     fs.mkdirSync(SHOTS, { recursive: true });
     p = await startPlatform({ env: { SEED_DEMO_DATA: 'true' } });
     profile = fs.mkdtempSync(path.join(os.tmpdir(), 'hp-chromium-'));
@@ -54,7 +91,15 @@ describe('web app in a real browser', () => {
       headless: true, // playwright passes --headless itself
       acceptDownloads: true,
       viewport: { width: 1366, height: 900 },
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     context.on('page', (page) =>
       page.on('console', (m) => {
@@ -70,13 +115,19 @@ describe('web app in a real browser', () => {
     for (const [i, page] of context?.pages().entries() ?? []) {
       if (page.url() === 'about:blank') continue;
       failed = true;
-      await page.screenshot({ path: path.join(SHOTS, `failure-${expect.getState().currentTestName?.replace(/\W+/g, '-').slice(0, 80)}-${i}.png`) }).catch(() => undefined);
+      await page
+        .screenshot({ path: path.join(SHOTS, `failure-${expect.getState().currentTestName?.replace(/\W+/g, '-').slice(0, 80)}-${i}.png`) })
+        .catch(() => undefined);
       await page.close();
     }
   }, 30_000);
 
   afterAll(async () => {
-    if (p && failed) fs.writeFileSync(projectFile('test-artifacts/web-e2e-platform.log'), [p.api, ...p.workers].map((x) => x.stdout() + x.stderr()).join('\n----\n'));
+    if (p && failed)
+      fs.writeFileSync(
+        projectFile('test-artifacts/web-e2e-platform.log'),
+        [p.api, ...p.workers].map((x) => x.stdout() + x.stderr()).join('\n----\n'),
+      );
     await context?.close();
     await p?.stop();
     if (profile) fs.rmSync(profile, { recursive: true, force: true });
@@ -92,7 +143,9 @@ describe('web app in a real browser', () => {
     expect(deep.status).toBe(200);
     expect(await deep.text()).toContain('<div id="root">');
     expect((await fetch(`${p.url}/health`)).status).toBe(200);
-    expect((await fetch(`${p.url}/jobs/00000000-0000-4000-8000-000000000000/shortlist.csv`, { headers: { accept: 'text/html' } })).status).toBe(401);
+    expect(
+      (await fetch(`${p.url}/jobs/00000000-0000-4000-8000-000000000000/shortlist.csv`, { headers: { accept: 'text/html' } })).status,
+    ).toBe(401);
   }, 30_000);
 
   it('a new candidate signs up, applies with the screening questions and sees the status', async () => {
@@ -101,7 +154,11 @@ describe('web app in a real browser', () => {
     await page.goto(`${p.url}/`);
     await page.getByRole('link', { name: 'Backend Engineer Intern' }).first().waitFor();
     await shot(page, '01-jobs');
+    await axe(page, 'jobs');
     await page.getByRole('link', { name: 'Log in', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Log in' }).waitFor();
+    await page.waitForFunction(() => document.title === 'Log in · Hiring platform');
+    await axe(page, 'login');
     await page.getByRole('button', { name: 'New candidate? Create an account' }).click();
     await page.getByLabel('Name').fill('Wendy Web');
     await page.getByLabel('Email').fill('wendy@example.com');
@@ -121,9 +178,12 @@ describe('web app in a real browser', () => {
     await form.locator('select[name="sql-experience"]').selectOption('I used a SQL database in a project');
     await form.locator('select[name="git-experience"]').selectOption('true');
     await form.locator('input[name="dsa-self-assessment"]').fill('4');
-    await form.locator('textarea[name="problem-solving-example"]').fill('Profiling showed one query per list item; I batched them into a join and the endpoint went from 4 s to 120 ms.');
+    await form
+      .locator('textarea[name="problem-solving-example"]')
+      .fill('Profiling showed one query per list item; I batched them into a join and the endpoint went from 4 s to 120 ms.');
     await form.getByLabel('Résumé').fill('Wendy Web. BS Computer Science student; built a REST API in Node.js with PostgreSQL.');
     await shot(page, '02-apply');
+    await axe(page, 'job and application form');
     await form.getByRole('button', { name: 'Submit application' }).click();
 
     const app = page.getByTestId('application').filter({ hasText: 'Backend Engineer Intern' });
@@ -161,6 +221,29 @@ describe('web app in a real browser', () => {
     await expect(verdict.locator('summary').textContent()).resolves.toMatch(/ACCEPTED/);
     await page.getByRole('tab', { name: /Two Sum \(100\/100\)/ }).waitFor();
     await shot(page, '03-assessment-verdict');
+    await axe(page, 'attempt');
+
+    // The problems are a tablist: one tab stop, arrow keys move and select, each tab controls its panel.
+    const tabs = page.getByRole('tab');
+    expect(await tabs.count()).toBeGreaterThan(1);
+    const selected = page.locator('[role="tab"][aria-selected="true"]');
+    const first = await selected.getAttribute('id');
+    await expect(selected.getAttribute('aria-controls')).resolves.toBe(await page.getByRole('tabpanel').getAttribute('id'));
+    await selected.focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(selected.getAttribute('id')).resolves.not.toBe(first);
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('aria-selected'))).resolves.toBe('true');
+    await page.keyboard.press('ArrowLeft');
+    await expect(selected.getAttribute('id')).resolves.toBe(first);
+
+    // Finishing asks in an in-page dialog (no confirm()); Cancel keeps the attempt open.
+    await page.getByRole('button', { name: 'Finish now' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Finish the assessment now?' });
+    await dialog.waitFor();
+    await axe(page, 'finish dialog');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect(page.getByTestId('attempt-status').textContent()).resolves.toBe('In progress');
     await page.close();
   }, 120_000);
 
@@ -171,13 +254,26 @@ describe('web app in a real browser', () => {
     const iris = await tokenOf('interviewer2@example.com');
     const cand = await tokenOf('candidate@example.com');
     const appId = (await must(`{ myApplications { items { id } } }`, {}, cand)).myApplications.items[0].id as string;
-    const interviewers = (await must(`{ users(role: INTERVIEWER, limit: 20) { items { id email } } }`, {}, rec)).users.items as { id: string; email: string }[];
-    const rubric = (await must(`{ rubrics { id key criteria { key kind } } }`, {}, rec)).rubrics.find((r: { key: string }) => r.key === 'backend-engineer-intern');
+    const interviewers = (await must(`{ users(role: INTERVIEWER, limit: 20) { items { id email } } }`, {}, rec)).users.items as {
+      id: string;
+      email: string;
+    }[];
+    const rubric = (await must(`{ rubrics { id key criteria { key kind } } }`, {}, rec)).rubrics.find(
+      (r: { key: string }) => r.key === 'backend-engineer-intern',
+    );
     const schedule = async (email: string, at: string) =>
       (
         await must(
           `mutation($i: ScheduleInterviewInput!) { scheduleInterview(input: $i) { id } }`,
-          { i: { applicationId: appId, interviewerId: interviewers.find((u) => u.email === email)!.id, rubricId: rubric.id, kind: 'CODING_FUNDAMENTALS', scheduledAt: at } },
+          {
+            i: {
+              applicationId: appId,
+              interviewerId: interviewers.find((u) => u.email === email)!.id,
+              rubricId: rubric.id,
+              kind: 'CODING_FUNDAMENTALS',
+              scheduledAt: at,
+            },
+          },
           rec,
         )
       ).scheduleInterview.id as string;
@@ -186,7 +282,14 @@ describe('web app in a real browser', () => {
     const keys = (rubric.criteria as { key: string; kind: string }[]).filter((c) => c.kind === 'CODING_FUNDAMENTALS').map((c) => c.key);
     await must(
       `mutation($i: SubmitScorecardInput!) { submitScorecard(input: $i) { id } }`,
-      { i: { interviewId: irisInterview, recommendation: 'STRONG_YES', notes: 'Iris: clear reasoning throughout', ratings: keys.map((k) => ({ criterionKey: k, rating: 3 })) } },
+      {
+        i: {
+          interviewId: irisInterview,
+          recommendation: 'STRONG_YES',
+          notes: 'Iris: clear reasoning throughout',
+          ratings: keys.map((k) => ({ criterionKey: k, rating: 3 })),
+        },
+      },
       iris,
     );
 
@@ -210,6 +313,7 @@ describe('web app in a real browser', () => {
     await form.getByRole('button', { name: 'Save draft' }).click();
     await form.getByText(/Draft saved/).waitFor();
     await shot(page, '04-scorecard-form');
+    await axe(page, 'scorecard form');
     await form.getByRole('button', { name: 'Submit scorecard' }).click();
 
     const others = page.getByRole('region', { name: 'Other scorecards' });
@@ -232,8 +336,22 @@ describe('web app in a real browser', () => {
     await expect(cory.getByRole('img').getAttribute('aria-label')).resolves.toMatch(/assessment \d+%/);
     await expect(page.getByTestId('shortlist-row').count()).resolves.toBeGreaterThanOrEqual(2);
     await cory.getByRole('button', { name: 'Explain' }).click();
-    await page.locator('tr.explain').getByText(/interview/).first().waitFor();
+    await page
+      .locator('tr.explain')
+      .getByText(/interview/)
+      .first()
+      .waitFor();
     await shot(page, '06-shortlist');
+    await axe(page, 'shortlist');
+
+    // A stage move asks for its reason in an in-page dialog (no prompt()); Cancel moves nothing.
+    await cory.getByRole('combobox').selectOption('OFFER');
+    const reason = page.getByRole('dialog', { name: 'Move to Offer' });
+    await reason.waitFor();
+    await expect(page.evaluate(() => document.activeElement?.closest('dialog') != null)).resolves.toBe(true);
+    await reason.getByRole('button', { name: 'Cancel' }).click();
+    await reason.waitFor({ state: 'detached' });
+    await expect(cory.textContent()).resolves.toMatch(/Interview/);
 
     // At tablet width the page itself does not scroll sideways (the table scrolls in its own box).
     await page.setViewportSize({ width: 820, height: 1100 });
@@ -250,9 +368,70 @@ describe('web app in a real browser', () => {
     await page.close();
   }, 60_000);
 
+  it('navigation moves focus and sets the title; per-field errors sit beside their fields; dialogs replace confirm()', async () => {
+    const page = await loginPage('recruiter@example.com');
+    for (const [link, title] of [
+      ['Problem bank', 'Problem bank'],
+      ['Assessments', 'Assessments'],
+      ['Calibration', 'Interviewer calibration'],
+      ['Manage jobs', 'Manage jobs'],
+    ]) {
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: link }).click();
+      await page.getByRole('heading', { level: 1, name: title }).waitFor();
+      await page.waitForFunction((t) => document.title === `${t} · Hiring platform`, title);
+      await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('main');
+      await axe(page, title);
+    }
+
+    // Closing a job asks in a modal dialog; Cancel leaves it open.
+    const row = page.getByRole('row').filter({ hasText: 'Backend Engineer Intern' }).first();
+    await row.getByRole('button', { name: 'Close' }).click();
+    const dialog = page.getByRole('dialog', { name: /^Close "Backend Engineer Intern"\?$/ });
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect(row.textContent()).resolves.toMatch(/Published/);
+
+    await row.getByRole('link', { name: 'Applications' }).click();
+    await page.getByRole('heading', { level: 1, name: /Applications: Backend Engineer Intern/ }).waitFor();
+    await axe(page, 'applications');
+
+    // An empty location is refused by the API's validation; the message sits beside the field.
+    await page.goBack();
+    await row.getByRole('link', { name: 'Edit' }).click();
+    const form = page.getByRole('form', { name: 'Edit job' });
+    await form.waitFor();
+    const location = form.getByLabel('Location');
+    await location.fill('');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form.getByRole('alert').waitFor();
+    await expect(location.getAttribute('aria-invalid')).resolves.toBe('true');
+    const describedBy = await location.getAttribute('aria-describedby');
+    await expect(page.locator(`[id="${describedBy}"]`).textContent()).resolves.toMatch(/\S/);
+    await expect(form.getByLabel('Title').getAttribute('aria-invalid')).resolves.toBeNull();
+    await shot(page, '08-field-error');
+    await axe(page, 'edit job with an error');
+
+    // A token the API no longer accepts: the session is dropped and the page asks to log in.
+    await page.evaluate(() =>
+      localStorage.setItem(
+        'hp.session',
+        JSON.stringify({
+          token: 'revoked',
+          user: { id: 'x', email: 'ghost@example.com', name: 'Ghost', role: 'RECRUITER' },
+          expiresAt: '2099-01-01T00:00:00Z',
+        }),
+      ),
+    );
+    await page.goto(`${p.url}/recruiter/problems`);
+    await page.getByText('Please log in to continue.').waitFor();
+    await expect(page.getByTestId('whoami').count()).resolves.toBe(0);
+    await expect(page.evaluate(() => localStorage.getItem('hp.session'))).resolves.toBeNull();
+    await page.close();
+  }, 90_000);
+
   // Last: every page above ran under the Content-Security-Policy without a violation.
   it('no page reported a Content-Security-Policy violation', () => {
     expect(cspViolations).toEqual([]);
   });
 });
-

@@ -20,13 +20,24 @@ build() {
   mkdir -p dist && touch "$stamp"
 }
 
+web_codegen() {
+  # Operation types of the web app from apps/api/schema.graphql (into apps/web/src/gql/): a
+  # document that no longer matches the schema fails here, naming the file, line and field.
+  local out
+  if ! out=$(npx graphql-codegen --config apps/web/codegen.ts 2>&1); then
+    echo "$out" >&2
+    return 1
+  fi
+}
+
 build_web() {
   # The SPA the API serves at `/` (apps/web/dist), rebuilt only when its sources changed.
   local stamp=apps/web/dist/.build-stamp
-  if [ "${1:-}" != "force" ] && [ -f "$stamp" ] && [ -z "$(find apps/web package-lock.json -path apps/web/dist -prune -o -type f -newer "$stamp" -print -quit 2>/dev/null)" ]; then
+  if [ "${1:-}" != "force" ] && [ -f "$stamp" ] && [ -z "$(find apps/web package-lock.json -path apps/web/dist -prune -o -type f -newer "$stamp" -print -quit 2>/dev/null)" ] && [ ! apps/api/schema.graphql -nt "$stamp" ]; then
     return 0
   fi
-  echo "build: web app (vite)" >&2
+  echo "build: web app (graphql-codegen, vite)" >&2
+  web_codegen
   npx tsc -p apps/web/tsconfig.json --noEmit
   npx vite build apps/web --logLevel warn
   touch "$stamp"
@@ -35,6 +46,8 @@ build_web() {
 lint() {
   # The module-boundary rule reads Nx's project graph: compute it first (no daemon on CI).
   NX_DAEMON=false npx nx show projects >/dev/null
+  # The web app's lint is type-aware: its generated operation types must exist.
+  web_codegen
   NX_DAEMON=false npx eslint --max-warnings=0 .
 }
 

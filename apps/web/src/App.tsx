@@ -1,40 +1,50 @@
-import type { ReactNode } from 'react';
-import { setSession, useSession, type Role } from './api';
-import { Link, navigate, usePath } from './router';
-import { LoginPage } from './pages/Login';
-import { JobsPage, JobPage } from './pages/Jobs';
-import { MyApplicationsPage } from './pages/MyApplications';
-import { InvitePage } from './pages/Invite';
-import { AttemptPage } from './pages/Attempt';
-import { MyInterviewsPage, InterviewPage } from './pages/Interviews';
-import { RecruiterJobsPage, EditJobPage } from './pages/RecruiterJobs';
-import { ApplicationsPage } from './pages/Applications';
-import { ShortlistPage } from './pages/Shortlist';
-import { ProblemsPage } from './pages/Problems';
-import { AssessmentsPage } from './pages/Assessments';
-import { CalibrationPage } from './pages/Calibration';
-import { Page } from './ui';
+import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react';
+import { BrowserRouter, Link, Route, Routes, useLocation, useNavigate, useParams } from 'react-router';
+import { Provider } from 'urql';
+import { setSession, urqlClient, useSession, type Role } from './api';
+import { Loading, Page } from './ui';
+
+// One chunk per page: a candidate's first page loads neither the recruiter pages nor the editor.
+const LoginPage = lazy(() => import('./pages/Login').then((m) => ({ default: m.LoginPage })));
+const JobsPage = lazy(() => import('./pages/OpenJobs').then((m) => ({ default: m.JobsPage })));
+const JobPage = lazy(() => import('./pages/Jobs').then((m) => ({ default: m.JobPage })));
+const MyApplicationsPage = lazy(() => import('./pages/MyApplications').then((m) => ({ default: m.MyApplicationsPage })));
+const InvitePage = lazy(() => import('./pages/Invite').then((m) => ({ default: m.InvitePage })));
+const AttemptPage = lazy(() => import('./pages/Attempt').then((m) => ({ default: m.AttemptPage })));
+const MyInterviewsPage = lazy(() => import('./pages/Interviews').then((m) => ({ default: m.MyInterviewsPage })));
+const InterviewPage = lazy(() => import('./pages/Interviews').then((m) => ({ default: m.InterviewPage })));
+const RecruiterJobsPage = lazy(() => import('./pages/RecruiterJobs').then((m) => ({ default: m.RecruiterJobsPage })));
+const EditJobPage = lazy(() => import('./pages/RecruiterJobs').then((m) => ({ default: m.EditJobPage })));
+const ApplicationsPage = lazy(() => import('./pages/Applications').then((m) => ({ default: m.ApplicationsPage })));
+const ShortlistPage = lazy(() => import('./pages/Shortlist').then((m) => ({ default: m.ShortlistPage })));
+const ProblemsPage = lazy(() => import('./pages/Problems').then((m) => ({ default: m.ProblemsPage })));
+const AssessmentsPage = lazy(() => import('./pages/Assessments').then((m) => ({ default: m.AssessmentsPage })));
+const CalibrationPage = lazy(() => import('./pages/Calibration').then((m) => ({ default: m.CalibrationPage })));
 
 const STAFF: Role[] = ['ADMIN', 'RECRUITER'];
+const INTERVIEWERS: Role[] = ['INTERVIEWER', ...STAFF];
+const CANDIDATES: Role[] = ['CANDIDATE'];
 
-function route(path: string, role: Role | undefined) {
-  let m: RegExpMatchArray | null;
-  const need = (roles: Role[], el: ReactNode) => (role && roles.includes(role) ? el : <LoginPage reason={role ? 'This page needs another role.' : 'Please log in to continue.'} />);
-  if (path === '/' || path === '/jobs') return <JobsPage />;
-  if (path === '/login') return <LoginPage />;
-  if ((m = path.match(/^\/jobs\/([^/]+)$/))) return <JobPage id={m[1]} />;
-  if (path === '/applications') return need(['CANDIDATE'], <MyApplicationsPage />);
-  if ((m = path.match(/^\/invite\/([^/]+)$/))) return need(['CANDIDATE'], <InvitePage token={decodeURIComponent(m[1])} />);
-  if ((m = path.match(/^\/attempts\/([^/]+)$/))) return need(['CANDIDATE'], <AttemptPage id={m[1]} />);
-  if (path === '/interviews') return need(['INTERVIEWER', ...STAFF], <MyInterviewsPage />);
-  if ((m = path.match(/^\/interviews\/([^/]+)$/))) return need(['INTERVIEWER', ...STAFF], <InterviewPage id={m[1]} />);
-  if (path === '/recruiter/jobs') return need(STAFF, <RecruiterJobsPage />);
-  if ((m = path.match(/^\/recruiter\/jobs\/([^/]+)\/edit$/))) return need(STAFF, <EditJobPage id={m[1]} />);
-  if ((m = path.match(/^\/recruiter\/jobs\/([^/]+)\/applications$/))) return need(STAFF, <ApplicationsPage jobId={m[1]} />);
-  if ((m = path.match(/^\/recruiter\/jobs\/([^/]+)\/shortlist$/))) return need(STAFF, <ShortlistPage jobId={m[1]} />);
-  if (path === '/recruiter/problems') return need(STAFF, <ProblemsPage />);
-  if (path === '/recruiter/assessments') return need(STAFF, <AssessmentsPage />);
-  if (path === '/recruiter/calibration') return need(STAFF, <CalibrationPage />);
+/** Pages for some roles only: anyone else gets the login form in place, at the same address. */
+function Need({ roles, children }: { roles: Role[]; children: ReactNode }) {
+  const role = useSession()?.user.role;
+  if (role && roles.includes(role)) return children;
+  return <LoginPage reason={role ? 'This page needs another role.' : 'Please log in to continue.'} />;
+}
+
+/** Route parameters by name; React Router gives each as `string | undefined` though the route pattern guarantees it. */
+function useParam(name: string): string {
+  return useParams()[name] ?? '';
+}
+const JobRoute = () => <JobPage id={useParam('id')} />;
+const InviteRoute = () => <InvitePage token={useParam('token')} />;
+const AttemptRoute = () => <AttemptPage id={useParam('id')} />;
+const InterviewRoute = () => <InterviewPage id={useParam('id')} />;
+const EditJobRoute = () => <EditJobPage id={useParam('id')} />;
+const ApplicationsRoute = () => <ApplicationsPage jobId={useParam('id')} />;
+const ShortlistRoute = () => <ShortlistPage jobId={useParam('id')} />;
+
+function NotFound() {
   return (
     <Page title="Not found">
       <p>
@@ -44,15 +54,40 @@ function route(path: string, role: Role | undefined) {
   );
 }
 
-export function App() {
+/**
+ * After a client-side navigation, focus moves to the main region (a screen reader announces the
+ * new page, keyboard users start from its top) and the window scrolls up; the first load keeps
+ * the browser's own focus. Each page sets `document.title` itself (see Page).
+ */
+function useFocusOnNavigation() {
+  const { pathname } = useLocation();
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    window.scrollTo(0, 0);
+    document.getElementById('main')?.focus({ preventScroll: true });
+  }, [pathname]);
+}
+
+function Layout() {
   const session = useSession();
-  const path = usePath();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  useFocusOnNavigation();
   const role = session?.user.role;
   const links: [string, string][] = [['/', 'Jobs']];
   if (role === 'CANDIDATE') links.push(['/applications', 'My applications']);
-  if (role === 'INTERVIEWER' || (role && STAFF.includes(role))) links.push(['/interviews', 'My interviews']);
+  if (role && INTERVIEWERS.includes(role)) links.push(['/interviews', 'My interviews']);
   if (role && STAFF.includes(role))
-    links.push(['/recruiter/jobs', 'Manage jobs'], ['/recruiter/problems', 'Problem bank'], ['/recruiter/assessments', 'Assessments'], ['/recruiter/calibration', 'Calibration']);
+    links.push(
+      ['/recruiter/jobs', 'Manage jobs'],
+      ['/recruiter/problems', 'Problem bank'],
+      ['/recruiter/assessments', 'Assessments'],
+      ['/recruiter/calibration', 'Calibration'],
+    );
   return (
     <>
       <a className="skip" href="#main">
@@ -64,7 +99,7 @@ export function App() {
         </Link>
         <nav aria-label="Main">
           {links.map(([to, text]) => (
-            <Link key={to} to={to} aria-current={path === to ? 'page' : undefined}>
+            <Link key={to} to={to} aria-current={pathname === to ? 'page' : undefined}>
               {text}
             </Link>
           ))}
@@ -80,7 +115,7 @@ export function App() {
                 className="link"
                 onClick={() => {
                   setSession(null);
-                  navigate('/');
+                  void navigate('/');
                 }}
               >
                 Log out
@@ -92,9 +127,125 @@ export function App() {
         </div>
       </header>
       <main id="main" tabIndex={-1}>
-        {route(path, role)}
+        <Suspense fallback={<Loading />}>
+          <Routes>
+            <Route path="/" element={<JobsPage />} />
+            <Route path="/jobs" element={<JobsPage />} />
+            <Route path="/login" element={<LoginPage />} />
+            <Route path="/jobs/:id" element={<JobRoute />} />
+            <Route
+              path="/applications"
+              element={
+                <Need roles={CANDIDATES}>
+                  <MyApplicationsPage />
+                </Need>
+              }
+            />
+            <Route
+              path="/invite/:token"
+              element={
+                <Need roles={CANDIDATES}>
+                  <InviteRoute />
+                </Need>
+              }
+            />
+            <Route
+              path="/attempts/:id"
+              element={
+                <Need roles={CANDIDATES}>
+                  <AttemptRoute />
+                </Need>
+              }
+            />
+            <Route
+              path="/interviews"
+              element={
+                <Need roles={INTERVIEWERS}>
+                  <MyInterviewsPage />
+                </Need>
+              }
+            />
+            <Route
+              path="/interviews/:id"
+              element={
+                <Need roles={INTERVIEWERS}>
+                  <InterviewRoute />
+                </Need>
+              }
+            />
+            <Route
+              path="/recruiter/jobs"
+              element={
+                <Need roles={STAFF}>
+                  <RecruiterJobsPage />
+                </Need>
+              }
+            />
+            <Route
+              path="/recruiter/jobs/:id/edit"
+              element={
+                <Need roles={STAFF}>
+                  <EditJobRoute />
+                </Need>
+              }
+            />
+            <Route
+              path="/recruiter/jobs/:id/applications"
+              element={
+                <Need roles={STAFF}>
+                  <ApplicationsRoute />
+                </Need>
+              }
+            />
+            <Route
+              path="/recruiter/jobs/:id/shortlist"
+              element={
+                <Need roles={STAFF}>
+                  <ShortlistRoute />
+                </Need>
+              }
+            />
+            <Route
+              path="/recruiter/problems"
+              element={
+                <Need roles={STAFF}>
+                  <ProblemsPage />
+                </Need>
+              }
+            />
+            <Route
+              path="/recruiter/assessments"
+              element={
+                <Need roles={STAFF}>
+                  <AssessmentsPage />
+                </Need>
+              }
+            />
+            <Route
+              path="/recruiter/calibration"
+              element={
+                <Need roles={STAFF}>
+                  <CalibrationPage />
+                </Need>
+              }
+            />
+            <Route path="*" element={<NotFound />} />
+          </Routes>
+        </Suspense>
       </main>
     </>
+  );
+}
+
+export function App() {
+  // Re-rendered on login and logout: the session's own urql client (and cache) is provided.
+  useSession();
+  return (
+    <Provider value={urqlClient()}>
+      <BrowserRouter>
+        <Layout />
+      </BrowserRouter>
+    </Provider>
   );
 }
 

@@ -1,7 +1,22 @@
-import { createClient, type Client } from 'graphql-ws';
-import { useCallback, useEffect, useState } from 'react';
+import { createClient as createWsClient, type Client as WsClient } from 'graphql-ws';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import {
+  Client,
+  CombinedError,
+  cacheExchange,
+  fetchExchange,
+  subscriptionExchange,
+  useQuery as useUrqlQuery,
+  type AnyVariables,
+  type UseQueryArgs,
+} from 'urql';
+import { graphql } from './gql';
+import type { Role, TypedDocumentString } from './gql/graphql';
 
-export type Role = 'ADMIN' | 'RECRUITER' | 'INTERVIEWER' | 'CANDIDATE';
+/** A generated document: its text, typed with its result and variables. */
+export type Doc<R, V> = TypedDocumentString<R, V>;
+
+export type { Role };
 export interface SessionUser {
   id: string;
   email: string;
@@ -35,8 +50,10 @@ export function setSession(s: Session | null): void {
   session = s;
   if (s) localStorage.setItem(KEY, JSON.stringify(s));
   else localStorage.removeItem(KEY);
-  wsClient?.dispose();
+  void wsClient?.dispose();
   wsClient = null;
+  // A new client per session: nothing cached for one user is ever shown to the next.
+  client = makeClient();
   listeners.forEach((l) => l());
 }
 
@@ -50,80 +67,160 @@ export function useSession(): Session | null {
   return session;
 }
 
+export interface FieldError {
+  field: string;
+  message: string;
+}
 export class ApiError extends Error {
   constructor(
     message: string,
     readonly code: string,
-    readonly fields: { field: string; message: string }[] = [],
+    readonly fields: FieldError[] = [],
   ) {
     super(message);
   }
-}
-
-export async function gql<T = any>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (session) headers.authorization = `Bearer ${session.token}`;
-  const res = await fetch('/graphql', { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
-  const body = (await res.json().catch(() => null)) as { data?: T; errors?: { message: string; extensions?: { code?: string; fields?: { field: string; message: string }[] } }[] } | null;
-  if (!body) throw new ApiError(`The server answered ${res.status}`, 'NETWORK');
-  if (body.errors?.length) {
-    const e = body.errors[0];
-    if (e.extensions?.code === 'UNAUTHENTICATED' && session) setSession(null);
-    const fields = e.extensions?.fields ?? [];
-    const detail = fields.length ? `: ${fields.map((f) => `${f.field}: ${f.message}`).join('; ')}` : '';
-    throw new ApiError(`${e.message}${detail}`, e.extensions?.code ?? 'ERROR', fields);
+  /** The server's message for one input field (BAD_USER_INPUT's `extensions.fields`), if any. */
+  fieldMessage(field: string): string | undefined {
+    return this.fields.find((f) => f.field === field || f.field.endsWith(`.${field}`))?.message;
   }
-  return body.data as T;
 }
 
-let wsClient: Client | null = null;
-function ws(): Client {
+/** An expired or revoked token: drop the session, and the pages ask to log in again. */
+function dropSessionOn(e: ApiError): void {
+  if (e.code === 'UNAUTHENTICATED' && session) setSession(null);
+}
+
+function toApiError(e: CombinedError): ApiError {
+  const g = e.graphQLErrors[0];
+  if (!g) return new ApiError(e.networkError ? `The server could not be reached (${e.networkError.message})` : e.message, 'NETWORK');
+  const code = typeof g.extensions?.code === 'string' ? g.extensions.code : 'ERROR';
+  const fields = Array.isArray(g.extensions?.fields) ? (g.extensions.fields as FieldError[]) : [];
+  // The message already names every bad field (AppError.badInput); forms also show each beside its input.
+  return new ApiError(g.message, code, fields);
+}
+
+let wsClient: WsClient | null = null;
+function ws(): WsClient {
   if (!wsClient) {
     const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`;
     const token = session?.token;
-    wsClient = createClient({ url, lazy: true, retryAttempts: 5, connectionParams: () => (token ? { authorization: `Bearer ${token}` } : {}) });
+    wsClient = createWsClient({
+      url,
+      lazy: true,
+      retryAttempts: 5,
+      connectionParams: () => (token ? { authorization: `Bearer ${token}` } : {}),
+    });
   }
   return wsClient;
 }
 
-/** Subscribes over graphql-ws; returns the unsubscribe function. */
-export function subscribe<T>(query: string, variables: Record<string, unknown>, onData: (d: T) => void, onError?: (e: unknown) => void): () => void {
-  return ws().subscribe<T>(
-    { query, variables },
-    {
-      next: (m) => m.data && onData(m.data as T),
-      error: (e) => onError?.(e),
-      complete: () => undefined,
-    },
-  );
+/**
+ * urql over HTTP for queries and mutations (the API's graphql-ws serves subscriptions only),
+ * graphql-ws for subscriptions. The document cache answers a page revisited at once and drops
+ * results whose types a mutation touched; unmounting a component cancels its request.
+ */
+function makeClient(): Client {
+  return new Client({
+    url: '/graphql',
+    // POST only: GET would put variables (answers, code) into URLs and access logs.
+    preferGetMethod: false,
+    fetchOptions: () => (session ? { headers: { authorization: `Bearer ${session.token}` } } : {}),
+    exchanges: [
+      cacheExchange,
+      fetchExchange,
+      subscriptionExchange({
+        forwardSubscription: (request) => ({
+          subscribe: (sink) => ({ unsubscribe: ws().subscribe({ query: request.query ?? '', variables: request.variables }, sink) }),
+        }),
+      }),
+    ],
+  });
+}
+let client = makeClient();
+export const urqlClient = (): Client => client;
+
+/** The generated documents are strings: the operation comes first, its fragments after it. */
+const isMutation = (doc: Doc<unknown, never>) => /^\s*mutation\b/.test(doc.toString());
+
+/** Runs one typed operation outside a component (mutations, one-off reads); throws ApiError. */
+export async function gql<R, V extends AnyVariables>(doc: Doc<R, V>, variables: V): Promise<R> {
+  const res = isMutation(doc)
+    ? await client.mutation<R, V>(doc.toString(), variables).toPromise()
+    : await client.query<R, V>(doc.toString(), variables, { requestPolicy: 'network-only' }).toPromise();
+  if (res.error) {
+    const e = toApiError(res.error);
+    dropSessionOn(e);
+    throw e;
+  }
+  if (!res.data) throw new ApiError('The server sent no data', 'NETWORK');
+  return res.data;
 }
 
-/** Runs a query when its inputs change; `reload` runs it again. */
-export function useQuery<T = any>(query: string, variables: Record<string, unknown> = {}, skip = false) {
-  const key = JSON.stringify(variables);
-  const [state, setState] = useState<{ data?: T; error?: ApiError; loading: boolean }>({ loading: !skip });
-  const [n, setN] = useState(0);
-  useEffect(() => {
-    if (skip) return;
-    let live = true;
-    setState((s) => ({ ...s, loading: true }));
-    gql<T>(query, JSON.parse(key) as Record<string, unknown>).then(
-      (data) => live && setState({ data, loading: false }),
-      (error: ApiError) => live && setState({ error, loading: false }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [query, key, n, skip]);
-  const reload = useCallback(() => setN((x) => x + 1), []);
-  return { ...state, reload };
+/** Subscribes to a typed subscription; returns the unsubscribe function. */
+export function subscribe<R, V extends AnyVariables>(
+  doc: Doc<R, V>,
+  variables: V,
+  onData: (d: R) => void,
+  onError?: (e: ApiError) => void,
+): () => void {
+  const { unsubscribe } = client.subscription<R, V>(doc.toString(), variables).subscribe((res) => {
+    if (res.error) {
+      const e = toApiError(res.error);
+      dropSessionOn(e);
+      onError?.(e);
+    } else if (res.data) onData(res.data);
+  });
+  return unsubscribe;
 }
+
+/**
+ * A typed query that runs when its variables change; `reload` asks the network again. A page
+ * seen before shows its cached result at once and refreshes it (cache-and-network): the
+ * document cache cannot tell that a mutation added to a list it saw empty.
+ */
+export function useQuery<R, V extends AnyVariables>(query: Doc<R, V>, variables?: V, pause = false) {
+  // tsc needs both assertions (V is generic); the linter's type view resolves V and calls them needless.
+  /* eslint-disable @typescript-eslint/no-unnecessary-type-assertion */
+  const args = { query: query.toString(), variables: variables ?? ({} as V), pause, requestPolicy: 'cache-and-network' } as UseQueryArgs<
+    V,
+    R
+  >;
+  /* eslint-enable @typescript-eslint/no-unnecessary-type-assertion */
+  const [res, reexecute] = useUrqlQuery<R, V>(args);
+  const reload = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
+  const error = useMemo(() => (res.error ? toApiError(res.error) : undefined), [res.error]);
+  // Not during render: dropping the session re-renders the whole app.
+  useEffect(() => {
+    if (error) dropSessionOn(error);
+  }, [error]);
+  return { data: res.data, error, loading: res.fetching, reload };
+}
+
+const LOGIN = graphql(`
+  mutation Login($i: LoginInput!) {
+    login(input: $i) {
+      accessToken
+      expiresAt
+      user {
+        id
+        email
+        name
+        role
+      }
+    }
+  }
+`);
+const REGISTER = graphql(`
+  mutation Register($i: RegisterInput!) {
+    register(input: $i) {
+      email
+      message
+    }
+  }
+`);
 
 export async function login(email: string, password: string): Promise<SessionUser> {
-  const d = await gql<{ login: { accessToken: string; expiresAt: string; user: SessionUser } }>(
-    'mutation($i: LoginInput!) { login(input: $i) { accessToken expiresAt user { id email name role } } }',
-    { i: { email, password } },
-  );
+  const d = await gql(LOGIN, { i: { email, password } });
   setSession({ token: d.login.accessToken, user: d.login.user, expiresAt: d.login.expiresAt });
   return d.login.user;
 }
@@ -133,9 +230,7 @@ export async function login(email: string, password: string): Promise<SessionUse
  * session: log in with the same password next. If that fails, the email belonged to someone else.
  */
 export async function register(name: string, email: string, password: string): Promise<SessionUser> {
-  const d = await gql<{ register: { email: string; message: string } }>('mutation($i: RegisterInput!) { register(input: $i) { email message } }', {
-    i: { name, email, password },
-  });
+  const d = await gql(REGISTER, { i: { name, email, password } });
   try {
     return await login(d.register.email, password);
   } catch (e) {

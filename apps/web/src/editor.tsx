@@ -1,15 +1,36 @@
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
-import { javascript } from '@codemirror/lang-javascript';
 import { bracketMatching, defaultHighlightStyle, indentOnInput, syntaxHighlighting } from '@codemirror/language';
-import { Compartment, EditorState } from '@codemirror/state';
+import { Compartment, EditorState, type Extension } from '@codemirror/state';
 import { EditorView, highlightActiveLine, keymap, lineNumbers } from '@codemirror/view';
 import { useEffect, useRef } from 'react';
 
 /**
- * CodeMirror 6 with JavaScript or TypeScript highlighting. Tab indents inside the editor;
+ * The editor mode of each submission language (the API's `Language` enum), each loaded only when
+ * chosen. Keyed by plain string so languages the API adds (PYTHON, SQL) have their mode here
+ * before the generated enum knows them; an unknown language edits as plain text.
+ */
+export const EDITOR_MODES: Record<string, () => Promise<Extension>> = {
+  JAVASCRIPT: () => import('@codemirror/lang-javascript').then((m) => m.javascript()),
+  TYPESCRIPT: () => import('@codemirror/lang-javascript').then((m) => m.javascript({ typescript: true })),
+  PYTHON: () => import('@codemirror/lang-python').then((m) => m.python()),
+  SQL: () => import('@codemirror/lang-sql').then((m) => m.sql()),
+};
+
+/**
+ * CodeMirror 6 with the highlighting of the submission language. Tab indents inside the editor;
  * Escape then Tab leaves it (CodeMirror's own rule), so keyboard users are never trapped.
  */
-export function CodeEditor({ value, language, onChange, label }: { value: string; language: 'javascript' | 'typescript'; onChange: (v: string) => void; label: string }) {
+export function CodeEditor({
+  value,
+  language,
+  onChange,
+  label,
+}: {
+  value: string;
+  language: string;
+  onChange: (v: string) => void;
+  label: string;
+}) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const lang = useRef(new Compartment());
@@ -29,19 +50,29 @@ export function CodeEditor({ value, language, onChange, label }: { value: string
           highlightActiveLine(),
           syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
           keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
-          lang.current.of(javascript({ typescript: language === 'typescript' })),
-          EditorView.contentAttributes.of({ 'aria-label': label }),
+          lang.current.of([]),
+          // tabindex: axe counts a contenteditable as focusable only with it (scrollable-region-focusable).
+          EditorView.contentAttributes.of({ 'aria-label': label, tabindex: '0' }),
           EditorView.updateListener.of((u) => u.docChanged && changed.current(u.state.doc.toString())),
         ],
       }),
     });
     view.current = v;
     return () => v.destroy();
-    // The document is owned by the editor after creation; `value` changes from outside come through the effect below.
+    // Created once: the document is the editor's after creation (outside changes of `value` come
+    // through the effect below) and the label is fixed for the editor's life.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   useEffect(() => {
-    view.current?.dispatch({ effects: lang.current.reconfigure(javascript({ typescript: language === 'typescript' })) });
+    let live = true;
+    const load = EDITOR_MODES[language];
+    void (load ? load() : Promise.resolve<Extension>([])).then((ext) => {
+      if (live) view.current?.dispatch({ effects: lang.current.reconfigure(ext) });
+    });
+    return () => {
+      live = false;
+    };
   }, [language]);
 
   useEffect(() => {

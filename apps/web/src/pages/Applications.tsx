@@ -1,9 +1,13 @@
+import { graphql } from '../gql';
 import { Fragment, useState, type FormEvent } from 'react';
+import type { ApplicationStage, ApplicationsJobQuery, InterviewKind, ScreeningOutcome } from '../gql/graphql';
+
+type App = ApplicationsJobQuery['applications']['items'][number];
 import { gql, useQuery, type ApiError } from '../api';
-import { Link } from '../router';
+import { Link } from 'react-router';
 import { ErrorBox, Loading, Page, StageBadge, label, pct, when } from '../ui';
 
-const MOVES: Record<string, string[]> = {
+const MOVES: Partial<Record<ApplicationStage, ApplicationStage[]>> = {
   APPLIED: ['SCREENED', 'REJECTED'],
   SCREENED: ['ASSESSMENT', 'INTERVIEW', 'SHORTLISTED', 'REJECTED'],
   ASSESSMENT: ['INTERVIEW', 'SHORTLISTED', 'REJECTED'],
@@ -11,12 +15,49 @@ const MOVES: Record<string, string[]> = {
   SHORTLISTED: ['INTERVIEW', 'OFFER', 'REJECTED'],
 };
 
-const Q = `query($job: ID!) { job(id: $job) { title } applications(jobId: $job, limit: 200) { total items { id stage createdAt profile { name email }
-  screening { outcome automaticOutcome reasons score override { outcome reason at } }
-  skillsMatch { score matched { name level } missing { name } } } } }`;
+const Q = graphql(`
+  query ApplicationsJob($job: ID!) {
+    job(id: $job) {
+      title
+    }
+    applications(jobId: $job, limit: 200) {
+      total
+      items {
+        id
+        stage
+        createdAt
+        profile {
+          name
+          email
+        }
+        screening {
+          outcome
+          automaticOutcome
+          reasons
+          score
+          override {
+            outcome
+            reason
+            at
+          }
+        }
+        skillsMatch {
+          score
+          matched {
+            name
+            level
+          }
+          missing {
+            name
+          }
+        }
+      }
+    }
+  }
+`);
 
 export function ApplicationsPage({ jobId }: { jobId: string }) {
-  const { data, error, loading, reload } = useQuery<{ job: { title: string }; applications: { total: number; items: any[] } }>(Q, { job: jobId });
+  const { data, error, loading, reload } = useQuery(Q, { job: jobId });
   const [action, setAction] = useState<{ id: string; kind: 'override' | 'move' | 'history' | 'interview' } | null>(null);
   return (
     <Page title={`Applications${data ? `: ${data.job.title}` : ''}`}>
@@ -62,8 +103,8 @@ export function ApplicationsPage({ jobId }: { jobId: string }) {
                     <td>
                       {pct(a.skillsMatch.score)}
                       <div className="muted small">
-                        {a.skillsMatch.matched.map((m: any) => m.name).join(', ')}
-                        {a.skillsMatch.missing.length > 0 && ` · missing ${a.skillsMatch.missing.map((m: any) => m.name).join(', ')}`}
+                        {a.skillsMatch.matched.map((m) => m.name).join(', ')}
+                        {a.skillsMatch.missing.length > 0 && ` · missing ${a.skillsMatch.missing.map((m) => m.name).join(', ')}`}
                       </div>
                     </td>
                     <td className="actions">
@@ -88,9 +129,9 @@ export function ApplicationsPage({ jobId }: { jobId: string }) {
                   {action?.id === a.id && (
                     <tr>
                       <td colSpan={5}>
-                        {action!.kind === 'history' ? (
+                        {action.kind === 'history' ? (
                           <History id={a.id} />
-                        ) : action!.kind === 'interview' ? (
+                        ) : action.kind === 'interview' ? (
                           <ScheduleForm
                             app={a}
                             jobId={jobId}
@@ -102,7 +143,7 @@ export function ApplicationsPage({ jobId }: { jobId: string }) {
                         ) : (
                           <ActionForm
                             app={a}
-                            kind={action!.kind as 'override' | 'move'}
+                            kind={action.kind}
                             onDone={() => {
                               setAction(null);
                               reload();
@@ -122,8 +163,9 @@ export function ApplicationsPage({ jobId }: { jobId: string }) {
   );
 }
 
-function ActionForm({ app, kind, onDone }: { app: any; kind: 'override' | 'move'; onDone: () => void }) {
-  const options = kind === 'override' ? ['PASSED', 'REVIEW', 'REJECTED'] : MOVES[app.stage];
+function ActionForm({ app, kind, onDone }: { app: App; kind: 'override' | 'move'; onDone: () => void }) {
+  const options: string[] =
+    kind === 'override' ? (['PASSED', 'REVIEW', 'REJECTED'] satisfies ScreeningOutcome[]) : (MOVES[app.stage] ?? []);
   const [to, setTo] = useState(options[0]);
   const [reason, setReason] = useState('');
   const [err, setErr] = useState<ApiError | null>(null);
@@ -131,8 +173,27 @@ function ActionForm({ app, kind, onDone }: { app: any; kind: 'override' | 'move'
     e.preventDefault();
     try {
       if (kind === 'override')
-        await gql('mutation($i: OverrideScreeningInput!) { overrideScreening(input: $i) { id } }', { i: { applicationId: app.id, outcome: to, reason } });
-      else await gql('mutation($i: MoveApplicationStageInput!) { moveApplicationStage(input: $i) { id } }', { i: { applicationId: app.id, to, reason } });
+        await gql(
+          graphql(`
+            mutation ApplicationsOverrideScreening($i: OverrideScreeningInput!) {
+              overrideScreening(input: $i) {
+                id
+              }
+            }
+          `),
+          { i: { applicationId: app.id, outcome: to as ScreeningOutcome, reason } },
+        );
+      else
+        await gql(
+          graphql(`
+            mutation ApplicationsMoveApplicationStage($i: MoveApplicationStageInput!) {
+              moveApplicationStage(input: $i) {
+                id
+              }
+            }
+          `),
+          { i: { applicationId: app.id, to: to as ApplicationStage, reason } },
+        );
       onDone();
     } catch (x) {
       setErr(x as ApiError);
@@ -161,8 +222,25 @@ function ActionForm({ app, kind, onDone }: { app: any; kind: 'override' | 'move'
 }
 
 function History({ id }: { id: string }) {
-  const { data, error } = useQuery<{ applicationHistory: any[] }>(
-    'query($id: ID!) { applicationHistory(applicationId: $id) { seq kind fromStage toStage fromOutcome toOutcome actorRole actor { name } reason at } }',
+  const { data, error } = useQuery(
+    graphql(`
+      query ApplicationsApplicationHistory($id: ID!) {
+        applicationHistory(applicationId: $id) {
+          seq
+          kind
+          fromStage
+          toStage
+          fromOutcome
+          toOutcome
+          actorRole
+          actor {
+            name
+          }
+          reason
+          at
+        }
+      }
+    `),
     { id },
   );
   return (
@@ -182,11 +260,26 @@ function History({ id }: { id: string }) {
   );
 }
 
-const KINDS = ['CODING_FUNDAMENTALS', 'SYSTEM_DESIGN', 'BEHAVIORAL'];
+const KINDS: InterviewKind[] = ['CODING_FUNDAMENTALS', 'SYSTEM_DESIGN', 'BEHAVIORAL'];
 
-function ScheduleForm({ app, jobId, onDone }: { app: any; jobId: string; onDone: () => void }) {
-  const { data, error } = useQuery<{ users: { items: { id: string; name: string; email: string; role: string }[] }; rubrics: { id: string; name: string }[] }>(
-    'query($job: ID) { users(limit: 200) { items { id name email role } } rubrics(jobId: $job) { id name } }',
+function ScheduleForm({ app, jobId, onDone }: { app: App; jobId: string; onDone: () => void }) {
+  const { data, error } = useQuery(
+    graphql(`
+      query ApplicationsUsers($job: ID) {
+        users(limit: 200) {
+          items {
+            id
+            name
+            email
+            role
+          }
+        }
+        rubrics(jobId: $job) {
+          id
+          name
+        }
+      }
+    `),
     { job: jobId },
   );
   const staff = data?.users.items.filter((u) => u.role !== 'CANDIDATE') ?? [];
@@ -198,15 +291,24 @@ function ScheduleForm({ app, jobId, onDone }: { app: any; jobId: string; onDone:
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     try {
-      await gql('mutation($i: ScheduleInterviewInput!) { scheduleInterview(input: $i) { id } }', {
-        i: {
-          applicationId: app.id,
-          interviewerId: interviewer || staff.find((u) => u.role === 'INTERVIEWER')?.id,
-          rubricId: rubric || data?.rubrics[0]?.id,
-          kind,
-          scheduledAt: new Date(at).toISOString(),
+      await gql(
+        graphql(`
+          mutation ApplicationsScheduleInterview($i: ScheduleInterviewInput!) {
+            scheduleInterview(input: $i) {
+              id
+            }
+          }
+        `),
+        {
+          i: {
+            applicationId: app.id,
+            interviewerId: interviewer || staff.find((u) => u.role === 'INTERVIEWER')?.id || '',
+            rubricId: rubric || data?.rubrics[0]?.id || '',
+            kind,
+            scheduledAt: new Date(at).toISOString(),
+          },
         },
-      });
+      );
       onDone();
     } catch (x) {
       setErr(x as ApiError);
@@ -216,7 +318,10 @@ function ScheduleForm({ app, jobId, onDone }: { app: any; jobId: string; onDone:
     <form className="row" onSubmit={submit} aria-label="Schedule interview">
       <label>
         Interviewer
-        <select value={interviewer || staff.find((u) => u.role === 'INTERVIEWER')?.id || ''} onChange={(e) => setInterviewer(e.target.value)}>
+        <select
+          value={interviewer || staff.find((u) => u.role === 'INTERVIEWER')?.id || ''}
+          onChange={(e) => setInterviewer(e.target.value)}
+        >
           {staff.map((u) => (
             <option key={u.id} value={u.id}>
               {u.name} ({label(u.role)})
@@ -236,7 +341,7 @@ function ScheduleForm({ app, jobId, onDone }: { app: any; jobId: string; onDone:
       </label>
       <label>
         Kind
-        <select value={kind} onChange={(e) => setKind(e.target.value)}>
+        <select value={kind} onChange={(e) => setKind(e.target.value as InterviewKind)}>
           {KINDS.map((k) => (
             <option key={k} value={k}>
               {label(k)}

@@ -1,9 +1,24 @@
+import { graphql } from '../gql';
 import { useState, type FormEvent } from 'react';
+import type { AssessmentsAssessmentsQuery } from '../gql/graphql';
+
+type Data = AssessmentsAssessmentsQuery;
 import { gql, useQuery, type ApiError } from '../api';
-import { ErrorBox, Page, label, when } from '../ui';
+import { useAsk, ErrorBox, Page, label, when } from '../ui';
 
 export function AssessmentsPage() {
-  const jobs = useQuery<{ jobs: { items: { id: string; title: string }[] } }>('{ jobs(limit: 200) { items { id title } } }');
+  const jobs = useQuery(
+    graphql(`
+      query AssessmentsJobs {
+        jobs(limit: 200) {
+          items {
+            id
+            title
+          }
+        }
+      }
+    `),
+  );
   const [jobId, setJobId] = useState('');
   const job = jobId || jobs.data?.jobs.items[0]?.id || '';
   return (
@@ -25,10 +40,40 @@ export function AssessmentsPage() {
 }
 
 function JobAssessments({ jobId }: { jobId: string }) {
-  const { data, error, reload } = useQuery<{ assessments: any[]; problems: { items: any[] }; applications: { items: any[] } }>(
-    `query($job: ID!) { assessments(jobId: $job) { id title durationMinutes instructions problems { problemId points problem { title } } }
-      problems(status: VALID, limit: 200) { items { id title difficulty } }
-      applications(jobId: $job, limit: 200) { items { id stage profile { name } } } }`,
+  const { data, error, reload } = useQuery(
+    graphql(`
+      query AssessmentsAssessments($job: ID!) {
+        assessments(jobId: $job) {
+          id
+          title
+          durationMinutes
+          instructions
+          problems {
+            problemId
+            points
+            problem {
+              title
+            }
+          }
+        }
+        problems(status: VALID, limit: 200) {
+          items {
+            id
+            title
+            difficulty
+          }
+        }
+        applications(jobId: $job, limit: 200) {
+          items {
+            id
+            stage
+            profile {
+              name
+            }
+          }
+        }
+      }
+    `),
     { job: jobId },
   );
   return (
@@ -42,8 +87,23 @@ function JobAssessments({ jobId }: { jobId: string }) {
   );
 }
 
-function AssessmentCard({ a, applications }: { a: any; applications: any[] }) {
-  const attempts = useQuery<{ assessmentAttempts: any[] }>('query($id: ID!) { assessmentAttempts(assessmentId: $id) { id applicationId status startedAt deadline extraTimePercent } }', { id: a.id });
+function AssessmentCard({ a, applications }: { a: Data['assessments'][number]; applications: Data['applications']['items'] }) {
+  const [ask, dialog] = useAsk();
+  const attempts = useQuery(
+    graphql(`
+      query AssessmentsAssessmentAttempts($id: ID!) {
+        assessmentAttempts(assessmentId: $id) {
+          id
+          applicationId
+          status
+          startedAt
+          deadline
+          extraTimePercent
+        }
+      }
+    `),
+    { id: a.id },
+  );
   const [app, setApp] = useState('');
   const [extra, setExtra] = useState('0');
   const [link, setLink] = useState<string | null>(null);
@@ -53,9 +113,19 @@ function AssessmentCard({ a, applications }: { a: any; applications: any[] }) {
     e.preventDefault();
     setErr(null);
     try {
-      const d = await gql<{ inviteToAssessment: { token: string } }>('mutation($i: InviteInput!) { inviteToAssessment(input: $i) { token link } }', {
-        i: { assessmentId: a.id, applicationId: app || applications[0]?.id, extraTimePercent: Number(extra) },
-      });
+      const d = await gql(
+        graphql(`
+          mutation AssessmentsInviteToAssessment($i: InviteInput!) {
+            inviteToAssessment(input: $i) {
+              token
+              link
+            }
+          }
+        `),
+        {
+          i: { assessmentId: a.id, applicationId: app || applications[0]?.id, extraTimePercent: Number(extra) },
+        },
+      );
       setLink(`${location.origin}/invite/${d.inviteToAssessment.token}`);
       attempts.reload();
     } catch (x) {
@@ -63,10 +133,23 @@ function AssessmentCard({ a, applications }: { a: any; applications: any[] }) {
     }
   };
   const grant = async (attemptId: string, current: number | null) => {
-    const v = prompt('Extra time (percent, 0-200):', String(current ?? 0));
-    if (v == null) return;
+    const v = await ask({
+      title: 'Extra time',
+      confirm: 'Grant',
+      input: { label: 'Extra time (percent, 0-200)', initial: String(current ?? 0), type: 'number', min: 0, max: 200 },
+    });
+    if (typeof v !== 'string') return;
     try {
-      await gql('mutation($id: ID!, $p: Int!) { setAccommodation(attemptId: $id, extraTimePercent: $p) { id } }', { id: attemptId, p: Number(v) });
+      await gql(
+        graphql(`
+          mutation AssessmentsSetAccommodation($id: ID!, $p: Int!) {
+            setAccommodation(attemptId: $id, extraTimePercent: $p) {
+              id
+            }
+          }
+        `),
+        { id: attemptId, p: Number(v) },
+      );
       attempts.reload();
     } catch (x) {
       setErr(x as ApiError);
@@ -74,9 +157,10 @@ function AssessmentCard({ a, applications }: { a: any; applications: any[] }) {
   };
   return (
     <article className="card">
+      {dialog}
       <h2>{a.title}</h2>
       <p className="muted">
-        {a.durationMinutes} minutes · {a.problems.map((p: any) => `${p.problem?.title ?? p.problemId} (${p.points})`).join(', ')}
+        {a.durationMinutes} minutes · {a.problems.map((p) => `${p.problem?.title ?? p.problemId} (${p.points})`).join(', ')}
       </p>
       <form className="row" onSubmit={invite} aria-label={`Invite to ${a.title}`}>
         <label>
@@ -137,7 +221,7 @@ function AssessmentCard({ a, applications }: { a: any; applications: any[] }) {
   );
 }
 
-function CreateAssessment({ jobId, problems, onCreated }: { jobId: string; problems: any[]; onCreated: () => void }) {
+function CreateAssessment({ jobId, problems, onCreated }: { jobId: string; problems: Data['problems']['items']; onCreated: () => void }) {
   const [title, setTitle] = useState('');
   const [minutes, setMinutes] = useState('60');
   const [instructions, setInstructions] = useState('');
@@ -147,9 +231,24 @@ function CreateAssessment({ jobId, problems, onCreated }: { jobId: string; probl
     e.preventDefault();
     setErr(null);
     try {
-      await gql('mutation($i: CreateAssessmentInput!) { createAssessment(input: $i) { id } }', {
-        i: { jobId, title, instructions, durationMinutes: Number(minutes), problems: Object.entries(picked).map(([problemId, points]) => ({ problemId, points: Number(points) })) },
-      });
+      await gql(
+        graphql(`
+          mutation AssessmentsCreateAssessment($i: CreateAssessmentInput!) {
+            createAssessment(input: $i) {
+              id
+            }
+          }
+        `),
+        {
+          i: {
+            jobId,
+            title,
+            instructions,
+            durationMinutes: Number(minutes),
+            problems: Object.entries(picked).map(([problemId, points]) => ({ problemId, points: Number(points) })),
+          },
+        },
+      );
       setTitle('');
       setPicked({});
       onCreated();

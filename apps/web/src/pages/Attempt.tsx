@@ -1,83 +1,110 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { graphql } from '../gql';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { gql, subscribe, useQuery, type ApiError } from '../api';
+import type { AttemptMyAttemptQuery, AttemptSubmissionFragment, CustomInput, Language } from '../gql/graphql';
 import { CodeEditor } from '../editor';
-import { Link } from '../router';
-import { ErrorBox, Loading, Markdown, Page, VerdictBadge, label } from '../ui';
+import { Link } from 'react-router';
+import { Markdown } from '../markdown';
+import { useAsk, ErrorBox, Loading, Page, VerdictBadge, label } from '../ui';
 
-const SUB_FIELDS = 'id kind problemId language state verdict score passed total createdAt compileError { message line column } warnings results { name category status hidden timeMs actual output message }';
-const ATTEMPT = `query($id: ID!) { myAttempt(id: $id) { id title instructions status deadline secondsLeft serverTime durationMinutes
-  problems { problemId position title slug statement mode entryPoint points bestScore timeLimitMs examples { name args stdin expected } hiddenTests { category count } }
-  submissions { ${SUB_FIELDS} } } }`;
+graphql(`
+  fragment AttemptSubmission on Submission {
+    id
+    kind
+    problemId
+    language
+    state
+    verdict
+    score
+    passed
+    total
+    createdAt
+    compileError {
+      message
+      line
+      column
+    }
+    warnings
+    results {
+      name
+      category
+      status
+      hidden
+      timeMs
+      actual
+      output
+      message
+    }
+  }
+`);
+const ATTEMPT = graphql(`
+  query AttemptMyAttempt($id: ID!) {
+    myAttempt(id: $id) {
+      id
+      title
+      instructions
+      status
+      deadline
+      secondsLeft
+      serverTime
+      durationMinutes
+      problems {
+        problemId
+        position
+        title
+        slug
+        statement
+        mode
+        entryPoint
+        points
+        bestScore
+        timeLimitMs
+        examples {
+          name
+          args
+          stdin
+          expected
+        }
+        hiddenTests {
+          category
+          count
+        }
+      }
+      submissions {
+        ...AttemptSubmission
+      }
+    }
+  }
+`);
 
-type Lang = 'javascript' | 'typescript';
-interface Result {
-  name: string;
-  category: string | null;
-  status: string;
-  hidden: boolean;
-  /** Null for hidden tests: the API never reports their time. */
-  timeMs: number | null;
-  actual: string | null;
-  output: string | null;
-  message: string | null;
-}
-interface Submission {
-  id: string;
-  kind: 'RUN' | 'SUBMISSION' | 'VALIDATION';
-  problemId: string;
-  language: string;
-  state: string;
-  verdict: string | null;
-  score: number | null;
-  passed: number;
-  total: number;
-  createdAt: string;
-  compileError: { message: string; line: number | null; column: number | null } | null;
-  warnings: string[];
-  results: Result[];
-}
-interface Problem {
-  problemId: string;
-  position: number;
-  title: string;
-  statement: string;
-  mode: string;
-  entryPoint: string | null;
-  points: number;
-  bestScore: number;
-  timeLimitMs: number | null;
-  examples: { name: string; args: unknown; stdin: string | null; expected: unknown }[];
-  hiddenTests: { category: string; count: number }[];
-}
-interface Attempt {
-  id: string;
-  title: string;
-  instructions: string;
-  status: string;
-  deadline: string | null;
-  secondsLeft: number | null;
-  problems: Problem[];
-  submissions: Submission[];
-}
+type Attempt = AttemptMyAttemptQuery['myAttempt'];
+type Problem = Attempt['problems'][number];
+type Submission = AttemptSubmissionFragment;
 
 function starter(p: Problem): string {
   if (p.mode === 'function' && p.entryPoint) return `function ${p.entryPoint}() {\n  \n}\n`;
   return `// The whole standard input is in \`input\`; print the answer with console.log.\n`;
 }
 
+/** The languages offered, in the API's `Language` enum: a language the API adds fails the type-check until it is named here. */
+const LANGUAGES: Record<Language, string> = { JAVASCRIPT: 'JavaScript', TYPESCRIPT: 'TypeScript' };
+const isLanguage = (x: unknown): x is Language => typeof x === 'string' && x in LANGUAGES;
+
 interface Draft {
-  language: Lang;
+  language: Language;
   source: string;
 }
 const draftKey = (attemptId: string, problemId: string) => `hp.draft.${attemptId}.${problemId}`;
 function loadDraft(attemptId: string, p: Problem): Draft {
   try {
     const d = JSON.parse(localStorage.getItem(draftKey(attemptId, p.problemId)) ?? 'null') as Draft | null;
-    if (d && typeof d.source === 'string') return d;
+    // Drafts saved before the enum was used carry lower-case names.
+    const language = typeof d?.language === 'string' ? d.language.toUpperCase() : '';
+    if (d && typeof d.source === 'string') return { source: d.source, language: isLanguage(language) ? language : 'JAVASCRIPT' };
   } catch {
     /* a broken draft falls back to the starter */
   }
-  return { language: 'javascript', source: starter(p) };
+  return { language: 'JAVASCRIPT', source: starter(p) };
 }
 
 function useCountdown(secondsLeft: number | null | undefined, onZero: () => void): number | null {
@@ -100,10 +127,12 @@ function useCountdown(secondsLeft: number | null | undefined, onZero: () => void
   return left;
 }
 
-const clock = (s: number) => `${Math.floor(s / 3600) ? `${Math.floor(s / 3600)}:` : ''}${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
+const clock = (s: number) =>
+  `${Math.floor(s / 3600) ? `${Math.floor(s / 3600)}:` : ''}${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
 
 export function AttemptPage({ id }: { id: string }) {
-  const { data, error, loading, reload } = useQuery<{ myAttempt: Attempt }>(ATTEMPT, { id });
+  const [ask, dialog] = useAsk();
+  const { data, error, loading, reload } = useQuery(ATTEMPT, { id });
   const attempt = data?.myAttempt;
   const [live, setLive] = useState<Record<string, Submission>>({});
   const [selected, setSelected] = useState<string | null>(null);
@@ -119,8 +148,14 @@ export function AttemptPage({ id }: { id: string }) {
     setLive((m) => ({ ...m, [s.id]: m[s.id]?.state === 'FINISHED' ? m[s.id] : s }));
     if (s.state === 'FINISHED' || followed.current.has(s.id)) return;
     followed.current.add(s.id);
-    const stop = subscribe<{ submissionUpdated: Submission }>(
-      `subscription($id: ID!) { submissionUpdated(id: $id) { ${SUB_FIELDS} } }`,
+    const stop = subscribe(
+      graphql(`
+        subscription AttemptSubmissionUpdated($id: ID!) {
+          submissionUpdated(id: $id) {
+            ...AttemptSubmission
+          }
+        }
+      `),
       { id: s.id },
       (d) => {
         const u = d.submissionUpdated;
@@ -145,12 +180,23 @@ export function AttemptPage({ id }: { id: string }) {
   const all = new Map<string, Submission>();
   attempt.submissions.forEach((s) => all.set(s.id, s));
   Object.values(live).forEach((s) => all.set(s.id, s));
-  const mine = [...all.values()].filter((s) => problem && s.problemId === problem.problemId).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  const mine = [...all.values()]
+    .filter((s) => problem && s.problemId === problem.problemId)
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   const open = attempt.status === 'IN_PROGRESS' && left !== 0;
 
   const finish = async () => {
-    if (!confirm('Finish the assessment now? You cannot submit afterwards.')) return;
-    await gql('mutation($id: ID!) { finishAssessment(attemptId: $id) { status } }', { id: attempt.id });
+    if (!(await ask({ title: 'Finish the assessment now?', body: 'You cannot submit afterwards.', confirm: 'Finish now' }))) return;
+    await gql(
+      graphql(`
+        mutation AttemptFinishAssessment($id: ID!) {
+          finishAssessment(attemptId: $id) {
+            status
+          }
+        }
+      `),
+      { id: attempt.id },
+    );
     reload();
   };
 
@@ -175,6 +221,7 @@ export function AttemptPage({ id }: { id: string }) {
         </div>
       }
     >
+      {dialog}
       {attempt.status === 'FINISHED' && (
         <p className="notice" role="status">
           This assessment is finished. Your best submission per problem counts. <Link to="/applications">Back to my applications</Link>
@@ -184,25 +231,79 @@ export function AttemptPage({ id }: { id: string }) {
         <summary>Instructions</summary>
         <Markdown source={attempt.instructions} />
       </details>
-      <div className="tabs" role="tablist" aria-label="Problems">
-        {attempt.problems.map((p) => (
-          <button
-            key={p.problemId}
-            type="button"
-            role="tab"
-            aria-selected={p.problemId === problem?.problemId}
-            onClick={() => setSelected(p.problemId)}
-          >
-            {p.position + 1}. {p.title} <span className="muted">({Math.round(p.bestScore * p.points)}/{p.points})</span>
-          </button>
-        ))}
-      </div>
-      {problem && <ProblemPanel key={problem.problemId} attempt={attempt} problem={problem} open={open} submissions={mine} onCreated={follow} />}
+      <ProblemTabs problems={attempt.problems} selected={problem?.problemId} onSelect={setSelected} />
+      {problem && (
+        <div role="tabpanel" id={`panel-${problem.problemId}`} aria-labelledby={`tab-${problem.problemId}`}>
+          <ProblemPanel key={problem.problemId} attempt={attempt} problem={problem} open={open} submissions={mine} onCreated={follow} />
+        </div>
+      )}
     </Page>
   );
 }
 
-function ProblemPanel({ attempt, problem, open, submissions, onCreated }: { attempt: Attempt; problem: Problem; open: boolean; submissions: Submission[]; onCreated: (s: Submission) => void }) {
+/**
+ * The WAI-ARIA tabs pattern: one tab stop (the selected tab); arrow keys, Home and End move
+ * between problems and select them at once (switching is cheap and keeps the draft).
+ */
+function ProblemTabs({
+  problems,
+  selected,
+  onSelect,
+}: {
+  problems: Problem[];
+  selected: string | undefined;
+  onSelect: (id: string) => void;
+}) {
+  const list = useRef<HTMLDivElement>(null);
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const i = problems.findIndex((p) => p.problemId === selected);
+    const to = { ArrowRight: i + 1, ArrowDown: i + 1, ArrowLeft: i - 1, ArrowUp: i - 1, Home: 0, End: problems.length - 1 }[e.key];
+    if (to === undefined || !problems.length) return;
+    e.preventDefault();
+    const next = problems[(to + problems.length) % problems.length];
+    onSelect(next.problemId);
+    list.current?.querySelector<HTMLElement>(`#tab-${CSS.escape(next.problemId)}`)?.focus();
+  };
+  return (
+    <div className="tabs" role="tablist" aria-label="Problems" ref={list} onKeyDown={onKeyDown}>
+      {problems.map((p) => {
+        const on = p.problemId === selected;
+        return (
+          <button
+            key={p.problemId}
+            id={`tab-${p.problemId}`}
+            type="button"
+            role="tab"
+            aria-selected={on}
+            aria-controls={on ? `panel-${p.problemId}` : undefined}
+            tabIndex={on ? 0 : -1}
+            onClick={() => onSelect(p.problemId)}
+          >
+            {p.position + 1}. {p.title}{' '}
+            <span className="muted">
+              ({Math.round(p.bestScore * p.points)}/{p.points})
+            </span>
+          </button>
+        );
+      })}
+    </div>
+  );
+}
+
+function ProblemPanel({
+  attempt,
+  problem,
+  open,
+  submissions,
+  onCreated,
+}: {
+  attempt: Attempt;
+  problem: Problem;
+  open: boolean;
+  submissions: Submission[];
+  onCreated: (s: Submission) => void;
+}) {
+  const [ask, dialog] = useAsk();
   const [draft, setDraft] = useState<Draft>(() => loadDraft(attempt.id, problem));
   const [custom, setCustom] = useState('');
   const [error, setError] = useState<ApiError | Error | null>(null);
@@ -215,12 +316,24 @@ function ProblemPanel({ attempt, problem, open, submissions, onCreated }: { atte
     setBusy(true);
     setError(null);
     try {
-      const base = { attemptId: attempt.id, problemId: problem.problemId, language: draft.language, source: draft.source };
+      // CodeInput takes the language in lower case ("javascript"); submissions report the enum name.
+      const base = { attemptId: attempt.id, problemId: problem.problemId, language: draft.language.toLowerCase(), source: draft.source };
       let s: Submission;
       if (kind === 'submit') {
-        s = (await gql<{ submitSolution: Submission }>(`mutation($i: CodeInput!) { submitSolution(input: $i) { ${SUB_FIELDS} } }`, { i: base })).submitSolution;
+        s = (
+          await gql(
+            graphql(`
+              mutation AttemptSubmitSolution($i: CodeInput!) {
+                submitSolution(input: $i) {
+                  ...AttemptSubmission
+                }
+              }
+            `),
+            { i: base },
+          )
+        ).submitSolution;
       } else {
-        let customInput: unknown;
+        let customInput: CustomInput | undefined;
         if (custom.trim()) {
           if (problem.mode === 'function') {
             try {
@@ -230,7 +343,18 @@ function ProblemPanel({ attempt, problem, open, submissions, onCreated }: { atte
             }
           } else customInput = { stdin: custom };
         }
-        s = (await gql<{ runCode: Submission }>(`mutation($i: RunCodeInput!) { runCode(input: $i) { ${SUB_FIELDS} } }`, { i: { ...base, customInput } })).runCode;
+        s = (
+          await gql(
+            graphql(`
+              mutation AttemptRunCode($i: RunCodeInput!) {
+                runCode(input: $i) {
+                  ...AttemptSubmission
+                }
+              }
+            `),
+            { i: { ...base, customInput } },
+          )
+        ).runCode;
       }
       onCreated(s);
     } catch (e) {
@@ -242,17 +366,21 @@ function ProblemPanel({ attempt, problem, open, submissions, onCreated }: { atte
 
   return (
     <div className="problem grid2">
+      {dialog}
       <article className="card statement" aria-label="Problem statement">
         <h2>{problem.title}</h2>
         <p className="muted">
-          {problem.points} points{problem.timeLimitMs ? ` · ${problem.timeLimitMs} ms per test` : ''} · {problem.mode === 'function' ? `implement ${problem.entryPoint}` : 'reads standard input'}
+          {problem.points} points{problem.timeLimitMs ? ` · ${problem.timeLimitMs} ms per test` : ''} ·{' '}
+          {problem.mode === 'function' ? `implement ${problem.entryPoint}` : 'reads standard input'}
         </p>
         <Markdown source={problem.statement} />
         <h3>Examples</h3>
         {problem.examples.map((ex) => (
           <div key={ex.name} className="example">
             <strong>{ex.name}</strong>
-            <pre>{ex.stdin ?? `${problem.entryPoint}(${(ex.args as unknown[] | null)?.map((a) => JSON.stringify(a)).join(', ') ?? ''})`}</pre>
+            <pre>
+              {ex.stdin ?? `${problem.entryPoint}(${(ex.args as unknown[] | null)?.map((a) => JSON.stringify(a)).join(', ') ?? ''})`}
+            </pre>
             <pre>→ {JSON.stringify(ex.expected)}</pre>
           </div>
         ))}
@@ -273,21 +401,39 @@ function ProblemPanel({ attempt, problem, open, submissions, onCreated }: { atte
         <div className="row">
           <label>
             Language
-            <select value={draft.language} onChange={(e) => setDraft((d) => ({ ...d, language: e.target.value as Lang }))} disabled={!open}>
-              <option value="javascript">JavaScript</option>
-              <option value="typescript">TypeScript</option>
+            <select
+              value={draft.language}
+              onChange={(e) => setDraft((d) => ({ ...d, language: e.target.value as Language }))}
+              disabled={!open}
+            >
+              {Object.entries(LANGUAGES).map(([value, name]) => (
+                <option key={value} value={value}>
+                  {name}
+                </option>
+              ))}
             </select>
           </label>
           <button
             type="button"
             className="link"
-            onClick={() => confirm('Replace your code with the starter?') && setDraft((d) => ({ ...d, source: starter(problem) }))}
+            onClick={async () =>
+              (await ask({
+                title: 'Replace your code with the starter?',
+                body: 'Your current code for this problem is lost.',
+                confirm: 'Replace',
+              })) && setDraft((d) => ({ ...d, source: starter(problem) }))
+            }
             disabled={!open}
           >
             Reset code
           </button>
         </div>
-        <CodeEditor value={draft.source} language={draft.language} onChange={(source) => setDraft((d) => ({ ...d, source }))} label={`Code for ${problem.title}`} />
+        <CodeEditor
+          value={draft.source}
+          language={draft.language}
+          onChange={(source) => setDraft((d) => ({ ...d, source }))}
+          label={`Code for ${problem.title}`}
+        />
         <label>
           Custom input for Run (optional; {problem.mode === 'function' ? 'a JSON array of arguments' : 'standard input'})
           <textarea value={custom} onChange={(e) => setCustom(e.target.value)} rows={2} disabled={!open} />
@@ -315,9 +461,17 @@ function ProblemPanel({ attempt, problem, open, submissions, onCreated }: { atte
 
 function SubmissionView({ s, latest }: { s: Submission; latest: boolean }) {
   return (
-    <details className="card submission" open={latest} data-testid={latest ? 'latest-result' : undefined} data-state={s.state} data-verdict={s.verdict ?? ''} data-kind={s.kind}>
+    <details
+      className="card submission"
+      open={latest}
+      data-testid={latest ? 'latest-result' : undefined}
+      data-state={s.state}
+      data-verdict={s.verdict ?? ''}
+      data-kind={s.kind}
+    >
       <summary>
-        {s.kind === 'RUN' ? 'Run' : 'Submission'} · {s.state === 'FINISHED' ? <VerdictBadge verdict={s.verdict} /> : <span className="badge">{label(s.state)}…</span>}{' '}
+        {s.kind === 'RUN' ? 'Run' : 'Submission'} ·{' '}
+        {s.state === 'FINISHED' ? <VerdictBadge verdict={s.verdict} /> : <span className="badge">{label(s.state)}…</span>}{' '}
         {s.total > 0 && (
           <span>
             {s.passed}/{s.total} tests
@@ -354,7 +508,11 @@ function SubmissionView({ s, latest }: { s: Submission; latest: boolean }) {
               </td>
               <td>{r.timeMs == null ? '—' : `${r.timeMs} ms`}</td>
               <td className="small">
-                {r.hidden ? '' : [r.message, r.actual != null ? `got ${r.actual}` : '', r.output ? `output: ${r.output}` : ''].filter(Boolean).join(' · ')}
+                {r.hidden
+                  ? ''
+                  : [r.message, r.actual != null ? `got ${r.actual}` : '', r.output ? `output: ${r.output}` : '']
+                      .filter(Boolean)
+                      .join(' · ')}
               </td>
             </tr>
           ))}

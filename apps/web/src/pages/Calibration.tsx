@@ -1,3 +1,4 @@
+import { graphql } from '../gql';
 import { useState } from 'react';
 import { useQuery } from '../api';
 import { ErrorBox, Loading, Page } from '../ui';
@@ -5,9 +6,37 @@ import { ErrorBox, Loading, Page } from '../ui';
 /** Each interviewer's leniency offset as a bar left (stricter) or right (more lenient) of zero. */
 export function CalibrationPage() {
   const [jobId, setJobId] = useState('');
-  const jobs = useQuery<{ jobs: { items: { id: string; title: string }[] } }>('{ jobs(limit: 200) { items { id title } } }');
-  const { data, error, loading } = useQuery<{ interviewerCalibration: any[] }>(
-    'query($job: ID) { interviewerCalibration(jobId: $job) { interviewerId interviewer { name email } scorecards candidates ratings mean spread leniencyOffset sharedCandidates } }',
+  const jobs = useQuery(
+    graphql(`
+      query CalibrationJobs {
+        jobs(limit: 200) {
+          items {
+            id
+            title
+          }
+        }
+      }
+    `),
+  );
+  const { data, error, loading } = useQuery(
+    graphql(`
+      query CalibrationInterviewerCalibration($job: ID) {
+        interviewerCalibration(jobId: $job) {
+          interviewerId
+          interviewer {
+            name
+            email
+          }
+          scorecards
+          candidates
+          ratings
+          mean
+          spread
+          leniencyOffset
+          sharedCandidates
+        }
+      }
+    `),
     { job: jobId || undefined },
   );
   const rows = data?.interviewerCalibration ?? [];
@@ -42,7 +71,7 @@ export function CalibrationPage() {
             </thead>
             <tbody>
               {rows.map((r) => {
-                const off = r.leniencyOffset as number | null;
+                const off = r.leniencyOffset;
                 const w = off == null ? 0 : (Math.abs(off) / scale) * 50;
                 return (
                   <tr key={r.interviewerId}>
@@ -53,11 +82,24 @@ export function CalibrationPage() {
                     <td>{r.mean.toFixed(2)}</td>
                     <td>{r.spread.toFixed(2)}</td>
                     <td>
-                      <div className="offset" role="img" aria-label={off == null ? 'No shared candidates' : `Offset ${off.toFixed(2)} over ${r.sharedCandidates} shared candidates`}>
+                      <div
+                        className="offset"
+                        role="img"
+                        aria-label={
+                          off == null ? 'No shared candidates' : `Offset ${off.toFixed(2)} over ${r.sharedCandidates} shared candidates`
+                        }
+                      >
                         <span className="zero" />
-                        {off != null && <span className={`bar ${off >= 0 ? 'pos' : 'neg'}`} style={off >= 0 ? { left: '50%', width: `${w}%` } : { left: `${50 - w}%`, width: `${w}%` }} />}
+                        {off != null && (
+                          <span
+                            className={`bar ${off >= 0 ? 'pos' : 'neg'}`}
+                            style={off >= 0 ? { left: '50%', width: `${w}%` } : { left: `${50 - w}%`, width: `${w}%` }}
+                          />
+                        )}
                       </div>
-                      <span className="small">{off == null ? 'no shared candidates' : `${off >= 0 ? '+' : ''}${off.toFixed(2)} (${r.sharedCandidates} shared)`}</span>
+                      <span className="small">
+                        {off == null ? 'no shared candidates' : `${off >= 0 ? '+' : ''}${off.toFixed(2)} (${r.sharedCandidates} shared)`}
+                      </span>
                     </td>
                   </tr>
                 );

@@ -1,11 +1,27 @@
+import { graphql } from '../gql';
 import { useEffect, useState, type FormEvent } from 'react';
+import type { InterviewCardFragment, InterviewsInterviewQuery, Recommendation } from '../gql/graphql';
 import { gql, useQuery, useSession, type ApiError } from '../api';
-import { Link } from '../router';
+import { Link } from 'react-router';
 import { ErrorBox, Loading, Page, StageBadge, VerdictBadge, label, pct, when } from '../ui';
 
 export function MyInterviewsPage() {
-  const { data, error, loading } = useQuery<{ myInterviews: { id: string; kind: string; status: string; scheduledAt: string; candidate: { jobTitle: string; name: string | null; anonymized: boolean } }[] }>(
-    '{ myInterviews(limit: 100) { id kind status scheduledAt candidate { jobTitle name anonymized } } }',
+  const { data, error, loading } = useQuery(
+    graphql(`
+      query InterviewsMyInterviews {
+        myInterviews(limit: 100) {
+          id
+          kind
+          status
+          scheduledAt
+          candidate {
+            jobTitle
+            name
+            anonymized
+          }
+        }
+      }
+    `),
   );
   return (
     <Page title="My interviews">
@@ -29,7 +45,9 @@ export function MyInterviewsPage() {
                 <tr key={iv.id}>
                   <td>{when(iv.scheduledAt)}</td>
                   <td>
-                    <Link to={`/interviews/${iv.id}`}>{iv.candidate.anonymized ? 'Anonymized candidate' : (iv.candidate.name ?? 'Candidate')}</Link>
+                    <Link to={`/interviews/${iv.id}`}>
+                      {iv.candidate.anonymized ? 'Anonymized candidate' : (iv.candidate.name ?? 'Candidate')}
+                    </Link>
                   </td>
                   <td>{iv.candidate.jobTitle}</td>
                   <td>{label(iv.kind)}</td>
@@ -44,31 +62,111 @@ export function MyInterviewsPage() {
   );
 }
 
-const CARD = 'id status version recommendation notes weightedScore submittedAt interviewerId interviewer { name } kind ratings { criterionKey rating evidence } redFlags { key title severity evidence }';
-const INTERVIEW = `query($id: ID!) { interview(id: $id) { id kind status scheduledAt interviewerId
-  candidate { stage anonymized name email links jobTitle education { degree field status institution } skills { name level } resume }
-  assessmentResults { title status score pointsEarned pointsPossible problems { title points bestScore bestVerdict submissionsCount } }
-  rubric { name version criteria { key title kind lookFor weight anchors { level description } } redFlags { key title description severity } }
-  scorecard { ${CARD} } scorecards { ${CARD} } } }`;
+graphql(`
+  fragment InterviewCard on Scorecard {
+    id
+    status
+    version
+    recommendation
+    notes
+    weightedScore
+    submittedAt
+    interviewerId
+    interviewer {
+      name
+    }
+    kind
+    ratings {
+      criterionKey
+      rating
+      evidence
+    }
+    redFlags {
+      key
+      title
+      severity
+      evidence
+    }
+  }
+`);
+const INTERVIEW = graphql(`
+  query InterviewsInterview($id: ID!) {
+    interview(id: $id) {
+      id
+      kind
+      status
+      scheduledAt
+      interviewerId
+      candidate {
+        stage
+        anonymized
+        name
+        email
+        links
+        jobTitle
+        education {
+          degree
+          field
+          status
+          institution
+        }
+        skills {
+          name
+          level
+        }
+        resume
+      }
+      assessmentResults {
+        title
+        status
+        score
+        pointsEarned
+        pointsPossible
+        problems {
+          title
+          points
+          bestScore
+          bestVerdict
+          submissionsCount
+        }
+      }
+      rubric {
+        name
+        version
+        criteria {
+          key
+          title
+          kind
+          lookFor
+          weight
+          anchors {
+            level
+            description
+          }
+        }
+        redFlags {
+          key
+          title
+          description
+          severity
+        }
+      }
+      scorecard {
+        ...InterviewCard
+      }
+      scorecards {
+        ...InterviewCard
+      }
+    }
+  }
+`);
 
-interface Card {
-  id: string;
-  status: 'DRAFT' | 'SUBMITTED';
-  version: number;
-  recommendation: string | null;
-  notes: string;
-  weightedScore: number | null;
-  submittedAt: string | null;
-  interviewerId: string;
-  interviewer: { name: string } | null;
-  kind: string;
-  ratings: { criterionKey: string; rating: number; evidence: string | null }[];
-  redFlags: { key: string; title: string; severity: string; evidence: string }[];
-}
+type Card = InterviewCardFragment;
+type Interview = InterviewsInterviewQuery['interview'];
 
 export function InterviewPage({ id }: { id: string }) {
   const session = useSession();
-  const { data, error, loading, reload } = useQuery<{ interview: any }>(INTERVIEW, { id });
+  const { data, error, loading, reload } = useQuery(INTERVIEW, { id });
   const iv = data?.interview;
   if (loading && !iv) return <Loading />;
   if (error || !iv) return <ErrorBox error={error ?? 'Not found'} />;
@@ -91,9 +189,12 @@ export function InterviewPage({ id }: { id: string }) {
           </p>
           {c.email && <p>{c.email}</p>}
           <p>
-            {c.education.degree} {c.education.field} ({label(c.education.status)}){c.education.institution ? `, ${c.education.institution}` : ''}
+            {c.education.degree} {c.education.field} ({label(c.education.status)})
+            {c.education.institution ? `, ${c.education.institution}` : ''}
           </p>
-          {c.skills.length > 0 && <p>Skills: {c.skills.map((s: { name: string; level: number }) => `${s.name} (${s.level}/5)`).join(', ')}</p>}
+          {c.skills.length > 0 && (
+            <p>Skills: {c.skills.map((s: { name: string; level: number }) => `${s.name} (${s.level}/5)`).join(', ')}</p>
+          )}
           {c.links.length > 0 && (
             <ul>
               {c.links.map((l: string) => (
@@ -109,15 +210,16 @@ export function InterviewPage({ id }: { id: string }) {
           )}
           <h3>Assessment results</h3>
           {!iv.assessmentResults.length && <p className="muted">No assessment taken.</p>}
-          {iv.assessmentResults.map((r: any) => (
+          {iv.assessmentResults.map((r) => (
             <div key={r.title}>
               <p>
                 <strong>{r.title}</strong>: {r.pointsEarned}/{r.pointsPossible} points ({pct(r.score)}) · {label(r.status)}
               </p>
               <ul>
-                {r.problems.map((p: any) => (
+                {r.problems.map((p) => (
                   <li key={p.title}>
-                    {p.title}: {pct(p.bestScore)} of {p.points} · <VerdictBadge verdict={p.bestVerdict} /> · {p.submissionsCount} submissions
+                    {p.title}: {pct(p.bestScore)} of {p.points} · <VerdictBadge verdict={p.bestVerdict} /> · {p.submissionsCount}{' '}
+                    submissions
                   </li>
                 ))}
               </ul>
@@ -130,7 +232,9 @@ export function InterviewPage({ id }: { id: string }) {
           <section className="card" aria-label="Other scorecards">
             <h2>Other scorecards</h2>
             {mine && !submitted ? (
-              <p data-testid="blind-notice">Other interviewers' scorecards stay hidden until you submit yours, so your ratings are your own.</p>
+              <p data-testid="blind-notice">
+                Other interviewers' scorecards stay hidden until you submit yours, so your ratings are your own.
+              </p>
             ) : others.length ? (
               others.map((s) => <ScorecardView key={s.id} card={s} title={s.interviewer?.name ?? 'Interviewer'} rubric={iv.rubric} />)
             ) : (
@@ -143,12 +247,15 @@ export function InterviewPage({ id }: { id: string }) {
   );
 }
 
-function ScorecardView({ card, title, rubric }: { card: Card; title: string; rubric: any }) {
-  const crit = new Map<string, string>(rubric.criteria.map((c: any) => [c.key, c.title]));
+function ScorecardView({ card, title, rubric }: { card: Card; title: string; rubric: Interview['rubric'] }) {
+  const crit = new Map<string, string>(rubric.criteria.map((c) => [c.key, c.title]));
   return (
     <article className="card scorecard" data-testid="scorecard">
       <h3>
-        {title} <span className="muted small">({label(card.kind)}, {label(card.status)})</span>
+        {title}{' '}
+        <span className="muted small">
+          ({label(card.kind)}, {label(card.status)})
+        </span>
       </h3>
       <p>
         Recommendation: <strong>{card.recommendation ? label(card.recommendation) : '—'}</strong> · weighted {pct(card.weightedScore)}
@@ -177,14 +284,14 @@ function ScorecardView({ card, title, rubric }: { card: Card; title: string; rub
   );
 }
 
-const RECS = ['STRONG_NO', 'NO', 'YES', 'STRONG_YES'];
+const RECS: Recommendation[] = ['STRONG_NO', 'NO', 'YES', 'STRONG_YES'];
 
-function ScorecardForm({ interview, draft, onSaved }: { interview: any; draft: Card | null; onSaved: () => void }) {
-  const criteria = (interview.rubric.criteria as any[]).filter((c) => c.kind === interview.kind);
+function ScorecardForm({ interview, draft, onSaved }: { interview: Interview; draft: Card | null; onSaved: () => void }) {
+  const criteria = interview.rubric.criteria.filter((c) => c.kind === interview.kind);
   const [ratings, setRatings] = useState<Record<string, { rating?: number; evidence: string }>>({});
   const [flags, setFlags] = useState<Record<string, { on: boolean; evidence: string }>>({});
   const [notes, setNotes] = useState('');
-  const [rec, setRec] = useState<string>('');
+  const [rec, setRec] = useState<Recommendation | ''>('');
   const [error, setError] = useState<ApiError | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -200,7 +307,9 @@ function ScorecardForm({ interview, draft, onSaved }: { interview: any; draft: C
     interviewId: interview.id,
     notes,
     recommendation: rec || undefined,
-    ratings: criteria.filter((c) => ratings[c.key]?.rating).map((c) => ({ criterionKey: c.key, rating: ratings[c.key].rating, evidence: ratings[c.key].evidence || undefined })),
+    ratings: criteria
+      .filter((c) => ratings[c.key]?.rating)
+      .map((c) => ({ criterionKey: c.key, rating: ratings[c.key].rating!, evidence: ratings[c.key].evidence || undefined })),
     redFlags: Object.entries(flags)
       .filter(([, f]) => f.on)
       .map(([key, f]) => ({ key, evidence: f.evidence })),
@@ -211,8 +320,30 @@ function ScorecardForm({ interview, draft, onSaved }: { interview: any; draft: C
     setError(null);
     setSaved(null);
     try {
-      if (final) await gql('mutation($i: SubmitScorecardInput!) { submitScorecard(input: $i) { id status } }', { i: input() });
-      else await gql('mutation($i: ScorecardDraftInput!) { saveScorecardDraft(input: $i) { id status } }', { i: input() });
+      if (final)
+        await gql(
+          graphql(`
+            mutation InterviewsSubmitScorecard($i: SubmitScorecardInput!) {
+              submitScorecard(input: $i) {
+                id
+                status
+              }
+            }
+          `),
+          { i: input() },
+        );
+      else
+        await gql(
+          graphql(`
+            mutation InterviewsSaveScorecardDraft($i: ScorecardDraftInput!) {
+              saveScorecardDraft(input: $i) {
+                id
+                status
+              }
+            }
+          `),
+          { i: input() },
+        );
       setSaved(final ? 'Submitted.' : `Draft saved at ${new Date().toLocaleTimeString()}.`);
       onSaved();
     } catch (err) {
@@ -221,7 +352,8 @@ function ScorecardForm({ interview, draft, onSaved }: { interview: any; draft: C
       setBusy(false);
     }
   };
-  const setRating = (key: string, patch: Partial<{ rating: number; evidence: string }>) => setRatings((r) => ({ ...r, [key]: { ...{ evidence: '' }, ...r[key], ...patch } }));
+  const setRating = (key: string, patch: Partial<{ rating: number; evidence: string }>) =>
+    setRatings((r) => ({ ...r, [key]: { ...{ evidence: '' }, ...r[key], ...patch } }));
   return (
     <form className="card scorecard-form" onSubmit={(e) => save(true, e)} aria-label="Scorecard">
       <h2>Your scorecard</h2>
@@ -240,7 +372,13 @@ function ScorecardForm({ interview, draft, onSaved }: { interview: any; draft: C
             <div className="anchors">
               {c.anchors.map((a: { level: number; description: string }) => (
                 <label key={a.level} className="anchor">
-                  <input type="radio" name={`rating-${c.key}`} value={a.level} checked={r?.rating === a.level} onChange={() => setRating(c.key, { rating: a.level })} />
+                  <input
+                    type="radio"
+                    name={`rating-${c.key}`}
+                    value={a.level}
+                    checked={r?.rating === a.level}
+                    onChange={() => setRating(c.key, { rating: a.level })}
+                  />
                   <span>
                     <strong>{a.level}</strong> {a.description}
                   </span>
@@ -250,24 +388,38 @@ function ScorecardForm({ interview, draft, onSaved }: { interview: any; draft: C
             <label>
               Evidence for {c.title}
               {needEvidence ? ' (required for this rating)' : ' (optional)'}
-              <textarea value={r?.evidence ?? ''} onChange={(e) => setRating(c.key, { evidence: e.target.value })} rows={2} required={needEvidence} />
+              <textarea
+                value={r?.evidence ?? ''}
+                onChange={(e) => setRating(c.key, { evidence: e.target.value })}
+                rows={2}
+                required={needEvidence}
+              />
             </label>
           </fieldset>
         );
       })}
       <fieldset>
         <legend>Red flags</legend>
-        {interview.rubric.redFlags.map((f: any) => (
+        {interview.rubric.redFlags.map((f) => (
           <div key={f.key} className="flag">
             <label className="inline">
-              <input type="checkbox" checked={flags[f.key]?.on ?? false} onChange={(e) => setFlags((x) => ({ ...x, [f.key]: { ...{ evidence: '' }, ...x[f.key], on: e.target.checked } }))} />
+              <input
+                type="checkbox"
+                checked={flags[f.key]?.on ?? false}
+                onChange={(e) => setFlags((x) => ({ ...x, [f.key]: { ...{ evidence: '' }, ...x[f.key], on: e.target.checked } }))}
+              />
               {f.title} <span className="muted small">({label(f.severity)})</span>
             </label>
             <p className="muted small">{f.description}</p>
             {flags[f.key]?.on && (
               <label>
                 Evidence for {f.title}
-                <textarea value={flags[f.key].evidence} onChange={(e) => setFlags((x) => ({ ...x, [f.key]: { ...x[f.key], evidence: e.target.value } }))} rows={2} required />
+                <textarea
+                  value={flags[f.key].evidence}
+                  onChange={(e) => setFlags((x) => ({ ...x, [f.key]: { ...x[f.key], evidence: e.target.value } }))}
+                  rows={2}
+                  required
+                />
               </label>
             )}
           </div>

@@ -1,12 +1,25 @@
+import { graphql } from '../gql';
 import { useState } from 'react';
 import { ApiError, gql, useQuery } from '../api';
-import { Link, navigate } from '../router';
-import { ErrorBox, Markdown, Page } from '../ui';
+import { Link, useNavigate } from 'react-router';
+import { Markdown } from '../markdown';
+import { ErrorBox, Page } from '../ui';
 
 /** The invitation link: instructions first; the clock starts only on Start. */
 export function InvitePage({ token }: { token: string }) {
-  const { data } = useQuery<{ myAttempts: { id: string; title: string; status: string; durationMinutes: number; instructions: string }[] }>(
-    '{ myAttempts { id title status durationMinutes instructions } }',
+  const navigate = useNavigate();
+  const { data } = useQuery(
+    graphql(`
+      query InviteMyAttempts {
+        myAttempts {
+          id
+          title
+          status
+          durationMinutes
+          instructions
+        }
+      }
+    `),
   );
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -16,8 +29,19 @@ export function InvitePage({ token }: { token: string }) {
     setBusy(true);
     setError(null);
     try {
-      const d = await gql<{ startAssessment: { id: string } }>('mutation($t: String!) { startAssessment(token: $t) { id status deadline } }', { t: token });
-      navigate(`/attempts/${d.startAssessment.id}`, true);
+      const d = await gql(
+        graphql(`
+          mutation InviteStartAssessment($t: String!) {
+            startAssessment(token: $t) {
+              id
+              status
+              deadline
+            }
+          }
+        `),
+        { t: token },
+      );
+      void navigate(`/attempts/${d.startAssessment.id}`, { replace: true });
     } catch (e) {
       setError(e as ApiError);
       setBusy(false);

@@ -1,50 +1,45 @@
+import { graphql } from '../gql';
 import { useState, type FormEvent } from 'react';
+import type { EducationStatus, JobsJobQuery } from '../gql/graphql';
 import { gql, useQuery, useSession } from '../api';
-import { Link, navigate } from '../router';
-import { ErrorBox, Loading, Markdown, Page } from '../ui';
+import { Link, useNavigate } from 'react-router';
+import { Markdown } from '../markdown';
+import { ErrorBox, Loading, Page, fieldProps } from '../ui';
 
-interface Question {
-  key: string;
-  prompt: string;
-  answerType: 'BOOLEAN' | 'NUMBER' | 'CHOICE' | 'TEXT';
-  required: boolean;
-  options: string[];
-  min: number | null;
-  max: number | null;
-}
+type Question = JobsJobQuery['job']['screeningQuestions'][number];
 
-export function JobsPage() {
-  const { data, error, loading } = useQuery<{ jobs: { total: number; items: { id: string; title: string; location: string; employmentType: string; publishedAt: string; status: string }[] } }>(
-    '{ jobs(limit: 50) { total items { id title location employmentType publishedAt status } } }',
-  );
-  const open = data?.jobs.items.filter((j) => j.status === 'PUBLISHED') ?? [];
-  return (
-    <Page title="Open positions">
-      {loading && <Loading />}
-      <ErrorBox error={error} />
-      {data && !open.length && <p>No open positions right now.</p>}
-      <ul className="cards" aria-label="Jobs">
-        {open.map((j) => (
-          <li key={j.id} className="card">
-            <h2>
-              <Link to={`/jobs/${j.id}`}>{j.title}</Link>
-            </h2>
-            <p className="muted">
-              {j.location} · {j.employmentType}
-            </p>
-          </li>
-        ))}
-      </ul>
-    </Page>
-  );
-}
-
-const JOB = `query($id: ID!) { job(id: $id) { id title status location employmentType about responsibilities qualifications prerequisites perks
-  hardSkills { name } screeningQuestions { key prompt answerType required options min max } } }`;
+const JOB = graphql(`
+  query JobsJob($id: ID!) {
+    job(id: $id) {
+      id
+      title
+      status
+      location
+      employmentType
+      about
+      responsibilities
+      qualifications
+      prerequisites
+      perks
+      hardSkills {
+        name
+      }
+      screeningQuestions {
+        key
+        prompt
+        answerType
+        required
+        options
+        min
+        max
+      }
+    }
+  }
+`);
 
 export function JobPage({ id }: { id: string }) {
   const session = useSession();
-  const { data, error, loading } = useQuery<{ job: any }>(JOB, { id });
+  const { data, error, loading } = useQuery(JOB, { id });
   const job = data?.job;
   return (
     <Page title={job?.title ?? 'Job'}>
@@ -95,11 +90,12 @@ function List({ title, items }: { title: string; items: string[] }) {
 
 function ApplyForm({ job }: { job: { id: string; screeningQuestions: Question[] } }) {
   const session = useSession()!;
+  const navigate = useNavigate();
   const [name, setName] = useState(session.user.name);
   const [email, setEmail] = useState(session.user.email);
   const [degree, setDegree] = useState('BS');
   const [field, setField] = useState('Computer Science');
-  const [status, setStatus] = useState('ENROLLED');
+  const [status, setStatus] = useState<EducationStatus>('ENROLLED');
   const [institution, setInstitution] = useState('');
   const [skills, setSkills] = useState('');
   const [links, setLinks] = useState('');
@@ -121,21 +117,34 @@ function ApplyForm({ job }: { job: { id: string; screeningQuestions: Question[] 
           const m = s.match(/^(.*?)(?:\s*:\s*([1-5]))?$/)!;
           return { name: m[1].trim(), level: Number(m[2] ?? 3) };
         });
-      await gql(`mutation($i: ApplyToJobInput!) { applyToJob(input: $i) { id stage rejectionReasons } }`, {
-        i: {
-          jobId: job.id,
-          profile: {
-            name,
-            email,
-            education: { degree, field, status, institution: institution || undefined },
-            links: links.split(/\s+/).filter(Boolean),
-            skills: parsedSkills,
+      await gql(
+        graphql(`
+          mutation JobsApplyToJob($i: ApplyToJobInput!) {
+            applyToJob(input: $i) {
+              id
+              stage
+              rejectionReasons
+            }
+          }
+        `),
+        {
+          i: {
+            jobId: job.id,
+            profile: {
+              name,
+              email,
+              education: { degree, field, status, institution: institution || undefined },
+              links: links.split(/\s+/).filter(Boolean),
+              skills: parsedSkills,
+            },
+            answers: job.screeningQuestions
+              .filter((q) => answers[q.key] !== undefined && answers[q.key] !== '')
+              .map((q) => ({ questionKey: q.key, value: answers[q.key] })),
+            resume,
           },
-          answers: job.screeningQuestions.filter((q) => answers[q.key] !== undefined && answers[q.key] !== '').map((q) => ({ questionKey: q.key, value: answers[q.key] })),
-          resume,
         },
-      });
-      navigate('/applications');
+      );
+      void navigate('/applications');
     } catch (err) {
       setError(err as Error);
     } finally {
@@ -143,6 +152,8 @@ function ApplyForm({ job }: { job: { id: string; screeningQuestions: Question[] 
     }
   };
   const set = (k: string, v: string) => setAnswers((a) => ({ ...a, [k]: v }));
+  // The API names profile fields by their path in ApplyToJobInput (`profile.email`, `resume`).
+  const fp = (field: string, id: string) => fieldProps(error, field, id);
   return (
     <form className="card" onSubmit={onSubmit} aria-label="Application">
       <h2>Apply</h2>
@@ -150,26 +161,46 @@ function ApplyForm({ job }: { job: { id: string; screeningQuestions: Question[] 
         <legend>Profile</legend>
         <label>
           Full name
-          <input value={name} onChange={(e) => setName(e.target.value)} required />
+          <input value={name} onChange={(e) => setName(e.target.value)} required {...fp('profile.name', 'apply-name').input} />
+          {fp('profile.name', 'apply-name').message}
         </label>
         <label>
           Contact email
-          <input type="email" value={email} onChange={(e) => setEmail(e.target.value)} required />
+          <input
+            type="email"
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            required
+            {...fp('profile.email', 'apply-email').input}
+          />
+          {fp('profile.email', 'apply-email').message}
         </label>
         <div className="row">
           <label>
             Degree
-            <input value={degree} onChange={(e) => setDegree(e.target.value)} required />
+            <input
+              value={degree}
+              onChange={(e) => setDegree(e.target.value)}
+              required
+              {...fp('profile.education.degree', 'apply-degree').input}
+            />
+            {fp('profile.education.degree', 'apply-degree').message}
           </label>
           <label>
             Field of study
-            <input value={field} onChange={(e) => setField(e.target.value)} required />
+            <input
+              value={field}
+              onChange={(e) => setField(e.target.value)}
+              required
+              {...fp('profile.education.field', 'apply-field').input}
+            />
+            {fp('profile.education.field', 'apply-field').message}
           </label>
         </div>
         <div className="row">
           <label>
             Education status
-            <select value={status} onChange={(e) => setStatus(e.target.value)}>
+            <select value={status} onChange={(e) => setStatus(e.target.value as EducationStatus)}>
               <option value="ENROLLED">Enrolled</option>
               <option value="GRADUATED">Graduated</option>
               <option value="NOT_ENROLLED">Not enrolled</option>
@@ -177,7 +208,12 @@ function ApplyForm({ job }: { job: { id: string; screeningQuestions: Question[] 
           </label>
           <label>
             Institution (optional)
-            <input value={institution} onChange={(e) => setInstitution(e.target.value)} />
+            <input
+              value={institution}
+              onChange={(e) => setInstitution(e.target.value)}
+              {...fp('profile.education.institution', 'apply-institution').input}
+            />
+            {fp('profile.education.institution', 'apply-institution').message}
           </label>
         </div>
         <label>
@@ -186,7 +222,8 @@ function ApplyForm({ job }: { job: { id: string; screeningQuestions: Question[] 
         </label>
         <label>
           Links (space separated, optional)
-          <input value={links} onChange={(e) => setLinks(e.target.value)} />
+          <input value={links} onChange={(e) => setLinks(e.target.value)} {...fp('profile.links', 'apply-links').input} />
+          {fp('profile.links', 'apply-links').message}
         </label>
       </fieldset>
       <fieldset>
@@ -197,7 +234,15 @@ function ApplyForm({ job }: { job: { id: string; screeningQuestions: Question[] 
       </fieldset>
       <label>
         Résumé (plain text)
-        <textarea value={resume} onChange={(e) => setResume(e.target.value)} rows={6} maxLength={20000} required />
+        <textarea
+          value={resume}
+          onChange={(e) => setResume(e.target.value)}
+          rows={6}
+          maxLength={20000}
+          required
+          {...fp('resume', 'apply-resume').input}
+        />
+        {fp('resume', 'apply-resume').message}
       </label>
       <ErrorBox error={error} />
       <button type="submit" disabled={busy}>
@@ -240,15 +285,37 @@ function QuestionField({ q, value, onChange }: { q: Question; value: string; onC
       return (
         <label htmlFor={id}>
           {text}
-          {q.min != null && q.max != null && <span className="muted"> ({q.min}–{q.max})</span>}
-          <input id={id} name={q.key} type="number" value={value} min={q.min ?? undefined} max={q.max ?? undefined} onChange={(e) => onChange(e.target.value)} required={q.required} />
+          {q.min != null && q.max != null && (
+            <span className="muted">
+              {' '}
+              ({q.min}–{q.max})
+            </span>
+          )}
+          <input
+            id={id}
+            name={q.key}
+            type="number"
+            value={value}
+            min={q.min ?? undefined}
+            max={q.max ?? undefined}
+            onChange={(e) => onChange(e.target.value)}
+            required={q.required}
+          />
         </label>
       );
     case 'TEXT':
       return (
         <label htmlFor={id}>
           {text}
-          <textarea id={id} name={q.key} value={value} onChange={(e) => onChange(e.target.value)} rows={3} maxLength={2000} required={q.required} />
+          <textarea
+            id={id}
+            name={q.key}
+            value={value}
+            onChange={(e) => onChange(e.target.value)}
+            rows={3}
+            maxLength={2000}
+            required={q.required}
+          />
         </label>
       );
   }

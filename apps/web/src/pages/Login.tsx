@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { login, register, type SessionUser } from '../api';
-import { navigate } from '../router';
-import { ErrorBox, Page } from '../ui';
+import { useNavigate } from 'react-router';
+import { ErrorBox, Page, fieldProps } from '../ui';
 
 export function homeFor(u: SessionUser): string {
   if (u.role === 'CANDIDATE') return '/applications';
@@ -11,6 +11,7 @@ export function homeFor(u: SessionUser): string {
 
 /** Log in or sign up (candidates only); stays on the current address when a page asked for it. */
 export function LoginPage({ reason }: { reason?: string }) {
+  const navigate = useNavigate();
   const [mode, setMode] = useState<'login' | 'register'>('login');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -23,7 +24,7 @@ export function LoginPage({ reason }: { reason?: string }) {
     setError(null);
     try {
       const u = mode === 'login' ? await login(email, password) : await register(name, email, password);
-      if (location.pathname === '/login') navigate(homeFor(u), true);
+      if (location.pathname === '/login') void navigate(homeFor(u), { replace: true });
     } catch (err) {
       setError(err as Error);
     } finally {
@@ -37,16 +38,40 @@ export function LoginPage({ reason }: { reason?: string }) {
         {mode === 'register' && (
           <label>
             Name
-            <input value={name} onChange={(e) => setName(e.target.value)} required autoComplete="name" />
+            <input
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              required
+              autoComplete="name"
+              {...fieldProps(error, 'name', 'login-name').input}
+            />
+            {fieldProps(error, 'name', 'login-name').message}
           </label>
         )}
         <label>
           Email
-          <input type="email" value={email} onChange={(e) => setEmail(e.target.value)} required autoComplete="email" />
+          <input
+            type="email"
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            required
+            autoComplete="email"
+            {...fieldProps(error, 'email', 'login-email').input}
+          />
+          {fieldProps(error, 'email', 'login-email').message}
         </label>
         <label>
           Password
-          <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} required minLength={mode === 'register' ? 10 : 1} autoComplete={mode === 'login' ? 'current-password' : 'new-password'} />
+          <input
+            type="password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            required
+            minLength={mode === 'register' ? 10 : 1}
+            autoComplete={mode === 'login' ? 'current-password' : 'new-password'}
+            {...fieldProps(error, 'password', 'login-password').input}
+          />
+          {fieldProps(error, 'password', 'login-password').message}
         </label>
         <ErrorBox error={error} />
         <button type="submit" disabled={busy}>
@@ -56,7 +81,9 @@ export function LoginPage({ reason }: { reason?: string }) {
           {mode === 'login' ? 'New candidate? Create an account' : 'Already have an account? Log in'}
         </button>
       </form>
-      <p className="muted small">Demo accounts (password demo-password-123): candidate@example.com, interviewer@example.com, recruiter@example.com.</p>
+      <p className="muted small">
+        Demo accounts (password demo-password-123): candidate@example.com, interviewer@example.com, recruiter@example.com.
+      </p>
     </Page>
   );
 }

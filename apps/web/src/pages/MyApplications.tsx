@@ -1,13 +1,39 @@
+import { graphql } from '../gql';
 import { useQuery } from '../api';
-import { Link } from '../router';
+import { Link } from 'react-router';
 import { ErrorBox, Loading, Page, StageBadge, label, when } from '../ui';
 
 export function MyApplicationsPage() {
-  const apps = useQuery<{ myApplications: { items: { id: string; stage: string; rejectionReasons: string[]; createdAt: string; job: { id: string; title: string } }[] } }>(
-    '{ myApplications { items { id stage rejectionReasons createdAt job { id title } } } }',
+  const apps = useQuery(
+    graphql(`
+      query MyApplicationsMyApplications {
+        myApplications {
+          items {
+            id
+            stage
+            rejectionReasons
+            createdAt
+            job {
+              id
+              title
+            }
+          }
+        }
+      }
+    `),
   );
-  const attempts = useQuery<{ myAttempts: { id: string; title: string; status: string; deadline: string | null; durationMinutes: number }[] }>(
-    '{ myAttempts { id title status deadline durationMinutes } }',
+  const attempts = useQuery(
+    graphql(`
+      query MyApplicationsMyAttempts {
+        myAttempts {
+          id
+          title
+          status
+          deadline
+          durationMinutes
+        }
+      }
+    `),
   );
   return (
     <Page title="My applications">
@@ -39,7 +65,9 @@ export function MyApplicationsPage() {
       </ul>
       <h2>My assessments</h2>
       <ErrorBox error={attempts.error} />
-      {attempts.data && !attempts.data.myAttempts.length && <p className="muted">No assessments yet. When you are invited, open the link from your invitation.</p>}
+      {attempts.data && !attempts.data.myAttempts.length && (
+        <p className="muted">No assessments yet. When you are invited, open the link from your invitation.</p>
+      )}
       <ul className="cards" aria-label="Assessments">
         {attempts.data?.myAttempts.map((t) => (
           <li key={t.id} className="card">

@@ -1,9 +1,26 @@
+import { graphql } from '../gql';
 import { useQuery } from '../api';
 import { ErrorBox, Loading, Page, label } from '../ui';
 
 export function ProblemsPage() {
-  const { data, error, loading } = useQuery<{ problems: { total: number; items: any[] } }>(
-    '{ problems(limit: 200) { total items { id slug title difficulty tags version validationStatus validationReport } } }',
+  const { data, error, loading } = useQuery(
+    graphql(`
+      query ProblemsProblems {
+        problems(limit: 200) {
+          total
+          items {
+            id
+            slug
+            title
+            difficulty
+            tags
+            version
+            validationStatus
+            validationReport
+          }
+        }
+      }
+    `),
   );
   return (
     <Page title="Problem bank">
@@ -32,8 +49,10 @@ export function ProblemsPage() {
                   <td>{p.tags.join(', ')}</td>
                   <td>{p.version}</td>
                   <td>
-                    <span className={`badge ${p.validationStatus === 'VALID' ? 'ok' : p.validationStatus === 'INVALID' ? 'bad' : ''}`}>{label(p.validationStatus)}</span>
-                    {p.validationReport && (
+                    <span className={`badge ${p.validationStatus === 'VALID' ? 'ok' : p.validationStatus === 'INVALID' ? 'bad' : ''}`}>
+                      {label(p.validationStatus)}
+                    </span>
+                    {p.validationReport != null && (
                       <details>
                         <summary>Report</summary>
                         <pre className="wrap small">{JSON.stringify(p.validationReport, null, 2)}</pre>

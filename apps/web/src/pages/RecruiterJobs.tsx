@@ -1,16 +1,39 @@
+import { graphql } from '../gql';
 import { useEffect, useState, type FormEvent } from 'react';
-import { gql, useQuery, type ApiError } from '../api';
-import { Link, navigate } from '../router';
-import { ErrorBox, Loading, Page, label, when } from '../ui';
+import type { RecruiterJobsJobQuery } from '../gql/graphql';
+import { gql, useQuery, type ApiError, type Doc } from '../api';
+import { Link, useNavigate } from 'react-router';
+import { fieldProps, useAsk, ErrorBox, Loading, Page, label, when } from '../ui';
 
 export function RecruiterJobsPage() {
-  const { data, error, loading, reload } = useQuery<{ jobs: { items: any[] }; jobTemplates: { id: string; key: string; name: string; title: string }[] }>(
-    '{ jobs(limit: 200) { items { id title status applicationCount publishedAt createdAt } } jobTemplates { id key name title } }',
+  const [ask, dialog] = useAsk();
+  const navigate = useNavigate();
+  const { data, error, loading, reload } = useQuery(
+    graphql(`
+      query RecruiterJobsJobs {
+        jobs(limit: 200) {
+          items {
+            id
+            title
+            status
+            applicationCount
+            publishedAt
+            createdAt
+          }
+        }
+        jobTemplates {
+          id
+          key
+          name
+          title
+        }
+      }
+    `),
   );
   const [template, setTemplate] = useState('');
   const [title, setTitle] = useState('');
   const [err, setErr] = useState<ApiError | null>(null);
-  const act = async (q: string, v: Record<string, unknown>) => {
+  const act = async (q: Doc<unknown, { id: string }>, v: { id: string }) => {
     setErr(null);
     try {
       await gql(q, v);
@@ -23,16 +46,26 @@ export function RecruiterJobsPage() {
     e.preventDefault();
     setErr(null);
     try {
-      const d = await gql<{ createJob: { id: string } }>('mutation($i: CreateJobInput!) { createJob(input: $i) { id } }', {
-        i: { templateKey: template || data?.jobTemplates[0]?.key, title: title || undefined },
-      });
-      navigate(`/recruiter/jobs/${d.createJob.id}/edit`);
+      const d = await gql(
+        graphql(`
+          mutation RecruiterJobsCreateJob($i: CreateJobInput!) {
+            createJob(input: $i) {
+              id
+            }
+          }
+        `),
+        {
+          i: { templateKey: template || data?.jobTemplates[0]?.key, title: title || undefined },
+        },
+      );
+      void navigate(`/recruiter/jobs/${d.createJob.id}/edit`);
     } catch (x) {
       setErr(x as ApiError);
     }
   };
   return (
     <Page title="Manage jobs">
+      {dialog}
       {loading && <Loading />}
       <ErrorBox error={error ?? err} />
       <form className="card row" onSubmit={create} aria-label="Create a job">
@@ -76,12 +109,47 @@ export function RecruiterJobsPage() {
                     <Link to={`/recruiter/jobs/${j.id}/shortlist`}>Shortlist</Link>
                     {j.status !== 'CLOSED' && <Link to={`/recruiter/jobs/${j.id}/edit`}>Edit</Link>}
                     {j.status !== 'PUBLISHED' && (
-                      <button type="button" className="link" onClick={() => act('mutation($id: ID!) { publishJob(id: $id) { id } }', { id: j.id })}>
+                      <button
+                        type="button"
+                        className="link"
+                        onClick={() =>
+                          act(
+                            graphql(`
+                              mutation RecruiterJobsPublishJob($id: ID!) {
+                                publishJob(id: $id) {
+                                  id
+                                }
+                              }
+                            `),
+                            { id: j.id },
+                          )
+                        }
+                      >
                         Publish
                       </button>
                     )}
                     {j.status === 'PUBLISHED' && (
-                      <button type="button" className="link" onClick={() => confirm(`Close "${j.title}"?`) && act('mutation($id: ID!) { closeJob(id: $id) { id } }', { id: j.id })}>
+                      <button
+                        type="button"
+                        className="link"
+                        onClick={async () =>
+                          (await ask({
+                            title: `Close "${j.title}"?`,
+                            body: 'Candidates can no longer apply.',
+                            confirm: 'Close the job',
+                          })) &&
+                          act(
+                            graphql(`
+                              mutation RecruiterJobsCloseJob($id: ID!) {
+                                closeJob(id: $id) {
+                                  id
+                                }
+                              }
+                            `),
+                            { id: j.id },
+                          )
+                        }
+                      >
                         Close
                       </button>
                     )}
@@ -97,8 +165,26 @@ export function RecruiterJobsPage() {
 }
 
 export function EditJobPage({ id }: { id: string }) {
-  const { data, error } = useQuery<{ job: any }>('query($id: ID!) { job(id: $id) { id title status location employmentType about screeningThreshold anonymizedReview perks applicationCount } }', { id });
-  const [form, setForm] = useState<any>(null);
+  const { data, error } = useQuery(
+    graphql(`
+      query RecruiterJobsJob($id: ID!) {
+        job(id: $id) {
+          id
+          title
+          status
+          location
+          employmentType
+          about
+          screeningThreshold
+          anonymizedReview
+          perks
+          applicationCount
+        }
+      }
+    `),
+    { id },
+  );
+  const [form, setForm] = useState<(Omit<RecruiterJobsJobQuery['job'], 'perks'> & { perks: string }) | null>(null);
   const [err, setErr] = useState<ApiError | null>(null);
   const [saved, setSaved] = useState(false);
   useEffect(() => {
@@ -110,24 +196,42 @@ export function EditJobPage({ id }: { id: string }) {
     setErr(null);
     setSaved(false);
     try {
-      await gql('mutation($id: ID!, $i: UpdateJobInput!) { updateJob(id: $id, input: $i) { id } }', {
-        id,
-        i: {
-          title: form.title,
-          location: form.location,
-          employmentType: form.employmentType,
-          about: form.about,
-          anonymizedReview: form.anonymizedReview,
-          perks: (form.perks as string).split('\n').map((s) => s.trim()).filter(Boolean),
-          ...(data!.job.applicationCount ? {} : { screeningThreshold: Number(form.screeningThreshold) }),
+      await gql(
+        graphql(`
+          mutation RecruiterJobsUpdateJob($id: ID!, $i: UpdateJobInput!) {
+            updateJob(id: $id, input: $i) {
+              id
+            }
+          }
+        `),
+        {
+          id,
+          i: {
+            title: form.title,
+            location: form.location,
+            employmentType: form.employmentType,
+            about: form.about,
+            anonymizedReview: form.anonymizedReview,
+            perks: form.perks
+              .split('\n')
+              .map((s) => s.trim())
+              .filter(Boolean),
+            ...(data!.job.applicationCount ? {} : { screeningThreshold: Number(form.screeningThreshold) }),
+          },
         },
-      });
+      );
       setSaved(true);
     } catch (x) {
       setErr(x as ApiError);
     }
   };
-  const f = (k: string) => ({ value: form[k], onChange: (e: { target: { value: string } }) => setForm({ ...form, [k]: e.target.value }) });
+  type Key = 'title' | 'location' | 'employmentType' | 'about' | 'perks' | 'screeningThreshold';
+  const f = (k: Key) => ({
+    value: form[k],
+    onChange: (e: { target: { value: string } }) => setForm({ ...form, [k]: e.target.value }),
+    ...fieldProps(err, k, `job-${k}`).input,
+  });
+  const fe = (k: Key) => fieldProps(err, k, `job-${k}`).message;
   return (
     <Page title={`Edit: ${data!.job.title}`}>
       <form className="card narrow-wide" onSubmit={save} aria-label="Edit job">
@@ -135,31 +239,41 @@ export function EditJobPage({ id }: { id: string }) {
         <label>
           Title
           <input {...f('title')} required />
+          {fe('title')}
         </label>
         <div className="row">
           <label>
             Location
             <input {...f('location')} />
+            {fe('location')}
           </label>
           <label>
             Employment type
             <input {...f('employmentType')} />
+            {fe('employmentType')}
           </label>
         </div>
         <label>
           About (markdown)
           <textarea {...f('about')} rows={6} />
+          {fe('about')}
         </label>
         <label>
           Perks (one per line)
           <textarea {...f('perks')} rows={4} />
+          {fe('perks')}
         </label>
         <label>
           Screening threshold (0-1){data!.job.applicationCount ? ' — fixed once there are applications' : ''}
           <input type="number" step="0.05" min={0} max={1} {...f('screeningThreshold')} disabled={!!data!.job.applicationCount} />
+          {fe('screeningThreshold')}
         </label>
         <label className="inline">
-          <input type="checkbox" checked={form.anonymizedReview} onChange={(e) => setForm({ ...form, anonymizedReview: e.target.checked })} />
+          <input
+            type="checkbox"
+            checked={form.anonymizedReview}
+            onChange={(e) => setForm({ ...form, anonymizedReview: e.target.checked })}
+          />
           Anonymized review (interviewers do not see who the candidate is until shortlisting)
         </label>
         <ErrorBox error={err} />

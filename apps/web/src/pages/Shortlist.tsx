@@ -1,11 +1,13 @@
+import { graphql } from '../gql';
 import { Fragment, useState } from 'react';
+import type { ApplicationStage, ShortlistJobQuery } from '../gql/graphql';
 import { download, gql, useQuery, type ApiError } from '../api';
-import { Link } from '../router';
-import { ErrorBox, Loading, Page, StageBadge, label, pct } from '../ui';
+import { Link } from 'react-router';
+import { useAsk, ErrorBox, Loading, Page, StageBadge, label, pct } from '../ui';
 
-const STAGES = ['APPLIED', 'SCREENED', 'ASSESSMENT', 'INTERVIEW', 'SHORTLISTED', 'OFFER', 'REJECTED', 'WITHDRAWN'];
-const OPEN = ['SCREENED', 'ASSESSMENT', 'INTERVIEW', 'SHORTLISTED'];
-const MOVES: Record<string, string[]> = {
+const STAGES: ApplicationStage[] = ['APPLIED', 'SCREENED', 'ASSESSMENT', 'INTERVIEW', 'SHORTLISTED', 'OFFER', 'REJECTED', 'WITHDRAWN'];
+const OPEN: ApplicationStage[] = ['SCREENED', 'ASSESSMENT', 'INTERVIEW', 'SHORTLISTED'];
+const MOVES: Partial<Record<ApplicationStage, ApplicationStage[]>> = {
   APPLIED: ['SCREENED', 'REJECTED'],
   SCREENED: ['ASSESSMENT', 'INTERVIEW', 'SHORTLISTED', 'REJECTED'],
   ASSESSMENT: ['INTERVIEW', 'SHORTLISTED', 'REJECTED'],
@@ -14,29 +16,60 @@ const MOVES: Record<string, string[]> = {
 };
 const COLORS: Record<string, string> = { skills: '#4e79a7', assessment: '#59a14f', interview: '#f28e2b' };
 
-const Q = `query($job: ID!, $filter: ShortlistFilterInput, $after: String) { job(id: $job) { title }
-  shortlist(jobId: $job, first: 100, after: $after, filter: $filter) { totalCount hasNextPage endCursor
-    policy { weights { skills assessment interview } requireComponents redFlagMode }
-    entries { rank ranked applicationId name email anonymized stage score baseScore confidence missing demoted explanation redFlagCount recommendations
-      components { name present value weight effectiveWeight detail } adjustments { kind description amount applied } } } }`;
+const Q = graphql(`
+  query ShortlistJob($job: ID!, $filter: ShortlistFilterInput, $after: String) {
+    job(id: $job) {
+      title
+    }
+    shortlist(jobId: $job, first: 100, after: $after, filter: $filter) {
+      totalCount
+      hasNextPage
+      endCursor
+      policy {
+        weights {
+          skills
+          assessment
+          interview
+        }
+        requireComponents
+        redFlagMode
+      }
+      entries {
+        rank
+        ranked
+        applicationId
+        name
+        email
+        anonymized
+        stage
+        score
+        baseScore
+        confidence
+        missing
+        demoted
+        explanation
+        redFlagCount
+        recommendations
+        components {
+          name
+          present
+          value
+          weight
+          effectiveWeight
+          detail
+        }
+        adjustments {
+          kind
+          description
+          amount
+          applied
+        }
+      }
+    }
+  }
+`);
 
-interface Entry {
-  rank: number | null;
-  applicationId: string;
-  name: string | null;
-  email: string | null;
-  anonymized: boolean;
-  stage: string;
-  score: number | null;
-  confidence: string;
-  missing: string[];
-  demoted: boolean;
-  explanation: string;
-  redFlagCount: number;
-  recommendations: string[];
-  components: { name: string; present: boolean; value: number | null; weight: number; effectiveWeight: number; detail: string }[];
-  adjustments: { kind: string; description: string; amount: number; applied: boolean }[];
-}
+type Entry = ShortlistJobQuery['shortlist']['entries'][number];
 
 /** Each component's contribution (value x effective weight) as a segment of one bar, so the score's makeup reads at a glance. */
 export function ScoreBar({ e }: { e: Entry }) {
@@ -52,20 +85,35 @@ export function ScoreBar({ e }: { e: Entry }) {
 }
 
 export function ShortlistPage({ jobId }: { jobId: string }) {
-  const [stages, setStages] = useState<string[]>(OPEN);
+  const [ask, dialog] = useAsk();
+  const [stages, setStages] = useState<ApplicationStage[]>(OPEN);
   const [minScore, setMinScore] = useState('');
   const filter = { stages, minScore: minScore === '' ? undefined : Number(minScore) / 100 };
-  const { data, error, loading, reload } = useQuery<{ job: { title: string }; shortlist: { totalCount: number; entries: Entry[]; policy: any } }>(Q, { job: jobId, filter });
+  const { data, error, loading, reload } = useQuery(Q, { job: jobId, filter });
   const [open, setOpen] = useState<Record<string, boolean>>({});
   const [busyError, setBusyError] = useState<ApiError | null>(null);
   const [csvNote, setCsvNote] = useState<string | null>(null);
   const entries = data?.shortlist.entries ?? [];
-  const move = async (applicationId: string, to: string) => {
-    const reason = prompt(`Reason for moving to ${label(to)}:`);
-    if (!reason) return;
+  const move = async (applicationId: string, to: ApplicationStage) => {
+    const reason = await ask({
+      title: `Move to ${label(to)}`,
+      confirm: 'Move',
+      input: { label: 'Reason (kept in the application history)' },
+    });
+    if (typeof reason !== 'string' || !reason.trim()) return;
     setBusyError(null);
     try {
-      await gql('mutation($i: MoveApplicationStageInput!) { moveApplicationStage(input: $i) { id stage } }', { i: { applicationId, to, reason } });
+      await gql(
+        graphql(`
+          mutation ShortlistMoveApplicationStage($i: MoveApplicationStageInput!) {
+            moveApplicationStage(input: $i) {
+              id
+              stage
+            }
+          }
+        `),
+        { i: { applicationId, to, reason } },
+      );
       reload();
     } catch (e) {
       setBusyError(e as ApiError);
@@ -90,9 +138,11 @@ export function ShortlistPage({ jobId }: { jobId: string }) {
         </button>
       }
     >
+      {dialog}
       <p className="muted small">
         <Link to={`/recruiter/jobs/${jobId}/applications`}>Applications</Link>
-        {w && ` · weights: skills ${w.skills}, assessment ${w.assessment}, interview ${w.interview} · red flags: ${label(data!.shortlist.policy.redFlagMode)}`}
+        {w &&
+          ` · weights: skills ${w.skills}, assessment ${w.assessment}, interview ${w.interview} · red flags: ${label(data.shortlist.policy.redFlagMode)}`}
       </p>
       {csvNote && (
         <p role="status" className="ok">
@@ -104,7 +154,11 @@ export function ShortlistPage({ jobId }: { jobId: string }) {
           <legend>Stages</legend>
           {STAGES.map((s) => (
             <label key={s} className="inline">
-              <input type="checkbox" checked={stages.includes(s)} onChange={(e) => setStages((x) => (e.target.checked ? [...x, s] : x.filter((y) => y !== s)))} />
+              <input
+                type="checkbox"
+                checked={stages.includes(s)}
+                onChange={(e) => setStages((x) => (e.target.checked ? [...x, s] : x.filter((y) => y !== s)))}
+              />
               {label(s)}
             </label>
           ))}
@@ -164,15 +218,20 @@ export function ShortlistPage({ jobId }: { jobId: string }) {
                       {e.demoted && <div className="small">demoted</div>}
                     </td>
                     <td className="actions">
-                      <button type="button" className="link" aria-expanded={!!open[e.applicationId]} onClick={() => setOpen((o) => ({ ...o, [e.applicationId]: !o[e.applicationId] }))}>
+                      <button
+                        type="button"
+                        className="link"
+                        aria-expanded={!!open[e.applicationId]}
+                        onClick={() => setOpen((o) => ({ ...o, [e.applicationId]: !o[e.applicationId] }))}
+                      >
                         Explain
                       </button>
                       {MOVES[e.stage] && (
                         <label className="sr-label">
                           <span className="sr-only">Move {e.name ?? 'candidate'} to</span>
-                          <select value="" onChange={(ev) => ev.target.value && move(e.applicationId, ev.target.value)}>
+                          <select value="" onChange={(ev) => ev.target.value && move(e.applicationId, ev.target.value as ApplicationStage)}>
                             <option value="">Move to…</option>
-                            {MOVES[e.stage].map((s) => (
+                            {MOVES[e.stage]?.map((s) => (
                               <option key={s} value={s}>
                                 {label(s)}
                               </option>
@@ -188,7 +247,8 @@ export function ShortlistPage({ jobId }: { jobId: string }) {
                         <ul>
                           {e.components.map((c) => (
                             <li key={c.name}>
-                              <strong>{c.name}</strong>: {c.present ? pct(c.value) : 'missing'} (weight {c.weight}, effective {c.effectiveWeight.toFixed(2)}) — {c.detail}
+                              <strong>{c.name}</strong>: {c.present ? pct(c.value) : 'missing'} (weight {c.weight}, effective{' '}
+                              {c.effectiveWeight.toFixed(2)}) — {c.detail}
                             </li>
                           ))}
                           {e.adjustments.map((a, i) => (
