@@ -10,6 +10,7 @@ import { AssessmentEntity, AttemptEntity, AttemptStatus, Language, SubmissionEnt
 import { SubmissionsService } from '@app/judging';
 import { hashToken } from './assessments.service';
 import { acceptsSubmissions, computeDeadline } from './deadline';
+import { ProblemDocument, problemLanguages } from './candidate-view';
 import { ProblemsService } from './problems.service';
 
 export const MAX_SOURCE_BYTES = 64 * 1024;
@@ -164,6 +165,7 @@ export class AttemptsService {
     this.checkSource(source);
     const { attempt } = await this.openFor(attemptId, candidateId, problemId);
     const problem = await this.problems.get(problemId);
+    checkLanguage(problem.definition as ProblemDocument, language);
     // Counted only once the request is otherwise valid: a refused one costs the candidate nothing.
     await this.submitLimit.consume(candidateId);
     return this.submissions.create({
@@ -189,6 +191,7 @@ export class AttemptsService {
     this.checkSource(source);
     const { attempt } = await this.openFor(attemptId, candidateId, problemId);
     const problem = await this.problems.get(problemId);
+    checkLanguage(problem.definition as ProblemDocument, language);
     if (customInput) checkCustomInput(String(problem.definition.mode), customInput);
     await this.runLimit.consume(candidateId);
     return this.submissions.create({
@@ -264,4 +267,12 @@ export function summarize(attempt: AttemptEntity, assessment: AssessmentEntity, 
   const pointsPossible = problems.reduce((a, p) => a + p.points, 0);
   const pointsEarned = Math.round(problems.reduce((a, p) => a + p.pointsEarned, 0) * 100) / 100;
   return { attempt, assessment, pointsPossible, pointsEarned, score: pointsPossible ? Math.round((pointsEarned / pointsPossible) * 10_000) / 10_000 : 0, problems };
+}
+
+/** Refused before it costs the candidate a submission: the judge would only answer COMPILE_ERROR. */
+function checkLanguage(doc: ProblemDocument, language: string): void {
+  const accepted = problemLanguages(doc);
+  if (!accepted.includes(language)) {
+    throw AppError.badInput([{ field: 'language', message: `this problem accepts ${accepted.join(', ')}; got ${language}` }]);
+  }
 }

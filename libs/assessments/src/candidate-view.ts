@@ -60,10 +60,15 @@ export interface CandidateProblemView {
 
 const DEFAULT_LANGUAGES = ['javascript', 'typescript', 'python'];
 
+/** The languages a submission to the problem may use; the judge's defaults when the document names none. */
+export function problemLanguages(doc: Pick<ProblemDocument, 'languages' | 'mode'>): string[] {
+  return doc.languages ?? (doc.mode === 'sql' ? ['sql'] : DEFAULT_LANGUAGES);
+}
+
 export function candidateView(doc: ProblemDocument): CandidateProblemView {
   const hidden = new Map<string, number>();
   const examples: CandidateExample[] = [];
-  const languages = doc.languages ?? (doc.mode === 'sql' ? ['sql'] : DEFAULT_LANGUAGES);
+  const languages = problemLanguages(doc);
   const entryPoint = doc.entryPoint;
   for (const t of doc.tests) {
     // `hidden` defaults to true in the problem format: only an explicit false is visible.

@@ -9,3 +9,4 @@ export * from './attempts.service';
 export * from './bank/bank-files';
 export * from './bank/bank.seeder';
 export * from './submission-views';
+export * from './sql-columns';

@@ -1,13 +1,9 @@
 import { AppError, FieldProblem } from '@app/common';
 import type { ReferenceLanguage, ReferenceSolution } from '@app/domain';
-import { loadProblem, Problem, ProblemValidationError } from '@app/sandbox';
+import { acceptsLanguage, loadProblem, Problem, ProblemValidationError } from '@app/sandbox';
 
-/**
- * Reference solutions in these languages can be validated (judged) today. Python and SQL join
- * when submissions in them are judged (issue 12); until then the bank seeder leaves their
- * reference solutions out, and a problem with no other one.
- */
-export const REFERENCE_LANGUAGES: readonly ReferenceLanguage[] = ['javascript', 'typescript'];
+/** Reference solutions in these languages are validated (judged): every language the judge runs. */
+export const REFERENCE_LANGUAGES: readonly ReferenceLanguage[] = ['javascript', 'typescript', 'python', 'sql'];
 
 /**
  * Validates a problem document with the judge's own schema (so the bank never stores what the
@@ -25,7 +21,10 @@ export function checkProblemDocument(definition: unknown, solutions: ReferenceSo
   if (!solutions.length) problems.push({ field: 'referenceSolutions', message: 'must hold at least one reference solution' });
   solutions.forEach((s, i) => {
     if (!REFERENCE_LANGUAGES.includes(s.language)) {
-      problems.push({ field: `referenceSolutions[${i}].language`, message: `must be ${REFERENCE_LANGUAGES.join(' or ')}` });
+      problems.push({ field: `referenceSolutions[${i}].language`, message: `must be one of ${REFERENCE_LANGUAGES.join(', ')}` });
+    } else if (problem && !acceptsLanguage(problem, s.language)) {
+      // The judge would refuse it as a COMPILE_ERROR and the problem could never become VALID.
+      problems.push({ field: `referenceSolutions[${i}].language`, message: `the problem offers ${problem.languages.join(', ')}` });
     }
     if (!s.source?.trim()) problems.push({ field: `referenceSolutions[${i}].source`, message: 'is empty' });
   });

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import { AppError } from '@app/common';
 import { Language, ProblemEntity, ProblemValidationStatus, ReferenceSolution, SubmissionEntity, SubmissionKind } from '@app/domain';
-import { SubmissionsService } from '@app/judging';
+import { fromSandboxLanguage, SubmissionsService } from '@app/judging';
 import { checkProblemDocument } from './problem-document';
 
 export interface ProblemInput {
@@ -105,7 +105,7 @@ export class ProblemsService {
         problemId: p.id,
         problemVersion: p.version,
         userId: actorId,
-        language: sol.language === 'typescript' ? Language.TYPESCRIPT : Language.JAVASCRIPT,
+        language: referenceLanguage(sol),
         source: sol.source,
       });
     }
@@ -119,4 +119,11 @@ export class ProblemsService {
       order: { createdAt: 'ASC' },
     });
   }
+}
+
+function referenceLanguage(sol: ReferenceSolution): Language {
+  const l = fromSandboxLanguage(sol.language);
+  // checkProblemDocument refuses unknown languages on the way in; a stored one is a corrupt row.
+  if (!l) throw new Error(`reference solution in unknown language ${sol.language}`);
+  return l;
 }

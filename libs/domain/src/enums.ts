@@ -42,7 +42,10 @@ export enum Verdict {
   INTERNAL_ERROR = 'INTERNAL_ERROR',
 }
 
+/** Values are the judge's own language names (@app/sandbox LANGUAGES); see language-bridge in @app/judging. */
 export enum Language {
   JAVASCRIPT = 'javascript',
   TYPESCRIPT = 'typescript',
+  PYTHON = 'python',
+  SQL = 'sql',
 }

@@ -5,3 +5,4 @@ export * from './judge-submission.handler';
 export * from './judging.module';
 export * from './problem-validation.recorder';
 export * from './sandbox-engine';
+export * from './language-bridge';

@@ -1,5 +1,6 @@
 import { StoredTestResult, Verdict } from '@app/domain';
 import { EngineRequest, EngineResult, JudgeEngine } from './engine.port';
+import { toSandboxLanguage } from './language-bridge';
 import { Judge, JsonValue, loadProblem, Problem, ProblemValidationError, TestResult } from '@app/sandbox';
 
 const MAX_CACHED_PROBLEMS = 200;
@@ -50,7 +51,7 @@ export class SandboxEngine implements JudgeEngine {
       const input = problem.mode === 'function' ? { args: (req.customInput.args ?? []) as JsonValue[] } : { stdin: req.customInput.stdin ?? '' };
       let r;
       try {
-        r = await this.judgeEngine.runCode({ problem, language: req.language, source: req.source, input });
+        r = await this.judgeEngine.runCode({ problem, language: toSandboxLanguage(req.language), source: req.source, input });
       } catch (e) {
         // Malformed or oversized custom input: the API validates it, so this is a last line of defence.
         if (e instanceof TypeError || e instanceof RangeError) {
@@ -73,7 +74,7 @@ export class SandboxEngine implements JudgeEngine {
         tests: t ? [t] : [],
       };
     }
-    const r = await this.judgeEngine.judge({ problem, language: req.language, source: req.source, visibleOnly: req.visibleOnly }, (t, i) =>
+    const r = await this.judgeEngine.judge({ problem, language: toSandboxLanguage(req.language), source: req.source, visibleOnly: req.visibleOnly }, (t, i) =>
       onTest?.(stored(t), i),
     );
     return { ...r, verdict: r.verdict as Verdict, tests: r.tests.map(stored) };

@@ -1,17 +1,15 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { AttemptsService, candidateView, ProblemDocument, ProblemsService } from '@app/assessments';
 import { AuthUser } from '@app/auth';
-import { AttemptEntity, AttemptStatus, Language, Role, SubmissionKind, SubmissionState } from '@app/domain';
+import { AttemptEntity, AttemptStatus, Role, SubmissionKind, SubmissionState } from '@app/domain';
 import { CurrentUser, Roles } from '../graphql/roles.decorator';
 import { toSubmissionModel } from '../submissions/submission.mapper';
 import { SubmissionModel } from '../submissions/submission.model';
-import { toAttemptModel } from './assessment.mapper';
+import { toAttemptModel, toAttemptProblemModel } from './assessment.mapper';
 import { CodeInput, RunCodeInput } from './dto/assessment.input';
 import { AttemptModel, AttemptProblemModel } from './dto/assessment.model';
 
 const ATTEMPT_READERS = [Role.ADMIN, Role.RECRUITER, Role.CANDIDATE];
-
-const lang = (l: 'javascript' | 'typescript'): Language => (l === 'typescript' ? Language.TYPESCRIPT : Language.JAVASCRIPT);
 
 /** The candidate's side of an assessment: every field checks the attempt is the caller's. */
 @Resolver(() => AttemptModel)
@@ -45,12 +43,12 @@ export class AttemptsResolver {
   @Mutation(() => SubmissionModel, { description: 'Unscored run against the visible examples or custom input; rate-limited' })
   async runCode(@Args('input') input: RunCodeInput, @CurrentUser() user: AuthUser): Promise<SubmissionModel> {
     const custom = input.customInput ? { stdin: input.customInput.stdin, args: input.customInput.args } : null;
-    return toSubmissionModel(await this.attempts.run(input.attemptId, user.id, input.problemId, lang(input.language), input.source, custom));
+    return toSubmissionModel(await this.attempts.run(input.attemptId, user.id, input.problemId, input.language, input.source, custom));
   }
 
   @Mutation(() => SubmissionModel, { description: 'Scored submission (any number; the best counts). Follow it with submissionUpdated.' })
   async submitSolution(@Args('input') input: CodeInput, @CurrentUser() user: AuthUser): Promise<SubmissionModel> {
-    return toSubmissionModel(await this.attempts.submit(input.attemptId, user.id, input.problemId, lang(input.language), input.source));
+    return toSubmissionModel(await this.attempts.submit(input.attemptId, user.id, input.problemId, input.language, input.source));
   }
 
   @Mutation(() => AttemptModel, { description: 'Ends the attempt early' })
@@ -76,7 +74,7 @@ export class AttemptsResolver {
       const best = subs
         .filter((s) => s.problemId === ref.problemId && s.state === SubmissionState.FINISHED)
         .reduce((m, s) => Math.max(m, s.score ?? 0), 0);
-      return [{ ...candidateView(p.definition as ProblemDocument), position, problemId: p.id, points: ref.points, bestScore: best }];
+      return [toAttemptProblemModel(candidateView(p.definition as ProblemDocument), { position, problemId: p.id, points: ref.points, bestScore: best })];
     });
   }
 

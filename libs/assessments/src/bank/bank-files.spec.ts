@@ -22,12 +22,13 @@ describe('problem bank files', () => {
     }
   });
 
-  it('gives every function and stdio problem a reference the platform validates today', () => {
-    for (const e of entries.filter((x) => x.definition.mode !== 'sql'))
-      expect({ slug: e.definition.slug, ok: e.referenceSolutions.some((s) => REFERENCE_LANGUAGES.includes(s.language)) }).toEqual({
-        slug: e.definition.slug,
-        ok: true,
-      });
+  it('gives every problem a validated reference in each language it offers, and none in another', () => {
+    for (const e of entries) {
+      const offered = loadProblem(e.definition).languages;
+      const covered = new Set(e.referenceSolutions.map((s) => s.language));
+      expect({ slug: e.definition.slug, covered: [...covered].sort() }).toEqual({ slug: e.definition.slug, covered: [...offered].sort() });
+      expect(offered.every((l) => REFERENCE_LANGUAGES.includes(l))).toBe(true);
+    }
   });
 
   it('names the file and the field of a bad entry', () => {

@@ -2,15 +2,12 @@ import { DataSource } from 'typeorm';
 import { createLogger } from '@app/common';
 import { ProblemEntity, ProblemValidationStatus } from '@app/domain';
 import { ApiHarness, startApi } from '@app/testing';
-import { REFERENCE_LANGUAGES } from '../problem-document';
 import { loadBankDir } from './bank-files';
 import { seedProblemBank } from './bank.seeder';
 
 /**
- * The bank ships Python and SQL references before the platform validates them: the seed step
- * stores and validates (in the real judge) only references in REFERENCE_LANGUAGES, keeps the
- * problem document whole (its `languages`, `signatures`, `starters`), and skips a problem left
- * without a reference (the SQL ones) instead of failing the whole seed.
+ * The seed step stores and validates (in the real judge) every reference, Python and SQL
+ * included, and keeps the problem document whole (its `languages`, `signatures`, `starters`).
  */
 describe('problem bank seed step (PostgreSQL, real judge)', () => {
   let api: ApiHarness;
@@ -22,7 +19,7 @@ describe('problem bank seed step (PostgreSQL, real judge)', () => {
   });
   afterAll(() => api.close());
 
-  it('seeds function and stdio problems with their JavaScript/TypeScript references, validated, and skips SQL problems', async () => {
+  it('seeds function, stdio and SQL problems with all their references (Python and SQL included), validated', async () => {
     const entries = loadBankDir().filter((e) =>
       ['two-sum', 'aggregate-request-logs', 'endpoint-error-rates'].includes(String(e.definition.slug)),
     );
@@ -37,13 +34,17 @@ describe('problem bank seed step (PostgreSQL, real judge)', () => {
     const stored = await ds.getRepository(ProblemEntity).find({ order: { slug: 'ASC' } });
     expect(stored.map((p) => [p.slug, p.validationStatus])).toEqual([
       ['aggregate-request-logs', ProblemValidationStatus.VALID],
+      ['endpoint-error-rates', ProblemValidationStatus.VALID],
       ['two-sum', ProblemValidationStatus.VALID],
     ]);
     for (const p of stored) {
       const entry = entries.find((e) => e.definition.slug === p.slug)!;
-      expect(p.referenceSolutions).toEqual(entry.referenceSolutions.filter((s) => REFERENCE_LANGUAGES.includes(s.language)));
+      expect(p.referenceSolutions).toEqual(entry.referenceSolutions);
       expect(p.definition).toEqual(entry.definition);
-      expect(p.definition.languages).toEqual(['javascript', 'typescript', 'python']);
+      expect(p.definition.languages).toEqual(p.slug === 'endpoint-error-rates' ? ['sql'] : ['javascript', 'typescript', 'python']);
+      // Every reference was judged, each in its own language.
+      const solutions = (p.validationReport as { solutions: Array<{ language: string; verdict: string }> }).solutions;
+      expect(solutions.map((x) => [x.language, x.verdict]).sort()).toEqual(entry.referenceSolutions.map((s) => [s.language, 'ACCEPTED']).sort());
     }
   }, 120_000);
 });

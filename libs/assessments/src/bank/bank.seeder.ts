@@ -21,7 +21,6 @@ import { hiringServices } from '@app/hiring';
 import { JudgeSubmissionHandler, ProblemValidationRecorder, SandboxEngine, SubmissionPublisher, SubmissionsService } from '@app/judging';
 import { HiringApplicationsAdapter } from '../hiring-applications.adapter';
 import { AssessmentsService } from '../assessments.service';
-import { REFERENCE_LANGUAGES } from '../problem-document';
 import { ProblemsService } from '../problems.service';
 import { BankEntry, loadBankDir } from './bank-files';
 
@@ -57,12 +56,7 @@ export async function seedProblemBank(app: INestApplicationContext, ctx: Ctx, en
   try {
     const touched: ProblemEntity[] = [];
     for (const e of entries) {
-      // The bank ships Python and SQL references before the platform validates them: seed what it can judge.
-      const referenceSolutions = e.referenceSolutions.filter((s) => REFERENCE_LANGUAGES.includes(s.language));
-      if (!referenceSolutions.length) {
-        logger.warn({ slug: e.definition.slug, languages: e.referenceSolutions.map((s) => s.language) }, 'bank problem not seeded: no reference solution in a language validated today');
-        continue;
-      }
+      const referenceSolutions = e.referenceSolutions;
       const input = { definition: e.definition, referenceSolutions, difficulty: e.difficulty, tags: e.tags };
       let p = await problems.findBySlug(String(e.definition.slug));
       if (!p) p = await problems.create(input, null);

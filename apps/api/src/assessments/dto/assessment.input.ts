@@ -1,7 +1,11 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { Language } from '@app/domain';
 import { GraphQLJSON } from '../../graphql/json.scalar';
+
+// A lower-case String (the judge's names), as clients have always sent it; Submission.language is the enum with the same values.
+const CODE_LANGUAGES: readonly string[] = Object.values(Language);
 
 @InputType()
 export class AssessmentProblemInput {
@@ -74,9 +78,9 @@ export class CodeInput {
   @IsUUID()
   problemId: string;
 
-  @Field({ description: 'javascript or typescript' })
-  @IsIn(['javascript', 'typescript'], { message: 'must be javascript or typescript' })
-  language: 'javascript' | 'typescript';
+  @Field(() => String, { description: `${CODE_LANGUAGES.join(', ')}; one of the problem's languages (AttemptProblem.languages)` })
+  @IsIn(CODE_LANGUAGES, { message: `must be one of ${CODE_LANGUAGES.join(', ')}` })
+  language: Language;
 
   @Field()
   @IsString()

@@ -45,6 +45,18 @@ export class AssessmentModel {
   createdAt: Date;
 }
 
+@ObjectType('ExampleTable', { description: "An SQL example's table: its rows in declared column order" })
+export class ExampleTableModel {
+  @Field()
+  name: string;
+
+  @Field(() => [String], { nullable: true, description: 'From the schema; null when it could not be read' })
+  columns: string[] | null;
+
+  @Field(() => GraphQLJSON, { description: 'Rows, each an array of values' })
+  rows: unknown[][];
+}
+
 @ObjectType('Example')
 export class ExampleModel {
   @Field()
@@ -56,8 +68,20 @@ export class ExampleModel {
   @Field(() => String, { nullable: true, description: 'Stdio mode: the input' })
   stdin: string | null;
 
-  @Field(() => GraphQLJSON)
+  @Field(() => [ExampleTableModel], { nullable: true, description: 'SQL mode: the rows each table holds before the query runs' })
+  tables: ExampleTableModel[] | null;
+
+  @Field(() => GraphQLJSON, { description: 'SQL mode: { columns, rows } of the expected result' })
   expected: unknown;
+}
+
+@ObjectType('LanguageText', { description: 'A text that differs per language, e.g. the starter code' })
+export class LanguageTextModel {
+  @Field({ description: 'As CodeInput.language takes it, e.g. python' })
+  language: string;
+
+  @Field()
+  text: string;
 }
 
 @ObjectType('HiddenTestGroup', { description: 'Hidden tests are counted per category; their data is never sent' })
@@ -94,6 +118,21 @@ export class AttemptProblemModel {
 
   @Field(() => String, { nullable: true })
   entryPoint: string | null;
+
+  @Field(() => [String], { description: 'The languages a submission may use, as CodeInput.language takes them (javascript, typescript, python, sql)' })
+  languages: string[];
+
+  @Field(() => [LanguageTextModel], { description: 'Function mode: the function to define, per language (Python names are snake_case)' })
+  entryPoints: LanguageTextModel[];
+
+  @Field(() => [LanguageTextModel], { description: 'The signature to implement, per language (where the problem gives one)' })
+  signatures: LanguageTextModel[];
+
+  @Field(() => [LanguageTextModel], { description: 'Starter code per language (where the problem gives one)' })
+  starters: LanguageTextModel[];
+
+  @Field(() => String, { nullable: true, description: 'SQL mode: the DDL every test runs before the query' })
+  schema: string | null;
 
   @Field(() => Int, { nullable: true })
   timeLimitMs: number | null;

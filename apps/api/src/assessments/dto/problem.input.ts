@@ -1,15 +1,16 @@
 import { ArgsType, Field, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsObject, IsOptional, IsString, MaxLength, ValidateNested, IsEnum } from 'class-validator';
-import { ProblemValidationStatus } from '@app/domain';
+import { ProblemValidationStatus, ReferenceLanguage } from '@app/domain';
+import { REFERENCE_LANGUAGES } from '@app/assessments';
 import { GraphQLJSON } from '../../graphql/json.scalar';
 import { PageArgs } from '../../graphql/page.args';
 
 @InputType()
 export class ReferenceSolutionInput {
-  @Field({ description: 'javascript or typescript' })
-  @IsIn(['javascript', 'typescript'], { message: 'must be javascript or typescript' })
-  language: 'javascript' | 'typescript';
+  @Field(() => String, { description: `${REFERENCE_LANGUAGES.join(', ')}; one the problem offers` })
+  @IsIn(REFERENCE_LANGUAGES, { message: `must be one of ${REFERENCE_LANGUAGES.join(', ')}` })
+  language: ReferenceLanguage;
 
   @Field()
   @IsString()
