@@ -233,6 +233,10 @@ export const MAX_CUSTOM_INPUT_BYTES = 1024 * 1024;
 
 /** Custom input must fit the problem's mode: arguments for a function, stdin for a program. */
 export function checkCustomInput(mode: string, input: { stdin?: string; args?: unknown[] }): void {
+  if (mode === 'sql') {
+    // An SQL run needs tables, not stdin or arguments: it runs against the visible examples.
+    throw AppError.badInput([{ field: 'customInput', message: 'SQL problems run against their examples: omit customInput' }]);
+  }
   if (mode === 'function' && !Array.isArray(input.args)) {
     throw AppError.badInput([{ field: 'customInput.args', message: 'this problem takes function arguments: give args as a JSON array' }]);
   }

@@ -144,4 +144,41 @@ describe('assessments: access rules', () => {
     expect(wrongShape.errors![0].extensions!.fields).toEqual([{ field: 'customInput.args', message: 'this problem takes function arguments: give args as a JSON array' }]);
     expect((await submissions.findOneByOrFail({ id: run.id })).customInput).toEqual({ args: [[1, 2], 3] });
   });
+
+  it("takes Python where the problem offers it, and names the problem's languages when refusing another", async () => {
+    const [a] = story.candidates;
+    const view = ok(
+      await api.gql(
+        `query($id: ID!) { myAttempt(id: $id) { problems { slug languages entryPoints { language text } starters { language text } schema examples { tables { name } } } } }`,
+        { id: a.attemptId },
+        a.user.token,
+      ),
+    ).myAttempt.problems.find((x: { slug: string }) => x.slug === 'two-sum');
+    expect(view.languages).toEqual(['javascript', 'typescript', 'python']);
+    expect(view.entryPoints).toEqual([
+      { language: 'javascript', text: 'twoSum' },
+      { language: 'typescript', text: 'twoSum' },
+      { language: 'python', text: 'two_sum' },
+    ]);
+    expect(view.starters.map((x: { language: string }) => x.language)).toEqual(['javascript', 'typescript', 'python']);
+    expect(view.starters[2].text).toContain('def two_sum');
+    expect(view.schema).toBeNull();
+    expect(view.examples.every((e: { tables: unknown }) => e.tables === null)).toBe(true);
+
+    const code = (language: string, source: string) =>
+      api.gql(`mutation($i: CodeInput!) { submitSolution(input: $i) { id language state } }`, { i: { attemptId: a.attemptId, problemId: story.problems['two-sum'], language, source } }, a.user.token);
+    const py = ok(await code('python', 'def two_sum(nums, target):\n    return [0, 1]\n')).submitSolution;
+    expect(py).toMatchObject({ language: 'PYTHON', state: 'QUEUED' });
+    expect((await submissions.findOneByOrFail({ id: py.id })).language).toBe('python');
+
+    const sql = await code('sql', 'SELECT 1;');
+    expect(errorCode(sql)).toBe('BAD_USER_INPUT');
+    expect(sql.errors![0].extensions!.fields).toEqual([{ field: 'language', message: 'this problem accepts javascript, typescript, python; got sql' }]);
+    const cobol = await code('cobol', 'x');
+    expect(errorCode(cobol)).toBe('BAD_USER_INPUT');
+    expect(JSON.stringify(cobol.errors![0].extensions!.fields)).toContain('language');
+    expect(JSON.stringify(cobol.errors![0].extensions!.fields)).toContain('javascript, typescript, python, sql');
+    // The enum name is not what CodeInput takes: its lower-case value is.
+    expect(errorCode(await code('PYTHON', 'x'))).toBe('BAD_USER_INPUT');
+  });
 });

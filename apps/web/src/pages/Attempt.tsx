@@ -56,6 +56,16 @@ const ATTEMPT = graphql(`
         statement
         mode
         entryPoint
+        languages
+        entryPoints {
+          language
+          text
+        }
+        starters {
+          language
+          text
+        }
+        schema
         points
         bestScore
         timeLimitMs
@@ -63,6 +73,11 @@ const ATTEMPT = graphql(`
           name
           args
           stdin
+          tables {
+            name
+            columns
+            rows
+          }
           expected
         }
         hiddenTests {
@@ -81,30 +96,46 @@ type Attempt = AttemptMyAttemptQuery['myAttempt'];
 type Problem = Attempt['problems'][number];
 type Submission = AttemptSubmissionFragment;
 
-function starter(p: Problem): string {
+/** The display name of each language of the API's `Language` enum: a language the API adds fails the type-check until it is named here. */
+const LANGUAGES: Record<Language, string> = { JAVASCRIPT: 'JavaScript', TYPESCRIPT: 'TypeScript', PYTHON: 'Python', SQL: 'SQL' };
+const isLanguage = (x: unknown): x is Language => typeof x === 'string' && x in LANGUAGES;
+/** The problem's languages (lower-case in AttemptProblem.languages, as CodeInput takes them) as enum names, in its order. */
+const offered = (p: Problem): Language[] => p.languages.map((l) => l.toUpperCase()).filter(isLanguage);
+const textFor = (texts: Problem['starters'], language: Language) => texts.find((t) => t.language.toUpperCase() === language)?.text;
+
+function starter(p: Problem, language: Language): string {
+  const own = textFor(p.starters, language);
+  if (own !== undefined) return own;
+  if (language === 'SQL') return '-- Your query here.\nSELECT 1;\n';
+  if (language === 'PYTHON') {
+    const name = textFor(p.entryPoints, language);
+    return p.mode === 'function' && name ? `def ${name}():\n    pass\n` : '# Read standard input with input() or sys.stdin; print the answer.\n';
+  }
   if (p.mode === 'function' && p.entryPoint) return `function ${p.entryPoint}() {\n  \n}\n`;
   return `// The whole standard input is in \`input\`; print the answer with console.log.\n`;
 }
 
-/** The languages offered, in the API's `Language` enum: a language the API adds fails the type-check until it is named here. */
-const LANGUAGES: Record<Language, string> = { JAVASCRIPT: 'JavaScript', TYPESCRIPT: 'TypeScript' };
-const isLanguage = (x: unknown): x is Language => typeof x === 'string' && x in LANGUAGES;
-
+/** The code per language, so switching language loads that language's starter and switching back keeps what was written. */
 interface Draft {
   language: Language;
-  source: string;
+  sources: Partial<Record<Language, string>>;
 }
 const draftKey = (attemptId: string, problemId: string) => `hp.draft.${attemptId}.${problemId}`;
 function loadDraft(attemptId: string, p: Problem): Draft {
+  const languages = offered(p);
+  const first = languages[0] ?? 'JAVASCRIPT';
   try {
-    const d = JSON.parse(localStorage.getItem(draftKey(attemptId, p.problemId)) ?? 'null') as Draft | null;
+    const d = JSON.parse(localStorage.getItem(draftKey(attemptId, p.problemId)) ?? 'null') as (Partial<Draft> & { source?: unknown }) | null;
     // Drafts saved before the enum was used carry lower-case names.
-    const language = typeof d?.language === 'string' ? d.language.toUpperCase() : '';
-    if (d && typeof d.source === 'string') return { source: d.source, language: isLanguage(language) ? language : 'JAVASCRIPT' };
+    const saved = typeof d?.language === 'string' ? d.language.toUpperCase() : '';
+    const language = isLanguage(saved) && languages.includes(saved) ? saved : first;
+    if (d && typeof d.sources === 'object' && d.sources) return { language, sources: d.sources };
+    // Drafts saved before per-language code held one source.
+    if (d && typeof d.source === 'string') return { language, sources: { [language]: d.source } };
   } catch {
     /* a broken draft falls back to the starter */
   }
-  return { language: 'JAVASCRIPT', source: starter(p) };
+  return { language: first, sources: {} };
 }
 
 function useCountdown(secondsLeft: number | null | undefined, onZero: () => void): number | null {
@@ -305,6 +336,9 @@ function ProblemPanel({
 }) {
   const [ask, dialog] = useAsk();
   const [draft, setDraft] = useState<Draft>(() => loadDraft(attempt.id, problem));
+  const source = draft.sources[draft.language] ?? starter(problem, draft.language);
+  const setSource = (text: string) => setDraft((d) => ({ ...d, sources: { ...d.sources, [d.language]: text } }));
+  const entryPoint = textFor(problem.entryPoints, draft.language) ?? problem.entryPoint;
   const [custom, setCustom] = useState('');
   const [error, setError] = useState<ApiError | Error | null>(null);
   const [busy, setBusy] = useState(false);
@@ -317,7 +351,7 @@ function ProblemPanel({
     setError(null);
     try {
       // CodeInput takes the language in lower case ("javascript"); submissions report the enum name.
-      const base = { attemptId: attempt.id, problemId: problem.problemId, language: draft.language.toLowerCase(), source: draft.source };
+      const base = { attemptId: attempt.id, problemId: problem.problemId, language: draft.language.toLowerCase(), source };
       let s: Submission;
       if (kind === 'submit') {
         s = (
@@ -371,19 +405,33 @@ function ProblemPanel({
         <h2>{problem.title}</h2>
         <p className="muted">
           {problem.points} points{problem.timeLimitMs ? ` · ${problem.timeLimitMs} ms per test` : ''} ·{' '}
-          {problem.mode === 'function' ? `implement ${problem.entryPoint}` : 'reads standard input'}
+          {problem.mode === 'function' ? `implement ${entryPoint}` : problem.mode === 'sql' ? 'write one query (SQLite)' : 'reads standard input'}
         </p>
         <Markdown source={problem.statement} />
+        {problem.schema && (
+          <>
+            <h3>Schema</h3>
+            <pre data-testid="sql-schema">{problem.schema}</pre>
+          </>
+        )}
         <h3>Examples</h3>
-        {problem.examples.map((ex) => (
-          <div key={ex.name} className="example">
-            <strong>{ex.name}</strong>
-            <pre>
-              {ex.stdin ?? `${problem.entryPoint}(${(ex.args as unknown[] | null)?.map((a) => JSON.stringify(a)).join(', ') ?? ''})`}
-            </pre>
-            <pre>→ {JSON.stringify(ex.expected)}</pre>
-          </div>
-        ))}
+        {problem.examples.map((ex) =>
+          ex.tables ? (
+            <div key={ex.name} className="example">
+              <strong>{ex.name}</strong>
+              {ex.tables.map((t) => (
+                <RowsTable key={t.name} caption={t.name} columns={t.columns ?? null} rows={t.rows as unknown[][]} />
+              ))}
+              <RowsTable caption="Expected result" {...(ex.expected as { columns: string[]; rows: unknown[][] })} />
+            </div>
+          ) : (
+            <div key={ex.name} className="example">
+              <strong>{ex.name}</strong>
+              <pre>{ex.stdin ?? `${entryPoint}(${(ex.args as unknown[] | null)?.map((a) => JSON.stringify(a)).join(', ') ?? ''})`}</pre>
+              <pre>→ {JSON.stringify(ex.expected)}</pre>
+            </div>
+          ),
+        )}
         {problem.hiddenTests.length > 0 && (
           <>
             <h3>Hidden tests</h3>
@@ -406,9 +454,9 @@ function ProblemPanel({
               onChange={(e) => setDraft((d) => ({ ...d, language: e.target.value as Language }))}
               disabled={!open}
             >
-              {Object.entries(LANGUAGES).map(([value, name]) => (
+              {offered(problem).map((value) => (
                 <option key={value} value={value}>
-                  {name}
+                  {LANGUAGES[value]}
                 </option>
               ))}
             </select>
@@ -421,7 +469,7 @@ function ProblemPanel({
                 title: 'Replace your code with the starter?',
                 body: 'Your current code for this problem is lost.',
                 confirm: 'Replace',
-              })) && setDraft((d) => ({ ...d, source: starter(problem) }))
+              })) && setSource(starter(problem, draft.language))
             }
             disabled={!open}
           >
@@ -429,15 +477,17 @@ function ProblemPanel({
           </button>
         </div>
         <CodeEditor
-          value={draft.source}
+          value={source}
           language={draft.language}
-          onChange={(source) => setDraft((d) => ({ ...d, source }))}
+          onChange={setSource}
           label={`Code for ${problem.title}`}
         />
-        <label>
-          Custom input for Run (optional; {problem.mode === 'function' ? 'a JSON array of arguments' : 'standard input'})
-          <textarea value={custom} onChange={(e) => setCustom(e.target.value)} rows={2} disabled={!open} />
-        </label>
+        {problem.mode !== 'sql' && (
+          <label>
+            Custom input for Run (optional; {problem.mode === 'function' ? 'a JSON array of arguments' : 'standard input'})
+            <textarea value={custom} onChange={(e) => setCustom(e.target.value)} rows={2} disabled={!open} />
+          </label>
+        )}
         <div className="row">
           <button type="button" className="secondary" onClick={() => send('run')} disabled={!open || busy}>
             Run
@@ -456,6 +506,36 @@ function ProblemPanel({
         </section>
       </div>
     </div>
+  );
+}
+
+/** An SQL table or result set: rows under their column names (no header when the schema's columns are unknown). */
+function RowsTable({ caption, columns, rows }: { caption: string; columns: string[] | null; rows: unknown[][] }) {
+  const cell = (v: unknown) => (v === null ? 'NULL' : typeof v === 'string' ? v : JSON.stringify(v));
+  return (
+    <table className="results sql-rows">
+      <caption>{caption}</caption>
+      {columns && (
+        <thead>
+          <tr>
+            {columns.map((c) => (
+              <th key={c} scope="col">
+                {c}
+              </th>
+            ))}
+          </tr>
+        </thead>
+      )}
+      <tbody>
+        {rows.map((r, i) => (
+          <tr key={i}>
+            {r.map((v, j) => (
+              <td key={j}>{cell(v)}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 
