@@ -13,11 +13,11 @@ import { gql, ok, Platform, projectFile, startPlatform } from '@app/testing';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS = projectFile('test-artifacts/screenshots');
 const PASSWORD = 'demo-password-123';
-const RIGHT = (
-  JSON.parse(fs.readFileSync(projectFile('libs/assessments/data/problems/two-sum.json'), 'utf8')) as {
-    referenceSolutions: { source: string }[];
-  }
-).referenceSolutions[0].source;
+const TWO_SUM = JSON.parse(fs.readFileSync(projectFile('libs/assessments/data/problems/two-sum.json'), 'utf8')) as {
+  referenceSolutions: { language: string; source: string }[];
+};
+const RIGHT = TWO_SUM.referenceSolutions[0].source;
+const RIGHT_PY = TWO_SUM.referenceSolutions.find((s) => s.language === 'python')!.source;
 const WAIT = 30_000;
 /** axe-core, evaluated in the page through the DevTools protocol (a <script> tag would break the CSP). */
 const AXE = fs.readFileSync(projectFile('node_modules/axe-core/axe.min.js'), 'utf8');
@@ -235,6 +235,32 @@ describe('web app in a real browser', () => {
     await expect(page.evaluate(() => document.activeElement?.getAttribute('aria-selected'))).resolves.toBe('true');
     await page.keyboard.press('ArrowLeft');
     await expect(selected.getAttribute('id')).resolves.toBe(first);
+
+    // Python: the picker offers the problem's languages, loads the Python starter, and the
+    // worker judges it; the JavaScript code stays for when the candidate switches back.
+    const picker = page.getByRole('combobox', { name: 'Language' });
+    await expect(picker.locator('option').allTextContents()).resolves.toEqual(['JavaScript', 'TypeScript', 'Python']);
+    await picker.selectOption('PYTHON');
+    await page.locator('.cm-content').filter({ hasText: 'def two_sum(nums: list[int], target: int)' }).waitFor();
+    await page.locator('.cm-content').click();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.press('Delete');
+    await page.keyboard.insertText(RIGHT_PY);
+    await page.getByRole('button', { name: 'Submit', exact: true }).click();
+    const pyVerdict = page.locator('[data-testid="latest-result"][data-kind="SUBMISSION"][data-state="FINISHED"][data-language="PYTHON"]');
+    await pyVerdict.waitFor({ timeout: 90_000 });
+    await expect(pyVerdict.getAttribute('data-verdict')).resolves.toBe('ACCEPTED');
+    await picker.selectOption('JAVASCRIPT');
+    await page.locator('.cm-content').filter({ hasText: 'seen.get(target - nums[j])' }).waitFor();
+
+    // The SQL problem offers only SQL and shows its schema and sample rows as tables.
+    await page.getByRole('tab', { name: /Endpoints Ranked by Error Rate/i }).click();
+    await expect(picker.locator('option').allTextContents()).resolves.toEqual(['SQL']);
+    await expect(page.getByTestId('sql-schema').textContent()).resolves.toContain('CREATE TABLE requests');
+    const requests = page.locator('table.sql-rows').filter({ has: page.locator('caption', { hasText: /^requests$/ }) }).first();
+    await expect(requests.locator('thead th').allTextContents()).resolves.toEqual(['id', 'endpoint', 'status', 'latency_ms']);
+    await axe(page, 'SQL problem');
+    await page.getByRole('tab', { name: /Two Sum/i }).click();
 
     // Finishing asks in an in-page dialog (no confirm()); Cancel keeps the attempt open.
     await page.getByRole('button', { name: 'Finish now' }).click();

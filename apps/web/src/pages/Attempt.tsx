@@ -548,6 +548,7 @@ function SubmissionView({ s, latest }: { s: Submission; latest: boolean }) {
       data-state={s.state}
       data-verdict={s.verdict ?? ''}
       data-kind={s.kind}
+      data-language={s.language}
     >
       <summary>
         {s.kind === 'RUN' ? 'Run' : 'Submission'} ·{' '}

@@ -27,7 +27,7 @@ import { BankEntry, loadBankDir } from './bank-files';
 /** Fixed in development only, so the README can say how to open the demo invitation. */
 export const DEMO_INVITATION_TOKEN = 'demo-invitation-backend-intern';
 export const DEMO_ASSESSMENT_TITLE = 'Backend Engineer Intern: coding assessment';
-const DEMO_PROBLEMS = ['two-sum', 'merge-intervals', 'aggregate-request-logs'];
+const DEMO_PROBLEMS = ['two-sum', 'merge-intervals', 'aggregate-request-logs', 'endpoint-error-rates'];
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -137,7 +137,7 @@ async function seedDemoAssessment(ds: DataSource, clock: Clock, problems: Proble
       jobId: job.id,
       title: DEMO_ASSESSMENT_TITLE,
       instructions:
-        'Three problems, 60 minutes. Solve them in JavaScript or TypeScript. Run your code against the examples as often as you like; submit as often as you like: your best submission per problem counts. Hidden tests check edge cases and large inputs.',
+        'Four problems, 60 minutes. Solve the first three in JavaScript, TypeScript or Python, and the last in SQL (SQLite). Run your code against the examples as often as you like; submit as often as you like: your best submission per problem counts. Hidden tests check edge cases and large inputs.',
       durationMinutes: 60,
       problems: refs,
     },

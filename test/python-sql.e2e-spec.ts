@@ -1,0 +1,133 @@
+import * as fs from 'node:fs';
+import { ADMIN, APPLY_ANSWERS, gql, GqlResponse, ok, Platform, projectFile, startPlatform, subscribe } from '@app/testing';
+
+/**
+ * Python and SQL through the whole platform (real Redis, API and worker processes, the bank
+ * seeded and validated by platform-init): a candidate sees each problem's languages, starters
+ * and an SQL problem's schema and sample rows, and gets ACCEPTED and WRONG_ANSWER verdicts for
+ * Python and SQL solutions judged by the worker.
+ */
+interface BankFile {
+  schema?: string;
+  referenceSolutions: { language: string; source: string }[];
+}
+const bank = (slug: string) => JSON.parse(fs.readFileSync(projectFile(`libs/assessments/data/problems/${slug}.json`), 'utf8')) as BankFile;
+const wrong = (file: string) => fs.readFileSync(projectFile(`libs/assessments/data/problems/wrong/${file}`), 'utf8');
+const reference = (slug: string, language: string) => bank(slug).referenceSolutions.find((s) => s.language === language)!.source;
+
+describe('Python and SQL submissions end to end', () => {
+  let p: Platform;
+  const call = <T = any>(q: string, v: Record<string, unknown> = {}, token?: string): Promise<GqlResponse<T>> => gql<T>(p.url, q, v, token);
+  const must = async <T = any>(q: string, v: Record<string, unknown> = {}, token?: string): Promise<T> => ok(await call<T>(q, v, token));
+  const loginAs = async (email: string, password: string) =>
+    (await must(`mutation($i: LoginInput!) { login(input: $i) { accessToken } }`, { i: { email, password } })).login.accessToken as string;
+
+  beforeAll(async () => {
+    p = await startPlatform();
+  }, 180_000);
+  afterAll(() => p?.stop());
+
+  it('judges Python and SQL solutions of a candidate, with the problem view each language needs', async () => {
+    const admin = await loginAs(ADMIN.email, ADMIN.password);
+    await must(`mutation($i: CreateUserInput!) { createUser(input: $i) { id } }`, { i: { email: 'rec@example.com', name: 'Rec', password: 'recruiter-pass-1', role: 'RECRUITER' } }, admin);
+    const rec = await loginAs('rec@example.com', 'recruiter-pass-1');
+    const job = (await must(`mutation($i: CreateJobInput!) { createJob(input: $i) { id } }`, { i: { templateKey: 'backend-engineer-intern' } }, rec)).createJob;
+    await must(`mutation($id: ID!) { publishJob(id: $id) { status } }`, { id: job.id }, rec);
+
+    // The seed validated every reference, Python and SQL included: the SQL problems are VALID.
+    const valid = (await must(`{ problems(status: VALID, limit: 50) { items { id slug validationReport } } }`, {}, rec)).problems.items as {
+      id: string;
+      slug: string;
+      validationReport: { solutions: { language: string; verdict: string }[] };
+    }[];
+    const twoSum = valid.find((x) => x.slug === 'two-sum')!;
+    const rates = valid.find((x) => x.slug === 'endpoint-error-rates')!;
+    expect(twoSum.validationReport.solutions.map((s) => [s.language, s.verdict])).toEqual([
+      ['javascript', 'ACCEPTED'],
+      ['typescript', 'ACCEPTED'],
+      ['python', 'ACCEPTED'],
+    ]);
+    expect(rates.validationReport.solutions.map((s) => s.language)).toEqual(['sql', 'sql']);
+
+    const assessment = (
+      await must(
+        `mutation($i: CreateAssessmentInput!) { createAssessment(input: $i) { id } }`,
+        { i: { jobId: job.id, title: 'Python and SQL', instructions: 'Two problems.', durationMinutes: 30, problems: [{ problemId: twoSum.id, points: 50 }, { problemId: rates.id, points: 50 }] } },
+        rec,
+      )
+    ).createAssessment;
+
+    await must(`mutation($i: RegisterInput!) { register(input: $i) { email } }`, { i: { email: 'py@example.com', name: 'Py', password: 'candidate-pass-1' } });
+    const cand = await loginAs('py@example.com', 'candidate-pass-1');
+    const app = (
+      await must(
+        `mutation($i: ApplyToJobInput!) { applyToJob(input: $i) { id } }`,
+        {
+          i: {
+            jobId: job.id,
+            profile: { name: 'Py', email: 'py@example.com', education: { degree: 'BS', field: 'Computer Science', status: 'ENROLLED' }, links: [], skills: [{ name: 'Python', level: 4 }] },
+            answers: APPLY_ANSWERS,
+            resume: 'Student writing Python services and SQL reports.',
+          },
+        },
+        cand,
+      )
+    ).applyToJob;
+    const inv = (await must(`mutation($i: InviteInput!) { inviteToAssessment(input: $i) { token } }`, { i: { assessmentId: assessment.id, applicationId: app.id } }, rec)).inviteToAssessment;
+    const attempt = (await must(`mutation($t: String!) { startAssessment(token: $t) { id } }`, { t: inv.token }, cand)).startAssessment;
+
+    // What the candidate sees of each.
+    const problems = (
+      await must(
+        `query($id: ID!) { myAttempt(id: $id) { problems { problemId mode languages entryPoints { language text } starters { language text } schema
+          examples { tables { name columns rows } expected } } } }`,
+        { id: attempt.id },
+        cand,
+      )
+    ).myAttempt.problems;
+    const ts = problems.find((x: { problemId: string }) => x.problemId === twoSum.id);
+    expect(ts.languages).toEqual(['javascript', 'typescript', 'python']);
+    expect(ts.entryPoints.find((e: { language: string }) => e.language === 'python').text).toBe('two_sum');
+    const sqlView = problems.find((x: { problemId: string }) => x.problemId === rates.id);
+    expect(sqlView).toMatchObject({ mode: 'sql', languages: ['sql'], entryPoints: [], schema: bank('endpoint-error-rates').schema });
+    expect(sqlView.starters.map((s: { language: string }) => s.language)).toEqual(['sql']);
+    const [table] = sqlView.examples[0].tables;
+    expect(table.name).toBe('requests');
+    expect(table.columns).toEqual(['id', 'endpoint', 'status', 'latency_ms']);
+    expect(table.rows[0]).toHaveLength(4);
+    expect(sqlView.examples[0].expected.columns).toEqual(['endpoint', 'requests', 'server_errors', 'error_permille']);
+
+    const verdictOf = async (problemId: string, language: string, source: string) => {
+      const sub = (
+        await must(`mutation($i: CodeInput!) { submitSolution(input: $i) { id language state } }`, { i: { attemptId: attempt.id, problemId, language, source } }, cand)
+      ).submitSolution;
+      expect(sub.language).toBe(language.toUpperCase());
+      const live = subscribe<{ submissionUpdated: { state: string; verdict: string; score: number } }>(
+        p.url,
+        cand,
+        `subscription($id: ID!) { submissionUpdated(id: $id) { state verdict score } }`,
+        { id: sub.id },
+      );
+      const events = await live.waitFor((e) => e.submissionUpdated.state === 'FINISHED', 90_000);
+      await live.close();
+      return events.at(-1)!.submissionUpdated;
+    };
+
+    expect(await verdictOf(twoSum.id, 'python', wrong('two-sum.descending-indices.py'))).toMatchObject({ verdict: 'WRONG_ANSWER' });
+    expect(await verdictOf(twoSum.id, 'python', reference('two-sum', 'python'))).toMatchObject({ verdict: 'ACCEPTED', score: 1 });
+    expect(await verdictOf(rates.id, 'sql', wrong('endpoint-error-rates.integer-division.sql'))).toMatchObject({ verdict: 'WRONG_ANSWER' });
+    expect(await verdictOf(rates.id, 'sql', reference('endpoint-error-rates', 'sql'))).toMatchObject({ verdict: 'ACCEPTED', score: 1 });
+
+    // Python on the SQL problem is refused before anything is stored or counted.
+    const refused = await call(`mutation($i: CodeInput!) { submitSolution(input: $i) { id } }`, { i: { attemptId: attempt.id, problemId: rates.id, language: 'python', source: 'print(1)' } }, cand);
+    expect(refused.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(refused.errors?.[0]?.extensions?.fields).toEqual([{ field: 'language', message: 'this problem accepts sql; got python' }]);
+
+    const results = (await must(`query($id: ID!) { attemptResults(attemptId: $id) { pointsEarned problems { problemId verdicts } } }`, { id: attempt.id }, rec)).attemptResults;
+    expect(results.pointsEarned).toBe(100);
+    expect(Object.fromEntries(results.problems.map((x: { problemId: string; verdicts: string[] }) => [x.problemId, x.verdicts]))).toEqual({
+      [twoSum.id]: ['WRONG_ANSWER', 'ACCEPTED'],
+      [rates.id]: ['WRONG_ANSWER', 'ACCEPTED'],
+    });
+  }, 300_000);
+});
