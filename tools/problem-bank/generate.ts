@@ -540,6 +540,29 @@ function parseQuery(query) {
 `,
       },
       {
+        language: 'typescript',
+        source: String.raw`function decodePart(text: string): string {
+  // decodeURIComponent throws on a '%' that starts no escape: make such a '%' literal first.
+  return decodeURIComponent(text.replace(/\+/g, ' ').replace(/%(?![0-9a-fA-F]{2})/g, '%25'));
+}
+
+function parseQuery(query: string): Record<string, string[]> {
+  const params = new Map<string, string[]>();
+  const body = query.startsWith('?') ? query.slice(1) : query;
+  for (const segment of body.split('&')) {
+    if (segment === '') continue;
+    const eq = segment.indexOf('=');
+    const name = decodePart(eq === -1 ? segment : segment.slice(0, eq));
+    const value = eq === -1 ? '' : decodePart(segment.slice(eq + 1));
+    const values = params.get(name);
+    if (values) values.push(value);
+    else params.set(name, [value]);
+  }
+  return Object.fromEntries(params);
+}
+`,
+      },
+      {
         language: 'python',
         source: String.raw`import re
 
@@ -1939,6 +1962,19 @@ function latencyPercentiles(): ProblemFile {
       {
         language: 'javascript',
         source: String.raw`function percentiles(latencies, ps) {
+  const sorted = latencies.slice().sort((a, b) => a - b);
+  return ps.map((p) => {
+    const h = ((sorted.length - 1) * p) / 100;
+    const lo = Math.floor(h);
+    const hi = Math.ceil(h);
+    return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+  });
+}
+`,
+      },
+      {
+        language: 'typescript',
+        source: String.raw`function percentiles(latencies: number[], ps: number[]): number[] {
   const sorted = latencies.slice().sort((a, b) => a - b);
   return ps.map((p) => {
     const h = ((sorted.length - 1) * p) / 100;
