@@ -411,7 +411,7 @@ function ProblemPanel({
         {problem.schema && (
           <>
             <h3>Schema</h3>
-            <pre data-testid="sql-schema">{problem.schema}</pre>
+            <pre data-testid="sql-schema" tabIndex={0} aria-label="Schema">{problem.schema}</pre>
           </>
         )}
         <h3>Examples</h3>
