@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import { ADMIN, APPLY_ANSWERS, gql, GqlResponse, ok, Platform, projectFile, startPlatform, subscribe } from '@app/testing';
+import { ADMIN, APPLY_ANSWERS, gql, GqlResponse, ok, Platform, projectFile, PLATFORM_START_MS, startPlatform, subscribe } from '@app/testing';
 
 /**
  * The story of the hiring-flow issue, with real Redis, API and worker processes on each engine
@@ -30,7 +30,7 @@ describe('hiring flow end to end', () => {
   beforeAll(async () => {
     // With the demo data, as `npm start` seeds it in development.
     p = await startPlatform({ env: { SEED_DEMO_DATA: 'true' } });
-  }, 120_000);
+  }, PLATFORM_START_MS);
   afterAll(() => p?.stop());
 
   it('plays the whole story from the seeded template', async () => {

@@ -4,7 +4,7 @@ import { createLogger } from '@app/common';
 import { Language, ProblemEntity, ProblemValidationStatus, SubmissionEntity, SubmissionKind, SubmissionState } from '@app/domain';
 import { SubmissionsService } from '@app/judging';
 import { dataSourceOptions } from '@app/migrations';
-import { Platform, startPlatform, testConfig, waitFor } from '@app/testing';
+import { Platform, PLATFORM_START_MS, startPlatform, testConfig, waitFor } from '@app/testing';
 
 /**
  * Fairness through a real worker process (2 sandboxes): candidate A's backlog of slow
@@ -79,7 +79,7 @@ describe('judge fairness across candidates', () => {
         createdById: null,
       }),
     );
-  }, 120_000);
+  }, PLATFORM_START_MS);
 
   afterAll(async () => {
     await service?.close();

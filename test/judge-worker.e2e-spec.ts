@@ -3,7 +3,7 @@ import { DataSource, In } from 'typeorm';
 import { Language, ProblemEntity, ProblemValidationStatus, SubmissionEntity, SubmissionKind, SubmissionState } from '@app/domain';
 import { dataSourceOptions } from '@app/migrations';
 import { JudgeQueue } from '@app/queue';
-import { Platform, startPlatform, waitFor } from '@app/testing';
+import { Platform, PLATFORM_START_MS, startPlatform, waitFor } from '@app/testing';
 
 /**
  * Workers are processes that can die at any moment. A worker killed with SIGKILL mid-job
@@ -43,7 +43,7 @@ describe('judge workers', () => {
       const e = JSON.parse(message) as { submissionId: string; state: SubmissionState };
       if (e.state === SubmissionState.FINISHED) finishedEvents.set(e.submissionId, (finishedEvents.get(e.submissionId) ?? 0) + 1);
     });
-  }, 120_000);
+  }, PLATFORM_START_MS);
 
   afterAll(async () => {
     await queue?.close();

@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import { ADMIN, APPLY_ANSWERS, gql, GqlResponse, ok, Platform, projectFile, startPlatform, subscribe } from '@app/testing';
+import { ADMIN, APPLY_ANSWERS, gql, GqlResponse, ok, Platform, PLATFORM_START_MS, projectFile, startPlatform, subscribe } from '@app/testing';
 
 /**
  * Python and SQL through the whole platform (real Redis, API and worker processes, the bank
@@ -24,7 +24,7 @@ describe('Python and SQL submissions end to end', () => {
 
   beforeAll(async () => {
     p = await startPlatform();
-  }, 180_000);
+  }, PLATFORM_START_MS);
   afterAll(() => p?.stop());
 
   it('judges Python and SQL solutions of a candidate, with the problem view each language needs', async () => {

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { gql, ok, Platform, projectFile, startPlatform } from '@app/testing';
+import { gql, ok, Platform, projectFile, PLATFORM_START_MS, startPlatform } from '@app/testing';
 
 /**
  * The web app in Debian's Chromium against the real platform (API serving the built app,
@@ -106,7 +106,7 @@ describe('web app in a real browser', () => {
         if (/Content Security Policy/i.test(m.text())) cspViolations.push(`${page.url()}: ${m.text()}`);
       }),
     );
-  }, 120_000);
+  }, PLATFORM_START_MS);
 
   // Every test closes its tab when it passes: a tab still open belongs to a failure, so keep
   // what it showed and, at the end, the processes' logs (failures seen only on CI need them).

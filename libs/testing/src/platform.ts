@@ -4,6 +4,14 @@ import { freePort, RunningProcess, startNode, waitForHttp } from './processes';
 
 export const ADMIN = { email: 'root@example.com', password: 'root-password-123' };
 
+/**
+ * Time for a beforeAll that starts a platform. platform-init judges every reference of the bank
+ * (Python ones load Pyodide; the first in each sandbox child makes its snapshot): measured 34 s on
+ * SQLite against 12 s before Python and SQL were validated, at load 11 on 2 shared cores; a
+ * browser suite's whole beforeAll took ~80 s there.
+ */
+export const PLATFORM_START_MS = 240_000;
+
 export interface Platform {
   url: string;
   db: TestDatabase;
