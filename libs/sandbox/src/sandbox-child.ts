@@ -5,7 +5,7 @@
  */
 import { compileSource } from './compile';
 import { evaluate, redact } from './evaluate';
-import { IsolateRunner } from './isolate-runner';
+import { IsolateRunner, type RunnerInput } from './isolate-runner';
 import type { CompileError, TestResult } from './judge.types';
 import type { ChildMessage, JobMessage, ParentMessage, ProgressMessage } from './protocol';
 import { encodeProgress, FLUSH_MS, MAX_CACHED_PROBLEMS, PROGRESS_BYTES, seedFor } from './protocol';
@@ -51,6 +51,13 @@ function know(key: string, problem: Problem): KnownProblem {
     if (problems.size > MAX_CACHED_PROBLEMS) problems.delete(problems.keys().next().value as string);
   }
   return known;
+}
+
+/** What one test of a function or stdio problem hands the runner, in every language: its input and its seed. */
+function testInput(known: KnownProblem, index: number): RunnerInput {
+  const test = known.problem.tests[index];
+  const seed = seedFor(known.problem.slug, test.name);
+  return known.problem.mode === 'function' ? { argsJson: known.argsJson[index], seed } : { stdin: (test as { stdin: string }).stdin, seed };
 }
 
 function recall(key: string): KnownProblem | undefined {
@@ -139,12 +146,9 @@ async function handle(job: JobMessage): Promise<void> {
     progress.flush();
     for (const index of job.indices) {
       const test = problem.tests[index];
-      const seed = seedFor(problem.slug, test.name);
-      const input =
-        problem.mode === 'function' ? { argsJson: known.argsJson[index], seed } : { stdin: (test as { stdin: string }).stdin, seed };
       progress.beforeTest();
       markStart(job.id, index);
-      const execution = runner.run(input);
+      const execution = runner.run(testInput(known, index));
       progress.test(index, redact(evaluate(problem, test, execution, { check: job.check })));
     }
   } finally {
@@ -194,12 +198,9 @@ function handleWasm(job: JobMessage, known: KnownProblem, progress: Progress): v
         runner.load();
         progress.flush();
       }
-      const seed = seedFor(problem.slug, test.name);
-      const input =
-        problem.mode === 'function' ? { argsJson: known.argsJson[index], seed } : { stdin: (test as { stdin: string }).stdin, seed };
       progress.beforeTest();
       markStart(job.id, index);
-      const execution = runner.run(input);
+      const execution = runner.run(testInput(known, index));
       progress.test(index, redact(evaluate(problem, test, execution, { check: job.check })));
     }
   } finally {
