@@ -5,6 +5,7 @@ import { AppConfig, APP_CONFIG } from '@app/config';
 import { UserEntity } from '@app/domain';
 import { AccountStatusCache } from './account-status.cache';
 import { AuthService } from './auth.service';
+import { TokenRevocations } from './token-revocations';
 import { UsersService } from './users.service';
 
 @Module({
@@ -15,7 +16,7 @@ import { UsersService } from './users.service';
       useFactory: (config: AppConfig) => ({ secret: config.jwt.secret, signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } }),
     }),
   ],
-  providers: [UsersService, AuthService, AccountStatusCache],
+  providers: [UsersService, AuthService, AccountStatusCache, TokenRevocations],
   exports: [UsersService, AuthService, AccountStatusCache],
 })
 export class AuthCoreModule {}

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import type { Redis } from 'ioredis';
+import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { AppConfig, APP_CONFIG } from '@app/config';
 import { AppError, ErrorCode } from '@app/common';
 import { REDIS } from '@app/core';
@@ -9,12 +10,15 @@ import { normalizeEmail } from './account-policy';
 import { AccountStatusCache } from './account-status.cache';
 import { LoginLimiter, RegisterLimiter } from './login-limiter';
 import { dummyHash, verifyPassword } from './password';
+import { TokenRevocations } from './token-revocations';
 import { NewUser, UsersService } from './users.service';
 
 export interface AuthUser {
   id: string;
   role: Role;
   email: string;
+  /** The token this request came with: its id (`jti`) and expiry (seconds since the epoch). */
+  session?: { id: string; expiresAt: number };
 }
 
 interface TokenClaims {
@@ -26,6 +30,8 @@ interface TokenClaims {
 }
 
 export interface Session {
+  /** The token's id (`jti`): what logout revokes and the CSRF token is derived from. */
+  id: string;
   accessToken: string;
   expiresAt: Date;
   user: UserEntity;
@@ -37,6 +43,7 @@ export const REGISTRATION_MESSAGE =
   'If the email already had an account, nothing changed; its owner can log in, or ask an administrator to reset the password.';
 
 const INCORRECT = 'Email or password is incorrect';
+const LOGGED_OUT = 'This session was logged out; log in again';
 const REVOKED = 'Your session has ended (account deactivated or password reset); log in again';
 
 @Injectable()
@@ -50,6 +57,7 @@ export class AuthService {
     private readonly statuses: AccountStatusCache,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(REDIS) redis: Redis,
+    private readonly revocations: TokenRevocations,
   ) {
     this.limiter = new LoginLimiter(redis, config.redis.prefix, config.login);
     this.registerLimiter = new RegisterLimiter(redis, config.redis.prefix, config.register);
@@ -93,8 +101,10 @@ export class AuthService {
 
   issue(user: UserEntity): Session {
     const claims: TokenClaims = { sub: user.id, role: user.role, email: user.email, ver: user.tokenVersion ?? 0 };
-    const accessToken = this.jwt.sign(claims, { expiresIn: this.config.jwt.ttlSeconds });
-    return { accessToken, expiresAt: new Date(Date.now() + this.config.jwt.ttlSeconds * 1000), user };
+    // The token id lets one token be revoked (logout) without ending the account's other sessions.
+    const id = randomUUID();
+    const accessToken = this.jwt.sign(claims, { expiresIn: this.config.jwt.ttlSeconds, jwtid: id });
+    return { id, accessToken, expiresAt: new Date(Date.now() + this.config.jwt.ttlSeconds * 1000), user };
   }
 
   /**
@@ -104,16 +114,43 @@ export class AuthService {
    */
   async verify(token: string | undefined): Promise<AuthUser | null> {
     if (!token) return null;
-    let c: TokenClaims;
+    let c: TokenClaims & { exp: number; jti?: string };
     try {
-      c = this.jwt.verify<TokenClaims & { exp: number }>(token);
+      c = this.jwt.verify<TokenClaims & { exp: number; jti?: string }>(token);
       if (!c.sub || !Object.values(Role).includes(c.role)) throw new Error('claims');
     } catch (e) {
       const expired = (e as Error).name === 'TokenExpiredError';
       throw new AppError(ErrorCode.UNAUTHENTICATED, expired ? 'Your session has expired; log in again' : 'The access token is invalid');
     }
-    const status = await this.statuses.get(c.sub);
+    const [status, loggedOut] = await Promise.all([this.statuses.get(c.sub), c.jti ? this.revocations.isRevoked(c.jti) : false]);
+    if (loggedOut) throw new AppError(ErrorCode.UNAUTHENTICATED, LOGGED_OUT);
     if (!status || !status.active || status.tokenVersion !== (c.ver ?? 0)) throw new AppError(ErrorCode.UNAUTHENTICATED, REVOKED);
-    return { id: c.sub, role: status.role, email: status.email };
+    return { id: c.sub, role: status.role, email: status.email, ...(c.jti && { session: { id: c.jti, expiresAt: c.exp } }) };
+  }
+
+  /**
+   * Ends the session `user` came with: its token is refused from now on, on every API instance,
+   * until it would have expired. With `everywhere`, every token of the account ends (token
+   * version bump), API clients' included.
+   */
+  async logout(user: AuthUser, everywhere = false): Promise<void> {
+    if (everywhere) await this.users.endSessions(user.id);
+    if (user.session) await this.revocations.revoke(user.session.id, user.session.expiresAt, Date.now());
+  }
+
+  /**
+   * The CSRF token of a session: an HMAC of the token id under a key derived from the JWT secret.
+   * A page of another site cannot read it, and cannot forge it for a session cookie it planted
+   * either (the signed double-submit pattern).
+   */
+  csrfToken(sessionId: string): string {
+    return createHmac('sha256', this.config.jwt.secret).update(`csrf:${sessionId}`).digest('base64url');
+  }
+
+  csrfMatches(sessionId: string, given: string | undefined): boolean {
+    if (!given) return false;
+    const expected = Buffer.from(this.csrfToken(sessionId));
+    const actual = Buffer.from(given);
+    return actual.length === expected.length && timingSafeEqual(actual, expected);
   }
 }

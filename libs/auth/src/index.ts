@@ -5,3 +5,4 @@ export * from './users.service';
 export * from './auth.service';
 export * from './login-limiter';
 export * from './auth-core.module';
+export * from './token-revocations';

@@ -147,6 +147,12 @@ export class UsersService {
     return this.mustFind(id);
   }
 
+  /** Ends every session of the account (its owner's "log out everywhere"): token version bump. */
+  async endSessions(id: string): Promise<void> {
+    await this.users.update({ id }, { tokenVersion: () => '"tokenVersion" + 1' });
+    this.statuses.invalidate(id);
+  }
+
   private async mustFind(id: string): Promise<UserEntity> {
     const user = await this.users.findOneBy({ id });
     if (!user) throw AppError.notFound('User', id);

@@ -12,3 +12,12 @@ export class SessionModel {
   @Field(() => UserModel)
   user: UserModel;
 }
+
+@ObjectType('CookieSession', { description: 'The web app session: the token is in an httpOnly cookie, never in the response.' })
+export class CookieSessionModel {
+  @Field({ description: 'When the session cookie expires' })
+  expiresAt: Date;
+
+  @Field(() => UserModel)
+  user: UserModel;
+}

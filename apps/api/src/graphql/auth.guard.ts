@@ -4,6 +4,7 @@ import { GqlContextType, GqlExecutionContext } from '@nestjs/graphql';
 import { AuthService } from '@app/auth';
 import { AppError, ErrorCode } from '@app/common';
 import { Role } from '@app/domain';
+import { authenticate } from '../auth/authenticate';
 import type { GqlContext } from './context';
 import { PUBLIC_KEY, ROLES_KEY } from './roles.decorator';
 
@@ -26,18 +27,23 @@ export class GqlAuthGuard implements CanActivate {
     const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets);
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
 
-    // Verify once per operation (token and account state); field resolvers reuse the result.
-    if (ctx.token) {
-      ctx.authenticated ??= this.auth.verify(ctx.token);
-      ctx.user = (await ctx.authenticated) ?? undefined;
+    // Verify once per operation (token, account state, CSRF proof for the cookie); field resolvers reuse the result.
+    let failure: Error | undefined;
+    if (ctx.credentials) {
+      ctx.authenticated ??= authenticate(this.auth, ctx.credentials, ctx.req);
+      const { user, error } = await ctx.authenticated;
+      ctx.user = user ?? undefined;
+      failure = error;
     }
 
+    // A public field serves a caller whose cookie failed as anonymous: a stale cookie must not block logging in.
     if (isPublic) return true;
     if (!roles) {
       throw new AppError(ErrorCode.FORBIDDEN, 'This field declares no roles and is denied');
     }
+    if (failure) throw failure;
     if (!ctx.user) {
-      throw new AppError(ErrorCode.UNAUTHENTICATED, 'You must be logged in: send Authorization: Bearer <token>');
+      throw new AppError(ErrorCode.UNAUTHENTICATED, 'You must be logged in: send Authorization: Bearer <token> (or, from the web app, the session cookie)');
     }
     if (!roles.includes(ctx.user.role)) {
       throw new AppError(ErrorCode.FORBIDDEN, `This requires one of the roles ${roles.join(', ')}`);

@@ -17,6 +17,7 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { AppError, ErrorCode, Logger } from '@app/common';
+import { foreignOrigin, sessionCookie } from '../auth/session-cookie';
 import { buildContext } from './context';
 import { formatError } from './errors';
 import { estimatorCache, jsonSize } from './limits.plugin';
@@ -67,6 +68,17 @@ export class GraphqlWsServer implements OnApplicationBootstrap, OnModuleDestroy 
   private readonly onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
     const wss = this.wss;
     if (!wss || new URL(req.url ?? '/', 'http://localhost').pathname !== this.options.path) return;
+    // The session cookie authenticates the socket (buildContext reads it from this request), but a
+    // browser sends it whatever page opened the socket: only a page of this origin may use it.
+    const foreign = sessionCookie(req) ? foreignOrigin(req) : undefined;
+    if (foreign) {
+      this.options.logger.warn({ origin: req.headers.origin }, 'graphql-ws upgrade with the session cookie from another origin refused');
+      const body = JSON.stringify({ error: { code: ErrorCode.FORBIDDEN, reason: 'CSRF', message: foreign } });
+      socket.end(
+        `HTTP/1.1 403 Forbidden\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+      );
+      return;
+    }
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
   };
 
