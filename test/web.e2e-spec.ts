@@ -68,8 +68,9 @@ describe('web app in a real browser', () => {
   const loginPage = async (email: string, password = PASSWORD): Promise<Page> => {
     const page = await context.newPage();
     page.setDefaultTimeout(WAIT);
+    // Tabs share the browser profile: drop whoever logged in before (the session cookie) and their drafts.
+    await context.clearCookies();
     await page.goto(`${p.url}/login`);
-    // Tabs share the browser profile: drop whoever logged in before.
     await page.evaluate(() => localStorage.clear());
     await page.reload();
     await page.getByLabel('Email').fill(email);
@@ -438,21 +439,35 @@ describe('web app in a real browser', () => {
     await shot(page, '08-field-error');
     await axe(page, 'edit job with an error');
 
-    // A token the API no longer accepts: the session is dropped and the page asks to log in.
-    await page.evaluate(() =>
-      localStorage.setItem(
-        'hp.session',
-        JSON.stringify({
-          token: 'revoked',
-          user: { id: 'x', email: 'ghost@example.com', name: 'Ghost', role: 'RECRUITER' },
-          expiresAt: '2099-01-01T00:00:00Z',
-        }),
-      ),
-    );
+    // The session is an httpOnly, SameSite=Strict cookie: no script of the page can read the
+    // token, and nothing of it sits in localStorage.
+    const jar = await context.cookies(p.url);
+    const sessionCookie = jar.find((c) => c.name === 'hp_session')!;
+    const csrf = jar.find((c) => c.name === 'hp_csrf')!;
+    expect(sessionCookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
+    expect(csrf).toMatchObject({ httpOnly: false, sameSite: 'Strict', path: '/' });
+    await expect(page.evaluate(() => document.cookie)).resolves.not.toContain('hp_session');
+    await expect(page.evaluate(() => JSON.stringify(localStorage))).resolves.not.toMatch(/eyJ/);
+
+    // Log out ends the session on the server too: the cookies are gone and the old token is refused.
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await page.getByRole('link', { name: 'Log in', exact: true }).waitFor();
+    await expect(context.cookies(p.url)).resolves.toEqual([]);
+    const replay = await gql(p.url, '{ me { id } }', {}, undefined, {
+      cookie: `hp_session=${sessionCookie.value}; hp_csrf=${csrf.value}`,
+      'x-csrf-token': csrf.value,
+    });
+    expect(replay.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+
+    // A session cookie the API no longer accepts: the page asks to log in and the cookies are cleared.
+    await context.addCookies([
+      { name: 'hp_session', value: sessionCookie.value, url: p.url },
+      { name: 'hp_csrf', value: csrf.value, url: p.url },
+    ]);
     await page.goto(`${p.url}/recruiter/problems`);
     await page.getByText('Please log in to continue.').waitFor();
     await expect(page.getByTestId('whoami').count()).resolves.toBe(0);
-    await expect(page.evaluate(() => localStorage.getItem('hp.session'))).resolves.toBeNull();
+    await expect(context.cookies(p.url)).resolves.toEqual([]);
     await page.close();
   }, 90_000);
 

@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react';
 import { BrowserRouter, Link, Route, Routes, useLocation, useNavigate, useParams } from 'react-router';
 import { Provider } from 'urql';
-import { setSession, urqlClient, useSession, type Role } from './api';
+import { logout, urqlClient, useSession, type Role } from './api';
 import { Loading, Page } from './ui';
 
 // One chunk per page: a candidate's first page loads neither the recruiter pages nor the editor.
@@ -114,8 +114,7 @@ function Layout() {
                 type="button"
                 className="link"
                 onClick={() => {
-                  setSession(null);
-                  void navigate('/');
+                  void logout().finally(() => navigate('/'));
                 }}
               >
                 Log out

@@ -11,7 +11,7 @@ import {
   type UseQueryArgs,
 } from 'urql';
 import { graphql } from './gql';
-import type { Role, TypedDocumentString } from './gql/graphql';
+import type { MeQuery, Role, TypedDocumentString } from './gql/graphql';
 
 /** A generated document: its text, typed with its result and variables. */
 export type Doc<R, V> = TypedDocumentString<R, V>;
@@ -23,33 +23,40 @@ export interface SessionUser {
   name: string;
   role: Role;
 }
-interface Session {
-  token: string;
+/**
+ * The signed-in user, in memory only. The token itself lives in an httpOnly cookie that no
+ * script of the page can read (set by `loginWithCookie`); what the page keeps is the CSRF
+ * token it must echo on every request, read from the readable `hp_csrf` cookie at login or on
+ * load. A tab that keeps the token it started with also notices when another tab logs in as
+ * someone else: its token no longer fits the cookie, and it asks `me` again.
+ */
+export interface Session {
   user: SessionUser;
-  expiresAt: string;
+  csrf: string;
 }
 
-const KEY = 'hp.session';
-let session: Session | null = readSession();
+let session: Session | null = null;
 const listeners = new Set<() => void>();
 
-function readSession(): Session | null {
-  try {
-    const s = JSON.parse(localStorage.getItem(KEY) ?? 'null') as Session | null;
-    return s && new Date(s.expiresAt).getTime() > Date.now() ? s : null;
-  } catch {
-    return null;
+/** The CSRF cookie (`__Host-hp_csrf` over HTTPS), if a session cookie was set beside it. */
+function csrfCookie(): string | undefined {
+  for (const part of document.cookie.split(';')) {
+    const [name, ...rest] = part.trim().split('=');
+    if (name === '__Host-hp_csrf' || name === 'hp_csrf') return decodeURIComponent(rest.join('='));
   }
+  return undefined;
+}
+
+function csrfHeader(csrf = session?.csrf): Record<string, string> {
+  return csrf ? { 'x-csrf-token': csrf } : {};
 }
 
 export function currentSession(): Session | null {
   return session;
 }
 
-export function setSession(s: Session | null): void {
+function setSession(s: Session | null): void {
   session = s;
-  if (s) localStorage.setItem(KEY, JSON.stringify(s));
-  else localStorage.removeItem(KEY);
   void wsClient?.dispose();
   wsClient = null;
   // A new client per session: nothing cached for one user is ever shown to the next.
@@ -76,6 +83,8 @@ export class ApiError extends Error {
     message: string,
     readonly code: string,
     readonly fields: FieldError[] = [],
+    /** `extensions.reason`, e.g. CSRF on a FORBIDDEN that a session change explains. */
+    readonly reason?: string,
   ) {
     super(message);
   }
@@ -85,9 +94,17 @@ export class ApiError extends Error {
   }
 }
 
-/** An expired or revoked token: drop the session, and the pages ask to log in again. */
+/**
+ * An expired or revoked session: drop it, and the pages ask to log in again (the API has
+ * cleared the cookie). A CSRF refusal means another tab changed the session cookie: read it again.
+ */
 function dropSessionOn(e: ApiError): void {
-  if (e.code === 'UNAUTHENTICATED' && session) setSession(null);
+  if (!session) return;
+  if (e.code === 'UNAUTHENTICATED') setSession(null);
+  else if (e.code === 'FORBIDDEN' && e.reason === 'CSRF') {
+    setSession(null);
+    void restoreSession();
+  }
 }
 
 function toApiError(e: CombinedError): ApiError {
@@ -95,21 +112,17 @@ function toApiError(e: CombinedError): ApiError {
   if (!g) return new ApiError(e.networkError ? `The server could not be reached (${e.networkError.message})` : e.message, 'NETWORK');
   const code = typeof g.extensions?.code === 'string' ? g.extensions.code : 'ERROR';
   const fields = Array.isArray(g.extensions?.fields) ? (g.extensions.fields as FieldError[]) : [];
+  const reason = typeof g.extensions?.reason === 'string' ? g.extensions.reason : undefined;
   // The message already names every bad field (AppError.badInput); forms also show each beside its input.
-  return new ApiError(g.message, code, fields);
+  return new ApiError(g.message, code, fields, reason);
 }
 
 let wsClient: WsClient | null = null;
 function ws(): WsClient {
   if (!wsClient) {
+    // The browser sends the session cookie with the upgrade; the API checks its Origin.
     const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`;
-    const token = session?.token;
-    wsClient = createWsClient({
-      url,
-      lazy: true,
-      retryAttempts: 5,
-      connectionParams: () => (token ? { authorization: `Bearer ${token}` } : {}),
-    });
+    wsClient = createWsClient({ url, lazy: true, retryAttempts: 5 });
   }
   return wsClient;
 }
@@ -124,7 +137,8 @@ function makeClient(): Client {
     url: '/graphql',
     // POST only: GET would put variables (answers, code) into URLs and access logs.
     preferGetMethod: false,
-    fetchOptions: () => (session ? { headers: { authorization: `Bearer ${session.token}` } } : {}),
+    // The session cookie goes with every same-origin request; the CSRF header proves the page is ours.
+    fetchOptions: (): RequestInit => ({ credentials: 'same-origin', headers: csrfHeader() }),
     exchanges: [
       cacheExchange,
       fetchExchange,
@@ -197,10 +211,8 @@ export function useQuery<R, V extends AnyVariables>(query: Doc<R, V>, variables?
 }
 
 const LOGIN = graphql(`
-  mutation Login($i: LoginInput!) {
-    login(input: $i) {
-      accessToken
-      expiresAt
+  mutation LoginWithCookie($i: LoginInput!) {
+    loginWithCookie(input: $i) {
       user {
         id
         email
@@ -219,10 +231,59 @@ const REGISTER = graphql(`
   }
 `);
 
+const ME = graphql(`
+  query Me {
+    me {
+      id
+      email
+      name
+      role
+    }
+  }
+`);
+const LOGOUT = graphql(`
+  mutation Logout {
+    logout
+  }
+`);
+
 export async function login(email: string, password: string): Promise<SessionUser> {
   const d = await gql(LOGIN, { i: { email, password } });
-  setSession({ token: d.login.accessToken, user: d.login.user, expiresAt: d.login.expiresAt });
-  return d.login.user;
+  const csrf = csrfCookie();
+  if (!csrf) throw new ApiError('The browser refused the session cookie: allow cookies for this site and try again', 'COOKIES');
+  setSession({ user: d.loginWithCookie.user, csrf });
+  return d.loginWithCookie.user;
+}
+
+let restoring: Promise<void> | null = null;
+
+/**
+ * On load (and after another tab changed the session): the session cookie, if any, is asked
+ * who it belongs to. Without a CSRF cookie there is no session and no request is made.
+ */
+export function restoreSession(): Promise<void> {
+  restoring ??= (async () => {
+    // Tokens were once kept in localStorage; none is left behind there.
+    localStorage.removeItem('hp.session');
+    const csrf = csrfCookie();
+    if (!csrf) return;
+    const res = await client
+      .query<MeQuery>(ME.toString(), {}, { requestPolicy: 'network-only', fetchOptions: { credentials: 'same-origin', headers: csrfHeader(csrf) } })
+      .toPromise();
+    if (res.data) setSession({ user: res.data.me, csrf });
+  })()
+    .catch(() => undefined)
+    .finally(() => (restoring = null));
+  return restoring;
+}
+
+/** Ends the session on the server (its token is revoked, the cookies cleared), then here. */
+export async function logout(): Promise<void> {
+  try {
+    await gql(LOGOUT, {});
+  } finally {
+    setSession(null);
+  }
 }
 
 /**
@@ -239,9 +300,9 @@ export async function register(name: string, email: string, password: string): P
   }
 }
 
-/** Fetches a file that needs the bearer token (a plain link cannot send it) and saves it. */
+/** Fetches a file that needs the session's CSRF header (a plain link cannot send it) and saves it. */
 export async function download(url: string, filename: string): Promise<void> {
-  const res = await fetch(url, { headers: session ? { authorization: `Bearer ${session.token}` } : {} });
+  const res = await fetch(url, { credentials: 'same-origin', headers: csrfHeader() });
   if (!res.ok) throw new ApiError(`Download failed (${res.status})`, 'HTTP');
   const blob = await res.blob();
   const a = document.createElement('a');
