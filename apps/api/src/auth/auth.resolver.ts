@@ -61,9 +61,10 @@ export class AuthResolver {
     const { user, error } = (await ctx.authenticated) ?? { user: null };
     // A cookie without CSRF proof: a page of another site must not log the user out.
     if (error instanceof AppError && error.code === ErrorCode.FORBIDDEN) throw error;
-    if (ctx.req?.res && ctx.credentials?.source === 'cookie') clearSessionCookies(ctx.req, ctx.req.res);
+    // A cookie the API refused was cleared by the guard already.
     if (!user) return false;
     await this.auth.logout(user, everywhere);
+    if (ctx.req?.res && ctx.credentials?.source === 'cookie') clearSessionCookies(ctx.req, ctx.req.res);
     return true;
   }
 
