@@ -139,9 +139,10 @@ export class AuthService {
   }
 
   /**
-   * The CSRF token of a session: an HMAC of the token id under a key derived from the JWT secret.
-   * A page of another site cannot read it, and cannot forge it for a session cookie it planted
-   * either (the signed double-submit pattern).
+   * The CSRF token of a session: an HMAC-SHA256 of the token id keyed by the JWT secret (the
+   * `csrf:` prefix keeps it apart from the token's own signature). A page of another site cannot
+   * read it, and cannot forge it for a session cookie it planted either (the signed
+   * double-submit pattern).
    */
   csrfToken(sessionId: string): string {
     return createHmac('sha256', this.config.jwt.secret).update(`csrf:${sessionId}`).digest('base64url');
