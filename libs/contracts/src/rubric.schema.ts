@@ -113,7 +113,10 @@ export const rubricContentSchema = z
 /** A rubric's name: required, trimmed. */
 export const rubricNameSchema = text(RUBRIC_LIMITS.name);
 /** A rubric's description: optional (empty when left out), trimmed. */
-export const rubricDescriptionSchema = z.string().trim().max(RUBRIC_LIMITS.description, `must be at most ${RUBRIC_LIMITS.description} characters`);
+export const rubricDescriptionSchema = z
+  .string()
+  .trim()
+  .max(RUBRIC_LIMITS.description, `must be at most ${RUBRIC_LIMITS.description} characters`);
 
 /** A rubric data file: its name and description, then the content of its first version. */
 export const rubricFileSchema = rubricContentSchema.safeExtend({
