@@ -309,6 +309,7 @@ function ProblemForm({ problem, onSaved }: { problem?: Problem; onSaved?: () => 
 
   const offered = d.languages;
   const tests = parsedTests(d.tests);
+  const testsField = f('definition.tests', 'p-tests', true);
   return (
     <form className="card problem-form" onSubmit={onSubmit} aria-label="Problem" noValidate>
       <fieldset>
@@ -485,35 +486,39 @@ function ProblemForm({ problem, onSaved }: { problem?: Problem; onSaved?: () => 
       <fieldset>
         <legend>Tests</legend>
         <label>
-          Tests (JSON array; each with a name, <code>hidden</code> true or false, and{' '}
-          {d.mode === 'function' ? (
-            <>
-              <code>args</code> and <code>expected</code>
-            </>
-          ) : d.mode === 'stdio' ? (
-            <>
-              <code>stdin</code> and <code>expected</code> output
-            </>
-          ) : (
-            <>
-              <code>data</code> per table and <code>expected</code> columns and rows
-            </>
-          )}
-          ; optional <code>category</code> and <code>weight</code>)
+          Tests (JSON array)
           <textarea
             className="mono"
             value={d.tests}
             onChange={(e) => set('tests', e.target.value)}
             rows={14}
             spellCheck={false}
-            {...f('definition.tests', 'p-tests', true).input}
+            {...testsField.input}
+            aria-describedby={[testsField.input['aria-describedby'], 'p-tests-hint'].filter(Boolean).join(' ')}
           />
-          {f('definition.tests', 'p-tests', true).message}
+          {testsField.message}
         </label>
+        <p id="p-tests-hint" className="muted small">
+          Each test has a <code>name</code>, <code>hidden</code> (true or false; left out, the test is hidden) and{' '}
+          {d.mode === 'function' ? (
+            <>
+              <code>args</code> and <code>expected</code>
+            </>
+          ) : d.mode === 'stdio' ? (
+            <>
+              <code>stdin</code> and the <code>expected</code> output
+            </>
+          ) : (
+            <>
+              <code>data</code> (rows per table) and <code>expected</code> (columns and rows)
+            </>
+          )}
+          ; optionally a <code>category</code> and a <code>weight</code>.
+        </p>
         {tests && (
           <p className="muted small" data-testid="tests-summary">
             {tests.length} tests: {tests.filter((t) => t.hidden !== false).length} hidden, {tests.filter((t) => t.hidden === false).length}{' '}
-            visible to the candidate (a test without <code>hidden</code> is hidden).
+            visible to the candidate.
           </p>
         )}
       </fieldset>

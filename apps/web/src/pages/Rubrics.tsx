@@ -219,7 +219,14 @@ function fromRubric(r: Rubric): Draft {
       source: { kind: c.source.kind, quote: c.source.quote },
       anchors: RATING_LEVELS.map((l) => c.anchors.find((a) => a.level === l)?.description ?? ''),
     })),
-    redFlags: r.redFlags.map((f) => ({ ...f, source: { kind: f.source.kind, quote: f.source.quote } })),
+    // Field by field: results carry __typename, which the input types refuse.
+    redFlags: r.redFlags.map((f) => ({
+      key: f.key,
+      title: f.title,
+      description: f.description,
+      severity: f.severity,
+      source: { kind: f.source.kind, quote: f.source.quote },
+    })),
   };
 }
 
@@ -432,9 +439,9 @@ function RubricForm({
                       value={a}
                       rows={3}
                       onChange={(e) => setC(i, { anchors: c.anchors.map((x, k) => (k === l ? e.target.value : x)) })}
-                      {...f(`${p}.anchors.${l}`, `r-c${i}-a${l}`, true).input}
+                      {...f(`${p}.anchors.${l}.description`, `r-c${i}-a${l}`).input}
                     />
-                    {f(`${p}.anchors.${l}`, `r-c${i}-a${l}`, true).message}
+                    {f(`${p}.anchors.${l}.description`, `r-c${i}-a${l}`).message}
                   </label>
                 ))}
               </div>
