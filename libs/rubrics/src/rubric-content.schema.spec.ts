@@ -13,7 +13,10 @@ describe('rubric schema and domain enums', () => {
   });
 
   it('parses into domain enum values', () => {
-    const anchors = [1, 2, 3, 4].map((level) => ({ level, description: `The candidate explains step ${level} of the solution with an example` }));
+    const anchors = [1, 2, 3, 4].map((level) => ({
+      level,
+      description: `The candidate explains step ${level} of the solution with an example`,
+    }));
     const r = parseRubricContent({
       criteria: [
         {
