@@ -257,10 +257,7 @@ describe('web app in a real browser', () => {
     await page.getByRole('tab', { name: /Endpoints Ranked by Error Rate/i }).click();
     await expect(picker.locator('option').allTextContents()).resolves.toEqual(['SQL']);
     await expect(page.getByTestId('sql-schema').textContent()).resolves.toContain('CREATE TABLE requests');
-    const requests = page
-      .locator('table.sql-rows')
-      .filter({ has: page.locator('caption', { hasText: /^requests$/ }) })
-      .first();
+    const requests = page.locator('table.sql-rows').filter({ has: page.locator('caption', { hasText: /^requests$/ }) }).first();
     await expect(requests.locator('thead th').allTextContents()).resolves.toEqual(['id', 'endpoint', 'status', 'latency_ms']);
     await axe(page, 'SQL problem');
     await page.getByRole('tab', { name: /Two Sum/i }).click();

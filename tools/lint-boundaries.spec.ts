@@ -32,42 +32,28 @@ describe('layer boundaries', () => {
     ['libs/sandbox/src/index.ts', '@app/judging'],
     ['libs/judging/src/index.ts', '@app/assessments'],
     ['libs/rubrics/src/index.ts', '@app/shortlist'],
-  ])(
-    '%s may not import %s (a higher layer)',
-    async (file, lib) => {
-      const errors = await boundaryErrors(file, `import * as higher from '${lib}';\nexport const probe = higher;\n`);
-      expect(errors.length).toBeGreaterThan(0);
-      expect(errors[0]).toMatch(/can only depend on libs tagged with/);
-    },
-    60_000,
-  );
+  ])('%s may not import %s (a higher layer)', async (file, lib) => {
+    const errors = await boundaryErrors(file, `import * as higher from '${lib}';\nexport const probe = higher;\n`);
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors[0]).toMatch(/can only depend on libs tagged with/);
+  }, 60_000);
 
   it.each([
     ['libs/shortlist/src/index.ts', '@app/rubrics'],
     ['libs/assessments/src/index.ts', '@app/hiring'],
     ['libs/judging/src/index.ts', '@app/sandbox'],
-  ])(
-    '%s may import %s (a lower layer)',
-    async (file, lib) => {
-      expect(await boundaryErrors(file, `import * as lower from '${lib}';\nexport const probe = lower;\n`)).toEqual([]);
-    },
-    60_000,
-  );
+  ])('%s may import %s (a lower layer)', async (file, lib) => {
+    expect(await boundaryErrors(file, `import * as lower from '${lib}';\nexport const probe = lower;\n`)).toEqual([]);
+  }, 60_000);
 
   it('libs/contracts, bundled into the web app, may not import another lib, not even one of its layer', async () => {
-    const errors = await boundaryErrors(
-      'libs/contracts/src/index.ts',
-      `import * as domain from '@app/domain';\nexport const probe = domain;\n`,
-    );
+    const errors = await boundaryErrors('libs/contracts/src/index.ts', `import * as domain from '@app/domain';\nexport const probe = domain;\n`);
     expect(errors.length).toBeGreaterThan(0);
     expect(errors[0]).toMatch(/can only depend on libs tagged with/);
   }, 60_000);
 
   it('the worker may not import the API', async () => {
-    const errors = await boundaryErrors(
-      'apps/worker/src/main.ts',
-      `import * as api from '../../api/src/bootstrap';\nexport const probe = api;\n`,
-    );
+    const errors = await boundaryErrors('apps/worker/src/main.ts', `import * as api from '../../api/src/bootstrap';\nexport const probe = api;\n`);
     expect(errors.length).toBeGreaterThan(0);
   }, 60_000);
 });
