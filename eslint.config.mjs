@@ -31,6 +31,8 @@ const LAYER_CONSTRAINTS = [
     // sandbox and queue stand alone beside the domain: the CLI and the benchmarks load them bare.
     onlyDependOnLibsWithTags: tag === 'layer:sandbox' || tag === 'layer:queue' ? ['layer:domain', tag] : LAYERS.slice(0, i + 1),
   })),
+  // libs/contracts is bundled into the web app: it may import no other lib (they bring TypeORM, Nest, Node).
+  { sourceTag: 'bundle:web', onlyDependOnLibsWithTags: ['bundle:web'] },
   { sourceTag: 'layer:testing', onlyDependOnLibsWithTags: LIB_TAGS },
   { sourceTag: 'type:app', onlyDependOnLibsWithTags: LIB_TAGS },
   { sourceTag: 'scope:worker', notDependOnLibsWithTags: ['scope:api'] },

@@ -471,6 +471,188 @@ describe('web app in a real browser', () => {
     await page.close();
   }, 90_000);
 
+  it('a recruiter creates a problem whose reference fails, reads the validation report, fixes it and sees VALID', async () => {
+    const page = await loginPage('recruiter@example.com');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Problem bank' }).click();
+    await page.getByRole('link', { name: 'New problem' }).click();
+    await page.getByRole('heading', { level: 1, name: 'New problem' }).waitFor();
+    await axe(page, 'new problem');
+    const form = page.getByRole('form', { name: 'Problem' });
+    await form.getByLabel(/^Title/).fill('Sum of two amounts');
+    await form.getByLabel(/^Slug/).fill('sum-of-two-amounts-web');
+    await form.getByLabel(/^Statement/).fill('Return the sum of `a` and `b`.');
+    const tests = form.getByLabel(/^Tests \(JSON array/);
+
+    // The judge's schema is the API's: a test without `expected` is refused, and the server's
+    // message sits beside the tests.
+    await tests.fill(JSON.stringify([{ name: 'example', args: [1, 2], hidden: false }]));
+    await form.getByRole('button', { name: 'Create and validate' }).click();
+    await form.getByRole('alert').waitFor();
+    await expect(tests.getAttribute('aria-invalid')).resolves.toBe('true');
+    // Described by the server's message first, then the format hint.
+    const [errorId, hintId] = (await tests.getAttribute('aria-describedby'))!.split(' ');
+    await expect(page.locator(`[id="${errorId}"]`).textContent()).resolves.toBe('0.expected: is required');
+    await expect(page.locator(`[id="${hintId}"]`).textContent()).resolves.toMatch(/^Each test has a name, hidden/);
+    await expect(form.getByLabel(/^Title/).getAttribute('aria-invalid')).resolves.toBeNull();
+    await axe(page, 'new problem with an error');
+
+    // Three tests, two hidden; the reference solution is wrong on negative numbers.
+    await tests.fill(
+      JSON.stringify([
+        { name: 'example', category: 'examples', args: [1, 2], expected: 3, hidden: false },
+        { name: 'negative numbers', args: [-1, -2], expected: -3, hidden: true },
+        { name: 'large amounts', args: [1e9, 2e9], expected: 3e9 },
+      ]),
+    );
+    await form.getByTestId('tests-summary').filter({ hasText: '3 tests: 2 hidden, 1 visible' }).waitFor();
+    await form.getByLabel(/^Source of solution 1/).fill('function solve(a, b) {\n  return a > 0 ? a + b : 0;\n}\n');
+    await form.getByRole('button', { name: 'Create and validate' }).click();
+    await page.waitForURL(/\/recruiter\/problems\/[^/]+\/edit$/);
+    const status = page.getByTestId('validation-status');
+    await status.filter({ hasText: /^INVALID$/ }).waitFor({ timeout: 120_000 });
+    const report1 = page.getByRole('table', { name: 'Tests of solution 1 (javascript)' });
+    const statusOf = async (table: typeof report1, test: string) =>
+      (await table.getByRole('row').filter({ hasText: test }).getByRole('cell').allTextContents()).slice(1, 3);
+    await expect(statusOf(report1, 'example')).resolves.toEqual(['visible', 'Accepted']);
+    await expect(statusOf(report1, 'negative numbers')).resolves.toEqual(['hidden', 'Wrong answer']);
+    await expect(statusOf(report1, 'large amounts')).resolves.toEqual(['hidden', 'Accepted']);
+    await expect(page.getByRole('heading', { name: /Solution 1 \(javascript\)/ }).textContent()).resolves.toMatch(
+      /WRONG ANSWER\s*2\/3 tests passed/,
+    );
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await shot(page, '09-problem-invalid');
+    await axe(page, 'problem with a failing reference');
+
+    // Fixed, with a Python reference beside it: both pass every test, the problem is VALID.
+    const edit = page.getByRole('form', { name: 'Problem' });
+    await edit.getByLabel(/^Source of solution 1/).fill('function solve(a, b) {\n  return a + b;\n}\n');
+    await edit.getByRole('button', { name: 'Add a reference solution' }).click();
+    await edit.getByLabel(/^Language of solution 2/).selectOption('python');
+    await edit.getByLabel(/^Source of solution 2/).fill('def solve(a, b):\n    return a + b\n');
+    await edit.getByRole('button', { name: 'Save and validate' }).click();
+    await status.filter({ hasText: /^VALID$/ }).waitFor({ timeout: 180_000 });
+    await page.getByRole('heading', { name: /Validation of version 2/ }).waitFor();
+    const report2 = page.getByRole('table', { name: 'Tests of solution 2 (python)' });
+    for (const t of ['example', 'negative numbers', 'large amounts']) {
+      await expect(statusOf(page.getByRole('table', { name: 'Tests of solution 1 (javascript)' }), t)).resolves.toEqual([
+        t === 'example' ? 'visible' : 'hidden',
+        'Accepted',
+      ]);
+      await expect(statusOf(report2, t)).resolves.toEqual([t === 'example' ? 'visible' : 'hidden', 'Accepted']);
+    }
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await shot(page, '10-problem-valid');
+    await axe(page, 'valid problem');
+
+    // What the API stored is what the form showed.
+    const rec = await tokenOf('recruiter@example.com');
+    const id = /\/recruiter\/problems\/([^/]+)\/edit$/.exec(page.url())![1];
+    const mine = (
+      await must(
+        `query($id: ID!) { problem(id: $id) { slug version validationStatus definition referenceSolutions { language } } }`,
+        { id },
+        rec,
+      )
+    ).problem as { slug: string; version: number; validationStatus: string; definition: any; referenceSolutions: { language: string }[] };
+    expect(mine).toMatchObject({
+      slug: 'sum-of-two-amounts-web',
+      version: 2,
+      validationStatus: 'VALID',
+      referenceSolutions: [{ language: 'javascript' }, { language: 'python' }],
+    });
+    expect(mine.definition).toMatchObject({ title: 'Sum of two amounts', mode: 'function', entryPoint: 'solve' });
+    expect((mine.definition.tests as { hidden?: boolean }[]).map((t) => t.hidden)).toEqual([false, true, undefined]);
+    await page.close();
+  }, 360_000);
+
+  it("a recruiter creates a rubric; anchors are checked with the API's schema beside their fields", async () => {
+    const page = await loginPage('recruiter@example.com');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Rubrics' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Rubrics' }).waitFor();
+    await page.getByRole('table', { name: 'Rubrics' }).getByRole('row').nth(1).waitFor();
+    await axe(page, 'rubrics');
+    await page.getByRole('link', { name: 'New rubric' }).click();
+    await page.getByRole('heading', { level: 1, name: 'New rubric' }).waitFor();
+    const form = page.getByRole('form', { name: 'Rubric' });
+    await form.getByLabel(/^Name/).fill('Pairing on a bug');
+    await form.getByRole('option', { name: 'Backend Engineer Intern' }).waitFor({ state: 'attached' });
+    await form.getByLabel(/^For/).selectOption({ label: 'Backend Engineer Intern' });
+    const c1 = form.getByRole('group', { name: 'Criterion 1' });
+    await c1.getByLabel(/^Title/).fill('Debugging');
+    await c1.getByLabel(/^Key/).fill('debugging');
+    await c1.getByLabel(/^Weight/).fill('2');
+    await c1.getByLabel(/^What to look for/).fill('Narrows a failing request down to its cause with evidence');
+    await c1.getByLabel(/^Source/).selectOption('REQUIREMENT');
+    await c1.getByLabel(/^Quote/).fill('Comfortable debugging Node.js services in production');
+    const anchors = [
+      'good',
+      'Finds where the request fails with the help of hints and a debugger',
+      'Reproduces the failure, reads the logs and finds the faulty line alone',
+      'Explains the cause, writes a failing test first, and fixes it without regressions',
+    ];
+    for (const [i, a] of anchors.entries()) await c1.getByLabel(new RegExp(`^Level ${i + 1}`)).fill(a);
+
+    // "good" is a label, not an anchor: the form refuses it with the API's own rule and message.
+    await form.getByRole('button', { name: 'Create rubric' }).click();
+    await form.getByRole('alert').waitFor();
+    const level1 = c1.getByLabel(/^Level 1/);
+    await expect(level1.getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(page.locator(`[id="${await level1.getAttribute('aria-describedby')}"]`).textContent()).resolves.toMatch(
+      /^"good" is a generic label, not an anchor/,
+    );
+    await expect(c1.getByLabel(/^Level 2/).getAttribute('aria-invalid')).resolves.toBeNull();
+    await shot(page, '11-rubric-error');
+    await axe(page, 'new rubric with an error');
+
+    await level1.fill('Reads the error message but cannot say where the request fails');
+    await form.getByRole('button', { name: 'Add a red flag' }).click();
+    const f1 = form.getByRole('group', { name: 'Red flag 1' });
+    await f1.getByLabel(/^Title/).fill('Blames the tools');
+    await f1.getByLabel(/^Key/).fill('blames-tools');
+    await f1.getByLabel(/^Severity/).selectOption('MEDIUM');
+    await f1.getByLabel(/^What counts as evidence/).fill('Says the framework is broken without showing where');
+    await f1.getByLabel(/^Quote/).fill('We look for people who own their debugging');
+    await form.getByRole('button', { name: 'Create rubric' }).click();
+    await page.waitForURL(/\/recruiter\/rubrics\/[^/]+\/edit$/);
+    await page.getByRole('status').filter({ hasText: 'Created: version 1.' }).waitFor();
+    await shot(page, '12-rubric-saved');
+    await axe(page, 'edit rubric');
+
+    // Edited while no scorecard uses it: version 1 changes in place.
+    const edit = page.getByRole('form', { name: 'Rubric' });
+    await edit
+      .getByRole('group', { name: 'Criterion 1' })
+      .getByLabel(/^Weight/)
+      .fill('3');
+    await edit.getByRole('button', { name: 'Save rubric' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved: version 1 changed in place' }).waitFor();
+
+    const rec = await tokenOf('recruiter@example.com');
+    const jobs = (await must(`{ jobs(limit: 50) { items { id title } } }`, {}, rec)).jobs.items as { id: string; title: string }[];
+    const jobId = jobs.find((j) => j.title === 'Backend Engineer Intern')!.id;
+    const list = (
+      await must(
+        `query($j: ID) { rubrics(jobId: $j, includeLibrary: false) { name version jobId criteria { key weight kind anchors { level description } } redFlags { key severity } } }`,
+        { j: jobId },
+        rec,
+      )
+    ).rubrics as any[];
+    const mine = list.find((r) => r.name === 'Pairing on a bug');
+    expect(mine).toMatchObject({ version: 1, jobId, redFlags: [{ key: 'blames-tools', severity: 'MEDIUM' }] });
+    expect(mine.criteria).toEqual([
+      {
+        key: 'debugging',
+        weight: 3,
+        kind: 'CODING_FUNDAMENTALS',
+        anchors: [
+          { level: 1, description: 'Reads the error message but cannot say where the request fails' },
+          ...anchors.slice(1).map((description, i) => ({ level: i + 2, description })),
+        ],
+      },
+    ]);
+    await page.close();
+  }, 120_000);
+
   // Last: every page above ran under the Content-Security-Policy without a violation.
   it('no page reported a Content-Security-Policy violation', () => {
     expect(cspViolations).toEqual([]);

@@ -46,6 +46,12 @@ describe('layer boundaries', () => {
     expect(await boundaryErrors(file, `import * as lower from '${lib}';\nexport const probe = lower;\n`)).toEqual([]);
   }, 60_000);
 
+  it('libs/contracts, bundled into the web app, may not import another lib, not even one of its layer', async () => {
+    const errors = await boundaryErrors('libs/contracts/src/index.ts', `import * as domain from '@app/domain';\nexport const probe = domain;\n`);
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors[0]).toMatch(/can only depend on libs tagged with/);
+  }, 60_000);
+
   it('the worker may not import the API', async () => {
     const errors = await boundaryErrors('apps/worker/src/main.ts', `import * as api from '../../api/src/bootstrap';\nexport const probe = api;\n`);
     expect(errors.length).toBeGreaterThan(0);

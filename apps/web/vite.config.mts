@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
@@ -5,6 +6,8 @@ import { defineConfig } from 'vite';
 // proxies the API (HTTP and graphql-ws) to the platform on port 3000.
 export default defineConfig({
   plugins: [react()],
+  // The zod schemas the API checks inputs with (libs/contracts: no Node, no Nest), for the forms.
+  resolve: { alias: { '@app/contracts': fileURLToPath(new URL('../../libs/contracts/src/index.ts', import.meta.url)) } },
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 1500 },
   server: {
     proxy: {

@@ -18,6 +18,11 @@ const EditJobPage = lazy(() => import('./pages/RecruiterJobs').then((m) => ({ de
 const ApplicationsPage = lazy(() => import('./pages/Applications').then((m) => ({ default: m.ApplicationsPage })));
 const ShortlistPage = lazy(() => import('./pages/Shortlist').then((m) => ({ default: m.ShortlistPage })));
 const ProblemsPage = lazy(() => import('./pages/Problems').then((m) => ({ default: m.ProblemsPage })));
+const NewProblemPage = lazy(() => import('./pages/ProblemEditor').then((m) => ({ default: m.NewProblemPage })));
+const EditProblemPage = lazy(() => import('./pages/ProblemEditor').then((m) => ({ default: m.EditProblemPage })));
+const RubricsPage = lazy(() => import('./pages/Rubrics').then((m) => ({ default: m.RubricsPage })));
+const NewRubricPage = lazy(() => import('./pages/Rubrics').then((m) => ({ default: m.NewRubricPage })));
+const EditRubricPage = lazy(() => import('./pages/Rubrics').then((m) => ({ default: m.EditRubricPage })));
 const AssessmentsPage = lazy(() => import('./pages/Assessments').then((m) => ({ default: m.AssessmentsPage })));
 const CalibrationPage = lazy(() => import('./pages/Calibration').then((m) => ({ default: m.CalibrationPage })));
 
@@ -43,6 +48,8 @@ const InterviewRoute = () => <InterviewPage id={useParam('id')} />;
 const EditJobRoute = () => <EditJobPage id={useParam('id')} />;
 const ApplicationsRoute = () => <ApplicationsPage jobId={useParam('id')} />;
 const ShortlistRoute = () => <ShortlistPage jobId={useParam('id')} />;
+const EditProblemRoute = () => <EditProblemPage id={useParam('id')} />;
+const EditRubricRoute = () => <EditRubricPage id={useParam('id')} />;
 
 function NotFound() {
   return (
@@ -85,6 +92,7 @@ function Layout() {
     links.push(
       ['/recruiter/jobs', 'Manage jobs'],
       ['/recruiter/problems', 'Problem bank'],
+      ['/recruiter/rubrics', 'Rubrics'],
       ['/recruiter/assessments', 'Assessments'],
       ['/recruiter/calibration', 'Calibration'],
     );
@@ -209,6 +217,46 @@ function Layout() {
               element={
                 <Need roles={STAFF}>
                   <ProblemsPage />
+                </Need>
+              }
+            />
+            <Route
+              path="/recruiter/problems/new"
+              element={
+                <Need roles={STAFF}>
+                  <NewProblemPage />
+                </Need>
+              }
+            />
+            <Route
+              path="/recruiter/problems/:id/edit"
+              element={
+                <Need roles={STAFF}>
+                  <EditProblemRoute />
+                </Need>
+              }
+            />
+            <Route
+              path="/recruiter/rubrics"
+              element={
+                <Need roles={STAFF}>
+                  <RubricsPage />
+                </Need>
+              }
+            />
+            <Route
+              path="/recruiter/rubrics/new"
+              element={
+                <Need roles={STAFF}>
+                  <NewRubricPage />
+                </Need>
+              }
+            />
+            <Route
+              path="/recruiter/rubrics/:id/edit"
+              element={
+                <Need roles={STAFF}>
+                  <EditRubricRoute />
                 </Need>
               }
             />

@@ -1,9 +1,10 @@
 import { AppError, FieldProblem } from '@app/common';
+import { REFERENCE_LANGUAGES as LANGUAGE_NAMES, referenceSolutionSchema } from '@app/contracts';
 import type { ReferenceLanguage, ReferenceSolution } from '@app/domain';
 import { acceptsLanguage, loadProblem, Problem, ProblemValidationError } from '@app/sandbox';
 
-/** Reference solutions in these languages are validated (judged): every language the judge runs. */
-export const REFERENCE_LANGUAGES: readonly ReferenceLanguage[] = ['javascript', 'typescript', 'python', 'sql'];
+/** Reference solutions in these languages are validated (judged): every language the judge runs (one list, @app/contracts). */
+export const REFERENCE_LANGUAGES: readonly ReferenceLanguage[] = LANGUAGE_NAMES;
 
 /**
  * Validates a problem document with the judge's own schema (so the bank never stores what the
@@ -20,13 +21,14 @@ export function checkProblemDocument(definition: unknown, solutions: ReferenceSo
   }
   if (!solutions.length) problems.push({ field: 'referenceSolutions', message: 'must hold at least one reference solution' });
   solutions.forEach((s, i) => {
-    if (!REFERENCE_LANGUAGES.includes(s.language)) {
-      problems.push({ field: `referenceSolutions[${i}].language`, message: `must be one of ${REFERENCE_LANGUAGES.join(', ')}` });
+    // The same schema as the web's problem editor (@app/contracts): language and a non-empty source.
+    const own = referenceSolutionSchema.safeParse({ language: s.language, source: s.source ?? '' });
+    if (!own.success) {
+      problems.push(...own.error.issues.map((x) => ({ field: `referenceSolutions[${i}].${x.path.join('.')}`, message: x.message })));
     } else if (problem && !acceptsLanguage(problem, s.language)) {
       // The judge would refuse it as a COMPILE_ERROR and the problem could never become VALID.
       problems.push({ field: `referenceSolutions[${i}].language`, message: `the problem offers ${problem.languages.join(', ')}` });
     }
-    if (!s.source?.trim()) problems.push({ field: `referenceSolutions[${i}].source`, message: 'is empty' });
   });
   if (problems.length || !problem) throw AppError.badInput(problems);
   return problem;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
+import type { ValidationReport } from '@app/contracts';
 import { ProblemEntity, ProblemValidationStatus, SubmissionEntity, SubmissionKind, SubmissionState, Verdict } from '@app/domain';
 
 /**
@@ -26,7 +27,7 @@ export class ProblemValidationRecorder {
     const latest = runs.slice(-problem.referenceSolutions.length);
     if (latest.length < problem.referenceSolutions.length || latest.some((r) => r.state !== SubmissionState.FINISHED)) return null;
     const status = latest.every((r) => r.verdict === Verdict.ACCEPTED) ? ProblemValidationStatus.VALID : ProblemValidationStatus.INVALID;
-    const report = {
+    const report: ValidationReport = {
       version,
       validatedAt: new Date().toISOString(),
       solutions: latest.map((r) => ({
@@ -38,6 +39,7 @@ export class ProblemValidationRecorder {
         total: r.total,
         compileError: r.compileError,
         failing: (r.results ?? []).filter((t) => t.status !== Verdict.ACCEPTED).map((t) => ({ name: t.name, status: t.status, message: t.message ?? null })),
+        tests: (r.results ?? []).map((t) => ({ name: t.name, status: t.status })),
       })),
     };
     const res = await this.problems.update({ id: problemId, version }, { validationStatus: status, validationReport: report });

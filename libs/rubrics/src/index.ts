@@ -1,4 +1,4 @@
-export * from './anchors';
+export { ANCHOR_MAX_CHARS, ANCHOR_MIN_CHARS, anchorProblem } from '@app/contracts';
 export * from './rubric-content.schema';
 export * from './rubric-files';
 export * from './scorecard-rules';

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { projectPath } from '@app/common';
 import type { RubricContent } from '@app/domain';
 import { toProblems } from '@app/hiring';
-import { rubricFileSchema } from './rubric-content.schema';
+import { asRubricContent, rubricFileSchema } from './rubric-content.schema';
 
 export interface RubricFile {
   /** File name without .json: the seeded rubric's stable key. */
@@ -45,7 +45,7 @@ export function parseRubricFile(file: string, text: string): RubricFile {
   const r = rubricFileSchema.safeParse(doc);
   if (!r.success) throw new RubricFileError(file, toProblems(r.error));
   const { name, description, ...content } = r.data;
-  return { key, name, description, content };
+  return { key, name, description, content: asRubricContent(content) };
 }
 
 /** Every *.json rubric of a folder, sorted by key. Throws on the first invalid file. */

@@ -4,6 +4,7 @@ import { DataSource, EntityManager, In, IsNull, QueryFailedError, Repository } f
 import { AppError } from '@app/common';
 import { RubricContent, RubricEntity, RubricVersionEntity } from '@app/domain';
 import { HiringActor, JobsService, requireManager } from '@app/hiring';
+import { fieldIssues, rubricDescriptionSchema, rubricNameSchema } from '@app/contracts';
 import { parseRubricContent, RUBRIC_LIMITS } from './rubric-content.schema';
 import type { RubricFile } from './rubric-files';
 
@@ -64,18 +65,15 @@ function validContent(input: { criteria: unknown; redFlags: unknown }): RubricCo
 }
 
 function checkedName(name: string | null | undefined): string {
-  const n = name?.trim() ?? '';
-  if (!n) throw AppError.badInput([{ field: 'name', message: 'must not be empty' }]);
-  if (n.length > RUBRIC_LIMITS.name)
-    throw AppError.badInput([{ field: 'name', message: `must be at most ${RUBRIC_LIMITS.name} characters` }]);
-  return n;
+  const r = rubricNameSchema.safeParse(name ?? '');
+  if (!r.success) throw AppError.badInput(fieldIssues(r.error, 'name'));
+  return r.data;
 }
 
 function checkedDescription(d: string | null | undefined): string {
-  const t = d?.trim() ?? '';
-  if (t.length > RUBRIC_LIMITS.description)
-    throw AppError.badInput([{ field: 'description', message: `must be at most ${RUBRIC_LIMITS.description} characters` }]);
-  return t;
+  const r = rubricDescriptionSchema.safeParse(d ?? '');
+  if (!r.success) throw AppError.badInput(fieldIssues(r.error, 'description'));
+  return r.data;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { graphql } from '../gql';
 import { useQuery } from '../api';
 import { ErrorBox, Loading, Page, label } from '../ui';
@@ -23,7 +24,14 @@ export function ProblemsPage() {
     `),
   );
   return (
-    <Page title="Problem bank">
+    <Page
+      title="Problem bank"
+      actions={
+        <Link className="button" to="/recruiter/problems/new">
+          New problem
+        </Link>
+      }
+    >
       {loading && <Loading />}
       <ErrorBox error={error} />
       {data && (
@@ -42,7 +50,7 @@ export function ProblemsPage() {
               {data.problems.items.map((p) => (
                 <tr key={p.id}>
                   <td>
-                    {p.title}
+                    <Link to={`/recruiter/problems/${p.id}/edit`}>{p.title}</Link>
                     <div className="muted small">{p.slug}</div>
                   </td>
                   <td>{p.difficulty}</td>

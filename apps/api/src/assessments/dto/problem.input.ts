@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsObject, IsOptional, IsString, MaxLength, ValidateNested, IsEnum } from 'class-validator';
 import { ProblemValidationStatus, ReferenceLanguage } from '@app/domain';
 import { REFERENCE_LANGUAGES } from '@app/assessments';
+import { PROBLEM_LIMITS } from '@app/contracts';
 import { GraphQLJSON } from '../../graphql/json.scalar';
 import { PageArgs } from '../../graphql/page.args';
 
@@ -27,7 +28,7 @@ export class ProblemInput {
   @Field(() => [ReferenceSolutionInput])
   @IsArray()
   @ArrayMinSize(1, { message: 'must hold at least one reference solution' })
-  @ArrayMaxSize(5)
+  @ArrayMaxSize(PROBLEM_LIMITS.referenceSolutions)
   @ValidateNested({ each: true })
   @Type(() => ReferenceSolutionInput)
   referenceSolutions: ReferenceSolutionInput[];
@@ -35,15 +36,15 @@ export class ProblemInput {
   @Field({ nullable: true })
   @IsOptional()
   @IsString()
-  @MaxLength(50)
+  @MaxLength(PROBLEM_LIMITS.difficulty)
   difficulty?: string;
 
   @Field(() => [String], { nullable: true })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(20)
+  @ArrayMaxSize(PROBLEM_LIMITS.tags)
   @IsString({ each: true })
-  @MaxLength(40, { each: true })
+  @MaxLength(PROBLEM_LIMITS.tag, { each: true })
   tags?: string[];
 }
 
