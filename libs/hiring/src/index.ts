@@ -12,3 +12,4 @@ export * from './applications/anonymized-review';
 export * from './applications/application-views.service';
 export * from './hiring.module';
 export * from './seed/hiring.seeder';
+export * from './content/language-check';
