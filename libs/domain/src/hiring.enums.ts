@@ -58,3 +58,10 @@ export enum ActorRole {
   CANDIDATE = 'CANDIDATE',
   SYSTEM = 'SYSTEM',
 }
+
+/** What a pay range is quoted per. */
+export enum PayPeriod {
+  HOUR = 'HOUR',
+  MONTH = 'MONTH',
+  YEAR = 'YEAR',
+}

@@ -1,4 +1,4 @@
-import { AnswerType, EducationStatus, ScreeningOutcome, ScreeningQuestionKind } from './hiring.enums';
+import { AnswerType, EducationStatus, PayPeriod, ScreeningOutcome, ScreeningQuestionKind } from './hiring.enums';
 
 /** One hard skill a job asks for, as the job description groups them. */
 export interface HardSkill {
@@ -54,6 +54,15 @@ export interface ScreeningQuestion {
   rule: ScreeningRule;
 }
 
+/** Pay shown on the public posting: many jurisdictions require it, and candidates look for it first. */
+export interface PayRange {
+  min: number;
+  max: number;
+  /** ISO 4217, e.g. "USD". */
+  currency: string;
+  period: PayPeriod;
+}
+
 /** What a job template holds and a job copies (then edits). */
 export interface JobContent {
   title: string;
@@ -70,6 +79,8 @@ export interface JobContent {
   screeningQuestions: ScreeningQuestion[];
   /** Screening scores below it send an application to REVIEW (0-1). */
   screeningThreshold: number;
+  /** Null until a recruiter sets it; publishing without one is allowed, with a warning. */
+  payRange: PayRange | null;
 }
 
 export interface ApplicantSkill {

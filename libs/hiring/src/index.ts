@@ -13,3 +13,4 @@ export * from './applications/application-views.service';
 export * from './hiring.module';
 export * from './seed/hiring.seeder';
 export * from './content/language-check';
+export * from './content/publishing-warnings';

@@ -1,7 +1,7 @@
 import { Args, Context, Float, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { AuthUser } from '@app/auth';
 import { JobEntity, Role, ScreeningQuestion, STAFF_ROLES } from '@app/domain';
-import { ApplicationsService, checkJobLanguage, HIRING_MANAGERS, JobsService, JobTemplatesService, LanguageCheck } from '@app/hiring';
+import { ApplicationsService, checkJobLanguage, HIRING_MANAGERS, JobsService, JobTemplatesService, LanguageCheck, publishingWarnings } from '@app/hiring';
 import type { GqlContext } from '../graphql/context';
 import { CurrentUser, Public, Roles } from '../graphql/roles.decorator';
 import { CreateJobInput } from './dto/create-job.input';
@@ -85,6 +85,12 @@ export class JobsResolver {
   })
   languageCheck(@Parent() job: JobEntity): LanguageCheck {
     return checkJobLanguage(job);
+  }
+
+  @Roles(...STAFF_ROLES)
+  @ResolveField(() => [String], { description: 'Staff only. What to fix before publishing (publishing is not blocked), e.g. a missing pay range' })
+  publishingWarnings(@Parent() job: JobEntity): string[] {
+    return publishingWarnings(job);
   }
 
   @Roles(...STAFF_ROLES)

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AnswerType, JobContent, ScreeningQuestionKind } from '@app/domain';
+import { AnswerType, JobContent, PayPeriod, ScreeningQuestionKind } from '@app/domain';
 
 /** Limits shared by the template files and the GraphQL inputs that edit a job. */
 export const CONTENT_LIMITS = {
@@ -108,6 +108,16 @@ export const screeningQuestionSchema = z
     }
   });
 
+export const payRangeSchema = z
+  .object({
+    min: z.number().finite().min(0, 'must not be negative').max(1e9),
+    max: z.number().finite().min(0, 'must not be negative').max(1e9),
+    currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code in capitals, e.g. "USD"'),
+    period: z.enum(PayPeriod),
+  })
+  .strict()
+  .refine((p) => p.max >= p.min, { path: ['max'], message: 'must not be less than min' });
+
 export const jobContentSchema = z
   .object({
     title: short,
@@ -123,6 +133,7 @@ export const jobContentSchema = z
     perks: list(),
     screeningQuestions: z.array(screeningQuestionSchema).max(CONTENT_LIMITS.questions),
     screeningThreshold: z.number().min(0).max(1),
+    payRange: payRangeSchema.nullable().default(null),
   })
   .strict()
   .superRefine((c, ctx) => {

@@ -1,9 +1,25 @@
 import { Field, Float, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { AnswerType, JobStatus, ScreeningQuestionKind } from '@app/domain';
+import { AnswerType, JobStatus, PayPeriod, ScreeningQuestionKind } from '@app/domain';
 
 registerEnumType(JobStatus, { name: 'JobStatus', description: 'DRAFT, then PUBLISHED (readable by anyone, open to applications), then CLOSED' });
 registerEnumType(ScreeningQuestionKind, { name: 'ScreeningQuestionKind', description: 'KNOCKOUT: a failed answer rejects; SCORED: counts toward the screening score' });
 registerEnumType(AnswerType, { name: 'AnswerType' });
+registerEnumType(PayPeriod, { name: 'PayPeriod', description: 'What a pay range is quoted per' });
+
+@ObjectType('PayRange')
+export class PayRangeModel {
+  @Field(() => Float)
+  min: number;
+
+  @Field(() => Float)
+  max: number;
+
+  @Field({ description: 'ISO 4217, e.g. "USD"' })
+  currency: string;
+
+  @Field(() => PayPeriod)
+  period: PayPeriod;
+}
 
 @ObjectType('HardSkill')
 export class HardSkillModel {
