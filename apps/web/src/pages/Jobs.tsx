@@ -21,6 +21,12 @@ const JOB = graphql(`
       qualifications
       prerequisites
       perks
+      payRange {
+        min
+        max
+        currency
+        period
+      }
       hardSkills {
         name
       }
@@ -37,6 +43,13 @@ const JOB = graphql(`
   }
 `);
 
+/** "USD 25–32.50 per hour", in the reader's locale. */
+function formatPay(p: NonNullable<JobsJobQuery['job']['payRange']>): string {
+  const money = (n: number) => new Intl.NumberFormat(undefined, { style: 'currency', currency: p.currency, maximumFractionDigits: 2 }).format(n);
+  const amount = p.min === p.max ? money(p.min) : `${money(p.min)}–${money(p.max)}`;
+  return `${amount} per ${p.period.toLowerCase()}`;
+}
+
 export function JobPage({ id }: { id: string }) {
   const session = useSession();
   const { data, error, loading } = useQuery(JOB, { id });
@@ -50,6 +63,7 @@ export function JobPage({ id }: { id: string }) {
           <article className="card">
             <p className="muted">
               {job.location} · {job.employmentType}
+              {job.payRange && <> · {formatPay(job.payRange)}</>}
             </p>
             <Markdown source={job.about} />
             <List title="Responsibilities" items={job.responsibilities} />
