@@ -9,6 +9,8 @@ export enum ScreeningQuestionKind {
   KNOCKOUT = 'KNOCKOUT',
   /** Contributes its weight to the screening score. */
   SCORED = 'SCORED',
+  /** Asked and shown to reviewers, never scored: free text is read by a person, not scored by its length. */
+  INFORMATIONAL = 'INFORMATIONAL',
 }
 
 export enum AnswerType {

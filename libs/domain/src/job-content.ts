@@ -29,7 +29,7 @@ export interface ScreeningRule {
   reviewValues: string[];
   /** NUMBER: the value that passes (knock-out) or earns the full weight (scored; less earns a share). */
   passAt: number | null;
-  /** TEXT scored: an answer at least this long (trimmed) earns the weight. */
+  /** Always null: free text is no longer scored by its length (kept so stored content parses). */
   minLength: number | null;
   /** SCORED: share of the screening score. */
   weight: number;
@@ -51,6 +51,11 @@ export interface ScreeningQuestion {
   max: number | null;
   /** The requirement of the job description it comes from, e.g. "Prerequisite: ...". */
   source: string | null;
+  /**
+   * Why the job needs it: required of a knock-out (a rejection must be job-related), shown to
+   * candidates beside the question.
+   */
+  justification: string | null;
   rule: ScreeningRule;
 }
 

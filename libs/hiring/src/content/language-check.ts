@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import { projectPath } from '@app/common';
 import type { JobContent } from '@app/domain';
+import { compilePattern, findWords, WordPattern } from './word-match';
 
 /**
  * The inclusive-language check of a job posting: words that make a posting read as meant for
@@ -49,38 +50,14 @@ interface LanguageData {
   terms: LanguageTerm[];
 }
 
-/** A pattern as token matchers: "digital native" → two whole words; "compet*" → a prefix. */
-interface CompiledTerm {
-  term: LanguageTerm;
-  parts: { text: string; prefix: boolean }[];
-}
+let cached: { data: LanguageData; patterns: WordPattern<LanguageTerm>[] } | undefined;
 
-let cached: { data: LanguageData; compiled: CompiledTerm[] } | undefined;
-
-function load(): { data: LanguageData; compiled: CompiledTerm[] } {
+function load(): { data: LanguageData; patterns: WordPattern<LanguageTerm>[] } {
   if (!cached) {
     const data = JSON.parse(fs.readFileSync(projectPath('libs/hiring/data/inclusive-language.json'), 'utf8')) as LanguageData;
-    const compiled = data.terms.map((term) => ({
-      term,
-      parts: term.pattern
-        .toLowerCase()
-        .split(/\s+/)
-        .map((p) => (p.endsWith('*') ? { text: p.slice(0, -1), prefix: true } : { text: p, prefix: false })),
-    }));
-    cached = { data, compiled };
+    cached = { data, patterns: data.terms.map((t) => compilePattern(t.pattern, t)) };
   }
   return cached;
-}
-
-/** Words with their inner hyphens, apostrophes and slashes ("self-confident", "he/she"). */
-const TOKEN = /[\p{L}\p{N}]+(?:['/-][\p{L}\p{N}]+)*/gu;
-
-function tokens(text: string): string[] {
-  return (text.normalize('NFKC').replace(/[\u2018\u2019]/g, "'").match(TOKEN) ?? []).map((t) => t.toLowerCase());
-}
-
-function partMatches(part: { text: string; prefix: boolean }, token: string): boolean {
-  return part.prefix ? token.startsWith(part.text) : token === part.text;
 }
 
 /** The fields a candidate reads, with the names the warnings use. */
@@ -98,37 +75,13 @@ function postingFields(content: Partial<JobContent>): [string, string][] {
   return out;
 }
 
-/** Matches of one text: each token position is claimed by the longest pattern starting there. */
-function scan(text: string, compiled: CompiledTerm[]): { word: string; term: LanguageTerm }[] {
-  const toks = tokens(text);
-  const found: { word: string; term: LanguageTerm }[] = [];
-  for (let i = 0; i < toks.length; ) {
-    // The longest pattern wins; among equals, one that matches the whole word ("self-confiden*")
-    // beats one that matches a part of a hyphenated compound ("confident" in "self-confident").
-    let best: CompiledTerm | undefined;
-    let bestRank = 0;
-    for (const c of compiled) {
-      if (i + c.parts.length > toks.length) continue;
-      const whole = c.parts.every((p, k) => partMatches(p, toks[i + k]));
-      const inPart = !whole && c.parts.length === 1 && toks[i].split('-').some((s) => partMatches(c.parts[0], s));
-      const rank = whole ? 2 * c.parts.length + 1 : inPart ? 2 : 0;
-      if (rank > bestRank) [best, bestRank] = [c, rank];
-    }
-    if (best) {
-      found.push({ word: toks.slice(i, i + best.parts.length).join(' '), term: best.term });
-      i += best.parts.length;
-    } else i += 1;
-  }
-  return found;
-}
-
 export function checkJobLanguage(content: Partial<JobContent>): LanguageCheck {
-  const { data, compiled } = load();
+  const { data, patterns } = load();
   const warnings: LanguageWarning[] = [];
   let masculineCoded = 0;
   let feminineCoded = 0;
   for (const [field, text] of postingFields(content)) {
-    for (const { word, term } of scan(text, compiled)) {
+    for (const { word, value: term } of findWords(text, patterns)) {
       if (term.category === 'feminine-coded') {
         feminineCoded++;
         continue;

@@ -96,7 +96,7 @@ export class ScreeningRuleInput {
   @IsNumber()
   passAt?: number | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, deprecationReason: 'Free text is no longer scored by its length; any value is refused' })
   @IsOptional()
   @IsInt()
   minLength?: number | null;
@@ -161,6 +161,12 @@ export class ScreeningQuestionInput {
   @IsString()
   @MaxLength(CONTENT_LIMITS.shortText)
   source?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Why the job needs it; required of a KNOCKOUT (20-500 characters), shown to candidates' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  justification?: string | null;
 
   @Field(() => ScreeningRuleInput)
   @ValidateNested()
