@@ -33,6 +33,7 @@ const JOB = graphql(`
       screeningQuestions {
         key
         prompt
+        justification
         answerType
         required
         options
@@ -268,7 +269,14 @@ function ApplyForm({ job }: { job: { id: string; screeningQuestions: Question[] 
 
 function QuestionField({ q, value, onChange }: { q: Question; value: string; onChange: (v: string) => void }) {
   const id = `q-${q.key}`;
-  const text = `${q.prompt}${q.required ? '' : ' (optional)'}`;
+  // A knock-out says why the job needs it: the candidate sees the reason before answering.
+  const text = (
+    <>
+      {q.prompt}
+      {q.required ? '' : ' (optional)'}
+      {q.justification && <span className="muted hint"> Why we ask: {q.justification}</span>}
+    </>
+  );
   switch (q.answerType) {
     case 'BOOLEAN':
       return (
