@@ -14,3 +14,5 @@ export * from './hiring.module';
 export * from './seed/hiring.seeder';
 export * from './content/language-check';
 export * from './content/publishing-warnings';
+export * from './fairness/adverse-impact';
+export * from './fairness/fairness.service';
