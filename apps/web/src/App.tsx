@@ -19,6 +19,7 @@ const ApplicationsPage = lazy(() => import('./pages/Applications').then((m) => (
 const ShortlistPage = lazy(() => import('./pages/Shortlist').then((m) => ({ default: m.ShortlistPage })));
 const ProblemsPage = lazy(() => import('./pages/Problems').then((m) => ({ default: m.ProblemsPage })));
 const AssessmentsPage = lazy(() => import('./pages/Assessments').then((m) => ({ default: m.AssessmentsPage })));
+const FairnessReportPage = lazy(() => import('./pages/Fairness').then((m) => ({ default: m.FairnessReportPage })));
 const CalibrationPage = lazy(() => import('./pages/Calibration').then((m) => ({ default: m.CalibrationPage })));
 
 const STAFF: Role[] = ['ADMIN', 'RECRUITER'];
@@ -43,6 +44,7 @@ const InterviewRoute = () => <InterviewPage id={useParam('id')} />;
 const EditJobRoute = () => <EditJobPage id={useParam('id')} />;
 const ApplicationsRoute = () => <ApplicationsPage jobId={useParam('id')} />;
 const ShortlistRoute = () => <ShortlistPage jobId={useParam('id')} />;
+const FairnessRoute = () => <FairnessReportPage jobId={useParam('id')} />;
 
 function NotFound() {
   return (
@@ -202,6 +204,14 @@ function Layout() {
               element={
                 <Need roles={STAFF}>
                   <ShortlistRoute />
+                </Need>
+              }
+            />
+            <Route
+              path="/recruiter/jobs/:id/fairness"
+              element={
+                <Need roles={['ADMIN']}>
+                  <FairnessRoute />
                 </Need>
               }
             />

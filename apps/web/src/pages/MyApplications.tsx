@@ -2,6 +2,7 @@ import { graphql } from '../gql';
 import { useQuery } from '../api';
 import { Link } from 'react-router';
 import { ErrorBox, Loading, Page, StageBadge, label, when } from '../ui';
+import { SelfIdForm } from './Fairness';
 
 export function MyApplicationsPage() {
   const apps = useQuery(
@@ -60,6 +61,10 @@ export function MyApplicationsPage() {
                 ))}
               </ul>
             )}
+            <details>
+              <summary>Voluntary self-identification</summary>
+              <SelfIdForm applicationId={a.id} />
+            </details>
           </li>
         ))}
       </ul>

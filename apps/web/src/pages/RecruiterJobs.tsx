@@ -1,13 +1,14 @@
 import { graphql } from '../gql';
 import { useEffect, useState, type FormEvent } from 'react';
 import type { PayPeriod, PostingChecksFragment, RecruiterJobsJobQuery } from '../gql/graphql';
-import { gql, useQuery, type ApiError, type Doc } from '../api';
+import { gql, useQuery, useSession, type ApiError, type Doc } from '../api';
 import { Link, useNavigate } from 'react-router';
 import { fieldProps, useAsk, ErrorBox, Loading, Page, label, when } from '../ui';
 
 export function RecruiterJobsPage() {
   const [ask, dialog] = useAsk();
   const navigate = useNavigate();
+  const isAdmin = useSession()?.user.role === 'ADMIN';
   const { data, error, loading, reload } = useQuery(
     graphql(`
       query RecruiterJobsJobs {
@@ -107,6 +108,7 @@ export function RecruiterJobsPage() {
                   <td className="actions">
                     <Link to={`/recruiter/jobs/${j.id}/applications`}>Applications</Link>
                     <Link to={`/recruiter/jobs/${j.id}/shortlist`}>Shortlist</Link>
+                    {isAdmin && <Link to={`/recruiter/jobs/${j.id}/fairness`}>Fairness</Link>}
                     {j.status !== 'CLOSED' && <Link to={`/recruiter/jobs/${j.id}/edit`}>Edit</Link>}
                     {j.status !== 'PUBLISHED' && (
                       <button
