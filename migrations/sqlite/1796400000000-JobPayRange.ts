@@ -5,9 +5,11 @@ export class JobPayRange1796400000000 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query('ALTER TABLE "jobs" ADD COLUMN "payRange" text');
+    await queryRunner.query('ALTER TABLE "jobs" ADD COLUMN "autoReject" boolean NOT NULL DEFAULT (0)');
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query('ALTER TABLE "jobs" DROP COLUMN "autoReject"');
     await queryRunner.query('ALTER TABLE "jobs" DROP COLUMN "payRange"');
   }
 }

@@ -60,6 +60,13 @@ export class JobEntity extends UuidEntity {
   @Column({ type: 'boolean', default: false })
   anonymizedReview: boolean;
 
+  /**
+   * Opt-in: a failed knock-out rejects at once. Off (the default), it puts the application in
+   * the review queue with its reason, and a recruiter confirms the rejection.
+   */
+  @Column({ type: 'boolean', default: false })
+  autoReject: boolean;
+
   @Column({ type: 'varchar', length: 36 })
   createdById: string;
 

@@ -91,7 +91,7 @@ describe('hiring flow: job from the template, applications, screening, override,
 
   it('lets a recruiter create a job from the template with edits; it stays hidden until published', async () => {
     const created = ok(
-      await api.gql(CREATE_JOB, { i: { templateKey: 'backend-engineer-intern', title: 'Backend Engineer Intern (Summer)', screeningThreshold: 0.5 } }, recruiter.token),
+      await api.gql(CREATE_JOB, { i: { templateKey: 'backend-engineer-intern', title: 'Backend Engineer Intern (Summer)', screeningThreshold: 0.5, autoReject: true } }, recruiter.token),
     ).createJob;
     jobId = created.id;
     expect(created).toMatchObject({ status: 'DRAFT', title: 'Backend Engineer Intern (Summer)', screeningThreshold: 0.5, createdById: recruiter.id });

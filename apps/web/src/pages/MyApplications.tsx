@@ -52,7 +52,7 @@ export function MyApplicationsPage() {
               <Link to={`/jobs/${a.job.id}`}>{a.job.title}</Link>
             </h2>
             <p>
-              Status: <StageBadge stage={a.stage} /> <span className="muted">applied {when(a.createdAt)}</span>
+              Status: <StageBadge stage={a.stage} text={a.stage === 'SCREENED' ? 'Under review' : undefined} /> <span className="muted">applied {when(a.createdAt)}</span>
             </p>
             {a.rejectionReasons.length > 0 && (
               <ul className="reasons" aria-label="Reasons">

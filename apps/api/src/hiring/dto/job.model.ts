@@ -55,6 +55,9 @@ export class JobModel {
   @Field({ description: 'Interviewers see no name, email or links until the candidate is shortlisted' })
   anonymizedReview: boolean;
 
+  @Field({ description: 'A failed knock-out rejects at once; false (the default): it waits in the review queue for a recruiter' })
+  autoReject: boolean;
+
   @Field(() => Date, { nullable: true })
   publishedAt: Date | null;
 
