@@ -75,12 +75,18 @@ describe('hiring flow end to end', () => {
       );
     const annApp = (await apply(ann.accessToken, 'Ann', false)).applyToJob;
     const bobApp = (await apply(bob.accessToken, 'Bob', true)).applyToJob;
-    expect(annApp.stage).toBe('REJECTED');
-    expect(annApp.rejectionReasons).toEqual(['Knock-out: not authorized to work in the country of employment']);
+    // The knock-out waits in the review queue (rejection is opt-in per job): Ann reads no rejection yet.
+    expect(annApp).toMatchObject({ stage: 'SCREENED', rejectionReasons: [] });
     expect(bobApp.stage).toBe('SCREENED');
-    const seenByRecruiter = (await must(`query($id: ID!) { application(id: $id) { stage screening { outcome reasons } } }`, { id: annApp.id }, rec)).application;
-    expect(seenByRecruiter.screening.outcome).toBe('REJECTED');
+    const seenByRecruiter = (await must(`query($id: ID!) { application(id: $id) { stage screening { outcome automaticOutcome reasons } } }`, { id: annApp.id }, rec)).application;
+    expect(seenByRecruiter.screening).toMatchObject({ outcome: 'REVIEW', automaticOutcome: 'REJECTED' });
     expect(seenByRecruiter.screening.reasons.join(' ')).toMatch(/not authorized to work/);
+    const queue = (await must(`query($j: ID) { applications(jobId: $j, awaitingRejection: true) { items { id } } }`, { j: job.id }, rec)).applications.items;
+    expect(queue).toEqual([{ id: annApp.id }]);
+    const confirmed = (await must(`mutation($i: ConfirmRejectionsInput!) { confirmRejections(input: $i) { id stage } }`, { i: { applicationIds: [annApp.id] } }, rec)).confirmRejections;
+    expect(confirmed).toEqual([{ id: annApp.id, stage: 'REJECTED' }]);
+    const annNow = (await must(`query($id: ID!) { application(id: $id) { stage rejectionReasons } }`, { id: annApp.id }, ann.accessToken)).application;
+    expect(annNow).toEqual({ stage: 'REJECTED', rejectionReasons: ['Knock-out: not authorized to work in the country of employment'] });
 
     // Bob is invited, starts, submits wrong then right, and sees both verdicts live.
     const invitation = (

@@ -189,7 +189,8 @@ describe('web app in a real browser', () => {
 
     const app = page.getByTestId('application').filter({ hasText: 'Backend Engineer Intern' });
     await app.waitFor();
-    await expect(app.textContent()).resolves.toMatch(/Status: Screened/);
+    // A screened application is still being decided on: the candidate reads "Under review".
+    await expect(app.textContent()).resolves.toMatch(/Status: Under review/);
     await page.close();
   }, 60_000);
 

@@ -24,6 +24,7 @@ const RubricsPage = lazy(() => import('./pages/Rubrics').then((m) => ({ default:
 const NewRubricPage = lazy(() => import('./pages/Rubrics').then((m) => ({ default: m.NewRubricPage })));
 const EditRubricPage = lazy(() => import('./pages/Rubrics').then((m) => ({ default: m.EditRubricPage })));
 const AssessmentsPage = lazy(() => import('./pages/Assessments').then((m) => ({ default: m.AssessmentsPage })));
+const FairnessReportPage = lazy(() => import('./pages/Fairness').then((m) => ({ default: m.FairnessReportPage })));
 const CalibrationPage = lazy(() => import('./pages/Calibration').then((m) => ({ default: m.CalibrationPage })));
 
 const STAFF: Role[] = ['ADMIN', 'RECRUITER'];
@@ -50,6 +51,7 @@ const ApplicationsRoute = () => <ApplicationsPage jobId={useParam('id')} />;
 const ShortlistRoute = () => <ShortlistPage jobId={useParam('id')} />;
 const EditProblemRoute = () => <EditProblemPage id={useParam('id')} />;
 const EditRubricRoute = () => <EditRubricPage id={useParam('id')} />;
+const FairnessRoute = () => <FairnessReportPage jobId={useParam('id')} />;
 
 function NotFound() {
   return (
@@ -209,6 +211,14 @@ function Layout() {
               element={
                 <Need roles={STAFF}>
                   <ShortlistRoute />
+                </Need>
+              }
+            />
+            <Route
+              path="/recruiter/jobs/:id/fairness"
+              element={
+                <Need roles={['ADMIN']}>
+                  <FairnessRoute />
                 </Need>
               }
             />

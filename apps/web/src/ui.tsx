@@ -37,8 +37,9 @@ export const pct = (x: number | null | undefined) => (x == null ? '—' : `${Mat
 export const when = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString() : '—');
 export const label = (s: string) => s.charAt(0) + s.slice(1).toLowerCase().replace(/_/g, ' ');
 
-export function StageBadge({ stage }: { stage: string }) {
-  return <span className={`badge stage-${stage.toLowerCase()}`}>{label(stage)}</span>;
+/** `text` overrides the stage's name, e.g. "Under review" for a candidate whose application is SCREENED. */
+export function StageBadge({ stage, text }: { stage: string; text?: string }) {
+  return <span className={`badge stage-${stage.toLowerCase()}`}>{text ?? label(stage)}</span>;
 }
 
 export function VerdictBadge({ verdict }: { verdict: string | null | undefined }) {

@@ -9,6 +9,8 @@ export enum ScreeningQuestionKind {
   KNOCKOUT = 'KNOCKOUT',
   /** Contributes its weight to the screening score. */
   SCORED = 'SCORED',
+  /** Asked and shown to reviewers, never scored: free text is read by a person, not scored by its length. */
+  INFORMATIONAL = 'INFORMATIONAL',
 }
 
 export enum AnswerType {
@@ -57,4 +59,11 @@ export enum ActorRole {
   INTERVIEWER = 'INTERVIEWER',
   CANDIDATE = 'CANDIDATE',
   SYSTEM = 'SYSTEM',
+}
+
+/** What a pay range is quoted per. */
+export enum PayPeriod {
+  HOUR = 'HOUR',
+  MONTH = 'MONTH',
+  YEAR = 'YEAR',
 }

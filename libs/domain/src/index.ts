@@ -17,3 +17,4 @@ export * from './rubric.entity';
 export * from './interview.entity';
 export * from './scorecard.entity';
 export * from './shortlist-policy.entity';
+export * from './self-identification.entity';

@@ -1,4 +1,4 @@
-import { AnswerType, EducationStatus, ScreeningOutcome, ScreeningQuestionKind } from './hiring.enums';
+import { AnswerType, EducationStatus, PayPeriod, ScreeningOutcome, ScreeningQuestionKind } from './hiring.enums';
 
 /** One hard skill a job asks for, as the job description groups them. */
 export interface HardSkill {
@@ -29,7 +29,7 @@ export interface ScreeningRule {
   reviewValues: string[];
   /** NUMBER: the value that passes (knock-out) or earns the full weight (scored; less earns a share). */
   passAt: number | null;
-  /** TEXT scored: an answer at least this long (trimmed) earns the weight. */
+  /** Always null: free text is no longer scored by its length (kept so stored content parses). */
   minLength: number | null;
   /** SCORED: share of the screening score. */
   weight: number;
@@ -51,7 +51,21 @@ export interface ScreeningQuestion {
   max: number | null;
   /** The requirement of the job description it comes from, e.g. "Prerequisite: ...". */
   source: string | null;
+  /**
+   * Why the job needs it: required of a knock-out (a rejection must be job-related), shown to
+   * candidates beside the question.
+   */
+  justification: string | null;
   rule: ScreeningRule;
+}
+
+/** Pay shown on the public posting: many jurisdictions require it, and candidates look for it first. */
+export interface PayRange {
+  min: number;
+  max: number;
+  /** ISO 4217, e.g. "USD". */
+  currency: string;
+  period: PayPeriod;
 }
 
 /** What a job template holds and a job copies (then edits). */
@@ -70,6 +84,8 @@ export interface JobContent {
   screeningQuestions: ScreeningQuestion[];
   /** Screening scores below it send an application to REVIEW (0-1). */
   screeningThreshold: number;
+  /** Null until a recruiter sets it; publishing without one is allowed, with a warning. */
+  payRange: PayRange | null;
 }
 
 export interface ApplicantSkill {

@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, UpdateDateColumn } from 'typeorm';
 import { UuidEntity } from './base.entity';
 import { JobStatus } from './hiring.enums';
-import type { HardSkill, ScreeningQuestion, ToolCategory } from './job-content';
+import type { HardSkill, PayRange, ScreeningQuestion, ToolCategory } from './job-content';
 
 /** A job opening: a copy of a template's content, edited by a recruiter. */
 @Entity('jobs')
@@ -53,9 +53,19 @@ export class JobEntity extends UuidEntity {
   @Column({ type: 'double precision' })
   screeningThreshold: number;
 
+  @Column({ type: 'simple-json', nullable: true })
+  payRange: PayRange | null;
+
   /** Interviewers do not see the candidate's name, email and links until the application is shortlisted. */
   @Column({ type: 'boolean', default: false })
   anonymizedReview: boolean;
+
+  /**
+   * Opt-in: a failed knock-out rejects at once. Off (the default), it puts the application in
+   * the review queue with its reason, and a recruiter confirms the rejection.
+   */
+  @Column({ type: 'boolean', default: false })
+  autoReject: boolean;
 
   @Column({ type: 'varchar', length: 36 })
   createdById: string;

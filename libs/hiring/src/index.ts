@@ -12,3 +12,7 @@ export * from './applications/anonymized-review';
 export * from './applications/application-views.service';
 export * from './hiring.module';
 export * from './seed/hiring.seeder';
+export * from './content/language-check';
+export * from './content/publishing-warnings';
+export * from './fairness/adverse-impact';
+export * from './fairness/fairness.service';

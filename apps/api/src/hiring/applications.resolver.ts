@@ -14,7 +14,7 @@ import { ApplicationsArgs } from './dto/applications.args';
 import { ApplyToJobInput } from './dto/apply-to-job.input';
 import { JobModel } from './dto/job.model';
 import { MoveApplicationStageInput } from './dto/move-application-stage.input';
-import { OverrideScreeningInput } from './dto/override-screening.input';
+import { ConfirmRejectionsInput, OverrideScreeningInput } from './dto/override-screening.input';
 import { toApplicationModel } from './hiring.mapper';
 import { jobLoader, userLoader } from './hiring.loaders';
 
@@ -58,6 +58,15 @@ export class ApplicationsResolver {
   })
   async application(@Args('id', { type: () => ID }) id: string, @CurrentUser() user: AuthUser): Promise<ApplicationModel> {
     return toApplicationModel(await this.access.get(id, user));
+  }
+
+  @Roles(...HIRING_MANAGERS)
+  @Mutation(() => [ApplicationModel], {
+    description: 'Rejects failed knock-outs waiting in the review queue (applications(awaitingRejection: true)); every id must be waiting, or nothing changes',
+  })
+  async confirmRejections(@Args('input') input: ConfirmRejectionsInput, @CurrentUser() user: AuthUser): Promise<ApplicationModel[]> {
+    const done = await this.applicationsService.confirmRejections(input.applicationIds, input.reason, user);
+    return Promise.all(done.map((a) => this.model(a, user)));
   }
 
   @Roles(...HIRING_MANAGERS)

@@ -59,7 +59,8 @@ describe('hiring access rules (PostgreSQL)', () => {
       api.user(Role.CANDIDATE),
       api.user(Role.CANDIDATE),
     ]);
-    jobId = ok(await api.gql(CREATE_JOB, { i: { templateKey: 'backend-engineer-intern' } }, admin.token)).createJob.id;
+    // Knock-outs reject at once on this job (opt-in), as these rules are about a rejected application.
+    jobId = ok(await api.gql(CREATE_JOB, { i: { templateKey: 'backend-engineer-intern', autoReject: true } }, admin.token)).createJob.id;
     ok(await api.gql(PUBLISH, { id: jobId }, admin.token));
     draftId = ok(await api.gql(CREATE_JOB, { i: { templateKey: 'backend-engineer-intern', title: 'Secret draft' } }, recruiter.token)).createJob.id;
     annApp = ok(await api.gql(APPLY, { i: application(jobId, ann.email) }, ann.token)).applyToJob.id;

@@ -91,7 +91,7 @@ describe('hiring flow: job from the template, applications, screening, override,
 
   it('lets a recruiter create a job from the template with edits; it stays hidden until published', async () => {
     const created = ok(
-      await api.gql(CREATE_JOB, { i: { templateKey: 'backend-engineer-intern', title: 'Backend Engineer Intern (Summer)', screeningThreshold: 0.5 } }, recruiter.token),
+      await api.gql(CREATE_JOB, { i: { templateKey: 'backend-engineer-intern', title: 'Backend Engineer Intern (Summer)', screeningThreshold: 0.5, autoReject: true } }, recruiter.token),
     ).createJob;
     jobId = created.id;
     expect(created).toMatchObject({ status: 'DRAFT', title: 'Backend Engineer Intern (Summer)', screeningThreshold: 0.5, createdById: recruiter.id });
@@ -125,7 +125,7 @@ describe('hiring flow: job from the template, applications, screening, override,
     expect(job.screeningQuestions[2]).toEqual({
       key: 'degree-program',
       prompt: 'Are you currently pursuing a BS or MS degree, and in which field?',
-      kind: 'KNOCKOUT',
+      kind: 'SCORED',
       answerType: 'CHOICE',
       required: true,
       options: ['Yes, in Computer Science', 'Yes, in a related field (e.g. Software Engineering, Computer Engineering, Mathematics)', 'Yes, in another field', 'No'],
@@ -167,12 +167,12 @@ describe('hiring flow: job from the template, applications, screening, override,
         { name: 'Postgres', level: 3 },
       ],
     });
-    // 4 (lang: 3) + SQL (2) + Git (1) + DSA 3 of 4 (1.33) + example (2) = 9.33 of 11.
+    // 4 (lang: 3) + SQL (2) + Git (1) + DSA 3 of 4 (1.33) + degree (1) = 8.33 of 9; free text is read, not scored.
     expect(ra.screening).toEqual({
       outcome: 'PASSED',
       automaticOutcome: 'PASSED',
-      reasons: ['All knock-out questions passed; screening score 0.85 meets the threshold 0.50'],
-      score: 0.8485,
+      reasons: ['All knock-out questions passed; screening score 0.93 meets the threshold 0.50'],
+      score: 0.9259,
       override: null,
     });
     // Node.js 1 x 4/5 + SQL 2 x 3/5 = 2 of 19.5.
@@ -184,7 +184,7 @@ describe('hiring flow: job from the template, applications, screening, override,
     expect(ra.skillsMatch.missing).toHaveLength(17);
     // An automatic rejection is never silent: the recruiter reads it with its reason.
     expect(rb.stage).toBe('REJECTED');
-    expect(rb.screening).toEqual({ outcome: 'REJECTED', automaticOutcome: 'REJECTED', reasons: [KNOCKOUT_REASON], score: 0.8485, override: null });
+    expect(rb.screening).toEqual({ outcome: 'REJECTED', automaticOutcome: 'REJECTED', reasons: [KNOCKOUT_REASON], score: 0.9259, override: null });
     const rejected = ok(await api.gql(STAFF_APPLICATIONS, { jobId, outcome: 'REJECTED' }, recruiter.token)).applications;
     expect(rejected.items.map((x: { id: string }) => x.id)).toEqual([bobApp]);
   });
@@ -240,7 +240,7 @@ describe('hiring flow: job from the template, applications, screening, override,
         toOutcome: 'PASSED',
         actorId: null,
         actorRole: 'SYSTEM',
-        reason: 'Automatic screening: PASSED. All knock-out questions passed; screening score 0.85 meets the threshold 0.50',
+        reason: 'Automatic screening: PASSED. All knock-out questions passed; screening score 0.93 meets the threshold 0.50',
         actor: null,
       },
       { seq: 3, kind: 'STAGE_CHANGE', fromStage: 'SCREENED', toStage: 'ASSESSMENT', fromOutcome: null, toOutcome: null, actorId: recruiter.id, actorRole: 'RECRUITER', reason: 'Strong screening', actor: { email: recruiter.email } },

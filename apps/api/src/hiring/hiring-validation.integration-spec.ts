@@ -15,6 +15,7 @@ const QUESTION = {
   key: 'relocation',
   prompt: 'Can you relocate?',
   kind: 'KNOCKOUT',
+  justification: 'The team works from one office; the role cannot be done remotely.',
   answerType: 'CHOICE',
   options: ['Yes', 'No', 'Maybe later'],
   rule: { acceptedValues: ['Yes'], reviewValues: ['Maybe later'], rejectionReason: 'cannot relocate' },
@@ -37,7 +38,7 @@ describe('hiring input validation', () => {
         {
           i: {
             templateKey: 'backend-engineer-intern',
-            screeningQuestions: [QUESTION, { key: 'portfolio', prompt: 'Link a project you are proud of', kind: 'SCORED', answerType: 'TEXT', required: false, rule: { minLength: 10, weight: 1 } }],
+            screeningQuestions: [QUESTION, { key: 'portfolio', prompt: 'Link a project you are proud of', kind: 'INFORMATIONAL', answerType: 'TEXT', required: false, rule: {} }],
             hardSkills: [{ group: 'Languages', name: 'Go', weight: 2, aliases: ['golang'] }],
           },
         },
@@ -53,7 +54,7 @@ describe('hiring input validation', () => {
     const job = ok(await api.gql(`query($id: ID!) { job(id: $id) { screeningQuestions { key required rule { acceptedValues reviewValues weight minLength } } hardSkills { name aliases } } }`, { id: jobId }, recruiter.token)).job;
     expect(job.screeningQuestions).toEqual([
       { key: 'relocation', required: true, rule: { acceptedValues: ['Yes'], reviewValues: ['Maybe later'], weight: 0, minLength: null } },
-      { key: 'portfolio', required: false, rule: { acceptedValues: [], reviewValues: [], weight: 1, minLength: 10 } },
+      { key: 'portfolio', required: false, rule: { acceptedValues: [], reviewValues: [], weight: 0, minLength: null } },
     ]);
     expect(job.hardSkills).toEqual([{ name: 'Go', aliases: ['golang'] }]);
   });
@@ -125,7 +126,8 @@ describe('hiring input validation', () => {
     const staff = ok(await api.gql(`query($id: ID!) { application(id: $id) { answers { value } screening { outcome reasons score } skillsMatch { score } } }`, { id: res.id }, recruiter.token)).application;
     expect(staff).toEqual({
       answers: [{ value: 'Maybe later' }],
-      screening: { outcome: 'REVIEW', reasons: ['Review: knock-out question "relocation" answered "Maybe later", which needs a person to judge', 'Review: screening score 0.00 is below the threshold 0.60'], score: 0 },
+      // The only other question is free text: read by a person, so there is no screening score.
+      screening: { outcome: 'REVIEW', reasons: ['Review: knock-out question "relocation" answered "Maybe later", which needs a person to judge'], score: null },
       skillsMatch: { score: 1 },
     });
     const upd = await api.gql(UPDATE_JOB, { id: jobId, i: { screeningQuestions: [QUESTION] } }, recruiter.token);

@@ -1,13 +1,14 @@
 import { Args, Context, Float, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { AuthUser } from '@app/auth';
 import { JobEntity, Role, ScreeningQuestion, STAFF_ROLES } from '@app/domain';
-import { ApplicationsService, HIRING_MANAGERS, JobsService, JobTemplatesService } from '@app/hiring';
+import { ApplicationsService, checkJobLanguage, HIRING_MANAGERS, JobsService, JobTemplatesService, LanguageCheck, publishingWarnings } from '@app/hiring';
 import type { GqlContext } from '../graphql/context';
 import { CurrentUser, Public, Roles } from '../graphql/roles.decorator';
 import { CreateJobInput } from './dto/create-job.input';
 import { JobModel, JobPage } from './dto/job.model';
 import { ScreeningQuestionModel, ScreeningRuleModel } from './dto/job-content.model';
 import { JobTemplateModel } from './dto/job-template.model';
+import { LanguageCheckModel } from './dto/language-check.model';
 import { JobsArgs } from './dto/jobs.args';
 import { UpdateJobInput } from './dto/update-job.input';
 import { applicationCountLoader } from './hiring.loaders';
@@ -31,15 +32,15 @@ export class JobsResolver {
   @Roles(...HIRING_MANAGERS)
   @Mutation(() => JobModel, { description: 'A DRAFT job from a template, with any field changed' })
   createJob(@Args('input') input: CreateJobInput, @CurrentUser() user: AuthUser): Promise<JobEntity> {
-    const { templateId, templateKey, anonymizedReview, ...changes } = input;
-    return this.jobsService.create({ templateId, templateKey, anonymizedReview, changes }, user);
+    const { templateId, templateKey, anonymizedReview, autoReject, ...changes } = input;
+    return this.jobsService.create({ templateId, templateKey, anonymizedReview, autoReject, changes }, user);
   }
 
   @Roles(...HIRING_MANAGERS)
   @Mutation(() => JobModel)
   updateJob(@Args('id', ID_ARG) id: string, @Args('input') input: UpdateJobInput, @CurrentUser() user: AuthUser): Promise<JobEntity> {
-    const { anonymizedReview, ...changes } = input;
-    return this.jobsService.update(id, changes, user, { anonymizedReview });
+    const { anonymizedReview, autoReject, ...changes } = input;
+    return this.jobsService.update(id, changes, user, { anonymizedReview, autoReject });
   }
 
   @Roles(...HIRING_MANAGERS)
@@ -76,6 +77,20 @@ export class JobsResolver {
   @ResolveField(() => ID, { description: 'Staff only' })
   createdById(@Parent() job: JobEntity): string {
     return job.createdById;
+  }
+
+  @Roles(...STAFF_ROLES)
+  @ResolveField(() => LanguageCheckModel, {
+    description: 'Staff only. Gender-coded, age-coded, ableist, exclusionary and jargon wording in the posting, with alternatives; ask for it in the answer of createJob/updateJob',
+  })
+  languageCheck(@Parent() job: JobEntity): LanguageCheck {
+    return checkJobLanguage(job);
+  }
+
+  @Roles(...STAFF_ROLES)
+  @ResolveField(() => [String], { description: 'Staff only. What to fix before publishing (publishing is not blocked), e.g. a missing pay range' })
+  publishingWarnings(@Parent() job: JobEntity): string[] {
+    return publishingWarnings(job);
   }
 
   @Roles(...STAFF_ROLES)

@@ -63,6 +63,8 @@ describe('shortlist', () => {
         ko.token,
       ),
     ).applyToJob.id;
+    // The knock-out waits in the review queue until a recruiter confirms it.
+    ok(await api.gql(`mutation($i: ConfirmRejectionsInput!) { confirmRejections(input: $i) { id } }`, { i: { applicationIds: [knockedOutId] } }, story.recruiter.token));
   }, 180_000);
   afterAll(() => api.close());
 

@@ -21,12 +21,19 @@ const JOB = graphql(`
       qualifications
       prerequisites
       perks
+      payRange {
+        min
+        max
+        currency
+        period
+      }
       hardSkills {
         name
       }
       screeningQuestions {
         key
         prompt
+        justification
         answerType
         required
         options
@@ -36,6 +43,13 @@ const JOB = graphql(`
     }
   }
 `);
+
+/** "USD 25–32.50 per hour", in the reader's locale. */
+function formatPay(p: NonNullable<JobsJobQuery['job']['payRange']>): string {
+  const money = (n: number) => new Intl.NumberFormat(undefined, { style: 'currency', currency: p.currency, maximumFractionDigits: 2 }).format(n);
+  const amount = p.min === p.max ? money(p.min) : `${money(p.min)}–${money(p.max)}`;
+  return `${amount} per ${p.period.toLowerCase()}`;
+}
 
 export function JobPage({ id }: { id: string }) {
   const session = useSession();
@@ -50,6 +64,7 @@ export function JobPage({ id }: { id: string }) {
           <article className="card">
             <p className="muted">
               {job.location} · {job.employmentType}
+              {job.payRange && <> · {formatPay(job.payRange)}</>}
             </p>
             <Markdown source={job.about} />
             <List title="Responsibilities" items={job.responsibilities} />
@@ -254,7 +269,14 @@ function ApplyForm({ job }: { job: { id: string; screeningQuestions: Question[] 
 
 function QuestionField({ q, value, onChange }: { q: Question; value: string; onChange: (v: string) => void }) {
   const id = `q-${q.key}`;
-  const text = `${q.prompt}${q.required ? '' : ' (optional)'}`;
+  // A knock-out says why the job needs it: the candidate sees the reason before answering.
+  const text = (
+    <>
+      {q.prompt}
+      {q.required ? '' : ' (optional)'}
+      {q.justification && <span className="muted hint"> Why we ask: {q.justification}</span>}
+    </>
+  );
   switch (q.answerType) {
     case 'BOOLEAN':
       return (

@@ -2,6 +2,7 @@ import { graphql } from '../gql';
 import { useQuery } from '../api';
 import { Link } from 'react-router';
 import { ErrorBox, Loading, Page, StageBadge, label, when } from '../ui';
+import { SelfIdForm } from './Fairness';
 
 export function MyApplicationsPage() {
   const apps = useQuery(
@@ -51,7 +52,7 @@ export function MyApplicationsPage() {
               <Link to={`/jobs/${a.job.id}`}>{a.job.title}</Link>
             </h2>
             <p>
-              Status: <StageBadge stage={a.stage} /> <span className="muted">applied {when(a.createdAt)}</span>
+              Status: <StageBadge stage={a.stage} text={a.stage === 'SCREENED' ? 'Under review' : undefined} /> <span className="muted">applied {when(a.createdAt)}</span>
             </p>
             {a.rejectionReasons.length > 0 && (
               <ul className="reasons" aria-label="Reasons">
@@ -60,6 +61,10 @@ export function MyApplicationsPage() {
                 ))}
               </ul>
             )}
+            <details>
+              <summary>Voluntary self-identification</summary>
+              <SelfIdForm applicationId={a.id} />
+            </details>
           </li>
         ))}
       </ul>

@@ -1,13 +1,14 @@
 import { graphql } from '../gql';
 import { useEffect, useState, type FormEvent } from 'react';
-import type { RecruiterJobsJobQuery } from '../gql/graphql';
-import { gql, useQuery, type ApiError, type Doc } from '../api';
+import type { PayPeriod, PostingChecksFragment, RecruiterJobsJobQuery } from '../gql/graphql';
+import { gql, useQuery, useSession, type ApiError, type Doc } from '../api';
 import { Link, useNavigate } from 'react-router';
 import { fieldProps, useAsk, ErrorBox, Loading, Page, label, when } from '../ui';
 
 export function RecruiterJobsPage() {
   const [ask, dialog] = useAsk();
   const navigate = useNavigate();
+  const isAdmin = useSession()?.user.role === 'ADMIN';
   const { data, error, loading, reload } = useQuery(
     graphql(`
       query RecruiterJobsJobs {
@@ -107,6 +108,7 @@ export function RecruiterJobsPage() {
                   <td className="actions">
                     <Link to={`/recruiter/jobs/${j.id}/applications`}>Applications</Link>
                     <Link to={`/recruiter/jobs/${j.id}/shortlist`}>Shortlist</Link>
+                    {isAdmin && <Link to={`/recruiter/jobs/${j.id}/fairness`}>Fairness</Link>}
                     {j.status !== 'CLOSED' && <Link to={`/recruiter/jobs/${j.id}/edit`}>Edit</Link>}
                     {j.status !== 'PUBLISHED' && (
                       <button
@@ -164,6 +166,70 @@ export function RecruiterJobsPage() {
   );
 }
 
+graphql(`
+  fragment PostingChecks on Job {
+    publishingWarnings
+    languageCheck {
+      summary
+      masculineCoded
+      feminineCoded
+      warnings {
+        field
+        word
+        category
+        why
+        suggestion
+      }
+    }
+  }
+`);
+
+/** The staff checks of a posting: advice beside the form, never a gate. */
+function PostingChecks({ checks }: { checks: PostingChecksFragment }) {
+  const { publishingWarnings, languageCheck } = checks;
+  return (
+    <section className="card narrow-wide" aria-labelledby="posting-checks">
+      <h2 id="posting-checks">Posting checks</h2>
+      {publishingWarnings.length > 0 && (
+        <ul className="warnings">
+          {publishingWarnings.map((w) => (
+            <li key={w}>{w}</li>
+          ))}
+        </ul>
+      )}
+      <p>{languageCheck.summary}</p>
+      {languageCheck.warnings.length > 0 && (
+        <div className="table-wrap">
+          <table aria-label="Wording to review">
+            <thead>
+              <tr>
+                <th scope="col">Where</th>
+                <th scope="col">Wording</th>
+                <th scope="col">Why</th>
+                <th scope="col">Try instead</th>
+              </tr>
+            </thead>
+            <tbody>
+              {languageCheck.warnings.map((w, i) => (
+                <tr key={`${w.field}-${w.word}-${i}`}>
+                  <td>{w.field}</td>
+                  <td>
+                    <strong>{w.word}</strong> <span className="muted">({w.category})</span>
+                  </td>
+                  <td>{w.why}</td>
+                  <td>{w.suggestion ?? '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+const PERIODS: PayPeriod[] = ['HOUR', 'MONTH', 'YEAR'];
+
 export function EditJobPage({ id }: { id: string }) {
   const { data, error } = useQuery(
     graphql(`
@@ -179,16 +245,41 @@ export function EditJobPage({ id }: { id: string }) {
           anonymizedReview
           perks
           applicationCount
+          payRange {
+            min
+            max
+            currency
+            period
+          }
+          ...PostingChecks
         }
       }
     `),
     { id },
   );
-  const [form, setForm] = useState<(Omit<RecruiterJobsJobQuery['job'], 'perks'> & { perks: string }) | null>(null);
+  type Form = Omit<RecruiterJobsJobQuery['job'], 'perks' | 'payRange' | 'languageCheck' | 'publishingWarnings'> & {
+    perks: string;
+    payMin: string;
+    payMax: string;
+    payCurrency: string;
+    payPeriod: PayPeriod;
+  };
+  const [form, setForm] = useState<Form | null>(null);
+  const [checks, setChecks] = useState<PostingChecksFragment | null>(null);
   const [err, setErr] = useState<ApiError | null>(null);
   const [saved, setSaved] = useState(false);
   useEffect(() => {
-    if (data) setForm({ ...data.job, perks: data.job.perks.join('\n') });
+    if (!data) return;
+    const { payRange, ...job } = data.job;
+    setForm({
+      ...job,
+      perks: data.job.perks.join('\n'),
+      payMin: payRange ? String(payRange.min) : '',
+      payMax: payRange ? String(payRange.max) : '',
+      payCurrency: payRange?.currency ?? 'USD',
+      payPeriod: payRange?.period ?? PERIODS[0],
+    });
+    setChecks(data.job);
   }, [data]);
   if (!form) return <ErrorBox error={error} />;
   const save = async (e: FormEvent) => {
@@ -196,11 +287,12 @@ export function EditJobPage({ id }: { id: string }) {
     setErr(null);
     setSaved(false);
     try {
-      await gql(
+      const d = await gql(
         graphql(`
           mutation RecruiterJobsUpdateJob($id: ID!, $i: UpdateJobInput!) {
             updateJob(id: $id, input: $i) {
               id
+              ...PostingChecks
             }
           }
         `),
@@ -217,21 +309,32 @@ export function EditJobPage({ id }: { id: string }) {
               .map((s) => s.trim())
               .filter(Boolean),
             ...(data!.job.applicationCount ? {} : { screeningThreshold: Number(form.screeningThreshold) }),
+            ...(form.payMin !== '' || form.payMax !== ''
+              ? { payRange: { min: Number(form.payMin), max: Number(form.payMax), currency: form.payCurrency.trim().toUpperCase(), period: form.payPeriod } }
+              : {}),
           },
         },
       );
+      setChecks(d.updateJob);
       setSaved(true);
     } catch (x) {
       setErr(x as ApiError);
     }
   };
-  type Key = 'title' | 'location' | 'employmentType' | 'about' | 'perks' | 'screeningThreshold';
+  type Key = 'title' | 'location' | 'employmentType' | 'about' | 'perks' | 'screeningThreshold' | 'payMin' | 'payMax' | 'payCurrency';
   const f = (k: Key) => ({
     value: form[k],
     onChange: (e: { target: { value: string } }) => setForm({ ...form, [k]: e.target.value }),
     ...fieldProps(err, k, `job-${k}`).input,
   });
   const fe = (k: Key) => fieldProps(err, k, `job-${k}`).message;
+  // The API names pay fields payRange.min...; the form's inputs carry those names for their errors.
+  const pf = (k: 'payMin' | 'payMax' | 'payCurrency', field: string) => ({
+    value: form[k],
+    onChange: (e: { target: { value: string } }) => setForm({ ...form, [k]: e.target.value }),
+    ...fieldProps(err, field, `job-${k}`).input,
+  });
+  const pe = (field: string, k: string) => fieldProps(err, field, `job-${k}`).message;
   return (
     <Page title={`Edit: ${data!.job.title}`}>
       <form className="card narrow-wide" onSubmit={save} aria-label="Edit job">
@@ -263,6 +366,34 @@ export function EditJobPage({ id }: { id: string }) {
           <textarea {...f('perks')} rows={4} />
           {fe('perks')}
         </label>
+        <fieldset className="row">
+          <legend>Pay range (shown on the posting)</legend>
+          <label>
+            From
+            <input type="number" min={0} step="any" {...pf('payMin', 'payRange.min')} />
+            {pe('payRange.min', 'payMin')}
+          </label>
+          <label>
+            To
+            <input type="number" min={0} step="any" {...pf('payMax', 'payRange.max')} />
+            {pe('payRange.max', 'payMax')}
+          </label>
+          <label>
+            Currency
+            <input maxLength={3} size={4} {...pf('payCurrency', 'payRange.currency')} />
+            {pe('payRange.currency', 'payCurrency')}
+          </label>
+          <label>
+            Per
+            <select value={form.payPeriod} onChange={(e) => setForm({ ...form, payPeriod: e.target.value as PayPeriod })}>
+              {PERIODS.map((p) => (
+                <option key={p} value={p}>
+                  {label(p)}
+                </option>
+              ))}
+            </select>
+          </label>
+        </fieldset>
         <label>
           Screening threshold (0-1){data!.job.applicationCount ? ' — fixed once there are applications' : ''}
           <input type="number" step="0.05" min={0} max={1} {...f('screeningThreshold')} disabled={!!data!.job.applicationCount} />
@@ -287,6 +418,7 @@ export function EditJobPage({ id }: { id: string }) {
           <Link to="/recruiter/jobs">Back to jobs</Link>
         </div>
       </form>
+      {checks && <PostingChecks checks={checks} />}
     </Page>
   );
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, QueryFailedError, Repository } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull, QueryFailedError, Repository } from 'typeorm';
 import { AppError, Clock, CLOCK, ErrorCode } from '@app/common';
 import {
   JobEntity,
@@ -42,10 +42,19 @@ export interface ApplicationFilter {
   jobId?: string | null;
   stage?: ApplicationStage | null;
   outcome?: ScreeningOutcome | null;
+  /** The review queue of knock-outs: failed, not yet confirmed or dismissed by a recruiter. */
+  awaitingRejection?: boolean | null;
   /** Only these applications (an interviewer's); undefined for all. */
   applicationIds?: readonly string[];
   limit: number;
   offset: number;
+}
+
+const AWAITING_REJECTION = { autoOutcome: ScreeningOutcome.REJECTED, outcome: ScreeningOutcome.REVIEW, overrideOutcome: IsNull(), stage: ApplicationStage.SCREENED };
+
+/** A failed knock-out in the review queue: not rejected yet, not overridden by anyone. */
+export function isAwaitingRejection(a: Pick<ApplicationEntity, 'autoOutcome' | 'outcome' | 'overrideOutcome' | 'stage'>): boolean {
+  return a.autoOutcome === ScreeningOutcome.REJECTED && a.outcome === ScreeningOutcome.REVIEW && a.overrideOutcome === null && a.stage === ApplicationStage.SCREENED;
 }
 
 /** An event as a given viewer may read it (see ApplicationsService.history). */
@@ -83,7 +92,9 @@ export class ApplicationsService {
    * A candidate applies to a published job, once. The answers are checked against the job's
    * questions, screening and skills match run at once, and the history records the
    * application (by the candidate) and the screening move (by the system): to SCREENED, or to
-   * REJECTED when a knock-out failed.
+   * REJECTED when a knock-out failed and the job rejects automatically (opt-in). Otherwise a
+   * failed knock-out waits at SCREENED with the outcome REVIEW (the automatic outcome stays
+   * REJECTED, with its reasons) until a recruiter confirms it (confirmRejections) or overrides it.
    */
   async apply(input: NewApplication, candidate: HiringActor): Promise<ApplicationEntity> {
     if (actorRole(candidate) !== ActorRole.CANDIDATE || !candidate.id) throw AppError.forbidden('Only candidates apply to jobs');
@@ -99,8 +110,10 @@ export class ApplicationsService {
     const profile = normalizeProfile(input.profile);
     const result = screen(job.screeningQuestions, job.screeningThreshold, parsed.answers);
     const skills = matchSkills(job.hardSkills, profile.skills);
-    const rejected = result.outcome === ScreeningOutcome.REJECTED;
+    const knockedOut = result.outcome === ScreeningOutcome.REJECTED;
+    const rejected = knockedOut && job.autoReject;
     const stage = rejected ? ApplicationStage.REJECTED : ApplicationStage.SCREENED;
+    const outcome = knockedOut && !rejected ? ScreeningOutcome.REVIEW : result.outcome;
     try {
       return await this.dataSource.transaction(async (em) => {
         const saved = await em.save(
@@ -111,7 +124,7 @@ export class ApplicationsService {
             answers: parsed.answers,
             resume: input.resume.trim(),
             stage,
-            outcome: result.outcome,
+            outcome,
             autoOutcome: result.outcome,
             screeningReasons: result.reasons,
             screeningScore: result.score,
@@ -129,10 +142,14 @@ export class ApplicationsService {
           kind: ApplicationEventKind.STAGE_CHANGE,
           fromStage: ApplicationStage.APPLIED,
           toStage: stage,
-          toOutcome: result.outcome,
+          toOutcome: outcome,
           actorId: null,
           actorRole: ActorRole.SYSTEM,
-          reason: rejected ? result.reasons.join('; ') : `Automatic screening: ${result.outcome}. ${result.reasons.join('; ')}`,
+          reason: rejected
+            ? result.reasons.join('; ')
+            : knockedOut
+              ? `Automatic screening: REVIEW, awaiting a recruiter's confirmation of the knock-out. ${result.reasons.join('; ')}`
+              : `Automatic screening: ${result.outcome}. ${result.reasons.join('; ')}`,
           at,
         });
         return saved;
@@ -176,6 +193,7 @@ export class ApplicationsService {
       ...(f.jobId ? { jobId: f.jobId } : {}),
       ...(f.stage ? { stage: f.stage } : {}),
       ...(f.outcome ? { outcome: f.outcome } : {}),
+      ...(f.awaitingRejection ? AWAITING_REJECTION : {}),
     };
     const [items, total] = await this.applications.findAndCount({ where, order: { createdAt: 'ASC', id: 'ASC' }, take: f.limit, skip: f.offset });
     return { items, total };
@@ -251,6 +269,28 @@ export class ApplicationsService {
       if (e instanceof AppError && (e.code === ErrorCode.CONFLICT || e.code === ErrorCode.FAILED_PRECONDITION)) return false;
       throw e;
     }
+  }
+
+  /**
+   * The review queue's decision, in bulk: each application's failed knock-out becomes a
+   * rejection (the override path: history, and the candidate then reads the knock-out reasons).
+   * Every id must be awaiting one, or nothing is done and each wrong id is named.
+   */
+  async confirmRejections(applicationIds: readonly string[], reason: string | null | undefined, actor: HiringActor): Promise<ApplicationEntity[]> {
+    requireManager(actor);
+    const found = new Map((await this.findByIds(applicationIds)).map((a) => [a.id, a]));
+    const problems = applicationIds.flatMap((id, i) => {
+      const a = found.get(id);
+      if (!a) return [{ field: `applicationIds.${i}`, message: 'no such application' }];
+      if (!isAwaitingRejection(a)) return [{ field: `applicationIds.${i}`, message: `is not awaiting a knock-out confirmation (stage ${a.stage}, outcome ${a.outcome})` }];
+      return [];
+    });
+    if (new Set(applicationIds).size !== applicationIds.length) problems.push({ field: 'applicationIds', message: 'must not repeat an id' });
+    if (problems.length) throw AppError.badInput(problems);
+    const why = reason?.trim() ? reason : 'Knock-out confirmed';
+    const done: ApplicationEntity[] = [];
+    for (const id of applicationIds) done.push(await this.overrideScreening(id, ScreeningOutcome.REJECTED, why, actor));
+    return done;
   }
 
   /**

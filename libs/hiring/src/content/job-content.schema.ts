@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { AnswerType, JobContent, ScreeningQuestionKind } from '@app/domain';
+import { protectedTraitsIn } from './protected-traits';
+import { AnswerType, JobContent, PayPeriod, ScreeningQuestionKind } from '@app/domain';
 
 /** Limits shared by the template files and the GraphQL inputs that edit a job. */
 export const CONTENT_LIMITS = {
@@ -59,6 +60,7 @@ export const screeningQuestionSchema = z
     min: z.number().finite().nullable().default(null),
     max: z.number().finite().nullable().default(null),
     source: short.nullable().default(null),
+    justification: z.string().trim().min(20, 'must say in a sentence why the job needs it (at least 20 characters)').max(500).nullable().default(null),
     rule: screeningRuleSchema,
   })
   .strict()
@@ -73,14 +75,31 @@ export const screeningQuestionSchema = z
       problem(['rule', 'acceptedValues'], 'only CHOICE questions have accepted values');
     }
     if (q.answerType !== AnswerType.NUMBER && r.passAt !== null) problem(['rule', 'passAt'], 'only NUMBER questions have passAt');
-    if (q.answerType !== AnswerType.TEXT && r.minLength !== null) problem(['rule', 'minLength'], 'only TEXT questions have minLength');
+    if (r.minLength !== null) problem(['rule', 'minLength'], 'free-text answers are not scored by their length: a person reads them (remove minLength)');
+    if (q.answerType === AnswerType.TEXT && q.kind === ScreeningQuestionKind.SCORED) {
+      problem(['kind'], 'a free-text answer cannot be scored automatically: make the question INFORMATIONAL (reviewers read the answer)');
+    }
     if (knockout) {
+      if (!q.justification) problem(['justification'], 'a knock-out needs a job-related justification: why can the job not be done without it?');
+      // Knock-outs may not screen on protected or proxy traits (libs/hiring/data/protected-traits.json).
+      for (const [path, text] of [[['prompt'], q.prompt] as const, ...q.options.map((o, i) => [['options', i], o] as const)]) {
+        const hit = protectedTraitsIn(text)[0];
+        if (hit) {
+          problem([...path], `a knock-out cannot screen on ${hit.trait} ("${hit.word}"): it is a protected or proxy trait. Ask only what the job requires (e.g. authorization to work, not citizenship), or remove the question`);
+        }
+      }
       if (!r.rejectionReason) problem(['rule', 'rejectionReason'], 'a knock-out question needs the reason shown when it fails');
       if (r.weight !== 0) problem(['rule', 'weight'], 'knock-out questions carry no weight (they pass or fail)');
       if (q.answerType === AnswerType.TEXT) problem(['answerType'], 'a knock-out question cannot be TEXT: free text has no pass/fail rule');
       if (q.answerType === AnswerType.BOOLEAN && r.requiredAnswer === null) problem(['rule', 'requiredAnswer'], 'a BOOLEAN knock-out needs the answer that passes');
       if (q.answerType === AnswerType.NUMBER && r.passAt === null) problem(['rule', 'passAt'], 'a NUMBER knock-out needs passAt');
       if (q.answerType === AnswerType.CHOICE && !r.acceptedValues.length) problem(['rule', 'acceptedValues'], 'a CHOICE knock-out needs at least one accepted value');
+    } else if (q.kind === ScreeningQuestionKind.INFORMATIONAL) {
+      if (r.weight !== 0) problem(['rule', 'weight'], 'an informational question carries no weight (it is not scored)');
+      if (r.rejectionReason !== null) problem(['rule', 'rejectionReason'], 'only knock-out questions have a rejection reason');
+      if (r.reviewValues.length) problem(['rule', 'reviewValues'], 'only knock-out questions have review values');
+      if (r.acceptedValues.length || r.requiredAnswer !== null || r.passAt !== null) problem(['rule'], 'an informational question has no rule: nothing is accepted or scored');
+      if (q.answerType === AnswerType.CHOICE && q.options.length < 2) problem(['options'], 'a CHOICE question needs at least 2 options');
     } else {
       if (r.weight <= 0) problem(['rule', 'weight'], 'a scored question needs a weight greater than 0');
       if (r.rejectionReason !== null) problem(['rule', 'rejectionReason'], 'only knock-out questions have a rejection reason');
@@ -108,6 +127,16 @@ export const screeningQuestionSchema = z
     }
   });
 
+export const payRangeSchema = z
+  .object({
+    min: z.number().finite().min(0, 'must not be negative').max(1e9),
+    max: z.number().finite().min(0, 'must not be negative').max(1e9),
+    currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code in capitals, e.g. "USD"'),
+    period: z.enum(PayPeriod),
+  })
+  .strict()
+  .refine((p) => p.max >= p.min, { path: ['max'], message: 'must not be less than min' });
+
 export const jobContentSchema = z
   .object({
     title: short,
@@ -123,6 +152,7 @@ export const jobContentSchema = z
     perks: list(),
     screeningQuestions: z.array(screeningQuestionSchema).max(CONTENT_LIMITS.questions),
     screeningThreshold: z.number().min(0).max(1),
+    payRange: payRangeSchema.nullable().default(null),
   })
   .strict()
   .superRefine((c, ctx) => {

@@ -17,6 +17,8 @@ export type JobChanges = { [K in keyof JobContent]?: unknown };
 export interface JobSettings {
   /** Interviewers see no name, email or links until the application is shortlisted (see identityHidden). */
   anonymizedReview?: boolean | null;
+  /** A failed knock-out rejects at once (opt-in); otherwise it waits in the review queue for a recruiter. */
+  autoReject?: boolean | null;
 }
 
 export interface NewJob extends JobSettings {
@@ -35,8 +37,8 @@ export interface Page<T> {
 const SCREENING_FIELDS = ['screeningQuestions', 'hardSkills', 'screeningThreshold'] as const;
 
 export function contentOf(job: JobEntity): JobContent {
-  const { title, location, employmentType, about, responsibilities, qualifications, prerequisites, hardSkills, softSkills, tools, perks, screeningQuestions, screeningThreshold } = job;
-  return { title, location, employmentType, about, responsibilities, qualifications, prerequisites, hardSkills, softSkills, tools, perks, screeningQuestions, screeningThreshold };
+  const { title, location, employmentType, about, responsibilities, qualifications, prerequisites, hardSkills, softSkills, tools, perks, screeningQuestions, screeningThreshold, payRange } = job;
+  return { title, location, employmentType, about, responsibilities, qualifications, prerequisites, hardSkills, softSkills, tools, perks, screeningQuestions, screeningThreshold, payRange };
 }
 
 /** Drops undefined and null (GraphQL's "not given"), and class prototypes, before validation. */
@@ -72,6 +74,7 @@ export class JobsService {
       this.jobs.create({
         ...content,
         anonymizedReview: input.anonymizedReview ?? false,
+        autoReject: input.autoReject ?? false,
         templateId: template.id,
         status: JobStatus.DRAFT,
         createdById,
@@ -95,6 +98,7 @@ export class JobsService {
     }
     Object.assign(job, validContent({ ...contentOf(job), ...edits }));
     if (settings.anonymizedReview != null) job.anonymizedReview = settings.anonymizedReview;
+    if (settings.autoReject != null) job.autoReject = settings.autoReject;
     return this.jobs.save(job);
   }
 

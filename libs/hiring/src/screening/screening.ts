@@ -36,7 +36,8 @@ export function credit(q: ScreeningQuestion, v: AnswerValue | undefined): number
       return Math.min(1, Math.max(0, (v - lo) / (hi - lo)));
     }
     case AnswerType.TEXT:
-      return String(v).trim().length >= (r.minLength ?? 1) ? 1 : 0;
+      // Free text is read by a person, never scored by its length (the schema refuses scored TEXT).
+      return 0;
   }
 }
 
@@ -62,7 +63,7 @@ export function screen(questions: readonly ScreeningQuestion[], threshold: numbe
       if (verdict === 'review') {
         review.push(v === undefined ? `Review: knock-out question "${q.key}" is not answered` : `Review: knock-out question "${q.key}" answered ${show(v)}, which needs a person to judge`);
       }
-    } else {
+    } else if (q.kind === ScreeningQuestionKind.SCORED && q.answerType !== AnswerType.TEXT) {
       possible += q.rule.weight;
       earned += q.rule.weight * credit(q, v);
     }

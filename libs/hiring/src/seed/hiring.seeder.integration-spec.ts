@@ -35,7 +35,7 @@ describe('hiring seed step', () => {
     const job = await ds.getRepository(JobEntity).findOneByOrFail({ createdById: recruiter.id });
     expect(job).toMatchObject({ status: JobStatus.PUBLISHED, title: 'Backend Engineer Intern' });
     const a = await ds.getRepository(ApplicationEntity).findOneByOrFail({ jobId: job.id });
-    expect(a).toMatchObject({ candidateId: candidate.id, stage: ApplicationStage.SCREENED, outcome: ScreeningOutcome.PASSED, screeningScore: 0.8485 });
+    expect(a).toMatchObject({ candidateId: candidate.id, stage: ApplicationStage.SCREENED, outcome: ScreeningOutcome.PASSED, screeningScore: 0.9259 });
     expect(a.skillsMatch.matched.map((m) => m.name)).toEqual(['Node.js', 'SQL', 'REST', 'Git', 'Docker']);
   });
 

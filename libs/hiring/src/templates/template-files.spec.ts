@@ -49,7 +49,14 @@ describe('job template files', () => {
     expect(knockouts.map((q) => [q.key, q.answerType])).toEqual([
       ['work-authorization', AnswerType.BOOLEAN],
       ['availability-months', AnswerType.NUMBER],
-      ['degree-program', AnswerType.CHOICE],
+    ]);
+    // Only prerequisites ("before you even think of hiring") knock out, each with its justification;
+    // qualifications (what a candidate "typically brings", the degree among them) inform the score.
+    expect(knockouts.every((q) => q.source?.startsWith('Prerequisite:') && (q.justification?.length ?? 0) >= 20)).toBe(true);
+    expect(c.screeningQuestions.find((q) => q.key === 'degree-program')!.kind).toBe(ScreeningQuestionKind.SCORED);
+    expect(c.screeningQuestions.filter((q) => q.answerType === AnswerType.TEXT).map((q) => q.kind)).toEqual([
+      ScreeningQuestionKind.INFORMATIONAL,
+      ScreeningQuestionKind.INFORMATIONAL,
     ]);
     expect(knockouts[0].rule).toEqual({
       requiredAnswer: true,
@@ -99,10 +106,56 @@ describe('job template files', () => {
       expect.arrayContaining([
         { field: 'screeningQuestions.0.rule.rejectionReason', message: 'a knock-out question needs the reason shown when it fails' },
         { field: 'screeningQuestions.1.rule.passAt', message: 'a NUMBER knock-out needs passAt' },
-        { field: 'screeningQuestions.5.rule.minLength', message: 'only TEXT questions have minLength' },
+        { field: 'screeningQuestions.5.rule.minLength', message: 'free-text answers are not scored by their length: a person reads them (remove minLength)' },
         { field: 'screeningQuestions.7.answerType', message: 'a knock-out question cannot be TEXT: free text has no pass/fail rule' },
+        { field: 'screeningQuestions.7.justification', message: 'a knock-out needs a job-related justification: why can the job not be done without it?' },
       ]),
     );
+  });
+
+  it('refuses scoring free text (reviewers read it) and weights on informational questions', () => {
+    const problems = problemsOf(
+      'text.json',
+      withChange((d) => {
+        d.screeningQuestions[7].kind = 'SCORED';
+        d.screeningQuestions[7].rule = { weight: 2 };
+        d.screeningQuestions[8].rule = { weight: 1 };
+      }),
+    );
+    expect(problems).toEqual([
+      { field: 'screeningQuestions.7.kind', message: 'a free-text answer cannot be scored automatically: make the question INFORMATIONAL (reviewers read the answer)' },
+      { field: 'screeningQuestions.8.rule.weight', message: 'an informational question carries no weight (it is not scored)' },
+    ]);
+  });
+
+  it.each([
+    ['How old are you?', 'age ("how old")'],
+    ['What year did you graduate from high school?', 'graduation year (a proxy for age) ("year did you graduate")'],
+    ['Are you a citizen of Canada?', 'nationality or citizenship (beyond work authorization) ("citizen")'],
+    ['Is English your native language?', 'native language (a proxy for national origin) ("native language")'],
+    ['Do you have children?', 'marital or family status ("children")'],
+    ['Do you have a disability that would prevent you from working?', 'disability or health ("disability")'],
+    ['Please confirm you will attach a photo', 'a photo ("photo")'],
+  ])('refuses a knock-out on a protected or proxy trait: %s', (prompt, named) => {
+    const problems = problemsOf('traits.json', withChange((d) => (d.screeningQuestions[0].prompt = prompt)));
+    expect(problems).toEqual([
+      {
+        field: 'screeningQuestions.0.prompt',
+        message: `a knock-out cannot screen on ${named}: it is a protected or proxy trait. Ask only what the job requires (e.g. authorization to work, not citizenship), or remove the question`,
+      },
+    ]);
+  });
+
+  it('allows work authorization, and protected words in options of a knock-out are refused too', () => {
+    expect(() => parseTemplate('ok.json', withChange((d) => (d.screeningQuestions[0].prompt = 'Are you legally authorized to work in Germany?')))).not.toThrow();
+    const problems = problemsOf(
+      'options.json',
+      withChange((d) => {
+        const q = d.screeningQuestions[1];
+        Object.assign(q, { answerType: 'CHOICE', min: null, max: null, options: ['Under 30', 'Over 30'], rule: { acceptedValues: ['Under 30'], rejectionReason: 'too old' } });
+      }),
+    );
+    expect(problems).toContainEqual({ field: 'screeningQuestions.1.options.0', message: expect.stringMatching(/^a knock-out cannot screen on age \("under 30"\)/) });
   });
 
   it('refuses two questions with one key', () => {

@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID } from '@nestjs/graphql';
-import { IsEnum, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsBoolean, IsEnum, IsOptional, IsString, MaxLength } from 'class-validator';
 import { ApplicationStage, ScreeningOutcome } from '@app/domain';
 import { PageArgs } from '../../graphql/page.args';
 
@@ -20,4 +20,9 @@ export class ApplicationsArgs extends PageArgs {
   @IsOptional()
   @IsEnum(ScreeningOutcome)
   outcome?: ScreeningOutcome | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'true: the review queue of failed knock-outs awaiting a recruiter (confirmRejections, or overrideScreening to dismiss)' })
+  @IsOptional()
+  @IsBoolean()
+  awaitingRejection?: boolean | null;
 }

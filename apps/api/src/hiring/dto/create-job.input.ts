@@ -20,4 +20,9 @@ export class CreateJobInput extends JobContentInput {
   @IsOptional()
   @IsBoolean()
   anonymizedReview?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'A failed knock-out rejects at once. Default false: it waits in the review queue for a recruiter to confirm' })
+  @IsOptional()
+  @IsBoolean()
+  autoReject?: boolean | null;
 }

@@ -2,7 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { Field, Float, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsInt, IsNumber, IsOptional, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
-import { AnswerType, ScreeningQuestionKind } from '@app/domain';
+import { AnswerType, PayPeriod, ScreeningQuestionKind } from '@app/domain';
 import { CONTENT_LIMITS } from '@app/hiring';
 
 // Types and sizes are checked here; how the fields fit together (a CHOICE knock-out needs
@@ -31,6 +31,26 @@ export class HardSkillInput {
   @IsString({ each: true })
   @MaxLength(CONTENT_LIMITS.shortText, { each: true })
   aliases?: string[] | null;
+}
+
+@InputType({ description: 'Shown on the public posting' })
+export class PayRangeInput {
+  @Field(() => Float)
+  @IsNumber()
+  min: number;
+
+  @Field(() => Float, { description: 'Not less than min (equal for a fixed amount)' })
+  @IsNumber()
+  max: number;
+
+  @Field({ description: 'ISO 4217, e.g. "USD"' })
+  @IsString()
+  @Length(3, 3)
+  currency: string;
+
+  @Field(() => PayPeriod)
+  @IsEnum(PayPeriod)
+  period: PayPeriod;
 }
 
 @InputType()
@@ -76,7 +96,7 @@ export class ScreeningRuleInput {
   @IsNumber()
   passAt?: number | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, deprecationReason: 'Free text is no longer scored by its length; any value is refused' })
   @IsOptional()
   @IsInt()
   minLength?: number | null;
@@ -141,6 +161,12 @@ export class ScreeningQuestionInput {
   @IsString()
   @MaxLength(CONTENT_LIMITS.shortText)
   source?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Why the job needs it; required of a KNOCKOUT (20-500 characters), shown to candidates' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  justification?: string | null;
 
   @Field(() => ScreeningRuleInput)
   @ValidateNested()
@@ -225,4 +251,10 @@ export abstract class JobContentInput {
   @IsOptional()
   @IsNumber()
   screeningThreshold?: number;
+
+  @Field(() => PayRangeInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PayRangeInput)
+  payRange?: PayRangeInput;
 }

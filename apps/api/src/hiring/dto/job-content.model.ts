@@ -1,9 +1,25 @@
 import { Field, Float, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { AnswerType, JobStatus, ScreeningQuestionKind } from '@app/domain';
+import { AnswerType, JobStatus, PayPeriod, ScreeningQuestionKind } from '@app/domain';
 
 registerEnumType(JobStatus, { name: 'JobStatus', description: 'DRAFT, then PUBLISHED (readable by anyone, open to applications), then CLOSED' });
-registerEnumType(ScreeningQuestionKind, { name: 'ScreeningQuestionKind', description: 'KNOCKOUT: a failed answer rejects; SCORED: counts toward the screening score' });
+registerEnumType(ScreeningQuestionKind, { name: 'ScreeningQuestionKind', description: 'KNOCKOUT: a failed answer rejects (prerequisites only, with a justification); SCORED: counts toward the screening score; INFORMATIONAL: read by reviewers, never scored (free text)' });
 registerEnumType(AnswerType, { name: 'AnswerType' });
+registerEnumType(PayPeriod, { name: 'PayPeriod', description: 'What a pay range is quoted per' });
+
+@ObjectType('PayRange')
+export class PayRangeModel {
+  @Field(() => Float)
+  min: number;
+
+  @Field(() => Float)
+  max: number;
+
+  @Field({ description: 'ISO 4217, e.g. "USD"' })
+  currency: string;
+
+  @Field(() => PayPeriod)
+  period: PayPeriod;
+}
 
 @ObjectType('HardSkill')
 export class HardSkillModel {
@@ -43,7 +59,7 @@ export class ScreeningRuleModel {
   @Field(() => Float, { nullable: true, description: 'NUMBER: the value that passes (knock-out) or earns the full weight (scored)' })
   passAt: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'TEXT: an answer at least this long earns the weight' })
+  @Field(() => Float, { nullable: true, deprecationReason: 'Free text is no longer scored by its length: always null' })
   minLength: number | null;
 
   @Field(() => Float, { description: 'SCORED: share of the screening score; 0 for knock-outs' })
@@ -81,6 +97,9 @@ export class ScreeningQuestionModel {
 
   @Field(() => String, { nullable: true, description: 'The requirement of the job description it comes from' })
   source: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Why the job needs it (every knock-out has one)' })
+  justification: string | null;
 
   /** Resolved by ScreeningQuestionFieldsResolver for staff only. */
   rule?: ScreeningRuleModel;

@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { JobStatus } from '@app/domain';
-import { HardSkillModel, ScreeningQuestionModel, ToolCategoryModel } from './job-content.model';
+import { HardSkillModel, PayRangeModel, ScreeningQuestionModel, ToolCategoryModel } from './job-content.model';
 
 @ObjectType('Job', { description: 'A job opening. Anyone reads published jobs; staff read all, and the fields marked staff only.' })
 export class JobModel {
@@ -49,8 +49,14 @@ export class JobModel {
   @Field(() => [ScreeningQuestionModel], { description: 'What applicants answer; the rules are staff only' })
   screeningQuestions: ScreeningQuestionModel[];
 
+  @Field(() => PayRangeModel, { nullable: true, description: 'Public, on the posting; staff see a publishing warning while it is missing' })
+  payRange: PayRangeModel | null;
+
   @Field({ description: 'Interviewers see no name, email or links until the candidate is shortlisted' })
   anonymizedReview: boolean;
+
+  @Field({ description: 'A failed knock-out rejects at once; false (the default): it waits in the review queue for a recruiter' })
+  autoReject: boolean;
 
   @Field(() => Date, { nullable: true })
   publishedAt: Date | null;

@@ -8,4 +8,9 @@ export class UpdateJobInput extends JobContentInput {
   @IsOptional()
   @IsBoolean()
   anonymizedReview?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'A failed knock-out rejects at once (applies to later applications)' })
+  @IsOptional()
+  @IsBoolean()
+  autoReject?: boolean | null;
 }
