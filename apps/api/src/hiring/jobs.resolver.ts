@@ -88,7 +88,7 @@ export class JobsResolver {
 @Resolver(() => ScreeningQuestionModel)
 export class ScreeningQuestionFieldsResolver {
   /** Accepted values and weights stay with staff: candidates answer the questions, not the rules. */
-  @Roles(Role.ADMIN, Role.RECRUITER, Role.INTERVIEWER)
+  @Roles(...STAFF_ROLES)
   @ResolveField(() => ScreeningRuleModel, { description: 'Staff only' })
   rule(@Parent() q: ScreeningQuestion): ScreeningRuleModel {
     return q.rule;
