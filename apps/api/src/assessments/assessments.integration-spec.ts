@@ -2,7 +2,8 @@ import * as fs from 'node:fs';
 import { Repository } from 'typeorm';
 import { AttemptEntity, ProblemEntity, SubmissionEntity } from '@app/domain';
 import { SOURCE_KB_MAX, SOURCE_MAX_BYTES } from '@app/sandbox';
-import { ApiHarness, assessmentStory, AssessmentStory, errorCode, ok, projectFile, startApi, subscribe } from '@app/testing';
+import { errorCode, ok, projectFile, subscribe } from '@app/testing';
+import { ApiHarness, assessmentStory, AssessmentStory, startApi } from '@app/api-testing';
 import { getRepositoryToken } from '@nestjs/typeorm';
 
 /**

@@ -2,7 +2,8 @@ import { createClient, FormattedExecutionResult } from 'graphql-ws';
 import { GraphQLFormattedError } from 'graphql';
 import WebSocket from 'ws';
 import { Role } from '@app/domain';
-import { ApiHarness, errorCode, ok, seedBank, startApi, TestUser } from '@app/testing';
+import { errorCode, ok } from '@app/testing';
+import { ApiHarness, seedBank, startApi, TestUser } from '@app/api-testing';
 import { REQUEST_BODY_MAX_BYTES } from './operation-limits';
 
 /** One operation over graphql-ws: the results it got, or the errors it was refused with. */
