@@ -157,7 +157,7 @@ export class AttemptsService {
   async submit(attemptId: string, candidateId: string, problemId: string, language: Language, source: string): Promise<SubmissionEntity> {
     const { attempt } = await this.openFor(attemptId, candidateId, problemId);
     const problem = await this.problems.get(problemId);
-    checkSource(problem.definition as ProblemDocument, source);
+    checkSource(problem.definition, source);
     checkLanguage(problem.definition as ProblemDocument, language);
     // Counted only once the request is otherwise valid: a refused one costs the candidate nothing.
     await this.submitLimit.consume(candidateId);
@@ -183,7 +183,7 @@ export class AttemptsService {
   ): Promise<SubmissionEntity> {
     const { attempt } = await this.openFor(attemptId, candidateId, problemId);
     const problem = await this.problems.get(problemId);
-    checkSource(problem.definition as ProblemDocument, source);
+    checkSource(problem.definition, source);
     checkLanguage(problem.definition as ProblemDocument, language);
     if (customInput) checkCustomInput(String(problem.definition.mode), customInput);
     await this.runLimit.consume(candidateId);

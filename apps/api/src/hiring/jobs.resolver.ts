@@ -1,6 +1,6 @@
 import { Args, Context, Float, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { AuthUser } from '@app/auth';
-import { JobEntity, Role, ScreeningQuestion, STAFF_ROLES } from '@app/domain';
+import { JobEntity, ScreeningQuestion, STAFF_ROLES } from '@app/domain';
 import { ApplicationsService, HIRING_MANAGERS, JobsService, JobTemplatesService } from '@app/hiring';
 import type { GqlContext } from '../graphql/context';
 import { CurrentUser, Public, Roles } from '../graphql/roles.decorator';
