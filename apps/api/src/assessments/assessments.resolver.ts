@@ -2,7 +2,7 @@ import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '
 import { AssessmentsService, AttemptsService, managedProblemViews, ProblemsService } from '@app/assessments';
 import { AuthUser } from '@app/auth';
 import { AppError } from '@app/common';
-import { Role, STAFF_ROLES } from '@app/domain';
+import { HIRING_MANAGERS, STAFF_ROLES } from '@app/domain';
 import { CurrentUser, Roles } from '../graphql/roles.decorator';
 import { toAssessmentModel, toAttemptModel } from './assessment.mapper';
 import { CreateAssessmentInput, InviteInput } from './dto/assessment.input';
@@ -11,7 +11,7 @@ import { ProblemModel } from './dto/problem.model';
 import { toProblemModel } from './problems.resolver';
 
 @Resolver(() => AssessmentModel)
-@Roles(Role.ADMIN, Role.RECRUITER)
+@Roles(...HIRING_MANAGERS)
 export class AssessmentsResolver {
   constructor(
     private readonly assessmentsService: AssessmentsService,
