@@ -116,12 +116,22 @@ export default tseslint.config(
     },
   },
   {
-    // Tests may build what they need loosely.
-    files: ['**/*.spec.ts', '**/*.integration-spec.ts', '**/*.e2e-spec.ts', 'libs/testing/**/*.ts'],
+    // Tests may build what they need loosely; a spec may reach across layers (a lib's spec may
+    // start the real API through @app/api-testing to test its seed step).
+    files: ['**/*.spec.ts', '**/*.integration-spec.ts', '**/*.e2e-spec.ts'],
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',
       '@typescript-eslint/no-require-imports': 'off',
       '@nx/enforce-module-boundaries': 'off',
+    },
+  },
+  {
+    // Test support code is loose too, but keeps its boundaries: libs/testing sees libs only
+    // (the API harness lives with the app, in apps/api/test).
+    files: ['libs/testing/**/*.ts', 'apps/*/test/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/no-require-imports': 'off',
     },
   },
   prettier,

@@ -52,6 +52,19 @@ describe('layer boundaries', () => {
     expect(errors[0]).toMatch(/can only depend on libs tagged with/);
   }, 60_000);
 
+  it.each([
+    ['@app/api-testing', 'the API harness, by its alias'],
+    ['../../../apps/api/src/bootstrap', 'the API, by a relative path'],
+  ])('libs/testing may not import %s (%s): it sees libs only', async (target) => {
+    const errors = await boundaryErrors('libs/testing/src/index.ts', `import * as api from '${target}';\nexport const probe = api;\n`);
+    expect(errors.length).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('libs/testing may import any lib; the API test support may import libs/testing', async () => {
+    expect(await boundaryErrors('libs/testing/src/index.ts', `import * as top from '@app/shortlist';\nexport const probe = top;\n`)).toEqual([]);
+    expect(await boundaryErrors('apps/api/test/index.ts', `import * as t from '@app/testing';\nexport const probe = t;\n`)).toEqual([]);
+  }, 60_000);
+
   it('the worker may not import the API', async () => {
     const errors = await boundaryErrors('apps/worker/src/main.ts', `import * as api from '../../api/src/bootstrap';\nexport const probe = api;\n`);
     expect(errors.length).toBeGreaterThan(0);

@@ -9,6 +9,7 @@ import pinoHttp from 'pino-http';
 import { Logger } from '@app/common';
 import { AppConfig } from '@app/config';
 import { AppModule } from './app.module';
+import { REQUEST_BODY_MAX_BYTES } from './graphql/operation-limits';
 import { httpDuration, routeLabel } from './health/metrics';
 import { PinoNestLogger } from './logger.adapter';
 import { securityHeaders } from './security-headers';
@@ -19,6 +20,9 @@ export async function createApi(config: AppConfig, logger: Logger, opts: { schem
     logger: new PinoNestLogger(logger),
     abortOnError: false,
   });
+  // Before Nest registers its default parser (100 KB), which it then leaves out: a source at the
+  // ceiling a problem may set must be able to arrive (see REQUEST_BODY_MAX_BYTES).
+  app.useBodyParser('json', { limit: REQUEST_BODY_MAX_BYTES });
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
   app.use(securityHeaders(config));

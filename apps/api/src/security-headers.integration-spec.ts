@@ -1,4 +1,4 @@
-import { ApiHarness, startApi } from '@app/testing';
+import { ApiHarness, startApi } from '@app/api-testing';
 
 const STRICT = {
   'x-content-type-options': 'nosniff',

@@ -8,12 +8,11 @@ import { AppConfig, APP_CONFIG } from '@app/config';
 import { REDIS } from '@app/core';
 import { AssessmentEntity, AttemptEntity, AttemptStatus, Language, SubmissionEntity, SubmissionKind, SubmissionState, Verdict } from '@app/domain';
 import { SubmissionsService } from '@app/judging';
+import { CUSTOM_INPUT_MAX_BYTES, sourceLimitKb } from '@app/sandbox';
 import { hashToken } from './assessments.service';
 import { acceptsSubmissions, computeDeadline } from './deadline';
 import { ProblemDocument, problemLanguages } from './candidate-view';
 import { ProblemsService } from './problems.service';
-
-export const MAX_SOURCE_BYTES = 64 * 1024;
 
 /**
  * A per-candidate limit of calls a minute. Each call consumes one point atomically in Redis, so
@@ -155,16 +154,10 @@ export class AttemptsService {
     return { attempt, assessment };
   }
 
-  private checkSource(source: string): void {
-    if (Buffer.byteLength(source, 'utf8') > MAX_SOURCE_BYTES) {
-      throw AppError.badInput([{ field: 'source', message: `must be at most ${MAX_SOURCE_BYTES / 1024} KB` }]);
-    }
-  }
-
   async submit(attemptId: string, candidateId: string, problemId: string, language: Language, source: string): Promise<SubmissionEntity> {
-    this.checkSource(source);
     const { attempt } = await this.openFor(attemptId, candidateId, problemId);
     const problem = await this.problems.get(problemId);
+    checkSource(problem.definition, source);
     checkLanguage(problem.definition as ProblemDocument, language);
     // Counted only once the request is otherwise valid: a refused one costs the candidate nothing.
     await this.submitLimit.consume(candidateId);
@@ -188,9 +181,9 @@ export class AttemptsService {
     source: string,
     customInput: { stdin?: string; args?: unknown[] } | null,
   ): Promise<SubmissionEntity> {
-    this.checkSource(source);
     const { attempt } = await this.openFor(attemptId, candidateId, problemId);
     const problem = await this.problems.get(problemId);
+    checkSource(problem.definition, source);
     checkLanguage(problem.definition as ProblemDocument, language);
     if (customInput) checkCustomInput(String(problem.definition.mode), customInput);
     await this.runLimit.consume(candidateId);
@@ -229,7 +222,17 @@ export class AttemptsService {
   }
 }
 
-export const MAX_CUSTOM_INPUT_BYTES = 1024 * 1024;
+/**
+ * The source must fit its problem's own limit (`limits.sourceKb`, UTF-8 bytes), the one the judge
+ * applies: the API's input type admits up to the ceiling any problem may set (SOURCE_KB_MAX).
+ */
+export function checkSource(doc: Pick<ProblemDocument, 'limits'>, source: string): void {
+  const kb = sourceLimitKb(doc);
+  const bytes = Buffer.byteLength(source, 'utf8');
+  if (bytes > kb * 1024) {
+    throw AppError.badInput([{ field: 'source', message: `must be at most ${kb} KB, this problem's limit (it is ${Math.ceil(bytes / 1024)} KB)` }]);
+  }
+}
 
 /** Custom input must fit the problem's mode: arguments for a function, stdin for a program. */
 export function checkCustomInput(mode: string, input: { stdin?: string; args?: unknown[] }): void {
@@ -243,8 +246,8 @@ export function checkCustomInput(mode: string, input: { stdin?: string; args?: u
   if (mode === 'stdio' && typeof input.stdin !== 'string') {
     throw AppError.badInput([{ field: 'customInput.stdin', message: 'this problem reads standard input: give stdin as a string' }]);
   }
-  if (Buffer.byteLength(JSON.stringify(input), 'utf8') > MAX_CUSTOM_INPUT_BYTES) {
-    throw AppError.badInput([{ field: 'customInput', message: 'must be at most 1 MB' }]);
+  if (Buffer.byteLength(JSON.stringify(input), 'utf8') > CUSTOM_INPUT_MAX_BYTES) {
+    throw AppError.badInput([{ field: 'customInput', message: `must be at most ${CUSTOM_INPUT_MAX_BYTES / 1024 / 1024} MB as JSON` }]);
   }
 }
 

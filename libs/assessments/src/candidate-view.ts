@@ -17,7 +17,7 @@ export interface ProblemDocument {
   starters?: Record<string, string>;
   /** SQL problems: the DDL each test runs first. */
   schema?: string;
-  limits?: { timeMs?: number; memoryMb?: number };
+  limits?: { timeMs?: number; memoryMb?: number; sourceKb?: number };
   tests: Array<{
     name: string;
     args?: unknown[];

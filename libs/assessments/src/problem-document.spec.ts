@@ -1,5 +1,6 @@
 import { AppError } from '@app/common';
-import { checkCustomInput } from './attempts.service';
+import { CUSTOM_INPUT_MAX_BYTES, LIMIT_DEFAULTS, SOURCE_KB_MAX, SOURCE_MAX_BYTES } from '@app/sandbox';
+import { checkCustomInput, checkSource } from './attempts.service';
 import { problemLanguages } from './candidate-view';
 import { checkProblemDocument } from './problem-document';
 
@@ -53,5 +54,29 @@ describe('problemLanguages', () => {
 describe('checkCustomInput', () => {
   it('refuses custom input for an SQL problem: its runs need tables', () => {
     expect(fieldsOf(() => checkCustomInput('sql', { stdin: 'x' }))).toEqual([{ field: 'customInput', message: 'SQL problems run against their examples: omit customInput' }]);
+  });
+});
+
+describe('checkSource', () => {
+  it("holds a source to its problem's own sourceKb, in UTF-8 bytes, and names the limit", () => {
+    expect(() => checkSource({ limits: { sourceKb: 2 } }, 'x'.repeat(2048))).not.toThrow();
+    expect(fieldsOf(() => checkSource({ limits: { sourceKb: 2 } }, 'x'.repeat(2049)))).toEqual([
+      { field: 'source', message: "must be at most 2 KB, this problem's limit (it is 3 KB)" },
+    ]);
+    // 1,000 characters of three bytes each: 2,930 bytes, over 2 KB though the length is 1,000.
+    expect(fieldsOf(() => checkSource({ limits: { sourceKb: 2 } }, '€'.repeat(1000)))).toEqual([{ field: 'source', message: "must be at most 2 KB, this problem's limit (it is 3 KB)" }]);
+  });
+
+  it('takes the judge default (64 KB) when the problem sets none, and admits up to the ceiling when it does', () => {
+    expect(fieldsOf(() => checkSource({}, 'x'.repeat(LIMIT_DEFAULTS.sourceKb * 1024 + 1)))).toEqual([{ field: 'source', message: "must be at most 64 KB, this problem's limit (it is 65 KB)" }]);
+    expect(() => checkSource({ limits: { sourceKb: SOURCE_KB_MAX } }, 'x'.repeat(SOURCE_MAX_BYTES))).not.toThrow();
+  });
+});
+
+describe('custom input size', () => {
+  it("is the judge's own limit (CUSTOM_INPUT_MAX_BYTES), counted as JSON", () => {
+    const justOver = 'x'.repeat(CUSTOM_INPUT_MAX_BYTES);
+    expect(fieldsOf(() => checkCustomInput('stdio', { stdin: justOver }))).toEqual([{ field: 'customInput', message: 'must be at most 1 MB as JSON' }]);
+    expect(() => checkCustomInput('stdio', { stdin: 'x'.repeat(CUSTOM_INPUT_MAX_BYTES - 100) })).not.toThrow();
   });
 });

@@ -1,6 +1,15 @@
-import { AttemptStatus, Language, StoredTestResult, SubmissionEntity, SubmissionKind, SubmissionState, Verdict } from '@app/domain';
+import { AttemptStatus, Language, Role, StoredTestResult, SubmissionEntity, SubmissionKind, SubmissionState, Verdict } from '@app/domain';
 import type { AttemptResults } from './attempts.service';
-import { gradedAttemptView, gradedAttemptViews, progressResults, submissionView, testResultView } from './submission-views';
+import {
+  gradedAttemptView,
+  gradedAttemptViews,
+  managedProblemViews,
+  maySeeSubmission,
+  progressResults,
+  SUBMISSION_READER_ROLES,
+  submissionView,
+  testResultView,
+} from './submission-views';
 
 const visible: StoredTestResult = { name: 'example', status: Verdict.ACCEPTED, timeMs: 12.4, hidden: false, actual: [1] };
 const hidden: StoredTestResult = { name: 'big', category: 'performance', status: Verdict.ACCEPTED, timeMs: 987, hidden: true, actual: 'secret', output: 'x', memoryBytes: 5 };
@@ -55,5 +64,28 @@ describe('submission views', () => {
     expect(gradedAttemptViews([r], () => AttemptStatus.IN_PROGRESS, new Map())).toEqual([]);
     expect(gradedAttemptViews([r], () => AttemptStatus.INVITED, new Map())).toEqual([]);
     expect(gradedAttemptViews([r], () => AttemptStatus.FINISHED, new Map())).toHaveLength(1);
+  });
+
+  it("the hiring managers' view keeps the time taken and each submission with its times, and no hidden test's time", () => {
+    const r = {
+      problems: [{ problemId: 'p1', position: 0, points: 10, bestScore: 1, pointsEarned: 10, bestVerdict: Verdict.ACCEPTED, verdicts: [Verdict.ACCEPTED], submissionsCount: 1, timeTakenSeconds: 2400, submissions: [submission] }],
+    } as unknown as AttemptResults;
+    const [p] = managedProblemViews(r, new Map([['p1', 'Two sum']]));
+    expect(p).toMatchObject({ title: 'Two sum', timeTakenSeconds: 2400, pointsEarned: 10 });
+    expect(p.submissions).toEqual([submissionView(submission)]);
+    expect(p.submissions[0].createdAt).toEqual(new Date('2026-01-01T10:40:00Z'));
+    expect(JSON.stringify(p)).not.toContain('987');
+    expect(managedProblemViews(r, new Map())[0].title).toBe('p1');
+  });
+
+  it('lets hiring managers read any submission, a candidate their own, and keeps interviewers out', () => {
+    expect(SUBMISSION_READER_ROLES).toEqual([Role.ADMIN, Role.RECRUITER, Role.CANDIDATE]);
+    expect(maySeeSubmission({ id: 'r1', role: Role.RECRUITER }, submission)).toBe(true);
+    expect(maySeeSubmission({ id: 'x', role: Role.ADMIN }, submission)).toBe(true);
+    expect(maySeeSubmission({ id: 'u1', role: Role.CANDIDATE }, submission)).toBe(true);
+    expect(maySeeSubmission({ id: 'u2', role: Role.CANDIDATE }, submission)).toBe(false);
+    expect(maySeeSubmission({ id: 'i1', role: Role.INTERVIEWER }, submission)).toBe(false);
+    // A platform-made submission (a reference run) has no author: only managers read it.
+    expect(maySeeSubmission({ id: 'u1', role: Role.CANDIDATE }, { userId: null })).toBe(false);
   });
 });

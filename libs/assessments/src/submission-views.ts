@@ -1,4 +1,4 @@
-import { AttemptStatus, Language, StoredTestResult, SubmissionEntity, SubmissionKind, SubmissionState, Verdict } from '@app/domain';
+import { AttemptStatus, HIRING_MANAGERS, Language, Role, StoredTestResult, SubmissionEntity, SubmissionKind, SubmissionState, Verdict } from '@app/domain';
 import type { AttemptResults } from './attempts.service';
 
 /**
@@ -97,6 +97,41 @@ export function submissionView(s: SubmissionFacts): SubmissionView {
     createdAt: s.createdAt,
     finishedAt: s.finishedAt,
   };
+}
+
+/**
+ * Who reads submissions one by one (`submission`, `submissionUpdated`): hiring managers, and
+ * candidates. Interviewers are not among them: a submission carries its times, which would
+ * reveal a private accommodation; they read GradedAttemptView instead.
+ */
+export const SUBMISSION_READER_ROLES: readonly Role[] = [...HIRING_MANAGERS, Role.CANDIDATE];
+
+/** Hiring managers read any submission; anyone else only their own (the API answers NOT_FOUND otherwise). */
+export function maySeeSubmission(viewer: { id: string; role: Role }, s: Pick<SubmissionEntity, 'userId'>): boolean {
+  return HIRING_MANAGERS.includes(viewer.role) || (s.userId !== null && s.userId === viewer.id);
+}
+
+/** A problem's results as hiring managers read them: with the time taken and every submission with its times. */
+export interface ManagedProblemView extends Omit<GradedProblemView, 'submissions'> {
+  timeTakenSeconds: number | null;
+  submissions: SubmissionView[];
+}
+
+/** The hiring managers' view of summarized results, per problem (the attempt itself they read whole). */
+export function managedProblemViews(r: Pick<AttemptResults, 'problems'>, titles: ReadonlyMap<string, string>): ManagedProblemView[] {
+  return r.problems.map((p) => ({
+    position: p.position,
+    problemId: p.problemId,
+    title: titles.get(p.problemId) ?? p.problemId,
+    points: p.points,
+    bestScore: p.bestScore,
+    pointsEarned: p.pointsEarned,
+    bestVerdict: p.bestVerdict,
+    verdicts: p.verdicts,
+    submissionsCount: p.submissionsCount,
+    timeTakenSeconds: p.timeTakenSeconds,
+    submissions: p.submissions.map(submissionView),
+  }));
 }
 
 /**

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { QueryFailedError, Repository } from 'typeorm';
 import { AppError, ErrorCode, FieldProblem } from '@app/common';
-import { Role, UserEntity } from '@app/domain';
+import { Role, STAFF_ROLES, UserEntity } from '@app/domain';
 import { emailProblems, nameProblems, normalizeEmail, passwordProblems } from './account-policy';
 import { AccountStatusCache } from './account-status.cache';
 import { hashPassword } from './password';
@@ -26,8 +26,6 @@ const CAN_CREATE: Record<Role, readonly Role[]> = {
   [Role.INTERVIEWER]: [],
   [Role.CANDIDATE]: [],
 };
-
-const STAFF: readonly Role[] = [Role.ADMIN, Role.RECRUITER, Role.INTERVIEWER];
 
 const isUniqueViolation = (e: unknown): boolean => e instanceof QueryFailedError && /unique|UNIQUE/.test(e.message);
 
@@ -113,7 +111,7 @@ export class UsersService {
     if (changes.name !== undefined) problems.push(...nameProblems(changes.name));
     if (changes.role !== undefined && changes.role !== user.role) {
       if (id === actorId) throw AppError.precondition('You cannot change your own role: ask another admin');
-      if (!STAFF.includes(changes.role) || !STAFF.includes(user.role)) {
+      if (!STAFF_ROLES.includes(changes.role) || !STAFF_ROLES.includes(user.role)) {
         problems.push({ field: 'role', message: 'only staff accounts change role, and only among ADMIN, RECRUITER, INTERVIEWER' });
       }
     }

@@ -5,7 +5,11 @@ export enum Role {
   CANDIDATE = 'CANDIDATE',
 }
 
+/** The role lists every guard and policy uses: defined once here, never spelled out again. */
+/** Admins, recruiters and interviewers: they read every job and application. */
 export const STAFF_ROLES: readonly Role[] = [Role.ADMIN, Role.RECRUITER, Role.INTERVIEWER];
+/** Who manages jobs, assessments and interviews, and reads any submission and attempt. */
+export const HIRING_MANAGERS: readonly Role[] = [Role.ADMIN, Role.RECRUITER];
 
 export enum ProblemValidationStatus {
   /** Never validated, or changed since. */

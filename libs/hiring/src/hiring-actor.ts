@@ -1,5 +1,5 @@
 import { AppError } from '@app/common';
-import { ActorRole, Role, STAFF_ROLES } from '@app/domain';
+import { ActorRole, HIRING_MANAGERS, STAFF_ROLES } from '@app/domain';
 
 /**
  * Whoever acts on jobs and applications. The API passes the authenticated user ({ id, role }
@@ -13,12 +13,13 @@ export interface HiringActor {
 
 export const SYSTEM_ACTOR: HiringActor = Object.freeze({ id: null, role: ActorRole.SYSTEM });
 
-/** Who manages jobs, overrides screening and moves applications. */
-export const HIRING_MANAGERS: readonly Role[] = [Role.ADMIN, Role.RECRUITER];
+/** Who manages jobs, overrides screening and moves applications (the list lives in @app/domain). */
+export { HIRING_MANAGERS } from '@app/domain';
 
 const ROLES = new Set<string>(Object.values(ActorRole));
 
 const STAFF = new Set<string>(STAFF_ROLES);
+const MANAGERS = new Set<string>(HIRING_MANAGERS);
 
 /** The actor's role, checked: an unknown role, or a person without an id, is a programming error. */
 export function actorRole(actor: HiringActor): ActorRole {
@@ -36,7 +37,7 @@ export function isStaff(actor: HiringActor | undefined): boolean {
 /** The manager's user id; FORBIDDEN for anyone but recruiters and admins (people only: a job or an override always names who decided). */
 export function requireManager(actor: HiringActor): string {
   const role = actorRole(actor);
-  if ((role !== ActorRole.ADMIN && role !== ActorRole.RECRUITER) || !actor.id) {
+  if (!MANAGERS.has(role) || !actor.id) {
     throw AppError.forbidden('Only recruiters and admins can do this');
   }
   return actor.id;

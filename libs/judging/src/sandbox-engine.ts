@@ -1,12 +1,13 @@
 import { StoredTestResult, Verdict } from '@app/domain';
 import { EngineRequest, EngineResult, JudgeEngine } from './engine.port';
 import { toSandboxLanguage } from './language-bridge';
+import { toVerdict } from './verdict-bridge';
 import { Judge, JsonValue, loadProblem, Problem, ProblemValidationError, TestResult } from '@app/sandbox';
 
 const MAX_CACHED_PROBLEMS = 200;
 
 function stored(t: TestResult): StoredTestResult {
-  return { ...t, status: t.status as Verdict };
+  return { ...t, status: toVerdict(t.status) };
 }
 
 function internal(message: string): EngineResult {
@@ -77,7 +78,7 @@ export class SandboxEngine implements JudgeEngine {
     const r = await this.judgeEngine.judge({ problem, language: toSandboxLanguage(req.language), source: req.source, visibleOnly: req.visibleOnly }, (t, i) =>
       onTest?.(stored(t), i),
     );
-    return { ...r, verdict: r.verdict as Verdict, tests: r.tests.map(stored) };
+    return { ...r, verdict: toVerdict(r.verdict), tests: r.tests.map(stored) };
   }
 
   close(): Promise<void> {

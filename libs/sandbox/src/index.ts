@@ -3,7 +3,18 @@
  * code in isolated-vm sandboxes inside a pool of child processes. Plain TypeScript, no Nest:
  * the CLI, the worker and the benchmark all use this surface and nothing deeper.
  */
-export { DEFAULT_CODE_LANGUAGES, LANGUAGES, LIMIT_DEFAULTS, ProblemValidationError, acceptsLanguage, entryPointFor, loadProblem } from './problem.schema';
+export {
+  DEFAULT_CODE_LANGUAGES,
+  LANGUAGES,
+  LIMIT_DEFAULTS,
+  ProblemValidationError,
+  SOURCE_KB_MAX,
+  SOURCE_MAX_BYTES,
+  acceptsLanguage,
+  entryPointFor,
+  loadProblem,
+  sourceLimitKb,
+} from './problem.schema';
 export type {
   Checker,
   FunctionProblem,

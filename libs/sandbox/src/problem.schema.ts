@@ -21,6 +21,18 @@ export const LIMIT_DEFAULTS = Object.freeze({
   sourceKb: 64,
 });
 
+/**
+ * The largest `limits.sourceKb` a problem may set. The API accepts sources up to this ceiling
+ * (SOURCE_MAX_BYTES) and then holds each submission to its own problem's limit (sourceLimitBytes).
+ */
+export const SOURCE_KB_MAX = 1024;
+export const SOURCE_MAX_BYTES = SOURCE_KB_MAX * 1024;
+
+/** The source limit in UTF-8 bytes of a problem document, parsed or as stored (defaults applied). */
+export function sourceLimitKb(doc: { limits?: { sourceKb?: number } }): number {
+  return doc.limits?.sourceKb ?? LIMIT_DEFAULTS.sourceKb;
+}
+
 // Why bounds at all: a problem is also input (an author can upload one), and these numbers
 // size the watchdog, the isolate heap and buffers in the worker.
 const limitsSchema = z
@@ -29,7 +41,7 @@ const limitsSchema = z
     memoryMb: z.number().int().min(8).max(2048).default(LIMIT_DEFAULTS.memoryMb),
     outputKb: z.number().int().min(1).max(16_384).default(LIMIT_DEFAULTS.outputKb),
     resultKb: z.number().int().min(1).max(16_384).default(LIMIT_DEFAULTS.resultKb),
-    sourceKb: z.number().int().min(1).max(1024).default(LIMIT_DEFAULTS.sourceKb),
+    sourceKb: z.number().int().min(1).max(SOURCE_KB_MAX).default(LIMIT_DEFAULTS.sourceKb),
   })
   .prefault({});
 

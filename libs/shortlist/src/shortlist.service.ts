@@ -14,11 +14,9 @@ import {
   ShortlistComponent,
   ShortlistPolicyEntity,
 } from '@app/domain';
+import { IDENTITY_REVEALED_STAGES } from '@app/hiring';
 import { calibrate } from '@app/rubrics';
 import { Calibration, CandidateInput, composite, CompositeResult, DEFAULT_POLICY, rank, ScorecardInput, ShortlistPolicy } from './composite';
-
-/** Stages at which an anonymized job shows who the candidate is. */
-const REVEALED: readonly ApplicationStage[] = [ApplicationStage.SHORTLISTED, ApplicationStage.OFFER];
 
 export interface ShortlistEntry extends CompositeResult {
   rank: number | null;
@@ -190,7 +188,7 @@ export class ShortlistService {
     const entries = rank(results).map((r): ShortlistEntry => {
       const a = byId.get(r.applicationId)!;
       const profile = a.profile;
-      const anonymized = job.anonymizedReview && !REVEALED.includes(a.stage);
+      const anonymized = job.anonymizedReview && !IDENTITY_REVEALED_STAGES.includes(a.stage);
       const appCards = cards.get(a.id) ?? [];
       return {
         ...r,

@@ -1,7 +1,9 @@
 import * as fs from 'node:fs';
 import { Repository } from 'typeorm';
-import { AttemptEntity, SubmissionEntity } from '@app/domain';
-import { ApiHarness, assessmentStory, AssessmentStory, errorCode, ok, projectFile, startApi, subscribe } from '@app/testing';
+import { AttemptEntity, ProblemEntity, SubmissionEntity } from '@app/domain';
+import { SOURCE_KB_MAX, SOURCE_MAX_BYTES } from '@app/sandbox';
+import { errorCode, ok, projectFile, subscribe } from '@app/testing';
+import { ApiHarness, assessmentStory, AssessmentStory, startApi } from '@app/api-testing';
 import { getRepositoryToken } from '@nestjs/typeorm';
 
 /**
@@ -122,7 +124,28 @@ describe('assessments: access rules', () => {
     expect(errorCode(other)).toBe('NOT_FOUND');
     const big = await submit(a.user.token, a.attemptId, 'x'.repeat(70_000));
     expect(errorCode(big)).toBe('BAD_USER_INPUT');
-    expect(big.errors![0].extensions!.fields).toEqual([{ field: 'source', message: 'must be at most 64 KB' }]);
+    expect(big.errors![0].extensions!.fields).toEqual([{ field: 'source', message: "must be at most 64 KB, this problem's limit (it is 69 KB)" }]);
+    // Past the ceiling any problem may set, the input type refuses it before the service.
+    const huge = await submit(a.user.token, a.attemptId, 'x'.repeat(SOURCE_MAX_BYTES + 1));
+    expect(huge.errors![0].extensions!.fields).toEqual([{ field: 'source', message: `must be at most ${SOURCE_KB_MAX} KB` }]);
+  });
+
+  it("takes a source up to the problem's own sourceKb, above the default 64 KB", async () => {
+    const [a] = story.candidates;
+    const problems = api.app.get<Repository<ProblemEntity>>(getRepositoryToken(ProblemEntity));
+    const twoSumRow = await problems.findOneByOrFail({ id: story.problems['two-sum'] });
+    const definition = twoSumRow.definition;
+    await problems.save({ ...twoSumRow, definition: { ...definition, limits: { ...(definition.limits as object), sourceKb: 256 } } });
+    try {
+      const source = `${twoSum.referenceSolutions[0].source}\n//${'x'.repeat(200_000)}`;
+      const accepted = ok(await submit(a.user.token, a.attemptId, source)).submitSolution;
+      expect(accepted.state).toBe('QUEUED');
+      expect((await submissions.findOneByOrFail({ id: accepted.id })).source).toHaveLength(source.length);
+      const over = await submit(a.user.token, a.attemptId, 'x'.repeat(256 * 1024 + 1));
+      expect(over.errors![0].extensions!.fields).toEqual([{ field: 'source', message: "must be at most 256 KB, this problem's limit (it is 257 KB)" }]);
+    } finally {
+      await problems.save({ ...twoSumRow, definition });
+    }
   });
 
   it('stores runs as unscored RUN submissions with the custom input', async () => {

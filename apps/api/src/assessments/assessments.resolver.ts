@@ -1,20 +1,17 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { AssessmentsService, AttemptsService, ProblemsService } from '@app/assessments';
+import { AssessmentsService, AttemptsService, managedProblemViews, ProblemsService } from '@app/assessments';
 import { AuthUser } from '@app/auth';
 import { AppError } from '@app/common';
-import { Role } from '@app/domain';
+import { HIRING_MANAGERS, STAFF_ROLES } from '@app/domain';
 import { CurrentUser, Roles } from '../graphql/roles.decorator';
-import { toSubmissionModel } from '../submissions/submission.mapper';
 import { toAssessmentModel, toAttemptModel } from './assessment.mapper';
 import { CreateAssessmentInput, InviteInput } from './dto/assessment.input';
 import { AssessmentModel, AssessmentProblemModel, AttemptModel, AttemptResultsModel, InvitationModel } from './dto/assessment.model';
 import { ProblemModel } from './dto/problem.model';
 import { toProblemModel } from './problems.resolver';
 
-const STAFF = [Role.ADMIN, Role.RECRUITER, Role.INTERVIEWER];
-
 @Resolver(() => AssessmentModel)
-@Roles(Role.ADMIN, Role.RECRUITER)
+@Roles(...HIRING_MANAGERS)
 export class AssessmentsResolver {
   constructor(
     private readonly assessmentsService: AssessmentsService,
@@ -67,17 +64,13 @@ export class AssessmentsResolver {
   async attemptResults(@Args('attemptId', { type: () => ID }) attemptId: string): Promise<AttemptResultsModel> {
     const r = await this.attempts.results(attemptId);
     const now = this.assessmentsService.now();
-    const problems = new Map((await this.problems.getMany(r.problems.map((p) => p.problemId))).map((p) => [p.id, p]));
+    const titles = new Map((await this.problems.getMany(r.problems.map((p) => p.problemId))).map((p) => [p.id, p.title]));
     return {
       attempt: toAttemptModel(r.attempt, r.assessment, this.attempts.effectiveStatus(r.attempt, now), now),
       pointsPossible: r.pointsPossible,
       pointsEarned: r.pointsEarned,
       score: r.score,
-      problems: r.problems.map((p) => ({
-        ...p,
-        title: problems.get(p.problemId)?.title ?? p.problemId,
-        submissions: p.submissions.map(toSubmissionModel),
-      })),
+      problems: managedProblemViews(r, titles),
     };
   }
 }
@@ -86,7 +79,7 @@ export class AssessmentsResolver {
 export class AssessmentProblemFieldsResolver {
   constructor(private readonly problems: ProblemsService) {}
 
-  @Roles(...STAFF)
+  @Roles(...STAFF_ROLES)
   @ResolveField(() => ProblemModel)
   async problem(@Parent() parent: AssessmentProblemModel): Promise<ProblemModel> {
     return toProblemModel(await this.problems.get(parent.problemId));

@@ -1,7 +1,7 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { ProblemsService } from '@app/assessments';
 import { AuthUser } from '@app/auth';
-import { ProblemEntity, Role } from '@app/domain';
+import { HIRING_MANAGERS, ProblemEntity, STAFF_ROLES } from '@app/domain';
 import { CurrentUser, Roles } from '../graphql/roles.decorator';
 import { ProblemInput, ProblemsArgs } from './dto/problem.input';
 import { ProblemModel, ProblemPage } from './dto/problem.model';
@@ -10,7 +10,7 @@ export const toProblemModel = (p: ProblemEntity): ProblemModel => ({ ...p });
 
 /** The problem bank: staff only. Candidates reach problems only through their attempt. */
 @Resolver(() => ProblemModel)
-@Roles(Role.ADMIN, Role.RECRUITER)
+@Roles(...HIRING_MANAGERS)
 export class ProblemsResolver {
   constructor(private readonly problemsService: ProblemsService) {}
 
@@ -29,14 +29,14 @@ export class ProblemsResolver {
     return toProblemModel(await this.problemsService.validate(id, user.id));
   }
 
-  @Roles(Role.ADMIN, Role.RECRUITER, Role.INTERVIEWER)
+  @Roles(...STAFF_ROLES)
   @Query(() => ProblemPage)
   async problems(@Args() args: ProblemsArgs): Promise<ProblemPage> {
     const page = await this.problemsService.list(args);
     return { items: page.items.map(toProblemModel), total: page.total };
   }
 
-  @Roles(Role.ADMIN, Role.RECRUITER, Role.INTERVIEWER)
+  @Roles(...STAFF_ROLES)
   @Query(() => ProblemModel)
   async problem(@Args('id', { type: () => ID }) id: string): Promise<ProblemModel> {
     return toProblemModel(await this.problemsService.get(id));

@@ -3,7 +3,8 @@ import { getRepositoryToken } from '@nestjs/typeorm';
 import { In, IsNull, Not, Repository } from 'typeorm';
 import { SubmissionEntity, SubmissionKind } from '@app/domain';
 import { SubmissionsService } from '@app/judging';
-import { ApiHarness, assessmentStory, AssessmentStory, errorCode, GqlResponse, ok, projectFile, startApi } from '@app/testing';
+import { errorCode, GqlResponse, ok, projectFile } from '@app/testing';
+import { ApiHarness, assessmentStory, AssessmentStory, startApi } from '@app/api-testing';
 
 /**
  * One candidate cannot flood the judge: submitSolution and runCode are limited per candidate per

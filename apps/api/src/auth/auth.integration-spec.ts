@@ -2,7 +2,8 @@ import { CLOCK, Clock, createLogger } from '@app/common';
 import { Role } from '@app/domain';
 import type { INestApplication } from '@nestjs/common';
 import type { AddressInfo } from 'node:net';
-import { ApiHarness, errorCode, gql, GqlResponse, ok, startApi, subscribe, TEST_PASSWORD } from '@app/testing';
+import { errorCode, gql, GqlResponse, ok, subscribe } from '@app/testing';
+import { ApiHarness, startApi, TEST_PASSWORD } from '@app/api-testing';
 import { createApi } from '../bootstrap';
 
 const REGISTER = `mutation($i: RegisterInput!) { register(input: $i) { email message } }`;

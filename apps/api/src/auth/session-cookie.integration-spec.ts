@@ -2,7 +2,8 @@ import { createLogger } from '@app/common';
 import { Role } from '@app/domain';
 import { seedHiring } from '@app/hiring';
 import WebSocket from 'ws';
-import { ApiHarness, errorCode, GqlResponse, ok, startApi, TEST_PASSWORD } from '@app/testing';
+import { errorCode, GqlResponse, ok } from '@app/testing';
+import { ApiHarness, startApi, TEST_PASSWORD } from '@app/api-testing';
 
 const LOGIN_WITH_COOKIE = `mutation($i: LoginInput!) { loginWithCookie(input: $i) { expiresAt user { id role } } }`;
 const ME = `{ me { id email } }`;

@@ -1,5 +1,6 @@
 import { Role } from '@app/domain';
-import { ApiHarness, errorCode, startApi } from '@app/testing';
+import { errorCode } from '@app/testing';
+import { ApiHarness, startApi } from '@app/api-testing';
 
 describe('GraphQL conventions', () => {
   let api: ApiHarness;

@@ -3,6 +3,7 @@ import { BaseExceptionFilter } from '@nestjs/core';
 import { GqlContextType } from '@nestjs/graphql';
 import type { Request, Response } from 'express';
 import { ErrorCode } from '@app/common';
+import { REQUEST_BODY_MAX_BYTES } from './operation-limits';
 
 /**
  * GraphQL errors go back to Apollo untouched, where formatError maps them (and logs only the
@@ -24,7 +25,7 @@ export class PassThroughGqlFilter extends BaseExceptionFilter {
         const error =
           status === 413
             ? {
-                message: 'The request body is larger than the limit of 100 KB; send a smaller document or smaller variables',
+                message: `The request body is larger than the limit of ${REQUEST_BODY_MAX_BYTES / 1024} KB; send a smaller document or smaller variables`,
                 extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, limit: 'requestBytes' },
               }
             : { message: `The request could not be read: ${exception.message}`, extensions: { code: ErrorCode.BAD_USER_INPUT } };

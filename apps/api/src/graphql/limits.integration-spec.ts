@@ -2,7 +2,9 @@ import { createClient, FormattedExecutionResult } from 'graphql-ws';
 import { GraphQLFormattedError } from 'graphql';
 import WebSocket from 'ws';
 import { Role } from '@app/domain';
-import { ApiHarness, errorCode, ok, seedBank, startApi, TestUser } from '@app/testing';
+import { errorCode, ok } from '@app/testing';
+import { ApiHarness, seedBank, startApi, TestUser } from '@app/api-testing';
+import { REQUEST_BODY_MAX_BYTES } from './operation-limits';
 
 /** One operation over graphql-ws: the results it got, or the errors it was refused with. */
 async function overSocket(
@@ -81,18 +83,18 @@ describe('GraphQL limits over HTTP and graphql-ws', () => {
     expect(res.closed?.code).toBe(1009);
   });
 
-  it('refuses a request body over 100 KB with 413 and malformed JSON with 400, in GraphQL form', async () => {
+  it('refuses a request body over REQUEST_BODY_MAX_BYTES (4 MB) with 413 and malformed JSON with 400, in GraphQL form', async () => {
     const res = await fetch(`${api.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ __typename }', variables: { pad: 'x'.repeat(150_000) } }),
+      body: JSON.stringify({ query: '{ __typename }', variables: { pad: 'x'.repeat(REQUEST_BODY_MAX_BYTES) } }),
     });
     const text = await res.text();
     expect(res.status).toBe(413);
     expect(JSON.parse(text)).toEqual({
       errors: [
         {
-          message: 'The request body is larger than the limit of 100 KB; send a smaller document or smaller variables',
+          message: 'The request body is larger than the limit of 4096 KB; send a smaller document or smaller variables',
           extensions: { code: 'QUERY_TOO_COMPLEX', limit: 'requestBytes' },
         },
       ],

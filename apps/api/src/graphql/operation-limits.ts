@@ -17,6 +17,17 @@ import {
 } from 'graphql';
 import { ComplexityEstimator, getComplexity } from 'graphql-query-complexity';
 import { AppError, ErrorCode } from '@app/common';
+import { CUSTOM_INPUT_MAX_BYTES, LIMIT_DEFAULTS, SOURCE_MAX_BYTES } from '@app/sandbox';
+
+/**
+ * The largest JSON request body: a runCode at the source ceiling with custom input at its limit,
+ * each allowed twice its size for JSON escaping (quotes, backslashes, newlines). Below it, the
+ * input types bound each field (a problem definition: PROBLEM_DEFINITION_MAX_BYTES).
+ */
+export const REQUEST_BODY_MAX_BYTES = 2 * (SOURCE_MAX_BYTES + CUSTOM_INPUT_MAX_BYTES);
+
+/** A problem document sent through GraphQL, as JSON (the request body once bounded it at 100 KB). */
+export const PROBLEM_DEFINITION_MAX_BYTES = 100 * 1024;
 
 /** Every limit one GraphQL operation meets, over HTTP and over graphql-ws alike. */
 export interface OperationLimits {
@@ -38,7 +49,8 @@ export interface OperationLimits {
  * A coordinate missing from the schema fails a test, so a rename cannot silently drop a cost.
  */
 export const FIELD_COSTS: Readonly<Record<string, number>> = {
-  'Submission.source': 256, // MAX_SOURCE_BYTES, 64 KB
+  // The default source limit (a problem may raise it; maxResponseBytes still bounds the response).
+  'Submission.source': (LIMIT_DEFAULTS.sourceKb * 1024) / 256,
   'ReferenceSolution.source': 256,
   'Problem.definition': 400, // a problem document fits the 100 KB request body it came in
   'AttemptProblem.statement': 400,

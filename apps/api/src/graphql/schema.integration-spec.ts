@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import { ApiHarness, startApi } from '@app/testing';
+import { ApiHarness, startApi } from '@app/api-testing';
 import { generateSchemaSdl, SCHEMA_PATH } from './schema-sdl';
 
 describe('committed SDL', () => {

@@ -1,7 +1,8 @@
 import { createLogger } from '@app/common';
 import { Role } from '@app/domain';
 import { seedHiring } from '@app/hiring';
-import { ApiHarness, errorCode, GqlResponse, ok, startApi, TestUser } from '@app/testing';
+import { errorCode, GqlResponse, ok } from '@app/testing';
+import { ApiHarness, startApi, TestUser } from '@app/api-testing';
 
 const CREATE_JOB = `mutation($i: CreateJobInput!) { createJob(input: $i) { id } }`;
 const PUBLISH = `mutation($id: ID!) { publishJob(id: $id) { id } }`;

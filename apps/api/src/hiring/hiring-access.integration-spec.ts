@@ -2,7 +2,8 @@ import { DataSource } from 'typeorm';
 import { createLogger } from '@app/common';
 import { Role } from '@app/domain';
 import { seedHiring } from '@app/hiring';
-import { ApiHarness, errorCode, ok, startApi, TestUser } from '@app/testing';
+import { errorCode, ok } from '@app/testing';
+import { ApiHarness, startApi, TestUser } from '@app/api-testing';
 
 const CREATE_JOB = `mutation($i: CreateJobInput!) { createJob(input: $i) { id } }`;
 const UPDATE_JOB = `mutation($id: ID!, $i: UpdateJobInput!) { updateJob(id: $id, input: $i) { id } }`;

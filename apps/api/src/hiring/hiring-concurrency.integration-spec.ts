@@ -1,7 +1,8 @@
 import { createLogger } from '@app/common';
 import { EducationStatus, Role } from '@app/domain';
 import { ApplicationsService, seedHiring } from '@app/hiring';
-import { ApiHarness, ok, startApi, testDialect, TestUser } from '@app/testing';
+import { ok, testDialect } from '@app/testing';
+import { ApiHarness, startApi, TestUser } from '@app/api-testing';
 
 const CREATE_JOB = `mutation($i: CreateJobInput!) { createJob(input: $i) { id } }`;
 const PUBLISH = `mutation($id: ID!) { publishJob(id: $id) { id status } }`;

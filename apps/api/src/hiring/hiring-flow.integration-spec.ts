@@ -1,7 +1,8 @@
 import { createLogger } from '@app/common';
 import { ApplicationStage, Role } from '@app/domain';
 import { ApplicationsService, seedHiring, SYSTEM_ACTOR } from '@app/hiring';
-import { ApiHarness, errorCode, GqlResponse, ok, startApi, TestUser } from '@app/testing';
+import { errorCode, GqlResponse, ok } from '@app/testing';
+import { ApiHarness, startApi, TestUser } from '@app/api-testing';
 
 const TEMPLATES = `{ jobTemplates { id key name title location employmentType qualifications prerequisites perks softSkills
   hardSkills { group name weight aliases } tools { category items }

@@ -1,7 +1,8 @@
 import { createLogger } from '@app/common';
 import { Role } from '@app/domain';
 import { seedHiring } from '@app/hiring';
-import { ApiHarness, errorCode, GqlResponse, ok, startApi, TestUser } from '@app/testing';
+import { errorCode, GqlResponse, ok } from '@app/testing';
+import { ApiHarness, startApi, TestUser } from '@app/api-testing';
 
 const CREATE_JOB = `mutation($i: CreateJobInput!) { createJob(input: $i) { id title screeningThreshold screeningQuestions { key kind answerType options rule { acceptedValues reviewValues weight rejectionReason } } hardSkills { name weight aliases } } }`;
 const UPDATE_JOB = `mutation($id: ID!, $i: UpdateJobInput!) { updateJob(id: $id, input: $i) { id screeningQuestions { key } } }`;

@@ -1,6 +1,6 @@
 import { Args, Context, Float, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { AuthUser } from '@app/auth';
-import { JobEntity, Role, ScreeningQuestion, STAFF_ROLES } from '@app/domain';
+import { JobEntity, ScreeningQuestion, STAFF_ROLES } from '@app/domain';
 import { ApplicationsService, checkJobLanguage, HIRING_MANAGERS, JobsService, JobTemplatesService, LanguageCheck, publishingWarnings } from '@app/hiring';
 import type { GqlContext } from '../graphql/context';
 import { CurrentUser, Public, Roles } from '../graphql/roles.decorator';
@@ -103,7 +103,7 @@ export class JobsResolver {
 @Resolver(() => ScreeningQuestionModel)
 export class ScreeningQuestionFieldsResolver {
   /** Accepted values and weights stay with staff: candidates answer the questions, not the rules. */
-  @Roles(Role.ADMIN, Role.RECRUITER, Role.INTERVIEWER)
+  @Roles(...STAFF_ROLES)
   @ResolveField(() => ScreeningRuleModel, { description: 'Staff only' })
   rule(@Parent() q: ScreeningQuestion): ScreeningRuleModel {
     return q.rule;

@@ -1,7 +1,8 @@
 import { createLogger } from '@app/common';
 import { Role } from '@app/domain';
 import { seedHiring } from '@app/hiring';
-import { ApiHarness, errorCode, ok, startApi, TestUser } from '@app/testing';
+import { errorCode, ok } from '@app/testing';
+import { ApiHarness, startApi, TestUser } from '@app/api-testing';
 
 const CHECKED = `languageCheck { warnings { field word term category why suggestion source } masculineCoded feminineCoded summary } publishingWarnings payRange { min max currency period }`;
 const CREATE_JOB = `mutation($i: CreateJobInput!) { createJob(input: $i) { id ${CHECKED} } }`;

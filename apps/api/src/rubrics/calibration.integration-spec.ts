@@ -2,7 +2,8 @@ import * as fs from 'node:fs';
 import { createLogger, projectPath } from '@app/common';
 import { Role } from '@app/domain';
 import { seedHiring } from '@app/hiring';
-import { ApiHarness, errorCode, ok, startApi, TestUser } from '@app/testing';
+import { errorCode, ok } from '@app/testing';
+import { ApiHarness, startApi, TestUser } from '@app/api-testing';
 
 /**
  * The hand-computed golden fixture (three interviewers, five candidates), replayed through the

@@ -3,7 +3,8 @@ import { DataSource, Repository } from 'typeorm';
 import { createLogger, namedQuery } from '@app/common';
 import { AttemptEntity, SubmissionEntity, SubmissionState, Verdict } from '@app/domain';
 import { DEFAULT_RUBRIC_KEY, seedRubrics } from '@app/rubrics';
-import { APPLY_ANSWERS, ApiHarness, assessmentStory, AssessmentStory, errorCode, ok, startApi, subscribe } from '@app/testing';
+import { APPLY_ANSWERS, errorCode, ok, subscribe } from '@app/testing';
+import { ApiHarness, assessmentStory, AssessmentStory, startApi } from '@app/api-testing';
 
 /**
  * What graders (interviewers) can see, attacked through every path on PostgreSQL and Redis:

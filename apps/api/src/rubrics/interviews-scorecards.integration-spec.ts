@@ -17,7 +17,8 @@ import {
 } from '@app/domain';
 import { seedHiring } from '@app/hiring';
 import { CalibrationService, DEFAULT_RUBRIC_KEY, ScorecardsService, seedRubrics } from '@app/rubrics';
-import { ApiHarness, errorCode, GqlResponse, ok, startApi, TestUser } from '@app/testing';
+import { errorCode, GqlResponse, ok } from '@app/testing';
+import { ApiHarness, startApi, TestUser } from '@app/api-testing';
 
 const CREATE_JOB = `mutation($i: CreateJobInput!) { createJob(input: $i) { id anonymizedReview } }`;
 const UPDATE_JOB = `mutation($id: ID!, $i: UpdateJobInput!) { updateJob(id: $id, input: $i) { id anonymizedReview } }`;

@@ -4,7 +4,8 @@ import { createLogger, projectPath } from '@app/common';
 import { InterviewKind, RubricEntity, RubricVersionEntity, Role } from '@app/domain';
 import { seedHiring } from '@app/hiring';
 import { loadRubricFiles, rubricsService, seedRubrics } from '@app/rubrics';
-import { ApiHarness, errorCode, GqlResponse, ok, startApi, TestUser } from '@app/testing';
+import { errorCode, GqlResponse, ok } from '@app/testing';
+import { ApiHarness, startApi, TestUser } from '@app/api-testing';
 
 const RUBRIC_FIELDS = `id key name description jobId sourceRubricId currentVersion version inUse
   criteria { key title lookFor kind weight source { kind quote } anchors { level description } }

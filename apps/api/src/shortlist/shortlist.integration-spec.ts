@@ -4,7 +4,8 @@ import { DataSource, Repository } from 'typeorm';
 import { createLogger } from '@app/common';
 import { Role, SubmissionEntity, SubmissionState, Verdict } from '@app/domain';
 import { seedRubrics } from '@app/rubrics';
-import { ApiHarness, APPLY_ANSWERS, assessmentStory, AssessmentStory, errorCode, ok, projectFile, startApi } from '@app/testing';
+import { APPLY_ANSWERS, errorCode, ok, projectFile } from '@app/testing';
+import { ApiHarness, assessmentStory, AssessmentStory, startApi } from '@app/api-testing';
 
 const RIGHT = (JSON.parse(fs.readFileSync(projectFile('libs/assessments/data/problems/two-sum.json'), 'utf8')) as { referenceSolutions: { source: string }[] }).referenceSolutions[0].source;
 const ENTRY = `rank applicationId name email anonymized stage score baseScore confidence missing demoted ranked explanation redFlagCount recommendations

@@ -1,62 +1,28 @@
-import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
-import { Language, SubmissionState, Verdict } from '@app/domain';
-import { CompileErrorModel } from './submission.model';
+import { Field, Int, ObjectType, PickType } from '@nestjs/graphql';
+import { SubmissionModel, TestResultModel } from './submission.model';
 
+/** What a grader reads of a submission and its tests is picked from the full models: no field is copied, and none with a time can be picked by accident below. */
 @ObjectType('GradedTestResult', { description: 'One test as a grader reads it: no time; hidden tests only with category and status' })
-export class GradedTestResultModel {
-  @Field()
-  name: string;
-
-  @Field(() => String, { nullable: true })
-  category: string | null;
-
-  @Field(() => Verdict)
-  status: Verdict;
-
-  @Field()
-  hidden: boolean;
-
-  @Field(() => String, { nullable: true, description: 'Visible tests only: why it failed' })
-  message: string | null;
-}
+export class GradedTestResultModel extends PickType(TestResultModel, ['name', 'category', 'status', 'hidden', 'message'] as const) {}
 
 @ObjectType('GradedSubmission', {
   description:
     "A scored submission as a grader reads it: its place in the order, the code and the verdicts. No time and no author id: a submission's time would reveal a private accommodation.",
 })
-export class GradedSubmissionModel {
-  @Field(() => ID)
-  id: string;
-
+export class GradedSubmissionModel extends PickType(SubmissionModel, [
+  'id',
+  'problemId',
+  'language',
+  'source',
+  'state',
+  'verdict',
+  'score',
+  'passed',
+  'total',
+  'compileError',
+] as const) {
   @Field(() => Int, { description: '1, 2, 3... in the order the candidate submitted on this problem' })
   ordinal: number;
-
-  @Field(() => ID)
-  problemId: string;
-
-  @Field(() => Language)
-  language: Language;
-
-  @Field()
-  source: string;
-
-  @Field(() => SubmissionState)
-  state: SubmissionState;
-
-  @Field(() => Verdict, { nullable: true })
-  verdict: Verdict | null;
-
-  @Field(() => Float, { nullable: true })
-  score: number | null;
-
-  @Field(() => Int)
-  passed: number;
-
-  @Field(() => Int)
-  total: number;
-
-  @Field(() => CompileErrorModel, { nullable: true })
-  compileError: CompileErrorModel | null;
 
   @Field(() => [GradedTestResultModel])
   results: GradedTestResultModel[];

@@ -1,25 +1,17 @@
 import { Inject } from '@nestjs/common';
 import { Args, ID, Query, Resolver, Subscription } from '@nestjs/graphql';
 import type { RedisPubSub } from 'graphql-redis-subscriptions';
-import { progressResults } from '@app/assessments';
+import { maySeeSubmission, progressResults, SUBMISSION_READER_ROLES } from '@app/assessments';
 import { AuthUser } from '@app/auth';
 import { AppError } from '@app/common';
 import { AppConfig, APP_CONFIG } from '@app/config';
-import { Role, SubmissionEntity, SubmissionState } from '@app/domain';
+import { SubmissionEntity, SubmissionState } from '@app/domain';
 import { SubmissionEvent, SubmissionsService } from '@app/judging';
 import { submissionChannel } from '@app/queue';
 import { PUB_SUB } from '../graphql/pubsub';
 import { CurrentUser, Roles } from '../graphql/roles.decorator';
 import { applyEvent, toSubmissionModel } from './submission.mapper';
 import { SubmissionModel } from './submission.model';
-
-/**
- * Who reads any submission. Interviewers are not among them: a submission carries its times,
- * which would reveal a private accommodation; they read submissions through an interview's
- * assessmentResults, a view without times.
- */
-const READERS = [Role.ADMIN, Role.RECRUITER, Role.CANDIDATE] as const;
-const MANAGERS = new Set<Role>([Role.ADMIN, Role.RECRUITER]);
 
 /** How long a subscriber waits without an event before it re-reads the submission. */
 const RECHECK_MS = 3000;
@@ -35,17 +27,17 @@ export class SubmissionsResolver {
   /** Recruiters and admins read any submission; a candidate only their own. Others get NOT_FOUND, not FORBIDDEN. */
   private async readable(id: string, user: AuthUser): Promise<SubmissionEntity> {
     const s = await this.submissions.findById(id);
-    if (!s || (!MANAGERS.has(user.role) && s.userId !== user.id)) throw AppError.notFound('Submission', id);
+    if (!s || !maySeeSubmission(user, s)) throw AppError.notFound('Submission', id);
     return s;
   }
 
-  @Roles(...READERS)
+  @Roles(...SUBMISSION_READER_ROLES)
   @Query(() => SubmissionModel, { description: 'Recruiters and admins read any submission, a candidate their own' })
   async submission(@Args('id', { type: () => ID }) id: string, @CurrentUser() user: AuthUser): Promise<SubmissionModel> {
     return toSubmissionModel(await this.readable(id, user));
   }
 
-  @Roles(...READERS)
+  @Roles(...SUBMISSION_READER_ROLES)
   @Subscription(() => SubmissionModel, {
     description:
       'The submission now, then after each step (RUNNING, each visible test before the first hidden one, the final verdict with every result); completes when FINISHED.',

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { createLogger } from '@app/common';
 import { ProblemEntity, ProblemValidationStatus } from '@app/domain';
-import { ApiHarness, startApi } from '@app/testing';
+import { ApiHarness, startApi } from '@app/api-testing';
 import { loadBankDir } from './bank-files';
 import { seedProblemBank } from './bank.seeder';
 

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { createLogger } from '@app/common';
 import { ApplicationEntity, ApplicationEventEntity, ApplicationStage, JobEntity, JobStatus, JobTemplateEntity, Role, ScreeningOutcome } from '@app/domain';
-import { ApiHarness, startApi } from '@app/testing';
+import { ApiHarness, startApi } from '@app/api-testing';
 import { loadTemplateFiles } from '../templates/template-files';
 import { DEMO_CANDIDATE_EMAIL, DEMO_RECRUITER_EMAIL, hiringServices, seedHiring } from './hiring.seeder';
 

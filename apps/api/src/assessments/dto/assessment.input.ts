@@ -2,6 +2,7 @@ import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Language } from '@app/domain';
+import { CUSTOM_INPUT_MAX_BYTES, SOURCE_KB_MAX, SOURCE_MAX_BYTES } from '@app/sandbox';
 import { GraphQLJSON } from '../../graphql/json.scalar';
 
 // A lower-case String (the judge's names), as clients have always sent it; Submission.language is the enum with the same values.
@@ -84,7 +85,9 @@ export class CodeInput {
 
   @Field()
   @IsString()
-  @MaxLength(65536, { message: 'must be at most 64 KB' })
+  // Characters, never more than the UTF-8 bytes: the ceiling any problem may set. The service
+  // then holds the source to its own problem's limit (checkSource) and names it.
+  @MaxLength(SOURCE_MAX_BYTES, { message: `must be at most ${SOURCE_KB_MAX} KB` })
   source: string;
 }
 
@@ -93,7 +96,7 @@ export class CustomInput {
   @Field(() => String, { nullable: true, description: 'Stdio mode: the input' })
   @IsOptional()
   @IsString()
-  @MaxLength(65536)
+  @MaxLength(CUSTOM_INPUT_MAX_BYTES, { message: `must be at most ${CUSTOM_INPUT_MAX_BYTES / 1024 / 1024} MB` })
   stdin?: string;
 
   @Field(() => GraphQLJSON, { nullable: true, description: 'Function mode: the arguments, as a JSON array' })

@@ -221,7 +221,7 @@ export class ProblemResultModel {
   @Field(() => Int)
   points: number;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'Best score, 0-1' })
   bestScore: number;
 
   @Field(() => Float)

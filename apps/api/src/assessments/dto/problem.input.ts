@@ -4,7 +4,10 @@ import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsObject, IsOptional, IsStri
 import { ProblemValidationStatus, ReferenceLanguage } from '@app/domain';
 import { REFERENCE_LANGUAGES } from '@app/assessments';
 import { PROBLEM_LIMITS } from '@app/contracts';
+import { SOURCE_KB_MAX, SOURCE_MAX_BYTES } from '@app/sandbox';
 import { GraphQLJSON } from '../../graphql/json.scalar';
+import { MaxJsonBytes } from '../../graphql/max-json-bytes.validator';
+import { PROBLEM_DEFINITION_MAX_BYTES } from '../../graphql/operation-limits';
 import { PageArgs } from '../../graphql/page.args';
 
 @InputType()
@@ -15,7 +18,7 @@ export class ReferenceSolutionInput {
 
   @Field()
   @IsString()
-  @MaxLength(65536)
+  @MaxLength(SOURCE_MAX_BYTES, { message: `must be at most ${SOURCE_KB_MAX} KB` })
   source: string;
 }
 
@@ -23,6 +26,7 @@ export class ReferenceSolutionInput {
 export class ProblemInput {
   @Field(() => GraphQLJSON, { description: 'The problem document in the judge format (slug, title, statement, mode, tests, ...)' })
   @IsObject({ message: 'must be a JSON object' })
+  @MaxJsonBytes(PROBLEM_DEFINITION_MAX_BYTES)
   definition: Record<string, unknown>;
 
   @Field(() => [ReferenceSolutionInput])

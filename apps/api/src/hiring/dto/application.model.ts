@@ -1,4 +1,4 @@
-import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, Float, ID, Int, ObjectType, PickType, registerEnumType } from '@nestjs/graphql';
 import { ApplicationStage, EducationStatus, ScreeningOutcome } from '@app/domain';
 
 registerEnumType(ApplicationStage, {
@@ -111,16 +111,7 @@ export class MatchedSkillModel {
 }
 
 @ObjectType('MissingSkill')
-export class MissingSkillModel {
-  @Field()
-  group: string;
-
-  @Field()
-  name: string;
-
-  @Field(() => Float)
-  weight: number;
-}
+export class MissingSkillModel extends PickType(MatchedSkillModel, ['group', 'name', 'weight'] as const) {}
 
 @ObjectType('SkillsMatch', { description: "Staff only. The candidate's skills against the job's hard skills" })
 export class SkillsMatchModel {

@@ -5,6 +5,17 @@ import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsInt, IsNumber, IsOptional, 
 import { AnswerType, PayPeriod, ScreeningQuestionKind } from '@app/domain';
 import { CONTENT_LIMITS } from '@app/hiring';
 
+/** An optional list of at most `max` short texts (the GraphQL field and its checks in one). */
+const OptionalTextList = (max: number) =>
+  applyDecorators(
+    Field(() => [String], { nullable: true }),
+    IsOptional(),
+    IsArray(),
+    ArrayMaxSize(max),
+    IsString({ each: true }),
+    MaxLength(CONTENT_LIMITS.shortText, { each: true }),
+  );
+
 // Types and sizes are checked here; how the fields fit together (a CHOICE knock-out needs
 // accepted values among its options...) is checked by @app/hiring's schema, field by field.
 
@@ -24,12 +35,7 @@ export class HardSkillInput {
   @IsNumber()
   weight: number;
 
-  @Field(() => [String], { nullable: true })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(CONTENT_LIMITS.aliases)
-  @IsString({ each: true })
-  @MaxLength(CONTENT_LIMITS.shortText, { each: true })
+  @OptionalTextList(CONTENT_LIMITS.aliases)
   aliases?: string[] | null;
 }
 
@@ -75,20 +81,10 @@ export class ScreeningRuleInput {
   @IsBoolean()
   requiredAnswer?: boolean | null;
 
-  @Field(() => [String], { nullable: true })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(CONTENT_LIMITS.options)
-  @IsString({ each: true })
-  @MaxLength(CONTENT_LIMITS.shortText, { each: true })
+  @OptionalTextList(CONTENT_LIMITS.options)
   acceptedValues?: string[] | null;
 
-  @Field(() => [String], { nullable: true })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(CONTENT_LIMITS.options)
-  @IsString({ each: true })
-  @MaxLength(CONTENT_LIMITS.shortText, { each: true })
+  @OptionalTextList(CONTENT_LIMITS.options)
   reviewValues?: string[] | null;
 
   @Field(() => Float, { nullable: true })
@@ -138,12 +134,7 @@ export class ScreeningQuestionInput {
   @IsBoolean()
   required?: boolean | null;
 
-  @Field(() => [String], { nullable: true })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(CONTENT_LIMITS.options)
-  @IsString({ each: true })
-  @MaxLength(CONTENT_LIMITS.shortText, { each: true })
+  @OptionalTextList(CONTENT_LIMITS.options)
   options?: string[] | null;
 
   @Field(() => Float, { nullable: true })
@@ -174,7 +165,6 @@ export class ScreeningQuestionInput {
   rule: ScreeningRuleInput;
 }
 
-const TextList = () => applyDecorators(IsOptional(), IsArray(), ArrayMaxSize(CONTENT_LIMITS.listItems), IsString({ each: true }), MaxLength(CONTENT_LIMITS.shortText, { each: true }));
 
 /** Every field of a job's content, each optional: left out, it keeps its value (the template's, on create). */
 @InputType({ isAbstract: true })
@@ -203,16 +193,13 @@ export abstract class JobContentInput {
   @Length(1, CONTENT_LIMITS.longText)
   about?: string;
 
-  @Field(() => [String], { nullable: true })
-  @TextList()
+  @OptionalTextList(CONTENT_LIMITS.listItems)
   responsibilities?: string[];
 
-  @Field(() => [String], { nullable: true })
-  @TextList()
+  @OptionalTextList(CONTENT_LIMITS.listItems)
   qualifications?: string[];
 
-  @Field(() => [String], { nullable: true })
-  @TextList()
+  @OptionalTextList(CONTENT_LIMITS.listItems)
   prerequisites?: string[];
 
   @Field(() => [HardSkillInput], { nullable: true, description: 'Replaces the whole list' })
@@ -223,8 +210,7 @@ export abstract class JobContentInput {
   @Type(() => HardSkillInput)
   hardSkills?: HardSkillInput[];
 
-  @Field(() => [String], { nullable: true })
-  @TextList()
+  @OptionalTextList(CONTENT_LIMITS.listItems)
   softSkills?: string[];
 
   @Field(() => [ToolCategoryInput], { nullable: true })
@@ -235,8 +221,7 @@ export abstract class JobContentInput {
   @Type(() => ToolCategoryInput)
   tools?: ToolCategoryInput[];
 
-  @Field(() => [String], { nullable: true })
-  @TextList()
+  @OptionalTextList(CONTENT_LIMITS.listItems)
   perks?: string[];
 
   @Field(() => [ScreeningQuestionInput], { nullable: true, description: 'Replaces the whole list' })

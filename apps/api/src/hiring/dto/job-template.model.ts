@@ -1,56 +1,30 @@
-import { Field, Float, ID, ObjectType } from '@nestjs/graphql';
-import { HardSkillModel, ScreeningQuestionModel, ToolCategoryModel } from './job-content.model';
+import { Field, Float, ObjectType, PickType } from '@nestjs/graphql';
+import { JobModel } from './job.model';
 
+/** A template is a job's content without the job's lifecycle: its fields are picked from Job, not copied. */
 @ObjectType('JobTemplate', { description: 'A starting point for jobs, loaded from libs/hiring/data/templates' })
-export class JobTemplateModel {
-  @Field(() => ID)
-  id: string;
-
+export class JobTemplateModel extends PickType(JobModel, [
+  'id',
+  'title',
+  'location',
+  'employmentType',
+  'about',
+  'responsibilities',
+  'qualifications',
+  'prerequisites',
+  'hardSkills',
+  'softSkills',
+  'tools',
+  'perks',
+  'screeningQuestions',
+  'updatedAt',
+] as const) {
   @Field({ description: 'The template file name without .json' })
   key: string;
 
   @Field()
   name: string;
 
-  @Field()
-  title: string;
-
-  @Field()
-  location: string;
-
-  @Field()
-  employmentType: string;
-
-  @Field()
-  about: string;
-
-  @Field(() => [String])
-  responsibilities: string[];
-
-  @Field(() => [String])
-  qualifications: string[];
-
-  @Field(() => [String])
-  prerequisites: string[];
-
-  @Field(() => [HardSkillModel])
-  hardSkills: HardSkillModel[];
-
-  @Field(() => [String])
-  softSkills: string[];
-
-  @Field(() => [ToolCategoryModel])
-  tools: ToolCategoryModel[];
-
-  @Field(() => [String])
-  perks: string[];
-
-  @Field(() => [ScreeningQuestionModel])
-  screeningQuestions: ScreeningQuestionModel[];
-
   @Field(() => Float)
   screeningThreshold: number;
-
-  @Field()
-  updatedAt: Date;
 }

@@ -1,5 +1,6 @@
-import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { ApplicationStage, AttemptStatus, InterviewKind, InterviewStatus, Verdict } from '@app/domain';
+import { Field, ID, Int, ObjectType, OmitType, PickType, registerEnumType } from '@nestjs/graphql';
+import { ApplicationStage, AttemptStatus, InterviewKind, InterviewStatus } from '@app/domain';
+import { AttemptResultsModel, ProblemResultModel } from '../../assessments/dto/assessment.model';
 import { ApplicantSkillModel, EducationModel } from '../../hiring/dto/application.model';
 import { GradedSubmissionModel } from '../../submissions/graded-submission.model';
 
@@ -47,35 +48,9 @@ export class InterviewCandidateModel {
   resume: string | null;
 }
 
+/** The managers' ProblemResult without its times: the time taken, and submissions as graders read them. */
 @ObjectType('InterviewProblemResult')
-export class InterviewProblemResultModel {
-  @Field(() => Int)
-  position: number;
-
-  @Field(() => ID)
-  problemId: string;
-
-  @Field()
-  title: string;
-
-  @Field(() => Int)
-  points: number;
-
-  @Field(() => Float, { description: 'Best score, 0-1' })
-  bestScore: number;
-
-  @Field(() => Float)
-  pointsEarned: number;
-
-  @Field(() => Verdict, { nullable: true })
-  bestVerdict: Verdict | null;
-
-  @Field(() => [Verdict])
-  verdicts: Verdict[];
-
-  @Field(() => Int)
-  submissionsCount: number;
-
+export class InterviewProblemResultModel extends OmitType(ProblemResultModel, ['timeTakenSeconds', 'submissions'] as const) {
   @Field(() => [GradedSubmissionModel], { description: 'Every scored submission, in the order submitted, without times' })
   submissions: GradedSubmissionModel[];
 }
@@ -84,7 +59,7 @@ export class InterviewProblemResultModel {
   description:
     "An assessment attempt of the interview's application, as interviewers read it: results only. No accommodation, and no start time, deadline or end time it could be inferred from.",
 })
-export class InterviewAssessmentResultModel {
+export class InterviewAssessmentResultModel extends PickType(AttemptResultsModel, ['pointsPossible', 'pointsEarned', 'score'] as const) {
   @Field(() => ID)
   attemptId: string;
 
@@ -96,15 +71,6 @@ export class InterviewAssessmentResultModel {
 
   @Field(() => AttemptStatus)
   status: AttemptStatus;
-
-  @Field(() => Float)
-  pointsPossible: number;
-
-  @Field(() => Float)
-  pointsEarned: number;
-
-  @Field(() => Float, { description: 'pointsEarned / pointsPossible' })
-  score: number;
 
   @Field(() => [InterviewProblemResultModel])
   problems: InterviewProblemResultModel[];

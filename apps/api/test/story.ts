@@ -2,8 +2,8 @@ import { seedProblemBank } from '@app/assessments';
 import { createLogger } from '@app/common';
 import { Role } from '@app/domain';
 import { seedHiring } from '@app/hiring';
+import { APPLY_ANSWERS, ok } from '@app/testing';
 import type { ApiHarness, TestUser } from './api-harness';
-import { ok } from './graphql-client';
 
 export interface AssessmentStory {
   recruiter: TestUser;
@@ -14,16 +14,6 @@ export interface AssessmentStory {
   candidates: Array<{ user: TestUser; applicationId: string; attemptId: string; token: string }>;
 }
 
-export const APPLY_ANSWERS = [
-  { questionKey: 'work-authorization', value: 'true' },
-  { questionKey: 'availability-months', value: '6' },
-  { questionKey: 'degree-program', value: 'Yes, in Computer Science' },
-  { questionKey: 'backend-language-proficiency', value: '4' },
-  { questionKey: 'sql-experience', value: 'I used a SQL database in a project' },
-  { questionKey: 'git-experience', value: 'true' },
-  { questionKey: 'dsa-self-assessment', value: '4' },
-  { questionKey: 'problem-solving-example', value: 'I profiled a slow endpoint, found an N+1 query and replaced it with one join.' },
-];
 
 let seeded = new WeakSet<object>();
 

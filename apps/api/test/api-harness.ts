@@ -4,10 +4,8 @@ import type { AppConfig } from '@app/config';
 import { UsersService } from '@app/auth';
 import { createLogger } from '@app/common';
 import { Role } from '@app/domain';
-import { createApi } from '../../../apps/api/src/bootstrap';
-import { createTestDatabase, TestDatabase } from './database';
-import { testConfig } from './config';
-import { gql, GqlResponse, ok } from './graphql-client';
+import { createTestDatabase, gql, GqlResponse, ok, TestDatabase, testConfig } from '@app/testing';
+import { createApi } from '../src/bootstrap';
 
 export const TEST_PASSWORD = 'test-password-123';
 
