@@ -6,6 +6,7 @@ export * from './problem-document';
 export * from './problems.service';
 export * from './assessments.service';
 export * from './attempts.service';
+export * from './points';
 export * from './bank/bank-files';
 export * from './bank/bank.seeder';
 export * from './submission-views';
