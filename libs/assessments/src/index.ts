@@ -7,6 +7,8 @@ export * from './problems.service';
 export * from './assessments.service';
 export * from './attempts.service';
 export * from './points';
+export * from './assessment-results.service';
+export * from './assessment-results.module';
 export * from './bank/bank-files';
 export * from './bank/bank.seeder';
 export * from './submission-views';
