@@ -33,18 +33,21 @@ export class AssessmentResultsService {
    * totalled by the rule of ./points. Three queries whatever the number of applications.
    */
   async pointsByApplication(jobId: string): Promise<Map<string, ApplicationPoints>> {
-    const assessments = await this.assessments.findBy({ jobId });
-    if (!assessments.length) return new Map();
-    const started = this.attempts
-      .createQueryBuilder('att')
-      .select('att.id', 'id')
-      .addSelect('att.applicationId', 'applicationId')
-      .addSelect('att.assessmentId', 'assessmentId')
-      .where('att.assessmentId IN (:...pointsAssessmentIds)', { pointsAssessmentIds: assessments.map((x) => x.id) })
-      .andWhere('att.startedAt IS NOT NULL');
-    const [attempts, best] = await Promise.all([
-      started.getRawMany<{ id: string; applicationId: string; assessmentId: string }>(),
-      this.submissions.bestScores(fragment(started.clone().select('att.id'))),
+    const started = () =>
+      this.attempts
+        .createQueryBuilder('att')
+        .innerJoin(AssessmentEntity, 'asmt', 'asmt.id = att.assessmentId')
+        .where('asmt.jobId = :pointsJobId', { pointsJobId: jobId })
+        .andWhere('att.startedAt IS NOT NULL');
+    // Three independent queries: the points of each problem, the started attempts, their best scores.
+    const [assessments, attempts, best] = await Promise.all([
+      this.assessments.findBy({ jobId }),
+      started()
+        .select('att.id', 'id')
+        .addSelect('att.applicationId', 'applicationId')
+        .addSelect('att.assessmentId', 'assessmentId')
+        .getRawMany<{ id: string; applicationId: string; assessmentId: string }>(),
+      this.submissions.bestScores(fragment(started().select('att.id'))),
     ]);
     // application -> assessment -> problem -> best score over its attempts at that assessment
     const attemptById = new Map(attempts.map((t) => [t.id, t]));
