@@ -31,10 +31,11 @@ export function resetSeeded(): void {
 }
 
 /**
- * A published job from the template, an assessment of two seeded problems, and `n` candidates
- * who applied, were invited (the first with `extraTimePercent`) and started their attempt.
+ * A published job from the template, an assessment of two seeded problems (two-sum, then
+ * aggregate-request-logs, worth `points` each), and `n` candidates who applied, were invited
+ * (the first with `extraTimePercent`) and started their attempt.
  */
-export async function assessmentStory(api: ApiHarness, n = 2, extraTimePercent = 25): Promise<AssessmentStory> {
+export async function assessmentStory(api: ApiHarness, n = 2, extraTimePercent = 25, points: [number, number] = [50, 50]): Promise<AssessmentStory> {
   await seedBank(api);
   const recruiter = await api.user(Role.RECRUITER);
   const interviewer = await api.user(Role.INTERVIEWER);
@@ -52,8 +53,8 @@ export async function assessmentStory(api: ApiHarness, n = 2, extraTimePercent =
           instructions: 'Solve both.',
           durationMinutes: 30,
           problems: [
-            { problemId: problems['two-sum'], points: 50 },
-            { problemId: problems['aggregate-request-logs'], points: 50 },
+            { problemId: problems['two-sum'], points: points[0] },
+            { problemId: problems['aggregate-request-logs'], points: points[1] },
           ],
         },
       },

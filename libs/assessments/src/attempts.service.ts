@@ -12,6 +12,7 @@ import { CUSTOM_INPUT_MAX_BYTES, sourceLimitKb } from '@app/sandbox';
 import { hashToken } from './assessments.service';
 import { acceptsSubmissions, computeDeadline } from './deadline';
 import { ProblemDocument, problemLanguages } from './candidate-view';
+import { bestSubmission, problemPoints, totalPoints } from './points';
 import { ProblemsService } from './problems.service';
 
 /**
@@ -255,15 +256,14 @@ export function summarize(attempt: AttemptEntity, assessment: AssessmentEntity, 
   const problems = assessment.problems.map((ref, position): ProblemResult => {
     const mine = subs.filter((s) => s.problemId === ref.problemId);
     const judged = mine.filter((s) => s.state === SubmissionState.FINISHED);
-    let best: SubmissionEntity | null = null;
-    for (const s of judged) if (!best || (s.score ?? 0) > (best.score ?? 0)) best = s;
+    const best = bestSubmission(judged);
     const bestScore = best?.score ?? 0;
     return {
       problemId: ref.problemId,
       position,
       points: ref.points,
       bestScore,
-      pointsEarned: Math.round(bestScore * ref.points * 100) / 100,
+      pointsEarned: problemPoints(bestScore, ref.points),
       bestVerdict: best?.verdict ?? null,
       verdicts: judged.map((s) => s.verdict as Verdict),
       submissionsCount: mine.length,
@@ -271,9 +271,7 @@ export function summarize(attempt: AttemptEntity, assessment: AssessmentEntity, 
       submissions: mine,
     };
   });
-  const pointsPossible = problems.reduce((a, p) => a + p.points, 0);
-  const pointsEarned = Math.round(problems.reduce((a, p) => a + p.pointsEarned, 0) * 100) / 100;
-  return { attempt, assessment, pointsPossible, pointsEarned, score: pointsPossible ? Math.round((pointsEarned / pointsPossible) * 10_000) / 10_000 : 0, problems };
+  return { attempt, assessment, ...totalPoints(problems), problems };
 }
 
 /** Refused before it costs the candidate a submission: the judge would only answer COMPILE_ERROR. */

@@ -1,4 +1,4 @@
-import type { DataSource, EntityManager, ObjectLiteral } from 'typeorm';
+import type { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 
 /**
  * Runs raw SQL written once for both engines the platform runs on (SQLite under `npm start`,
@@ -12,4 +12,43 @@ export function namedQuery<T = ObjectLiteral[]>(db: DataSource | EntityManager, 
   const driver = 'driver' in db ? db.driver : db.connection.driver;
   const [query, values] = driver.escapeQueryWithParameters(sql, params);
   return db.query<T>(query, values);
+}
+
+/**
+ * A piece of SQL with its named parameters, as a query builder writes it (`:name`, unescaped):
+ * how one lib hands another a subquery over its own tables (e.g. the attempt ids of a job)
+ * without the other naming those tables.
+ */
+export interface SqlFragment {
+  sql: string;
+  params: ObjectLiteral;
+}
+
+export function fragment(qb: SelectQueryBuilder<ObjectLiteral>): SqlFragment {
+  return { sql: qb.getQuery(), params: qb.getParameters() };
+}
+
+/** The parameters of several fragments as one set; a name two fragments bind to different values is refused, not silently overwritten. */
+export function mergeParams(fragments: readonly SqlFragment[]): ObjectLiteral {
+  const out: ObjectLiteral = {};
+  for (const f of fragments) {
+    for (const [k, v] of Object.entries(f.params)) {
+      if (k in out && out[k] !== v) throw new Error(`SQL parameter :${k} is bound to two different values`);
+      out[k] = v;
+    }
+  }
+  return out;
+}
+
+/**
+ * Reads several one-value subqueries, each written by the lib that owns its tables, in one
+ * statement (`SELECT (a) AS "a", (b) AS "b"`, valid on both engines): what a cache checks on
+ * every request costs one round trip however many domains it spans.
+ */
+export async function selectScalars(db: DataSource | EntityManager, fragments: Record<string, SqlFragment>): Promise<Record<string, unknown>> {
+  const names = Object.keys(fragments);
+  if (!names.length) return {};
+  const sql = `SELECT ${names.map((n) => `(${fragments[n].sql}) AS "${n}"`).join(', ')}`;
+  const [row] = await namedQuery<Record<string, unknown>[]>(db, sql, mergeParams(Object.values(fragments)));
+  return row;
 }

@@ -1,6 +1,7 @@
 export * from './engine.port';
 export * from './submission-events';
 export * from './submissions.service';
+export * from './submission-reads.service';
 export * from './judge-submission.handler';
 export * from './judging.module';
 export * from './problem-validation.recorder';

@@ -8,6 +8,7 @@ export * from './calibration/calibration.service';
 export * from './rubrics.service';
 export * from './interviews.service';
 export * from './scorecards.service';
+export * from './scorecard-evidence.service';
 export * from './rubrics.module';
 export * from './seed/rubrics.seeder';
 export * from './application-access.service';

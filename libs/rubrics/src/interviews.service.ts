@@ -2,20 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import { AppError } from '@app/common';
-import { AttemptResults, summarize } from '@app/assessments';
-import {
-  ApplicationStage,
-  AssessmentEntity,
-  AttemptEntity,
-  InterviewEntity,
-  InterviewKind,
-  InterviewStatus,
-  ProblemEntity,
-  Role,
-  SubmissionEntity,
-  SubmissionKind,
-  UserEntity,
-} from '@app/domain';
+import { AssessmentResultsService, AttemptResults } from '@app/assessments';
+import { UsersService } from '@app/auth';
+import { ApplicationStage, InterviewEntity, InterviewKind, InterviewStatus, Role } from '@app/domain';
 import { ApplicationsService, FINAL_STAGES, HiringActor, requiredReason, requireManager } from '@app/hiring';
 import { isManager } from './access';
 import { RubricsService } from './rubrics.service';
@@ -41,11 +30,8 @@ export const INTERVIEWS_PAGE_MAX = 200;
 export class InterviewsService {
   constructor(
     @InjectRepository(InterviewEntity) private readonly interviews: Repository<InterviewEntity>,
-    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
-    @InjectRepository(AttemptEntity) private readonly attempts: Repository<AttemptEntity>,
-    @InjectRepository(AssessmentEntity) private readonly assessments: Repository<AssessmentEntity>,
-    @InjectRepository(SubmissionEntity) private readonly submissions: Repository<SubmissionEntity>,
-    @InjectRepository(ProblemEntity) private readonly problems: Repository<ProblemEntity>,
+    private readonly users: UsersService,
+    private readonly assessmentResults: AssessmentResultsService,
     private readonly applications: ApplicationsService,
     private readonly rubrics: RubricsService,
   ) {}
@@ -63,7 +49,7 @@ export class InterviewsService {
     if (!application) throw AppError.notFound('Application', input.applicationId);
     if (FINAL_STAGES.includes(application.stage))
       throw AppError.precondition(`The application is ${application.stage}: no more interviews`);
-    const interviewer = await this.users.findOneBy({ id: input.interviewerId });
+    const interviewer = await this.users.findById(input.interviewerId);
     if (!interviewer || !interviewer.active || !INTERVIEWER_ROLES.includes(interviewer.role)) {
       throw AppError.badInput([{ field: 'interviewerId', message: 'must be an active interviewer, recruiter or admin' }]);
     }
@@ -177,45 +163,11 @@ export class InterviewsService {
   }
 
   /**
-   * The assessment results of many applications (every attempt, oldest first), scored by
-   * @app/assessments' summarize, with each problem's title. Four queries whatever the number
-   * of applications. The attempts carry the accommodation: callers never hand it on to interviewers.
+   * The assessment results of many applications (every attempt, oldest first) with each
+   * problem's title, from @app/assessments. The attempts carry the accommodation: callers never
+   * hand it on to interviewers.
    */
-  async assessmentResultsFor(
-    applicationIds: readonly string[],
-  ): Promise<{ results: Map<string, AttemptResults[]>; problemTitles: Map<string, string> }> {
-    const results = new Map<string, AttemptResults[]>(applicationIds.map((id) => [id, []]));
-    const problemTitles = new Map<string, string>();
-    if (!applicationIds.length) return { results, problemTitles };
-    const attempts = await this.attempts.find({
-      where: { applicationId: In([...applicationIds]) },
-      order: { createdAt: 'ASC', id: 'ASC' },
-    });
-    if (!attempts.length) return { results, problemTitles };
-    const [assessments, subs] = await Promise.all([
-      this.assessments.findBy({ id: In([...new Set(attempts.map((a) => a.assessmentId))]) }),
-      this.submissions.find({
-        where: { attemptId: In(attempts.map((a) => a.id)), kind: SubmissionKind.SUBMISSION },
-        order: { createdAt: 'ASC' },
-      }),
-    ]);
-    const byId = new Map(assessments.map((a) => [a.id, a]));
-    const problemIds = [...new Set(assessments.flatMap((a) => a.problems.map((p) => p.problemId)))];
-    if (problemIds.length) {
-      for (const p of await this.problems.find({ select: { id: true, title: true }, where: { id: In(problemIds) } }))
-        problemTitles.set(p.id, p.title);
-    }
-    for (const attempt of attempts) {
-      const assessment = byId.get(attempt.assessmentId);
-      if (!assessment) continue;
-      results.get(attempt.applicationId)?.push(
-        summarize(
-          attempt,
-          assessment,
-          subs.filter((s) => s.attemptId === attempt.id),
-        ),
-      );
-    }
-    return { results, problemTitles };
+  assessmentResultsFor(applicationIds: readonly string[]): Promise<{ results: Map<string, AttemptResults[]>; problemTitles: Map<string, string> }> {
+    return this.assessmentResults.forApplications(applicationIds);
   }
 }

@@ -1,7 +1,7 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { AttemptsService, candidateView, ProblemDocument, ProblemsService } from '@app/assessments';
+import { AttemptsService, bestSubmission, candidateView, ProblemDocument, ProblemsService } from '@app/assessments';
 import { AuthUser } from '@app/auth';
-import { AttemptEntity, AttemptStatus, Role, SubmissionKind, SubmissionState } from '@app/domain';
+import { AttemptEntity, AttemptStatus, Role, SubmissionKind } from '@app/domain';
 import { CurrentUser, Roles } from '../graphql/roles.decorator';
 import { toSubmissionModel } from '../submissions/submission.mapper';
 import { SubmissionModel } from '../submissions/submission.model';
@@ -71,9 +71,7 @@ export class AttemptsResolver {
     return assessment.problems.flatMap((ref, position) => {
       const p = problems.get(ref.problemId);
       if (!p) return [];
-      const best = subs
-        .filter((s) => s.problemId === ref.problemId && s.state === SubmissionState.FINISHED)
-        .reduce((m, s) => Math.max(m, s.score ?? 0), 0);
+      const best = bestSubmission(subs.filter((s) => s.problemId === ref.problemId))?.score ?? 0;
       return [toAttemptProblemModel(candidateView(p.definition as ProblemDocument), { position, problemId: p.id, points: ref.points, bestScore: best })];
     });
   }

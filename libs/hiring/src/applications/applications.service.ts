@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull, QueryFailedError, Repository } from 'typeorm';
-import { AppError, Clock, CLOCK, ErrorCode } from '@app/common';
+import { AppError, Clock, CLOCK, ErrorCode, fragment, SqlFragment } from '@app/common';
 import {
   JobEntity,
   ActorRole,
@@ -77,6 +77,11 @@ function isUniqueViolation(e: unknown): boolean {
 }
 
 const MOVED_MEANWHILE = 'The application changed meanwhile; read it again and retry';
+
+export type ApplicationRankingInput = Pick<
+  ApplicationEntity,
+  'id' | 'candidateId' | 'stage' | 'outcome' | 'autoOutcome' | 'overrideOutcome' | 'skillsScore' | 'profile' | 'createdAt'
+>;
 
 @Injectable()
 export class ApplicationsService {
@@ -218,6 +223,29 @@ export class ApplicationsService {
       .getRawMany<{ jobId: string; n: string | number }>();
     for (const r of rows) counts.set(r.jobId, Number(r.n));
     return counts;
+  }
+
+  /** What a ranking reads of every application of a job (the shortlist ranks thousands): one query, only these columns hydrated. */
+  rankingInputs(jobId: string): Promise<ApplicationRankingInput[]> {
+    return this.applications
+      .createQueryBuilder('a')
+      .select(['a.id', 'a.candidateId', 'a.stage', 'a.outcome', 'a.autoOutcome', 'a.overrideOutcome', 'a.skillsScore', 'a.profile', 'a.createdAt'])
+      .where('a.jobId = :jobId', { jobId })
+      .getMany();
+  }
+
+  /**
+   * A value that moves whenever an application of the job is added or changes (rows are only
+   * added or updated), as a subquery for a cache's one-statement check (selectScalars).
+   * CAST(... AS TEXT) keeps PostgreSQL's microseconds (a Date would drop them).
+   */
+  changeMarker(jobId: string): SqlFragment {
+    return fragment(
+      this.applications
+        .createQueryBuilder('app')
+        .select(`COUNT(*) || ':' || COALESCE(CAST(MAX(app.updatedAt) AS TEXT), '')`)
+        .where('app.jobId = :markerJobId', { markerJobId: jobId }),
+    );
   }
 
   /**

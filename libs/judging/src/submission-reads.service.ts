@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, Repository } from 'typeorm';
+import { fragment, SqlFragment } from '@app/common';
+import { SubmissionEntity, SubmissionKind, SubmissionState } from '@app/domain';
+
+/** The best judged score of one problem in one attempt. */
+export interface BestScoreRow {
+  attemptId: string;
+  problemId: string;
+  best: number;
+}
+
+/**
+ * The reads other domains need from the submissions table, which judging owns. Callers that
+ * select attempts by their own rules (assessments: the attempts of a job) pass them as a
+ * subquery, so one statement reads both tables and neither lib writes the other's SQL.
+ */
+@Injectable()
+export class SubmissionReads {
+  constructor(@InjectRepository(SubmissionEntity) private readonly submissions: Repository<SubmissionEntity>) {}
+
+  /** Submissions of some attempts, oldest first (scored ones unless told otherwise). */
+  ofAttempts(attemptIds: readonly string[], kinds: readonly SubmissionKind[] = [SubmissionKind.SUBMISSION]): Promise<SubmissionEntity[]> {
+    if (!attemptIds.length) return Promise.resolve([]);
+    return this.submissions.find({ where: { attemptId: In([...attemptIds]), kind: In([...kinds]) }, order: { createdAt: 'ASC' } });
+  }
+
+  /** Per attempt and problem, the highest score of a judged scored submission, for the attempts `attemptIds` selects (one column of ids). */
+  async bestScores(attemptIds: SqlFragment): Promise<BestScoreRow[]> {
+    const rows = await this.submissions
+      .createQueryBuilder('s')
+      .select('s.attemptId', 'attemptId')
+      .addSelect('s.problemId', 'problemId')
+      .addSelect('MAX(s.score)', 'best')
+      .where(`s.attemptId IN (${attemptIds.sql})`, attemptIds.params)
+      .andWhere('s.kind = :submissionKind', { submissionKind: SubmissionKind.SUBMISSION })
+      .andWhere('s.state = :finishedState', { finishedState: SubmissionState.FINISHED })
+      .groupBy('s.attemptId')
+      .addGroupBy('s.problemId')
+      .getRawMany<{ attemptId: string; problemId: string; best: number | string | null }>();
+    return rows.map((r) => ({ attemptId: r.attemptId, problemId: r.problemId, best: Number(r.best ?? 0) }));
+  }
+
+  /**
+   * One value that moves whenever a scored submission of those attempts is created or judged
+   * (rows are only added or updated): `count:latest finishedAt`. CAST(... AS TEXT) keeps
+   * PostgreSQL's microseconds, which a Date would drop.
+   */
+  changeMarker(attemptIds: SqlFragment): SqlFragment {
+    return fragment(
+      this.submissions
+        .createQueryBuilder('s')
+        .select(`COUNT(*) || ':' || COALESCE(CAST(MAX(s.finishedAt) AS TEXT), '')`)
+        .where(`s.attemptId IN (${attemptIds.sql})`, attemptIds.params)
+        .andWhere('s.kind = :markerKind', { markerKind: SubmissionKind.SUBMISSION }),
+    );
+  }
+}
