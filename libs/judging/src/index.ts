@@ -6,3 +6,4 @@ export * from './judging.module';
 export * from './problem-validation.recorder';
 export * from './sandbox-engine';
 export * from './language-bridge';
+export * from './judge-runner.module';

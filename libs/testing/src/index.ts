@@ -6,3 +6,4 @@ export * from './processes';
 export * from './subscriptions';
 export * from './platform';
 export * from './story';
+export * from './seed-context';
