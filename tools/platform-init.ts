@@ -8,7 +8,7 @@
 process.env.TZ = 'UTC';
 import 'reflect-metadata';
 import { UsersService } from '@app/auth';
-import { createLogger } from '@app/common';
+import { createLogger, wantsPrettyLogs } from '@app/common';
 import { databaseErrorLine, die, loadConfigOrDie } from '@app/core';
 import { Role } from '@app/domain';
 import { runMigrations } from '@app/migrations';
@@ -26,7 +26,7 @@ export const DEMO_USERS = [
 
 async function main(): Promise<void> {
   const config = loadConfigOrDie();
-  const logger = createLogger(config.logLevel, 'init');
+  const logger = createLogger(config.logLevel, 'init', { pretty: wantsPrettyLogs(config.isProduction) });
   let ran: string[];
   try {
     ran = await runMigrations(config.database);

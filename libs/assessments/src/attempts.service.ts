@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
-import { AppError, CLOCK, Clock, ErrorCode } from '@app/common';
+import { AppError, CLOCK, Clock } from '@app/common';
 import { AssessmentEntity, AttemptEntity, AttemptStatus, Language, SubmissionEntity, SubmissionKind, SubmissionState, Verdict } from '@app/domain';
 import { SubmissionsService } from '@app/judging';
 import { hashToken } from './assessments.service';

@@ -1,9 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import type { Redis } from 'ioredis';
 import { AppConfig, APP_CONFIG } from '@app/config';
-import { AppError, ErrorCode } from '@app/common';
-import { REDIS } from '@app/core';
+import { AppError, CLOCK, Clock, ErrorCode } from '@app/common';
 import { Role, UserEntity } from '@app/domain';
 import { normalizeEmail } from './account-policy';
 import { AccountStatusCache } from './account-status.cache';
@@ -41,19 +39,16 @@ const REVOKED = 'Your session has ended (account deactivated or password reset);
 
 @Injectable()
 export class AuthService {
-  private readonly limiter: LoginLimiter;
-  private readonly registerLimiter: RegisterLimiter;
-
   constructor(
     private readonly users: UsersService,
     private readonly jwt: JwtService,
     private readonly statuses: AccountStatusCache,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(REDIS) redis: Redis,
-  ) {
-    this.limiter = new LoginLimiter(redis, config.redis.prefix, config.login);
-    this.registerLimiter = new RegisterLimiter(redis, config.redis.prefix, config.register);
-  }
+    // Both provided by AuthCoreModule over Redis.
+    @Inject(LoginLimiter) private readonly limiter: LoginLimiter,
+    @Inject(RegisterLimiter) private readonly registerLimiter: RegisterLimiter,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   async login(email: string, password: string, ip: string): Promise<Session> {
     const key = normalizeEmail(email);
@@ -94,7 +89,7 @@ export class AuthService {
   issue(user: UserEntity): Session {
     const claims: TokenClaims = { sub: user.id, role: user.role, email: user.email, ver: user.tokenVersion ?? 0 };
     const accessToken = this.jwt.sign(claims, { expiresIn: this.config.jwt.ttlSeconds });
-    return { accessToken, expiresAt: new Date(Date.now() + this.config.jwt.ttlSeconds * 1000), user };
+    return { accessToken, expiresAt: new Date(this.clock.now().getTime() + this.config.jwt.ttlSeconds * 1000), user };
   }
 
   /**

@@ -5,7 +5,7 @@ import { createRedis } from '@app/core';
 import { Language, ProblemEntity, StoredTestResult, SubmissionEntity, SubmissionKind, SubmissionState, Verdict } from '@app/domain';
 import { dataSourceOptions } from '@app/migrations';
 import { JudgeQueue } from '@app/queue';
-import { createTestDatabase, startRedis, TestDatabase, testConfig } from '@app/testing';
+import { createTestDatabase, startRedis, TestDatabase, testConfig, waitFor } from '@app/testing';
 import { EngineRequest, EngineResult, JudgeEngine } from './engine.port';
 import { JudgeSubmissionHandler } from './judge-submission.handler';
 import { ProblemValidationRecorder } from './problem-validation.recorder';
@@ -60,7 +60,7 @@ describe('submissions on PostgreSQL and Redis', () => {
 
       const again = await startRedis(redisServer.port);
       try {
-        await new Promise((r) => setTimeout(r, 2500)); // ioredis reconnects
+        await waitFor(async () => redis.status === 'ready', 15_000, 'ioredis to reconnect');
         expect(await service.sweep(new Date(Date.now() + 1000))).toBe(1);
         expect(await service.queue.has(s.id)).toBe(true);
         expect((await ds.getRepository(SubmissionEntity).findOneByOrFail({ id: s.id })).enqueuedAt).toBeInstanceOf(Date);
