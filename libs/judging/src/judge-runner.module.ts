@@ -10,8 +10,11 @@ import { SandboxEngine } from './sandbox-engine';
 import { SubmissionPublisher } from './submission-events';
 
 /**
- * A SandboxEngine whose children start on the first judge() call. The seed step needs sandboxes
- * only when a bank problem is not VALID yet, and the problem importer never judges.
+ * A SandboxEngine whose children start on demand: start(), or the first judge() call. The seed
+ * step needs sandboxes only when a bank problem is not VALID yet, and the problem importer never
+ * judges. Starting them holds this thread a while (forks, type-check threads): a caller about to
+ * judge many at once calls start() first, so that pause does not land while the judgements wait
+ * on the database pool (whose acquire timeout it would exceed on a busy machine).
  */
 export class OnDemandSandboxEngine implements JudgeEngine {
   private engine?: SandboxEngine;
@@ -22,9 +25,13 @@ export class OnDemandSandboxEngine implements JudgeEngine {
     return this.engine !== undefined;
   }
 
-  judge(req: EngineRequest, onTest?: (result: StoredTestResult, index: number) => void): Promise<EngineResult> {
+  start(): SandboxEngine {
     this.engine ??= new SandboxEngine(this.options);
-    return this.engine.judge(req, onTest);
+    return this.engine;
+  }
+
+  judge(req: EngineRequest, onTest?: (result: StoredTestResult, index: number) => void): Promise<EngineResult> {
+    return this.start().judge(req, onTest);
   }
 
   async close(): Promise<void> {

@@ -1,10 +1,11 @@
+import * as os from 'node:os';
 import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { Logger } from '@app/common';
-import { AppConfig } from '@app/config';
+import { AppConfig, APP_CONFIG } from '@app/config';
 import { LOGGER } from '@app/core';
 import { AssessmentEntity, JobEntity, ProblemEntity, ProblemValidationStatus, Role, SubmissionEntity, SubmissionKind, SubmissionState, UserEntity, Verdict } from '@app/domain';
-import { JudgeSubmissionHandler } from '@app/judging';
+import { JUDGE_ENGINE, JudgeEngine, JudgeSubmissionHandler, OnDemandSandboxEngine } from '@app/judging';
 import { APPLICATIONS_PORT, ApplicationsPort } from '../applications.port';
 import { AssessmentsService } from '../assessments.service';
 import { ProblemsService } from '../problems.service';
@@ -55,13 +56,26 @@ async function validateInline(app: INestApplicationContext, problems: ProblemEnt
   const logger = app.get<Logger>(LOGGER);
   const problemsService = app.get(ProblemsService);
   const handler = app.get(JudgeSubmissionHandler);
+  // The sandboxes start before the references are judged in parallel (see OnDemandSandboxEngine).
+  const engine = app.get<JudgeEngine>(JUDGE_ENGINE);
+  if (engine instanceof OnDemandSandboxEngine) engine.start();
   const pendingOf = (ids: string[]) =>
     ds.getRepository(SubmissionEntity).find({
       where: { kind: SubmissionKind.VALIDATION, problemId: In(ids), state: In([SubmissionState.QUEUED, SubmissionState.RUNNING]) },
     });
   const ids = problems.map((p) => p.id);
-  await Promise.all((await pendingOf(ids)).map((s) => handler.handle({ submissionId: s.id })));
-  // All references at once can push one past its time limit on a busy machine (a test run, a
+  // Twice as many at once as there are sandboxes, so each always has the next one ready. All of
+  // them at once (forty-odd) would queue their first queries on the database pool past its 5 s
+  // acquire timeout on a busy machine, and the sandboxes judge no faster for it.
+  const config = app.get<AppConfig>(APP_CONFIG);
+  const parallel = 2 * Math.max(1, config.judge.sandboxes ?? os.availableParallelism());
+  const pending = (await pendingOf(ids)).map((s) => s.id);
+  await Promise.all(
+    Array.from({ length: Math.min(parallel, pending.length) }, async () => {
+      for (let id = pending.shift(); id; id = pending.shift()) await handler.handle({ submissionId: id });
+    }),
+  );
+  // Several references at once can push one past its time limit on a busy machine (a test run, a
   // small VM). Before a seeded problem is called invalid, its references are judged again once,
   // one at a time, when time or the sandbox is all that failed; a wrong answer is never retried.
   const loadSensitive = new Set<Verdict | null>([Verdict.TIME_LIMIT_EXCEEDED, Verdict.INTERNAL_ERROR]);
