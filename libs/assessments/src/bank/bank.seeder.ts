@@ -64,11 +64,11 @@ async function validateInline(app: INestApplicationContext, problems: ProblemEnt
       where: { kind: SubmissionKind.VALIDATION, problemId: In(ids), state: In([SubmissionState.QUEUED, SubmissionState.RUNNING]) },
     });
   const ids = problems.map((p) => p.id);
-  // Twice as many at once as there are sandboxes, so each always has the next one ready. All of
-  // them at once (forty-odd) would queue their first queries on the database pool past its 5 s
-  // acquire timeout on a busy machine, and the sandboxes judge no faster for it.
+  // Several at once, so the sandboxes and the type-check threads always have the next one ready;
+  // not all of them (forty-odd): their first queries would queue on the database pool (10
+  // connections) past its 5 s acquire timeout on a busy machine, and no sandbox judges faster.
   const config = app.get<AppConfig>(APP_CONFIG);
-  const parallel = 2 * Math.max(1, config.judge.sandboxes ?? os.availableParallelism());
+  const parallel = Math.max(8, 2 * (config.judge.sandboxes ?? os.availableParallelism()));
   const pending = (await pendingOf(ids)).map((s) => s.id);
   await Promise.all(
     Array.from({ length: Math.min(parallel, pending.length) }, async () => {
