@@ -25,11 +25,18 @@ const LAYERS = [
   'layer:shortlist',
 ];
 const LIB_TAGS = [...LAYERS, 'layer:testing'];
+/**
+ * Lower layers a lib still may not import. Assessments reach applications through their own
+ * ApplicationsPort, which the apps bind to the hiring flow (apps/api, tools/seed.module.ts).
+ */
+const NOT_BELOW = { 'layer:assessments': ['layer:hiring'] };
 const LAYER_CONSTRAINTS = [
   ...LAYERS.map((tag, i) => ({
     sourceTag: tag,
     // sandbox and queue stand alone beside the domain: the CLI and the benchmarks load them bare.
-    onlyDependOnLibsWithTags: tag === 'layer:sandbox' || tag === 'layer:queue' ? ['layer:domain', tag] : LAYERS.slice(0, i + 1),
+    onlyDependOnLibsWithTags: (tag === 'layer:sandbox' || tag === 'layer:queue' ? ['layer:domain', tag] : LAYERS.slice(0, i + 1)).filter(
+      (lower) => !(NOT_BELOW[tag] ?? []).includes(lower),
+    ),
   })),
   // libs/contracts is bundled into the web app: it may import no other lib (they bring TypeORM, Nest, Node).
   { sourceTag: 'bundle:web', onlyDependOnLibsWithTags: ['bundle:web'] },

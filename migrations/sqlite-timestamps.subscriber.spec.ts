@@ -8,7 +8,15 @@ describe('SQLite create and update dates to the millisecond', () => {
   let ds: DataSource;
   const stored = async (table: string, id: string, columns = `"createdAt" AS c, "updatedAt" AS u`) =>
     (await ds.query(`SELECT ${columns} FROM ${table} WHERE id = ?`, [id]))[0] as { c?: string; u: string };
-  const tick = () => new Promise((r) => setTimeout(r, 3));
+  // Only Date is faked: the clock moves when a test says so (3 ms, less than a second), while
+  // TypeORM's and the lock's own timers stay real.
+  const tick = () => jest.setSystemTime(Date.now() + 3);
+  beforeEach(() => {
+    jest.useFakeTimers({
+      doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'],
+    });
+  });
+  afterEach(() => jest.useRealTimers());
 
   beforeAll(async () => {
     ds = new DataSource(dataSourceOptions({ type: 'sqlite', file: ':memory:', logging: false }));
@@ -22,7 +30,7 @@ describe('SQLite create and update dates to the millisecond', () => {
     const row = await repo.save(repo.create({ jobId: 'job-1', weights: { skills: 1, assessment: 0, interview: 0 }, requireComponents: [], redFlagPenalties: { LOW: 0, MEDIUM: 0, HIGH: 0 }, updatedById: null }));
     const first = (await stored('shortlist_policies', row.id, `"updatedAt" AS u`)).u;
     expect(first).toMatch(MS);
-    await tick();
+    tick();
     const loaded = await repo.findOneByOrFail({ id: row.id });
     loaded.minSharedCandidates = 7;
     await repo.save(loaded);
@@ -39,7 +47,7 @@ describe('SQLite create and update dates to the millisecond', () => {
     const created = await stored('job_templates', t.id);
     expect(created.c).toMatch(MS);
     expect(created.u).toBe(created.c);
-    await tick();
+    tick();
     await ds.createQueryBuilder().update(JobTemplateEntity).set({ name: 'K2' }).where('id = :id', { id: t.id }).execute();
     const updated = await stored('job_templates', t.id);
     expect(updated.c).toBe(created.c);

@@ -1,9 +1,10 @@
 import IORedis from 'ioredis';
 import { DataSource, In } from 'typeorm';
-import { createLogger } from '@app/common';
+import { createLogger, systemClock } from '@app/common';
 import { Language, ProblemEntity, ProblemValidationStatus, SubmissionEntity, SubmissionKind, SubmissionState } from '@app/domain';
 import { SubmissionsService } from '@app/judging';
 import { dataSourceOptions } from '@app/migrations';
+import { JudgeQueue } from '@app/queue';
 import { Platform, PLATFORM_START_MS, startPlatform, testConfig, waitFor } from '@app/testing';
 
 /**
@@ -66,7 +67,7 @@ describe('judge fairness across candidates', () => {
     });
     // The API's own SubmissionsService, in this process: the same store-then-admit path submitSolution takes.
     const config = testConfig(database, { REDIS_PREFIX: p.env.REDIS_PREFIX, JUDGE_IN_FLIGHT_PER_CANDIDATE: String(IN_FLIGHT) });
-    service = new SubmissionsService(ds.getRepository(SubmissionEntity), config, redis, createLogger('silent', 'test'));
+    service = new SubmissionsService(ds.getRepository(SubmissionEntity), config, redis, createLogger('silent', 'test'), new JudgeQueue(redis, config.redis.prefix, config.judge.maxAttempts), systemClock);
     problem = await ds.getRepository(ProblemEntity).save(
       ds.getRepository(ProblemEntity).create({
         slug: SPIN_PROBLEM.slug,
@@ -82,7 +83,7 @@ describe('judge fairness across candidates', () => {
   }, PLATFORM_START_MS);
 
   afterAll(async () => {
-    await service?.close();
+    await service?.queue.close();
     events?.disconnect();
     redis?.disconnect();
     await ds?.destroy();

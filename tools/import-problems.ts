@@ -7,17 +7,11 @@
 process.env.TZ = 'UTC';
 import 'reflect-metadata';
 import * as fs from 'node:fs';
-import { Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { DataSource } from 'typeorm';
 import { parseBankFile, ProblemsService } from '@app/assessments';
 import { AppError, createLogger } from '@app/common';
-import { APP_CONFIG, AppConfig } from '@app/config';
-import { CoreModule, die, loadConfigOrDie, REDIS } from '@app/core';
-import { ProblemEntity, SubmissionEntity } from '@app/domain';
-import { SubmissionsService } from '@app/judging';
+import { die, loadConfigOrDie } from '@app/core';
 import { runMigrations } from '@app/migrations';
-import type { Redis } from 'ioredis';
+import { withSeedContext } from './seed.module';
 
 async function main(): Promise<void> {
   const files = process.argv.slice(2);
@@ -25,32 +19,31 @@ async function main(): Promise<void> {
   const config = loadConfigOrDie();
   const logger = createLogger('silent', 'import');
   await runMigrations(config.database);
-  @Module({ imports: [CoreModule.forRoot(config, 'import', logger)] })
-  class ImportModule {}
-  const app = await NestFactory.createApplicationContext(ImportModule, { logger: false });
-  const ds = app.get(DataSource);
-  const submissions = new SubmissionsService(ds.getRepository(SubmissionEntity), app.get<AppConfig>(APP_CONFIG), app.get<Redis>(REDIS), logger);
-  const problems = new ProblemsService(ds.getRepository(ProblemEntity), ds.getRepository(SubmissionEntity), submissions);
   let failed = 0;
-  try {
-    for (const file of files) {
-      try {
-        const e = parseBankFile(file, fs.readFileSync(file, 'utf8'));
-        const input = { definition: e.definition, referenceSolutions: e.referenceSolutions, difficulty: e.difficulty, tags: e.tags };
-        const existing = await problems.findBySlug(String(e.definition.slug));
-        const p = existing ? await problems.update(existing.id, input) : await problems.create(input, null);
-        await problems.validate(p.id, null);
-        console.log(`${existing ? 'updated' : 'created'} ${p.slug} (version ${p.version}, id ${p.id}): validation queued`);
-      } catch (e) {
-        failed++;
-        const details = e instanceof AppError && Array.isArray(e.details.fields) ? e.details.fields.map((f: { field: string; message: string }) => `${f.field}: ${f.message}`).join('; ') : (e as Error).message;
-        console.error(`${file}: ${details}`);
+  // The seed step's context: the services the API uses. It judges nothing here (a running
+  // worker validates what this queues), so no sandbox starts.
+  await withSeedContext(
+    config,
+    logger,
+    async (app) => {
+      const problems = app.get(ProblemsService);
+      for (const file of files) {
+        try {
+          const e = parseBankFile(file, fs.readFileSync(file, 'utf8'));
+          const input = { definition: e.definition, referenceSolutions: e.referenceSolutions, difficulty: e.difficulty, tags: e.tags };
+          const existing = await problems.findBySlug(String(e.definition.slug));
+          const p = existing ? await problems.update(existing.id, input) : await problems.create(input, null);
+          await problems.validate(p.id, null);
+          console.log(`${existing ? 'updated' : 'created'} ${p.slug} (version ${p.version}, id ${p.id}): validation queued`);
+        } catch (e) {
+          failed++;
+          const details = e instanceof AppError && Array.isArray(e.details.fields) ? e.details.fields.map((f: { field: string; message: string }) => `${f.field}: ${f.message}`).join('; ') : (e as Error).message;
+          console.error(`${file}: ${details}`);
+        }
       }
-    }
-  } finally {
-    await submissions.close();
-    await app.close();
-  }
+    },
+    'import',
+  );
   process.exit(failed ? 2 : 0);
 }
 

@@ -40,7 +40,7 @@ describe('layer boundaries', () => {
 
   it.each([
     ['libs/shortlist/src/index.ts', '@app/rubrics'],
-    ['libs/assessments/src/index.ts', '@app/hiring'],
+    ['libs/assessments/src/index.ts', '@app/judging'],
     ['libs/judging/src/index.ts', '@app/sandbox'],
   ])('%s may import %s (a lower layer)', async (file, lib) => {
     expect(await boundaryErrors(file, `import * as lower from '${lib}';\nexport const probe = lower;\n`)).toEqual([]);
@@ -48,6 +48,12 @@ describe('layer boundaries', () => {
 
   it('libs/contracts, bundled into the web app, may not import another lib, not even one of its layer', async () => {
     const errors = await boundaryErrors('libs/contracts/src/index.ts', `import * as domain from '@app/domain';\nexport const probe = domain;\n`);
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors[0]).toMatch(/can only depend on libs tagged with/);
+  }, 60_000);
+
+  it('assessments may not import hiring: the apps bind its ApplicationsPort', async () => {
+    const errors = await boundaryErrors('libs/assessments/src/index.ts', `import * as hiring from '@app/hiring';\nexport const probe = hiring;\n`);
     expect(errors.length).toBeGreaterThan(0);
     expect(errors[0]).toMatch(/can only depend on libs tagged with/);
   }, 60_000);

@@ -7,13 +7,12 @@
  */
 process.env.TZ = 'UTC';
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
-import { Module } from '@nestjs/common';
-import { AuthCoreModule, UsersService } from '@app/auth';
-import { createLogger } from '@app/common';
-import { CoreModule, databaseErrorLine, die, loadConfigOrDie } from '@app/core';
+import { UsersService } from '@app/auth';
+import { createLogger, wantsPrettyLogs } from '@app/common';
+import { databaseErrorLine, die, loadConfigOrDie } from '@app/core';
 import { Role } from '@app/domain';
 import { runMigrations } from '@app/migrations';
+import { withSeedContext } from './seed.module';
 import { SEEDERS } from './seeders';
 
 export const DEMO_PASSWORD = 'demo-password-123';
@@ -27,7 +26,7 @@ export const DEMO_USERS = [
 
 async function main(): Promise<void> {
   const config = loadConfigOrDie();
-  const logger = createLogger(config.logLevel, 'init');
+  const logger = createLogger(config.logLevel, 'init', { pretty: wantsPrettyLogs(config.isProduction) });
   let ran: string[];
   try {
     ran = await runMigrations(config.database);
@@ -37,10 +36,7 @@ async function main(): Promise<void> {
   logger.info({ migrations: ran }, ran.length ? `applied ${ran.length} migration(s)` : 'schema is up to date');
   if (process.argv.includes('--migrate-only')) return;
 
-  @Module({ imports: [CoreModule.forRoot(config, 'init', logger), AuthCoreModule] })
-  class InitModule {}
-  const app = await NestFactory.createApplicationContext(InitModule, { logger: false });
-  try {
+  await withSeedContext(config, logger, async (app) => {
     const users = app.get(UsersService);
     if (config.admin && (await users.ensureAdmin(config.admin.email, config.admin.password))) {
       logger.info({ email: config.admin.email }, 'created the first admin from ADMIN_EMAIL');
@@ -53,9 +49,7 @@ async function main(): Promise<void> {
       logger.info({ users: DEMO_USERS.map((u) => u.email) }, `demo accounts ready (password ${DEMO_PASSWORD})`);
     }
     for (const seeder of SEEDERS) await seeder(app, { config, logger, demo: config.seedDemoData });
-  } finally {
-    await app.close();
-  }
+  });
 }
 
 main().catch((e: unknown) => die(`Initialisation failed: ${(e as Error).message}`));

@@ -42,7 +42,7 @@ import {
   UserEntity,
   Verdict,
 } from '@app/domain';
-import { hiringServices, seedHiring } from '@app/hiring';
+import { JobsService, seedHiring } from '@app/hiring';
 import { runMigrations } from '@app/migrations';
 import { seedRubrics } from '@app/rubrics';
 import { createApi } from '../../apps/api/src/bootstrap';
@@ -91,9 +91,9 @@ async function main(): Promise<void> {
     // A job from the template, an assessment of two problems, the default rubric.
     await seedHiring(app, { logger, demo: false });
     await seedRubrics(app, { logger });
-    const hiring = hiringServices(ds);
-    const job = await hiring.jobs.create({ templateKey: 'backend-engineer-intern', changes: {} }, { id: recruiter.id, role: Role.RECRUITER });
-    await hiring.jobs.publish(job.id, { id: recruiter.id, role: Role.RECRUITER });
+    const jobs = app.get(JobsService);
+    const job = await jobs.create({ templateKey: 'backend-engineer-intern', changes: {} }, { id: recruiter.id, role: Role.RECRUITER });
+    await jobs.publish(job.id, { id: recruiter.id, role: Role.RECRUITER });
     const problems = ['p-one', 'p-two'].map((slug) => ({ id: randomUUID(), slug, title: slug, definition: {}, referenceSolutions: [], validationStatus: ProblemValidationStatus.VALID, validationReport: null, difficulty: 'Easy', tags: [], createdById: null, version: 1 }));
     await insertChunks(ds, ProblemEntity, problems);
     const assessment = { id: randomUUID(), jobId: job.id, title: 'Bench', instructions: '', durationMinutes: 60, problems: problems.map((p) => ({ problemId: p.id, points: 50 })), createdById: recruiter.id };

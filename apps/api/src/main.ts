@@ -1,13 +1,13 @@
 process.env.TZ = 'UTC';
 import 'reflect-metadata';
-import { createLogger } from '@app/common';
+import { createLogger, wantsPrettyLogs } from '@app/common';
 import { describeConfig } from '@app/config';
 import { databaseErrorLine, die, loadConfigOrDie, requireRedisOrDie } from '@app/core';
 import { createApi } from './bootstrap';
 
 async function main(): Promise<void> {
   const config = loadConfigOrDie();
-  const logger = createLogger(config.logLevel, 'api');
+  const logger = createLogger(config.logLevel, 'api', { pretty: wantsPrettyLogs(config.isProduction) });
   if (config.jwt.generated) {
     logger.warn('JWT_SECRET is not set: using a random secret for this process; tokens die with it (set JWT_SECRET)');
   }

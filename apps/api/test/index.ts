@@ -2,3 +2,4 @@
 // through it. It lives with the app, not in libs/testing, so that libs see libs only.
 export * from './api-harness';
 export * from './story';
+export * from './seed-context';

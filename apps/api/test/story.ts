@@ -4,6 +4,7 @@ import { Role } from '@app/domain';
 import { seedHiring } from '@app/hiring';
 import { APPLY_ANSWERS, ok } from '@app/testing';
 import type { ApiHarness, TestUser } from './api-harness';
+import { inSeedContext } from './seed-context';
 
 export interface AssessmentStory {
   recruiter: TestUser;
@@ -21,8 +22,10 @@ let seeded = new WeakSet<object>();
 export async function seedBank(api: ApiHarness): Promise<void> {
   if (seeded.has(api)) return;
   const ctx = { config: api.config, logger: createLogger('silent', 'seed'), demo: false };
-  await seedHiring(api.app, ctx);
-  await seedProblemBank(api.app, ctx);
+  await inSeedContext(api, async (app) => {
+    await seedHiring(app, ctx);
+    await seedProblemBank(app, ctx);
+  });
   seeded.add(api);
 }
 

@@ -1,7 +1,7 @@
 import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { Job, UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { Logger } from '@app/common';
+import { CLOCK, Clock, Logger } from '@app/common';
 import { AppConfig, APP_CONFIG } from '@app/config';
 import { LOGGER, REDIS } from '@app/core';
 import { JudgeSubmissionHandler, SubmissionsService } from '@app/judging';
@@ -26,6 +26,7 @@ export class JudgeWorker implements OnApplicationBootstrap, BeforeApplicationShu
     @Inject(LOGGER) private readonly logger: Logger,
     private readonly judgeHandler: JudgeSubmissionHandler,
     private readonly submissions: SubmissionsService,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {
     this.registry = buildRegistry([{ name: JobName.JudgeSubmission, handle: (data) => this.judgeHandler.handle(data) }]);
   }
@@ -72,7 +73,7 @@ export class JudgeWorker implements OnApplicationBootstrap, BeforeApplicationShu
 
   private async sweep(): Promise<void> {
     try {
-      const sent = await this.submissions.sweep(new Date(), 30_000, (id) =>
+      const sent = await this.submissions.sweep(this.clock.now(), 30_000, (id) =>
         this.judgeHandler.giveUp(id, 'judging failed and the worker stopped before recording it'),
       );
       if (sent) this.logger.info({ sent }, 'sweeper enqueued submissions');

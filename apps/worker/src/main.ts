@@ -1,14 +1,14 @@
 process.env.TZ = 'UTC';
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { createLogger } from '@app/common';
+import { createLogger, wantsPrettyLogs } from '@app/common';
 import { describeConfig } from '@app/config';
 import { databaseErrorLine, die, loadConfigOrDie, requireRedisOrDie } from '@app/core';
 import { WorkerModule } from './worker.module';
 
 async function main(): Promise<void> {
   const config = loadConfigOrDie();
-  const logger = createLogger(config.logLevel, 'worker');
+  const logger = createLogger(config.logLevel, 'worker', { pretty: wantsPrettyLogs(config.isProduction) });
   await requireRedisOrDie(config);
   let app;
   try {

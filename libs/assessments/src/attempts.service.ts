@@ -1,53 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Redis } from 'ioredis';
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { In, Repository } from 'typeorm';
-import { AppError, CLOCK, Clock, ErrorCode } from '@app/common';
-import { AppConfig, APP_CONFIG } from '@app/config';
-import { REDIS } from '@app/core';
+import { AppError, CLOCK, Clock } from '@app/common';
 import { AssessmentEntity, AttemptEntity, AttemptStatus, Language, SubmissionEntity, SubmissionKind, SubmissionState, Verdict } from '@app/domain';
 import { SubmissionsService } from '@app/judging';
 import { CUSTOM_INPUT_MAX_BYTES, sourceLimitKb } from '@app/sandbox';
 import { hashToken } from './assessments.service';
+import { ATTEMPT_LIMITS, AttemptLimits } from './attempt-limits';
 import { acceptsSubmissions, computeDeadline } from './deadline';
 import { ProblemDocument, problemLanguages } from './candidate-view';
 import { bestSubmission, problemPoints, totalPoints } from './points';
 import { ProblemsService } from './problems.service';
 
-/**
- * A per-candidate limit of calls a minute. Each call consumes one point atomically in Redis, so
- * parallel requests racing the limit cannot get past it; with Redis down a per-process memory
- * limiter stands in.
- */
-class PerMinuteLimit {
-  private readonly limiter: RateLimiterRedis;
-
-  constructor(
-    redis: Redis,
-    keyPrefix: string,
-    private readonly points: number,
-    private readonly what: string,
-  ) {
-    this.limiter = new RateLimiterRedis({
-      storeClient: redis,
-      keyPrefix,
-      points,
-      duration: 60,
-      insuranceLimiter: new RateLimiterMemory({ points, duration: 60 }),
-      rejectIfRedisNotReady: true,
-    });
-  }
-
-  async consume(candidateId: string): Promise<void> {
-    try {
-      await this.limiter.consume(candidateId);
-    } catch (e) {
-      const wait = e instanceof RateLimiterRes ? Math.max(1, Math.ceil(e.msBeforeNext / 1000)) : 60;
-      throw new AppError(ErrorCode.RATE_LIMITED, `At most ${this.points} ${this.what} a minute. Try again in ${wait} s.`, { retryAfterSeconds: wait });
-    }
-  }
-}
 
 export interface ProblemResult {
   problemId: string;
@@ -79,9 +43,6 @@ export interface AttemptResults {
  */
 @Injectable()
 export class AttemptsService {
-  private readonly runLimit: PerMinuteLimit;
-  private readonly submitLimit: PerMinuteLimit;
-
   constructor(
     @InjectRepository(AttemptEntity) private readonly attempts: Repository<AttemptEntity>,
     @InjectRepository(AssessmentEntity) private readonly assessments: Repository<AssessmentEntity>,
@@ -89,12 +50,8 @@ export class AttemptsService {
     private readonly submissions: SubmissionsService,
     private readonly problems: ProblemsService,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(APP_CONFIG) config: AppConfig,
-    @Inject(REDIS) redis: Redis,
-  ) {
-    this.runLimit = new PerMinuteLimit(redis, `${config.redis.prefix}:runcode`, config.judge.runsPerMinute, 'runs');
-    this.submitLimit = new PerMinuteLimit(redis, `${config.redis.prefix}:submit`, config.judge.submissionsPerMinute, 'submissions');
-  }
+    @Inject(ATTEMPT_LIMITS) private readonly limits: AttemptLimits,
+  ) {}
 
   /** Past its deadline an unfinished attempt counts as finished, whether or not anyone closed it. */
   effectiveStatus(a: AttemptEntity, now = this.clock.now()): AttemptStatus {
@@ -161,7 +118,7 @@ export class AttemptsService {
     checkSource(problem.definition, source);
     checkLanguage(problem.definition as ProblemDocument, language);
     // Counted only once the request is otherwise valid: a refused one costs the candidate nothing.
-    await this.submitLimit.consume(candidateId);
+    await this.limits.submissions.consume(candidateId);
     return this.submissions.create({
       kind: SubmissionKind.SUBMISSION,
       problemId,
@@ -187,7 +144,7 @@ export class AttemptsService {
     checkSource(problem.definition, source);
     checkLanguage(problem.definition as ProblemDocument, language);
     if (customInput) checkCustomInput(String(problem.definition.mode), customInput);
-    await this.runLimit.consume(candidateId);
+    await this.limits.runs.consume(candidateId);
     return this.submissions.create({
       kind: SubmissionKind.RUN,
       problemId,

@@ -1,7 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
-import { AppError } from '@app/common';
+import { AppError, CLOCK, Clock } from '@app/common';
 import { Language, ProblemEntity, ProblemValidationStatus, ReferenceSolution, SubmissionEntity, SubmissionKind } from '@app/domain';
 import { fromSandboxLanguage, SubmissionsService } from '@app/judging';
 import { checkProblemDocument } from './problem-document';
@@ -24,6 +24,7 @@ export class ProblemsService {
     @InjectRepository(ProblemEntity) private readonly problems: Repository<ProblemEntity>,
     @InjectRepository(SubmissionEntity) private readonly submissions: Repository<SubmissionEntity>,
     private readonly submissionsService: SubmissionsService,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async create(input: ProblemInput, actorId: string | null): Promise<ProblemEntity> {
@@ -97,7 +98,7 @@ export class ProblemsService {
     const p = await this.get(id);
     if (p.validationStatus === ProblemValidationStatus.VALIDATING) return p;
     p.validationStatus = ProblemValidationStatus.VALIDATING;
-    p.validationReport = { version: p.version, requestedAt: new Date().toISOString(), solutions: [] };
+    p.validationReport = { version: p.version, requestedAt: this.clock.now().toISOString(), solutions: [] };
     await this.problems.save(p);
     for (const sol of p.referenceSolutions) {
       await this.submissionsService.create({

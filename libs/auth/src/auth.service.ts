@@ -1,10 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import type { Redis } from 'ioredis';
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { AppConfig, APP_CONFIG } from '@app/config';
-import { AppError, ErrorCode } from '@app/common';
-import { REDIS } from '@app/core';
+import { AppError, CLOCK, Clock, ErrorCode } from '@app/common';
 import { Role, UserEntity } from '@app/domain';
 import { normalizeEmail } from './account-policy';
 import { AccountStatusCache } from './account-status.cache';
@@ -48,20 +46,17 @@ const REVOKED = 'Your session has ended (account deactivated or password reset);
 
 @Injectable()
 export class AuthService {
-  private readonly limiter: LoginLimiter;
-  private readonly registerLimiter: RegisterLimiter;
-
   constructor(
     private readonly users: UsersService,
     private readonly jwt: JwtService,
     private readonly statuses: AccountStatusCache,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(REDIS) redis: Redis,
     private readonly revocations: TokenRevocations,
-  ) {
-    this.limiter = new LoginLimiter(redis, config.redis.prefix, config.login);
-    this.registerLimiter = new RegisterLimiter(redis, config.redis.prefix, config.register);
-  }
+    // Both provided by AuthCoreModule over Redis.
+    @Inject(LoginLimiter) private readonly limiter: LoginLimiter,
+    @Inject(RegisterLimiter) private readonly registerLimiter: RegisterLimiter,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   async login(email: string, password: string, ip: string): Promise<Session> {
     const key = normalizeEmail(email);
@@ -104,7 +99,7 @@ export class AuthService {
     // The token id lets one token be revoked (logout) without ending the account's other sessions.
     const id = randomUUID();
     const accessToken = this.jwt.sign(claims, { expiresIn: this.config.jwt.ttlSeconds, jwtid: id });
-    return { id, accessToken, expiresAt: new Date(Date.now() + this.config.jwt.ttlSeconds * 1000), user };
+    return { id, accessToken, expiresAt: new Date(this.clock.now().getTime() + this.config.jwt.ttlSeconds * 1000), user };
   }
 
   /**
@@ -135,7 +130,7 @@ export class AuthService {
    */
   async logout(user: AuthUser, everywhere = false): Promise<void> {
     if (everywhere) await this.users.endSessions(user.id);
-    if (user.session) await this.revocations.revoke(user.session.id, user.session.expiresAt, Date.now());
+    if (user.session) await this.revocations.revoke(user.session.id, user.session.expiresAt, this.clock.now().getTime());
   }
 
   /**

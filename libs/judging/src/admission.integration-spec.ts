@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource, In, IsNull, Not } from 'typeorm';
-import { createLogger } from '@app/common';
+import { createLogger, systemClock } from '@app/common';
 import { AppConfig } from '@app/config';
 import { createRedis } from '@app/core';
 import { Language, ProblemEntity, StoredTestResult, SubmissionEntity, SubmissionKind, SubmissionState, Verdict } from '@app/domain';
@@ -8,7 +8,7 @@ import { dataSourceOptions } from '@app/migrations';
 import { createTestDatabase, TestDatabase, testConfig } from '@app/testing';
 import { UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { JUDGE_QUEUE } from '@app/queue';
+import { JUDGE_QUEUE, JudgeQueue } from '@app/queue';
 import { EngineResult, JudgeEngine } from './engine.port';
 import { JudgeSubmissionHandler } from './judge-submission.handler';
 import { ProblemValidationRecorder } from './problem-validation.recorder';
@@ -43,7 +43,7 @@ describe('per-candidate admission to the judge queue', () => {
     );
     config = testConfig(db.config, { JUDGE_IN_FLIGHT_PER_CANDIDATE: String(IN_FLIGHT) });
     redis = createRedis(config.redis.url);
-    service = new SubmissionsService(ds.getRepository(SubmissionEntity), config, redis, logger);
+    service = new SubmissionsService(ds.getRepository(SubmissionEntity), config, redis, logger, new JudgeQueue(redis, config.redis.prefix, config.judge.maxAttempts), systemClock);
     const publisher = {
       publish: async (e: SubmissionEvent) => {
         if (e.state === SubmissionState.FINISHED) finals.set(e.submissionId, (finals.get(e.submissionId) ?? 0) + 1);
@@ -63,12 +63,13 @@ describe('per-candidate admission to the judge queue', () => {
       engine,
       publisher,
       logger,
-      new ProblemValidationRecorder(ds.getRepository(ProblemEntity), ds.getRepository(SubmissionEntity)),
+      new ProblemValidationRecorder(ds.getRepository(ProblemEntity), ds.getRepository(SubmissionEntity), systemClock),
       service,
+      systemClock,
     );
   });
   afterAll(async () => {
-    await service.close();
+    await service.queue.close();
     redis.disconnect();
     await ds.destroy();
     await db.drop();

@@ -8,3 +8,4 @@ export * from './problem-validation.recorder';
 export * from './sandbox-engine';
 export * from './language-bridge';
 export * from './verdict-bridge';
+export * from './judge-runner.module';

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Not, Repository } from 'typeorm';
-import { Logger } from '@app/common';
+import { CLOCK, Clock, Logger } from '@app/common';
 import { LOGGER } from '@app/core';
 import { ProblemEntity, StoredTestResult, SubmissionEntity, SubmissionKind, SubmissionState, Verdict } from '@app/domain';
 import { JudgeSubmissionJobData } from '@app/queue';
@@ -36,6 +36,7 @@ export class JudgeSubmissionHandler {
     @Inject(LOGGER) private readonly logger: Logger,
     private readonly validations: ProblemValidationRecorder,
     private readonly admission: SubmissionsService,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async handle(data: JudgeSubmissionJobData): Promise<HandleOutcome> {
@@ -45,12 +46,12 @@ export class JudgeSubmissionHandler {
     const started = await this.submissions
       .createQueryBuilder()
       .update()
-      .set({ state: SubmissionState.RUNNING, startedAt: new Date(), judgeAttempts: () => '"judgeAttempts" + 1' })
+      .set({ state: SubmissionState.RUNNING, startedAt: this.clock.now(), judgeAttempts: () => '"judgeAttempts" + 1' })
       .where('id = :id AND state <> :finished', { id: s.id, finished: SubmissionState.FINISHED })
       .execute();
     if (!started.affected) return 'already-finished';
     s.state = SubmissionState.RUNNING;
-    await this.publisher.publish(eventOf(s, []));
+    await this.publisher.publish(eventOf(s, this.clock.now(), []));
 
     const problem = await this.problemVersion(s.problemId, s.problemVersion);
     let result: EngineResult;
@@ -62,8 +63,8 @@ export class JudgeSubmissionHandler {
       let pending: NodeJS.Timeout | undefined;
       const send = () => {
         pending = undefined;
-        lastSent = Date.now();
-        void this.publisher.publish(eventOf(s, [...soFar]));
+        lastSent = this.clock.now().getTime();
+        void this.publisher.publish(eventOf(s, this.clock.now(), [...soFar]));
       };
       result = await this.engine.judge(
         {
@@ -77,7 +78,7 @@ export class JudgeSubmissionHandler {
         (t) => {
           soFar.push(t);
           if (pending) return;
-          const wait = lastSent + PROGRESS_INTERVAL_MS - Date.now();
+          const wait = lastSent + PROGRESS_INTERVAL_MS - this.clock.now().getTime();
           if (wait <= 0) send();
           else pending = setTimeout(send, wait);
         },
@@ -112,14 +113,14 @@ export class JudgeSubmissionHandler {
       compileError: result.compileError,
       warnings: result.warnings,
       results: result.tests,
-      finishedAt: new Date(),
+      finishedAt: this.clock.now(),
     };
     // simple-json columns: TypeORM's deep-partial type cannot express `unknown` inside them.
     const written = await this.submissions.update({ id: s.id, state: Not(SubmissionState.FINISHED) }, values as Partial<SubmissionEntity> as never);
     if (!written.affected) return false;
     Object.assign(s, values);
     this.logger.info({ submissionId: s.id, verdict: s.verdict, score: s.score }, 'submission judged');
-    await this.publisher.publish(eventOf(s));
+    await this.publisher.publish(eventOf(s, this.clock.now()));
     if (s.kind === SubmissionKind.VALIDATION) await this.validations.record(s.problemId, s.problemVersion);
     // Its slot is free: the candidate's next waiting submission joins the end of the queue.
     await this.admission.admit(s.userId);

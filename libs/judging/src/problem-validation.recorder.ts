@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import type { ValidationReport } from '@app/contracts';
+import { CLOCK, Clock } from '@app/common';
 import { ProblemEntity, ProblemValidationStatus, SubmissionEntity, SubmissionKind, SubmissionState, Verdict } from '@app/domain';
 
 /**
@@ -14,6 +15,7 @@ export class ProblemValidationRecorder {
   constructor(
     @InjectRepository(ProblemEntity) private readonly problems: Repository<ProblemEntity>,
     @InjectRepository(SubmissionEntity) private readonly submissions: Repository<SubmissionEntity>,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async record(problemId: string, version: number): Promise<ProblemValidationStatus | null> {
@@ -29,7 +31,7 @@ export class ProblemValidationRecorder {
     const status = latest.every((r) => r.verdict === Verdict.ACCEPTED) ? ProblemValidationStatus.VALID : ProblemValidationStatus.INVALID;
     const report: ValidationReport = {
       version,
-      validatedAt: new Date().toISOString(),
+      validatedAt: this.clock.now().toISOString(),
       solutions: latest.map((r) => ({
         submissionId: r.id,
         language: r.language,

@@ -16,7 +16,8 @@ export interface SubmissionEvent {
   at: string;
 }
 
-export function eventOf(s: SubmissionEntity, results: StoredTestResult[] = s.results ?? []): SubmissionEvent {
+/** The event for a submission's state at `at` (the handler's clock). */
+export function eventOf(s: SubmissionEntity, at: Date, results: StoredTestResult[] = s.results ?? []): SubmissionEvent {
   return {
     submissionId: s.id,
     state: s.state,
@@ -26,7 +27,7 @@ export function eventOf(s: SubmissionEntity, results: StoredTestResult[] = s.res
     total: s.total,
     results,
     compileError: s.compileError,
-    at: new Date().toISOString(),
+    at: at.toISOString(),
   };
 }
 

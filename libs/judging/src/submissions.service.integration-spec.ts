@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { createLogger } from '@app/common';
+import { createLogger, systemClock } from '@app/common';
 import { createRedis } from '@app/core';
 import { Language, ProblemEntity, StoredTestResult, SubmissionEntity, SubmissionKind, SubmissionState, Verdict } from '@app/domain';
 import { dataSourceOptions } from '@app/migrations';
-import { createTestDatabase, startRedis, TestDatabase, testConfig } from '@app/testing';
+import { JudgeQueue } from '@app/queue';
+import { createTestDatabase, startRedis, TestDatabase, testConfig, waitFor } from '@app/testing';
 import { EngineRequest, EngineResult, JudgeEngine } from './engine.port';
 import { JudgeSubmissionHandler } from './judge-submission.handler';
 import { ProblemValidationRecorder } from './problem-validation.recorder';
@@ -45,7 +46,7 @@ describe('submissions on PostgreSQL and Redis', () => {
     const config = testConfig(db.config, { REDIS_URL: redisServer.url });
     const redis = createRedis(config.redis.url);
     redis.on('error', () => undefined);
-    const service = new SubmissionsService(ds.getRepository(SubmissionEntity), config, redis, logger);
+    const service = new SubmissionsService(ds.getRepository(SubmissionEntity), config, redis, logger, new JudgeQueue(redis, config.redis.prefix, config.judge.maxAttempts), systemClock);
     try {
       await redisServer.stop();
       const started = Date.now();
@@ -59,7 +60,7 @@ describe('submissions on PostgreSQL and Redis', () => {
 
       const again = await startRedis(redisServer.port);
       try {
-        await new Promise((r) => setTimeout(r, 2500)); // ioredis reconnects
+        await waitFor(async () => redis.status === 'ready', 15_000, 'ioredis to reconnect');
         expect(await service.sweep(new Date(Date.now() + 1000))).toBe(1);
         expect(await service.queue.has(s.id)).toBe(true);
         expect((await ds.getRepository(SubmissionEntity).findOneByOrFail({ id: s.id })).enqueuedAt).toBeInstanceOf(Date);
@@ -69,7 +70,7 @@ describe('submissions on PostgreSQL and Redis', () => {
         await again.stop();
       }
     } finally {
-      await service.close();
+      await service.queue.close();
       redis.disconnect();
     }
   }, 30_000);
@@ -77,7 +78,7 @@ describe('submissions on PostgreSQL and Redis', () => {
   it('re-enqueues an unfinished submission whose job Redis lost', async () => {
     const config = testConfig(db.config);
     const redis = createRedis(config.redis.url);
-    const service = new SubmissionsService(ds.getRepository(SubmissionEntity), config, redis, logger);
+    const service = new SubmissionsService(ds.getRepository(SubmissionEntity), config, redis, logger, new JudgeQueue(redis, config.redis.prefix, config.judge.maxAttempts), systemClock);
     try {
       const s = await service.create(newSubmission());
       expect(await service.queue.has(s.id)).toBe(true);
@@ -87,7 +88,7 @@ describe('submissions on PostgreSQL and Redis', () => {
       expect(await service.sweep(new Date(Date.now() + 60_000))).toBeGreaterThanOrEqual(1);
       expect(await service.queue.has(s.id)).toBe(true);
     } finally {
-      await service.close();
+      await service.queue.close();
       redis.disconnect();
     }
   });
@@ -106,15 +107,16 @@ describe('submissions on PostgreSQL and Redis', () => {
         return { verdict: Verdict.ACCEPTED, score: 1, passed: 1, total: 1, compileError: null, warnings: [], tests: [test] } satisfies EngineResult;
       },
     };
-    const service = new SubmissionsService(ds.getRepository(SubmissionEntity), config, redis, logger);
+    const service = new SubmissionsService(ds.getRepository(SubmissionEntity), config, redis, logger, new JudgeQueue(redis, config.redis.prefix, config.judge.maxAttempts), systemClock);
     const handler = new JudgeSubmissionHandler(
       ds.getRepository(SubmissionEntity),
       ds.getRepository(ProblemEntity),
       engine,
       publisher,
       logger,
-      new ProblemValidationRecorder(ds.getRepository(ProblemEntity), ds.getRepository(SubmissionEntity)),
+      new ProblemValidationRecorder(ds.getRepository(ProblemEntity), ds.getRepository(SubmissionEntity), systemClock),
       service,
+      systemClock,
     );
     try {
       const s = await service.create(newSubmission());
@@ -128,7 +130,7 @@ describe('submissions on PostgreSQL and Redis', () => {
       expect(await handler.handle({ submissionId: s.id })).toBe('already-finished');
       expect(published.filter((e) => e.submissionId === s.id && e.state === SubmissionState.FINISHED)).toHaveLength(1);
     } finally {
-      await service.close();
+      await service.queue.close();
       redis.disconnect();
     }
   });

@@ -4,7 +4,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import type { Redis } from 'ioredis';
 import { IsNull, LessThan, In, Not, Repository } from 'typeorm';
 import { AppConfig, APP_CONFIG } from '@app/config';
-import { Logger } from '@app/common';
+import { CLOCK, Clock, Logger } from '@app/common';
 import { LOGGER, REDIS } from '@app/core';
 import { Language, SubmissionEntity, SubmissionKind, SubmissionState } from '@app/domain';
 import { JudgeQueue } from '@app/queue';
@@ -42,7 +42,6 @@ const RELEASE_LOCK = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis
  */
 @Injectable()
 export class SubmissionsService {
-  readonly queue: JudgeQueue;
   private readonly prefix: string;
   private readonly inFlightLimit: number;
 
@@ -51,8 +50,10 @@ export class SubmissionsService {
     @Inject(APP_CONFIG) config: AppConfig,
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(LOGGER) private readonly logger: Logger,
+    /** Provided by JudgingModule, which also closes it. */
+    @Inject(JudgeQueue) readonly queue: JudgeQueue,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {
-    this.queue = new JudgeQueue(redis, config.redis.prefix, config.judge.maxAttempts);
     this.prefix = config.redis.prefix;
     this.inFlightLimit = config.judge.inFlightPerCandidate;
   }
@@ -124,7 +125,7 @@ export class SubmissionsService {
     for (const { id } of next) {
       // Claimed in the database first: if this process dies before Redis has the job, the
       // sweeper finds an admitted submission with no job and enqueues it.
-      const claimed = await this.submissions.update({ id, enqueuedAt: IsNull() }, { enqueuedAt: new Date() });
+      const claimed = await this.submissions.update({ id, enqueuedAt: IsNull() }, { enqueuedAt: this.clock.now() });
       if (!claimed.affected) continue;
       try {
         await this.queue.enqueue(id);
@@ -145,7 +146,7 @@ export class SubmissionsService {
    * worker died before recording that) goes to `onFailedJob`, which must give it a verdict:
    * otherwise it would hold one of its candidate's slots forever. Returns how many it sent.
    */
-  async sweep(now = new Date(), lostAfterMs = 30_000, onFailedJob?: (submissionId: string) => Promise<void>): Promise<number> {
+  async sweep(now = this.clock.now(), lostAfterMs = 30_000, onFailedJob?: (submissionId: string) => Promise<void>): Promise<number> {
     let sent = 0;
     // Younger than 500 ms: the request that stored it is admitting it now.
     const waiting = await this.submissions
@@ -181,10 +182,6 @@ export class SubmissionsService {
       }
     }
     return sent;
-  }
-
-  async close(): Promise<void> {
-    await this.queue.close();
   }
 }
 

@@ -1,25 +1,17 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { APPLICATIONS_PORT, AssessmentsService, AttemptsService, HiringApplicationsAdapter, ProblemsService } from '@app/assessments';
-import { AssessmentEntity, AttemptEntity, ProblemEntity, SubmissionEntity } from '@app/domain';
+import { AssessmentsCoreModule } from '@app/assessments';
 import { HiringModule } from '@app/hiring';
-import { JudgingModule } from '@app/judging';
 import { AssessmentProblemFieldsResolver, AssessmentsResolver } from './assessments.resolver';
 import { AttemptsResolver } from './attempts.resolver';
+import { HiringApplicationsAdapter } from './hiring-applications.adapter';
 import { ProblemsResolver } from './problems.resolver';
 
+/** The assessments' services with the API's binding of their applications port (to the hiring flow). */
+export const assessmentsCore = AssessmentsCoreModule.forRoot({ applications: HiringApplicationsAdapter, imports: [HiringModule] });
+
 @Module({
-  imports: [JudgingModule, HiringModule, TypeOrmModule.forFeature([AssessmentEntity, AttemptEntity, ProblemEntity, SubmissionEntity])],
-  providers: [
-    ProblemsService,
-    AssessmentsService,
-    AttemptsService,
-    { provide: APPLICATIONS_PORT, useClass: HiringApplicationsAdapter },
-    ProblemsResolver,
-    AssessmentsResolver,
-    AssessmentProblemFieldsResolver,
-    AttemptsResolver,
-  ],
-  exports: [ProblemsService, AssessmentsService, AttemptsService],
+  imports: [assessmentsCore],
+  providers: [ProblemsResolver, AssessmentsResolver, AssessmentProblemFieldsResolver, AttemptsResolver],
+  exports: [assessmentsCore],
 })
 export class AssessmentsModule {}

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { createLogger, projectPath } from '@app/common';
 import { InterviewKind, RubricEntity, RubricVersionEntity, Role } from '@app/domain';
 import { seedHiring } from '@app/hiring';
-import { loadRubricFiles, rubricsService, seedRubrics } from '@app/rubrics';
+import { loadRubricFiles, RubricsService, seedRubrics } from '@app/rubrics';
 import { errorCode, GqlResponse, ok } from '@app/testing';
 import { ApiHarness, startApi, TestUser } from '@app/api-testing';
 
@@ -314,7 +314,7 @@ describe('rubrics: the seeded default, anchored criteria, job copies and version
 
     it('a seeded rubric follows a changed data file in place until a submitted scorecard uses it, then by a new version', async () => {
       const [file] = loadRubricFiles();
-      const svc = rubricsService(ds);
+      const svc = api.app.get(RubricsService);
       const reworded = (lookFor: string) => ({
         ...file,
         content: { ...file.content, criteria: file.content.criteria.map((c, i) => (i === 0 ? { ...c, lookFor } : c)) },

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { createLogger } from '@app/common';
 import { ProblemEntity, ProblemValidationStatus } from '@app/domain';
-import { ApiHarness, startApi } from '@app/api-testing';
+import { ApiHarness, inSeedContext, startApi } from '@app/api-testing';
 import { loadBankDir } from './bank-files';
 import { seedProblemBank } from './bank.seeder';
 
@@ -29,7 +29,7 @@ describe('problem bank seed step (PostgreSQL, real judge)', () => {
       true,
     ]);
 
-    await seedProblemBank(api.app, { config: api.config, logger: createLogger('silent', 'test'), demo: false }, entries);
+    await inSeedContext(api, (app) => seedProblemBank(app, { config: api.config, logger: createLogger('silent', 'test'), demo: false }, entries));
 
     const stored = await ds.getRepository(ProblemEntity).find({ order: { slug: 'ASC' } });
     expect(stored.map((p) => [p.slug, p.validationStatus])).toEqual([

@@ -1,25 +1,12 @@
+import * as os from 'node:os';
 import type { INestApplicationContext } from '@nestjs/common';
-import type { Redis } from 'ioredis';
 import { DataSource, In } from 'typeorm';
-import { CLOCK, Clock, Logger } from '@app/common';
+import { Logger } from '@app/common';
 import { AppConfig, APP_CONFIG } from '@app/config';
-import { LOGGER, REDIS } from '@app/core';
-import {
-  AssessmentEntity,
-  AttemptEntity,
-  JobEntity,
-  ProblemEntity,
-  ProblemValidationStatus,
-  Role,
-  SubmissionEntity,
-  SubmissionKind,
-  SubmissionState,
-  UserEntity,
-  Verdict,
-} from '@app/domain';
-import { hiringServices } from '@app/hiring';
-import { JudgeSubmissionHandler, ProblemValidationRecorder, SandboxEngine, SubmissionPublisher, SubmissionsService } from '@app/judging';
-import { HiringApplicationsAdapter } from '../hiring-applications.adapter';
+import { LOGGER } from '@app/core';
+import { AssessmentEntity, JobEntity, ProblemEntity, ProblemValidationStatus, Role, SubmissionEntity, SubmissionKind, SubmissionState, UserEntity, Verdict } from '@app/domain';
+import { JUDGE_ENGINE, JudgeEngine, JudgeSubmissionHandler, OnDemandSandboxEngine } from '@app/judging';
+import { APPLICATIONS_PORT, ApplicationsPort } from '../applications.port';
 import { AssessmentsService } from '../assessments.service';
 import { ProblemsService } from '../problems.service';
 import { BankEntry, loadBankDir } from './bank-files';
@@ -41,84 +28,73 @@ interface Ctx {
  * Seeds the problem bank from its data files (creating or updating each by slug), validates
  * what is not VALID yet, and in development builds the demo assessment and invitation.
  *
- * Validation here runs the same handler and engine the worker runs, in this process: the seed
- * step runs before any worker exists, and the demo assessment needs VALID problems. Each
- * validation is also queued, and the worker finds it already judged.
+ * Runs in the seed context (tools/seed.module.ts), which holds the assessments' services and
+ * JudgeRunnerModule: validation here runs the same handler and engine the worker runs, in this
+ * process, because the seed step runs before any worker exists and the demo assessment needs
+ * VALID problems. Each validation is also queued, and the worker finds it already judged.
  */
 export async function seedProblemBank(app: INestApplicationContext, ctx: Ctx, entries: BankEntry[] = loadBankDir()): Promise<void> {
   const ds = app.get(DataSource);
-  const config = app.get<AppConfig>(APP_CONFIG);
-  const redis = app.get<Redis>(REDIS);
+  const problems = app.get(ProblemsService);
+  const touched: ProblemEntity[] = [];
+  for (const e of entries) {
+    const referenceSolutions = e.referenceSolutions;
+    const input = { definition: e.definition, referenceSolutions, difficulty: e.difficulty, tags: e.tags };
+    let p = await problems.findBySlug(String(e.definition.slug));
+    if (!p) p = await problems.create(input, null);
+    else if (!same(p.definition, e.definition) || !same(p.referenceSolutions, referenceSolutions)) p = await problems.update(p.id, input);
+    if (p.validationStatus !== ProblemValidationStatus.VALID) touched.push(await problems.validate(p.id, null));
+  }
+  if (touched.length) await validateInline(app, touched);
+  const valid = await ds.getRepository(ProblemEntity).countBy({ validationStatus: ProblemValidationStatus.VALID });
+  ctx.logger.info({ problems: entries.length, valid }, 'problem bank ready');
+  if (ctx.demo) await seedDemoAssessment(app, ctx.logger);
+}
+
+async function validateInline(app: INestApplicationContext, problems: ProblemEntity[]): Promise<void> {
+  const ds = app.get(DataSource);
   const logger = app.get<Logger>(LOGGER);
-  const clock = app.get<Clock>(CLOCK);
-  const submissions = new SubmissionsService(ds.getRepository(SubmissionEntity), config, redis, logger);
-  const problems = new ProblemsService(ds.getRepository(ProblemEntity), ds.getRepository(SubmissionEntity), submissions);
-  try {
-    const touched: ProblemEntity[] = [];
-    for (const e of entries) {
-      const referenceSolutions = e.referenceSolutions;
-      const input = { definition: e.definition, referenceSolutions, difficulty: e.difficulty, tags: e.tags };
-      let p = await problems.findBySlug(String(e.definition.slug));
-      if (!p) p = await problems.create(input, null);
-      else if (!same(p.definition, e.definition) || !same(p.referenceSolutions, referenceSolutions)) p = await problems.update(p.id, input);
-      if (p.validationStatus !== ProblemValidationStatus.VALID) touched.push(await problems.validate(p.id, null));
-    }
-    if (touched.length) await validateInline(ds, redis, config, logger, submissions, problems, touched);
-    const valid = await ds.getRepository(ProblemEntity).countBy({ validationStatus: ProblemValidationStatus.VALID });
-    ctx.logger.info({ problems: entries.length, valid }, 'problem bank ready');
-    if (ctx.demo) await seedDemoAssessment(ds, clock, problems, ctx.logger);
-  } finally {
-    await submissions.close();
+  const problemsService = app.get(ProblemsService);
+  const handler = app.get(JudgeSubmissionHandler);
+  // The sandboxes start before the references are judged in parallel (see OnDemandSandboxEngine).
+  const engine = app.get<JudgeEngine>(JUDGE_ENGINE);
+  if (engine instanceof OnDemandSandboxEngine) engine.start();
+  const pendingOf = (ids: string[]) =>
+    ds.getRepository(SubmissionEntity).find({
+      where: { kind: SubmissionKind.VALIDATION, problemId: In(ids), state: In([SubmissionState.QUEUED, SubmissionState.RUNNING]) },
+    });
+  const ids = problems.map((p) => p.id);
+  // Several at once, so the sandboxes and the type-check threads always have the next one ready;
+  // not all of them (forty-odd): their first queries would queue on the database pool (10
+  // connections) past its 5 s acquire timeout on a busy machine, and no sandbox judges faster.
+  const config = app.get<AppConfig>(APP_CONFIG);
+  const parallel = Math.max(8, 2 * (config.judge.sandboxes ?? os.availableParallelism()));
+  const pending = (await pendingOf(ids)).map((s) => s.id);
+  await Promise.all(
+    Array.from({ length: Math.min(parallel, pending.length) }, async () => {
+      for (let id = pending.shift(); id; id = pending.shift()) await handler.handle({ submissionId: id });
+    }),
+  );
+  // Several references at once can push one past its time limit on a busy machine (a test run, a
+  // small VM). Before a seeded problem is called invalid, its references are judged again once,
+  // one at a time, when time or the sandbox is all that failed; a wrong answer is never retried.
+  const loadSensitive = new Set<Verdict | null>([Verdict.TIME_LIMIT_EXCEEDED, Verdict.INTERNAL_ERROR]);
+  for (const p of await ds.getRepository(ProblemEntity).findBy({ id: In(ids), validationStatus: ProblemValidationStatus.INVALID })) {
+    const failed = (await problemsService.validationSubmissions(p)).filter((s) => s.verdict !== Verdict.ACCEPTED);
+    if (!failed.length || !failed.every((s) => loadSensitive.has(s.verdict))) continue;
+    logger.warn({ slug: p.slug, verdicts: failed.map((s) => s.verdict) }, 'a seeded problem failed on time: validating it again, alone');
+    await problemsService.validate(p.id, null);
+    for (const s of await pendingOf([p.id])) await handler.handle({ submissionId: s.id });
+  }
+  const after = await ds.getRepository(ProblemEntity).findBy({ id: In(ids) });
+  for (const p of after.filter((x) => x.validationStatus === ProblemValidationStatus.INVALID)) {
+    logger.error({ slug: p.slug, report: p.validationReport }, 'a seeded problem failed validation');
   }
 }
 
-async function validateInline(
-  ds: DataSource,
-  redis: Redis,
-  config: AppConfig,
-  logger: Logger,
-  submissions: SubmissionsService,
-  problemsService: ProblemsService,
-  problems: ProblemEntity[],
-): Promise<void> {
-  const engine = new SandboxEngine(config.judge);
-  try {
-    const handler = new JudgeSubmissionHandler(
-      ds.getRepository(SubmissionEntity),
-      ds.getRepository(ProblemEntity),
-      engine,
-      new SubmissionPublisher(redis, config.redis.prefix),
-      logger,
-      new ProblemValidationRecorder(ds.getRepository(ProblemEntity), ds.getRepository(SubmissionEntity)),
-      submissions,
-    );
-    const pendingOf = (ids: string[]) =>
-      ds.getRepository(SubmissionEntity).find({
-        where: { kind: SubmissionKind.VALIDATION, problemId: In(ids), state: In([SubmissionState.QUEUED, SubmissionState.RUNNING]) },
-      });
-    const ids = problems.map((p) => p.id);
-    await Promise.all((await pendingOf(ids)).map((s) => handler.handle({ submissionId: s.id })));
-    // All references at once can push one past its time limit on a busy machine (a test run, a
-    // small VM). Before a seeded problem is called invalid, its references are judged again once,
-    // one at a time, when time or the sandbox is all that failed; a wrong answer is never retried.
-    const loadSensitive = new Set<Verdict | null>([Verdict.TIME_LIMIT_EXCEEDED, Verdict.INTERNAL_ERROR]);
-    for (const p of await ds.getRepository(ProblemEntity).findBy({ id: In(ids), validationStatus: ProblemValidationStatus.INVALID })) {
-      const failed = (await problemsService.validationSubmissions(p)).filter((s) => s.verdict !== Verdict.ACCEPTED);
-      if (!failed.length || !failed.every((s) => loadSensitive.has(s.verdict))) continue;
-      logger.warn({ slug: p.slug, verdicts: failed.map((s) => s.verdict) }, 'a seeded problem failed on time: validating it again, alone');
-      await problemsService.validate(p.id, null);
-      for (const s of await pendingOf([p.id])) await handler.handle({ submissionId: s.id });
-    }
-    const after = await ds.getRepository(ProblemEntity).findBy({ id: In(ids) });
-    for (const p of after.filter((x) => x.validationStatus === ProblemValidationStatus.INVALID)) {
-      logger.error({ slug: p.slug, report: p.validationReport }, 'a seeded problem failed validation');
-    }
-  } finally {
-    await engine.close();
-  }
-}
-
-async function seedDemoAssessment(ds: DataSource, clock: Clock, problems: ProblemsService, logger: Logger): Promise<void> {
+async function seedDemoAssessment(app: INestApplicationContext, logger: Logger): Promise<void> {
+  const ds = app.get(DataSource);
+  const problems = app.get(ProblemsService);
   const recruiter = await ds.getRepository(UserEntity).findOneBy({ email: 'recruiter@example.com', role: Role.RECRUITER });
   const job = await ds.getRepository(JobEntity).findOne({ where: { createdById: recruiter?.id }, order: { createdAt: 'ASC' } });
   if (!recruiter || !job) return;
@@ -129,9 +105,7 @@ async function seedDemoAssessment(ds: DataSource, clock: Clock, problems: Proble
     if (p?.validationStatus === ProblemValidationStatus.VALID) refs.push({ problemId: p.id, points: 100 });
   }
   if (!refs.length) return;
-  const hiring = hiringServices(ds, clock);
-  const port = new HiringApplicationsAdapter(hiring.applications, hiring.jobs);
-  const assessments = new AssessmentsService(ds.getRepository(AssessmentEntity), ds.getRepository(AttemptEntity), problems, port, clock);
+  const assessments = app.get(AssessmentsService);
   const assessment = await assessments.create(
     {
       jobId: job.id,
@@ -144,7 +118,7 @@ async function seedDemoAssessment(ds: DataSource, clock: Clock, problems: Proble
     recruiter.id,
   );
   const candidate = await ds.getRepository(UserEntity).findOneBy({ email: 'candidate@example.com' });
-  const application = candidate ? (await hiring.applications.listMine(candidate.id, { limit: 10, offset: 0 })).items.find((a) => a.jobId === job.id) : undefined;
+  const application = candidate ? await app.get<ApplicationsPort>(APPLICATIONS_PORT).findCandidateApplication(job.id, candidate.id) : null;
   if (application) {
     await assessments.invite(assessment.id, application.id, 0, { id: recruiter.id, role: Role.RECRUITER }, DEMO_INVITATION_TOKEN);
     logger.info({ link: `/invite/${DEMO_INVITATION_TOKEN}` }, 'demo assessment and invitation ready');

@@ -1,9 +1,10 @@
 import { DataSource } from 'typeorm';
 import { createLogger } from '@app/common';
 import { ApplicationEntity, ApplicationEventEntity, ApplicationStage, JobEntity, JobStatus, JobTemplateEntity, Role, ScreeningOutcome } from '@app/domain';
-import { ApiHarness, startApi } from '@app/api-testing';
+import { ApiHarness, inSeedContext, startApi } from '@app/api-testing';
+import { JobTemplatesService } from '../templates/job-templates.service';
 import { loadTemplateFiles } from '../templates/template-files';
-import { DEMO_CANDIDATE_EMAIL, DEMO_RECRUITER_EMAIL, hiringServices, seedHiring } from './hiring.seeder';
+import { DEMO_CANDIDATE_EMAIL, DEMO_RECRUITER_EMAIL, seedHiring } from './hiring.seeder';
 
 describe('hiring seed step', () => {
   let api: ApiHarness;
@@ -19,7 +20,7 @@ describe('hiring seed step', () => {
   afterAll(() => api.close());
 
   it('loads the templates only, and skips the demo data when its accounts are missing', async () => {
-    await seedHiring(api.app, { logger, demo: true });
+    await inSeedContext(api, (app) => seedHiring(app, { logger, demo: true }));
     expect(await count()).toEqual([1, 0, 0, 0]);
     const t = await ds.getRepository(JobTemplateEntity).findOneByOrFail({ key: 'backend-engineer-intern' });
     expect(t.name).toBe('Backend Engineer Intern');
@@ -29,8 +30,8 @@ describe('hiring seed step', () => {
   it('creates a published job by the demo recruiter and the demo candidate\'s application, once', async () => {
     const recruiter = await api.user(Role.RECRUITER, DEMO_RECRUITER_EMAIL);
     const candidate = await api.user(Role.CANDIDATE, DEMO_CANDIDATE_EMAIL);
-    await seedHiring(api.app, { logger, demo: true });
-    await seedHiring(api.app, { logger, demo: true });
+    await inSeedContext(api, (app) => seedHiring(app, { logger, demo: true }));
+    await inSeedContext(api, (app) => seedHiring(app, { logger, demo: true }));
     expect(await count()).toEqual([1, 1, 1, 2]);
     const job = await ds.getRepository(JobEntity).findOneByOrFail({ createdById: recruiter.id });
     expect(job).toMatchObject({ status: JobStatus.PUBLISHED, title: 'Backend Engineer Intern' });
@@ -41,7 +42,7 @@ describe('hiring seed step', () => {
 
   it('updates a template whose file changed and leaves the jobs made from it alone', async () => {
     const [file] = loadTemplateFiles();
-    const { templates } = hiringServices(ds);
+    const templates = api.app.get(JobTemplatesService);
     const changed = { ...file, content: { ...file.content, perks: [...file.content.perks, 'Free lunch'] } };
     expect(await templates.sync([changed])).toEqual({ created: [], updated: ['backend-engineer-intern'], unchanged: [] });
     expect((await templates.findByKey('backend-engineer-intern'))!.content.perks).toContain('Free lunch');

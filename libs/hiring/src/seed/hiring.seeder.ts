@@ -1,37 +1,11 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Clock, Logger, systemClock } from '@app/common';
-import {
-  ApplicationEntity,
-  ApplicationEventEntity,
-  EducationStatus,
-  JobEntity,
-  JobStatus,
-  JobTemplateEntity,
-  Role,
-  UserEntity,
-} from '@app/domain';
+import { Logger } from '@app/common';
+import { ApplicationEntity, EducationStatus, JobEntity, JobStatus, Role, UserEntity } from '@app/domain';
 import { ApplicationsService } from '../applications/applications.service';
 import { JobsService } from '../jobs/jobs.service';
 import { JobTemplatesService } from '../templates/job-templates.service';
 import { loadTemplateFiles } from '../templates/template-files';
-
-export interface HiringServices {
-  templates: JobTemplatesService;
-  jobs: JobsService;
-  applications: ApplicationsService;
-}
-
-/**
- * The hiring services over a DataSource, for contexts that do not import HiringModule (the
- * seed step runs in a minimal Nest context).
- */
-export function hiringServices(ds: DataSource, clock: Clock = systemClock): HiringServices {
-  const templates = new JobTemplatesService(ds.getRepository(JobTemplateEntity));
-  const jobs = new JobsService(ds.getRepository(JobEntity), ds.getRepository(ApplicationEntity), templates, clock);
-  const applications = new ApplicationsService(ds, ds.getRepository(ApplicationEntity), ds.getRepository(ApplicationEventEntity), jobs, clock);
-  return { templates, jobs, applications };
-}
 
 export const DEMO_TEMPLATE_KEY = 'backend-engineer-intern';
 export const DEMO_RECRUITER_EMAIL = 'recruiter@example.com';
@@ -40,11 +14,12 @@ export const DEMO_CANDIDATE_EMAIL = 'candidate@example.com';
 /**
  * Seed step, idempotent: loads every template file into job_templates (a broken file stops the
  * seed with its name and field). With demo data: a published job from the built-in template
- * by the demo recruiter, and the demo candidate's application to it.
+ * by the demo recruiter, and the demo candidate's application to it. `app` is any context
+ * holding HiringModule (the seed context, the API).
  */
 export async function seedHiring(app: INestApplicationContext, ctx: { logger: Logger; demo: boolean }): Promise<void> {
   const ds = app.get(DataSource);
-  const services = hiringServices(ds);
+  const services = { templates: app.get(JobTemplatesService), jobs: app.get(JobsService), applications: app.get(ApplicationsService) };
   const sync = await services.templates.sync(loadTemplateFiles());
   ctx.logger.info(sync, 'job templates loaded');
   if (!ctx.demo) return;

@@ -1,9 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { ApplicationRef, ApplicationsPort } from './applications.port';
+import { ApplicationRef, ApplicationsPort } from '@app/assessments';
 import { ApplicationStage } from '@app/domain';
 import { ApplicationsService, JobsService } from '@app/hiring';
 
-/** Binds the assessments' view of applications to the hiring flow (the API's binding, and the seed's). */
+/**
+ * Binds the assessments' view of applications to the hiring flow. The binding is the app's
+ * (the API's, and the seed step's in tools/seed.module.ts), so @app/assessments never imports
+ * @app/hiring.
+ */
 @Injectable()
 export class HiringApplicationsAdapter implements ApplicationsPort {
   constructor(
@@ -13,6 +17,12 @@ export class HiringApplicationsAdapter implements ApplicationsPort {
 
   async findApplication(id: string): Promise<ApplicationRef | null> {
     const a = await this.applications.findById(id);
+    return a ? { id: a.id, jobId: a.jobId, candidateId: a.candidateId } : null;
+  }
+
+  async findCandidateApplication(jobId: string, candidateId: string): Promise<ApplicationRef | null> {
+    // One application per candidate and job; a candidate has few applications.
+    const a = (await this.applications.listMine(candidateId, { limit: 100, offset: 0 })).items.find((x) => x.jobId === jobId);
     return a ? { id: a.id, jobId: a.jobId, candidateId: a.candidateId } : null;
   }
 
