@@ -53,3 +53,10 @@ export { summarize } from './verdict';
 export { CUSTOM_INPUT_MAX_BYTES, Judge, languageError, sourceSizeError } from './judge';
 export type { JudgeOptions } from './judge';
 export { PoolUnavailableError } from './sandbox-pool';
+/**
+ * For the benchmark's floors only (tools/bench): the WebAssembly engines' files and the shims
+ * without which they cannot run in an isolate at all, so a floor loads them the same way.
+ */
+export { compileCached, pyodideAssets, sqlJsAssets } from './wasm-assets';
+export { WASM_SHIMS } from './wasm-shims';
+export { PY_PRELUDE } from './python-harness';

@@ -333,6 +333,7 @@ export class SandboxPool {
 
   private onMessage(sb: Sandbox, msg: ChildMessage): void {
     if (msg.t === 'ready') {
+      this.clearWatchdog(sb);
       sb.ready = true;
       this.startFailures = 0;
       this.release(sb);
@@ -354,7 +355,12 @@ export class SandboxPool {
       job.listener.onTest(t.index, t.result);
       job.pos++;
     }
-    if (msg.done) job.finish({ kind: 'done', warnings: msg.done.warnings });
+    if (msg.done?.preparing) {
+      // Not free until it says `ready` again; a child stuck preparing is replaced.
+      sb.ready = false;
+      job.finish({ kind: 'done', warnings: msg.done.warnings });
+      this.arm(sb, this.setupBudget, 'compile');
+    } else if (msg.done) job.finish({ kind: 'done', warnings: msg.done.warnings });
     else if (msg.setup) this.arm(sb, this.setupBudget, 'test');
     else if (job.compiled) this.armNext(sb, job);
   }
