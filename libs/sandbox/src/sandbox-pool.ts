@@ -67,6 +67,8 @@ interface ActiveJob {
   compiled: boolean;
   /** When the current phase's watchdog was armed. */
   armedAt: number;
+  /** The budget the current phase's watchdog was armed with. */
+  budgetMs: number;
   finish: (end: JobEnd) => void;
 }
 
@@ -301,6 +303,7 @@ export class SandboxPool {
       pos: 0,
       compiled: false,
       armedAt: performance.now(),
+      budgetMs: 0,
       finish: (end) => {
         if (sb.job !== job) return;
         sb.job = null;
@@ -380,6 +383,7 @@ export class SandboxPool {
     if (sb.job) {
       sb.job.phase = phase;
       sb.job.armedAt = performance.now();
+      sb.job.budgetMs = ms;
     }
     sb.watchdog = setTimeout(() => {
       sb.watchdog = null;
@@ -464,7 +468,7 @@ export class SandboxPool {
         status: 'TIME_LIMIT_EXCEEDED',
         reason: testPhase
           ? `ran longer than ${timeMs} ms`
-          : `it took longer than ${job.phase === 'compile' ? this.compileBudget : this.typeCheckBudget} ms`,
+          : `it took longer than ${job.budgetMs} ms`,
       };
     }
     if (sb.killedFor) return { kind: 'failed', message: `sandbox stopped: ${sb.killedFor}` };
