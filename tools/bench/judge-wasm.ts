@@ -202,7 +202,7 @@ export function sqlFloorRunner(): () => void {
           timeout: problem.limits.timeMs,
         }) as string;
         const got = JSON.parse(json) as { columns: string[]; rows: JsonValue[][] } | null;
-        if (!got || !jsonEqual(got.rows, test.expected.rows as JsonValue)) throw new Error(`sql floor: wrong answer on ${test.name}`);
+        if (!got || !jsonEqual(got.rows, test.expected.rows)) throw new Error(`sql floor: wrong answer on ${test.name}`);
       });
     } finally {
       iso.dispose();
