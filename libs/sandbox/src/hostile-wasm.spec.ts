@@ -156,8 +156,8 @@ const PYTHON: Case[] = [
     { problem: PY_TWICE },
   ),
   py(
-    'state carried between tests (nested files, a directory swapped for a link, sys.modules rebound)',
-    "import os, sys\nif os.path.exists('/tmp/a') or os.path.islink('/home/pyodide') or 'evil' in sys.modules:\n    raise Exception('state leaked')\nos.makedirs('/tmp/a/b/c')\nopen('/tmp/a/b/c/f', 'w').write('1')\nos.chdir('/')\nos.rename('/home/pyodide', '/home/moved')\nos.symlink('/lib', '/home/pyodide')\nsys.modules = dict(sys.modules, evil=os)\ndef solve(a, b):\n    return a + b\n",
+    'state carried between tests (nested files, a working directory to remove, home swapped for a link, sys.modules rebound)',
+    "import os, sys\nif os.getcwd() != '/home/pyodide' or os.path.exists('/tmp/a') or os.path.exists('/tmp/w') or os.path.islink('/home/pyodide') or 'evil' in sys.modules:\n    raise Exception('state leaked')\nos.makedirs('/tmp/a/b/c')\nopen('/tmp/a/b/c/f', 'w').write('1')\nos.makedirs('/tmp/w/x')\nos.chdir('/tmp/w/x')\nos.rename('/home/pyodide', '/home/moved')\nos.symlink('/lib', '/home/pyodide')\nsys.modules = dict(sys.modules, evil=os)\ndef solve(a, b):\n    return a + b\n",
     'ACCEPTED',
     { problem: PY_TWICE },
   ),

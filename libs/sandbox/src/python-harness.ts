@@ -232,11 +232,8 @@ def _make_runner(flag_overflow):
         sys.setrecursionlimit(limit0)
         sys.settrace(None)
         sys.setprofile(None)
-        try:
-            os.chdir(HOME)
-        except OSError:
-            os.makedirs(HOME, exist_ok=True)
-            os.chdir(HOME)
+        # Out of any directory about to go (the file system refuses to remove the working one).
+        os.chdir('/')
         for p in sorted(new_paths(), reverse=True):
             try:
                 if os.path.isdir(p) and not os.path.islink(p):
@@ -245,6 +242,12 @@ def _make_runner(flag_overflow):
                     os.unlink(p)
             except OSError:
                 pass
+        # After the removals: a home replaced by a link is gone by now, and made again here.
+        try:
+            os.chdir(HOME)
+        except OSError:
+            os.makedirs(HOME, exist_ok=True)
+            os.chdir(HOME)
         random.seed(seed)
 
     class OutputLimitExceeded(BaseException):
