@@ -18,19 +18,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import ivm from 'isolated-vm';
-import {
-  compileCached,
-  Judge,
-  jsonEqual,
-  JsonValue,
-  loadProblem,
-  Problem,
-  PY_PRELUDE,
-  pyodideAssets,
-  sqlJsAssets,
-  WASM_SHIMS,
-} from '@app/sandbox';
+import type ivmTypes from 'isolated-vm';
+import { Judge, jsonEqual, JsonValue, loadProblem, Problem, wasmFloorParts } from '@app/sandbox';
 import { REFERENCE_PROBLEM_PATH, ROOT } from './judge-engine';
 import { summarize } from './stats';
 
@@ -102,8 +91,24 @@ const PY_FLOOR = String.raw`(function () {
 })()`;
 
 /** A bare Pyodide isolate, loaded from `snapshot` (or made to take one when null). */
-export function pyFloorIsolate(memoryMb: number, snapshot: ivm.ExternalCopy | null): { iso: ivm.Isolate; api: ivm.Reference } {
-  const assets = pyodideAssets();
+type FloorParts = ReturnType<typeof wasmFloorParts>;
+let loaded: { ivm: typeof ivmTypes; parts: FloorParts } | null = null;
+
+/** isolated-vm and the engines' files, loaded into this process only when a floor runs. */
+async function loadFloor(): Promise<{ ivm: typeof ivmTypes; parts: FloorParts }> {
+  loaded ??= { ivm: (await import('isolated-vm')).default, parts: wasmFloorParts() };
+  return loaded;
+}
+
+function floor(): { ivm: typeof ivmTypes; parts: FloorParts } {
+  if (!loaded) throw new Error('loadFloor() first');
+  return loaded;
+}
+
+export function pyFloorIsolate(memoryMb: number, snapshot: ivmTypes.ExternalCopy | null): { iso: ivmTypes.Isolate; api: ivmTypes.Reference } {
+  const { ivm, parts } = floor();
+  const { compileCached, PY_PRELUDE, WASM_SHIMS } = parts;
+  const assets = parts.pyodideAssets();
   const iso = new ivm.Isolate({ memoryLimit: 192 + memoryMb });
   const ctx = iso.createContextSync();
   iso.compileScriptSync(WASM_SHIMS).runSync(ctx);
@@ -119,7 +124,8 @@ export function pyFloorIsolate(memoryMb: number, snapshot: ivm.ExternalCopy | nu
 }
 
 /** One Python submission through the bare floor. */
-export function pythonFloorRunner(): () => void {
+export async function pythonFloorRunner(): Promise<() => void> {
+  const { ivm } = await loadFloor();
   const { problem, source } = pythonReference();
   const argsJson = problem.tests.map((t) => JSON.stringify(t.args));
   const made = pyFloorIsolate(problem.limits.memoryMb, null);
@@ -181,10 +187,12 @@ const SQL_FLOOR = String.raw`(function () {
 })()`;
 
 /** One SQL submission through the bare floor. */
-export function sqlFloorRunner(): () => void {
+export async function sqlFloorRunner(): Promise<() => void> {
+  const { ivm, parts } = await loadFloor();
+  const { compileCached, WASM_SHIMS } = parts;
   const { problem, source } = sqlReference();
   const data = problem.tests.map((t) => JSON.stringify(t.data));
-  const assets = sqlJsAssets();
+  const assets = parts.sqlJsAssets();
   return () => {
     const iso = new ivm.Isolate({ memoryLimit: 96 });
     try {
@@ -230,7 +238,7 @@ export async function measureWasm(options: WasmBenchOptions): Promise<WasmRow[]>
   try {
     // Python: paced engine submissions alternating with floor submissions, then back to back.
     const py = pythonReference();
-    const pyFloor = pythonFloorRunner();
+    const pyFloor = await pythonFloorRunner();
     for (let i = 0; i < 3; i++) {
       pyFloor();
       await judgeOnce(judge, py.problem, 'python', py.source);
@@ -260,7 +268,7 @@ export async function measureWasm(options: WasmBenchOptions): Promise<WasmRow[]>
 
     // SQL: floor and engine alternating, one submission each in turn.
     const sql = sqlReference();
-    const sqlFloor = sqlFloorRunner();
+    const sqlFloor = await sqlFloorRunner();
     for (let i = 0; i < 10; i++) {
       sqlFloor();
       await judgeOnce(judge, sql.problem, 'sql', sql.source);
