@@ -32,7 +32,7 @@ function findRoot(): string {
   throw new Error(`repository root not found above ${__dirname} or ${process.cwd()}`);
 }
 
-const ROOT = findRoot();
+export const ROOT = findRoot();
 export const REFERENCE_PROBLEM_PATH = path.join(ROOT, 'libs/sandbox/test-fixtures/bench/reference-20.json');
 export const REFERENCE_SOLUTION_PATH = path.join(ROOT, 'libs/sandbox/test-fixtures/bench/reference-20.solution.js');
 

@@ -6,8 +6,12 @@
  *   (c) end to end: submissions stored in PostgreSQL, queued on BullMQ, judged by a worker
  *       process, verdict written back — saturated throughput, then p50/p99 at a paced 50/s;
  *   (d) each as a ratio to the floor;
- *   (e) the worker's RSS before and after 10,000 submissions.
- * Options: --quick (smaller counts), --skip-e2e, --e2e-only (floor and end to end), --rss-count N.
+ *   (e) the worker's RSS before and after 10,000 submissions;
+ *   (f) Python and SQL (judge-wasm.ts): a 20-test Python function problem and a 20-test SQL
+ *       problem through the engine, each against its own floor measured in the same run.
+ * Options: --quick (smaller counts), --skip-e2e, --e2e-only (floor and end to end), --rss-count N,
+ * --skip-wasm, --wasm-only (the Python and SQL rows alone), --python-rss N (the sandbox child's
+ * RSS over N Python submissions, printed every 200; nothing else).
  */
 process.env.TZ = 'UTC';
 import 'reflect-metadata';
@@ -22,6 +26,7 @@ import { Language, ProblemEntity, ProblemValidationStatus, SubmissionEntity, Sub
 import { dataSourceOptions, runMigrations } from '@app/migrations';
 import { JobName, JUDGE_QUEUE, judgeJobOptions } from '@app/queue';
 import { measureCli, measureEngine, measureFloor, REFERENCE_PROBLEM_PATH, REFERENCE_SOLUTION_PATH } from './judge-engine';
+import { measureWasm, pythonRss } from './judge-wasm';
 import { fmt, summarize } from './stats';
 
 interface Row {
@@ -29,12 +34,17 @@ interface Row {
   submissionsPerSec: number;
   p50Ms: number;
   p99Ms: number;
+  /** The floor this row is compared with; the JavaScript floor when absent. */
+  floorP50Ms?: number;
 }
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const skipE2e = args.includes('--skip-e2e');
 const e2eOnly = args.includes('--e2e-only');
+const skipWasm = args.includes('--skip-wasm');
+const wasmOnly = args.includes('--wasm-only');
+const pythonRssCount = args.includes('--python-rss') ? Number(args[args.indexOf('--python-rss') + 1]) || 2000 : 0;
 const rssCount = Number(args[args.indexOf('--rss-count') + 1]) || (quick ? 1000 : 10_000);
 const root = path.resolve(__dirname, '../../..');
 const pgAdmin = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -165,12 +175,17 @@ async function endToEnd(): Promise<{ saturated: Row; paced: Row; rss: { before: 
 }
 
 async function main(): Promise<void> {
+  if (pythonRssCount) {
+    await pythonRss(pythonRssCount);
+    return;
+  }
   const n = quick ? 100 : 400;
   console.log(`judge benchmark: reference problem ${path.relative(root, REFERENCE_PROBLEM_PATH)} (20 tests), ${n} submissions per in-process measure`);
   const floor = await measureFloor(n);
-  const rows: Row[] = e2eOnly ? [floor] : [floor, await measureEngine(n), await measureEngine(n, { concurrency: 2 }), await measureCli(quick ? 20 : 50)];
+  const rows: Row[] = e2eOnly || wasmOnly ? [floor] : [floor, await measureEngine(n), await measureEngine(n, { concurrency: 2 }), await measureCli(quick ? 20 : 50)];
+  if (!skipWasm && !e2eOnly) rows.push(...(await measureWasm({ pythonN: quick ? 15 : 40, sqlN: quick ? 50 : 200 })));
   let rss: Awaited<ReturnType<typeof endToEnd>>['rss'] | undefined;
-  if (!skipE2e) {
+  if (!skipE2e && !wasmOnly) {
     const e2e = await endToEnd();
     rows.push(e2e.saturated, e2e.paced);
     rss = e2e.rss;
@@ -178,10 +193,12 @@ async function main(): Promise<void> {
   console.log('');
   console.log(['measure'.padEnd(40), 'subs/s'.padStart(9), 'p50 ms'.padStart(9), 'p99 ms'.padStart(9), 'cost vs floor'.padStart(14)].join(' '));
   for (const r of rows) {
-    const ratio = r.p50Ms / floor.p50Ms;
+    const ratio = r.p50Ms / (r.floorP50Ms ?? floor.p50Ms);
     console.log([r.name.padEnd(40), fmt(r.submissionsPerSec).padStart(9), fmt(r.p50Ms, 2).padStart(9), fmt(r.p99Ms, 2).padStart(9), `${fmt(ratio, 2)}x`.padStart(14)].join(' '));
   }
-  console.log('(cost vs floor = per-submission p50 / floor p50; the e2e p50 includes queueing)');
+  console.log('(cost vs floor = per-submission p50 / its own floor p50: JavaScript rows against the JavaScript floor, python and sql rows against theirs; the e2e p50 includes queueing)');
+  if (!skipWasm && !e2eOnly)
+    console.log('(python/sql floors and engine rows alternate submission by submission; python engine paced: a 300 ms pause and a floor submission between its submissions, time in which the child prepares the next interpreter; back to back: each waits for that; subs/s of alternating rows = 1000 / mean latency)');
   if (rss) {
     console.log(
       `worker RSS: ${fmt(rss.before)} MB before, ${fmt(rss.after)} MB after ${rss.count} submissions (growth ${fmt(rss.after - rss.before)} MB); JS heap in use after a forced GC ${fmt(rss.heapBefore)} -> ${fmt(rss.heapAfter)} MB; sandbox children ${fmt(rss.childrenBefore)} -> ${fmt(rss.childrenAfter)} MB`,

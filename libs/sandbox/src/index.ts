@@ -64,3 +64,13 @@ export { summarize } from './verdict';
 export { CUSTOM_INPUT_MAX_BYTES, Judge, languageError, sourceSizeError } from './judge';
 export type { JudgeOptions } from './judge';
 export { PoolUnavailableError } from './sandbox-pool';
+/**
+ * For the benchmark's floors only (tools/bench): the WebAssembly engines' files and the shims
+ * without which they cannot run in an isolate at all, so a floor loads them the same way. Loaded
+ * on call: importing this index must never load isolated-vm into the caller's process.
+ */
+export function wasmFloorParts(): typeof import('./wasm-floor-parts') {
+  // A require on call, not an import: an import here would load isolated-vm for every caller.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('./wasm-floor-parts') as typeof import('./wasm-floor-parts');
+}

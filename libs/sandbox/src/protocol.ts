@@ -33,12 +33,17 @@ export interface ProgressMessage {
   id: number;
   compiled?: { error: CompileError | null };
   tests: Array<{ index: number; result: TestResult }>;
-  done?: { warnings: string[] };
+  /**
+   * `preparing`: the child now prepares a warm interpreter for the next submission (see
+   * python-runner.ts) and is not free until it sends `ready` again.
+   */
+  done?: { warnings: string[]; preparing?: true };
   /** The child reloads a WebAssembly engine before the next test: not that test's time. */
   setup?: true;
 }
 
 export type ChildMessage =
+  /** Free for a job: after starting, and after preparing a warm interpreter. */
   | { t: 'ready'; rss: number }
   | ProgressMessage
   /** Something went wrong in the child outside the candidate's control. */

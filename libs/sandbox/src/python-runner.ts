@@ -14,6 +14,14 @@ import { WASM_SHIMS } from './wasm-shims';
  * state from carrying over (see PY_RUNNER). After a timeout, a stack overflow or any failure of
  * the interpreter itself, the isolate is thrown away and the next test gets a new one.
  *
+ * Warm interpreter: loading takes ~0.2 s on an idle machine (seconds on a busy one), most of a
+ * submission's time. So after a Python submission the child prepares the next one's interpreter
+ * (loaded, the runner set up, never given any candidate source) before it tells the pool it is
+ * free again: `preparePythonSpare`. The next submission takes it (`PythonRunner.load`) and owns
+ * it; nothing else ever does, so a warmed interpreter serves exactly one submission. It is made
+ * for a memory limit (the isolate's heap limit depends on it); a submission with another limit
+ * loads its own. Cost: one idle interpreter per child that has judged Python (see the README).
+ *
  * Memory: WebAssembly memory growth is capped at the interpreter's baseline after loading plus
  * the problem's memoryMb; the isolate's own heap limit covers JavaScript reached through
  * `import js`; the pool's watchdog in the parent covers the rest (RSS of the whole child).
@@ -66,6 +74,57 @@ function ensureSnapshot(): ivm.ExternalCopy {
   }
 }
 
+/** A loaded interpreter with the runner set up, no candidate source in it yet. */
+interface Interpreter {
+  iso: ivm.Isolate;
+  api: ivm.Reference;
+  memoryMb: number;
+}
+
+function prepare(memoryMb: number): Interpreter {
+  const snap = ensureSnapshot();
+  const { iso, api, ctl } = newIsolate(memoryMb);
+  try {
+    api.applySync(undefined, ['init', ctl.derefInto(), snap.copyInto({ release: false })], { timeout: LOAD_TIMEOUT_MS });
+    waitReady(api);
+    api.applySync(undefined, ['setup', PY_RUNNER], { arguments: { copy: true }, timeout: LOAD_TIMEOUT_MS });
+    return { iso, api, memoryMb };
+  } catch (e) {
+    iso.dispose();
+    throw e;
+  }
+}
+
+let spare: Interpreter | null = null;
+
+/**
+ * Loads an interpreter for the next submission with limit `memoryMb`, unless one is ready.
+ * Called by the sandbox child between submissions, never while one runs.
+ */
+export function preparePythonSpare(memoryMb: number): void {
+  if (spare && !spare.iso.isDisposed && spare.memoryMb === memoryMb) return;
+  dropPythonSpare();
+  spare = prepare(memoryMb);
+}
+
+export function dropPythonSpare(): void {
+  const s = spare;
+  spare = null;
+  try {
+    if (s && !s.iso.isDisposed) s.iso.dispose();
+  } catch {
+    // already going away
+  }
+}
+
+/** The spare interpreter, handed over at most once; null when none fits. */
+function takeSpare(memoryMb: number): Interpreter | null {
+  const s = spare;
+  if (!s || s.memoryMb !== memoryMb || s.iso.isDisposed) return null;
+  spare = null;
+  return s;
+}
+
 export class PythonRunner {
   private isolate: ivm.Isolate | null = null;
   private api: ivm.Reference | null = null;
@@ -85,20 +144,20 @@ export class PythonRunner {
     return !!this.isolate && !this.isolate.isDisposed && !!this.api;
   }
 
-  /** Loads an interpreter and compiles the source; the compile error, if any. */
+  /**
+   * Gets an interpreter (the warm spare when it fits, else a new one) and compiles the source;
+   * the compile error, if any.
+   */
   load(): CompileError | null {
     this.discard();
-    const snap = ensureSnapshot();
-    const { iso, api, ctl } = newIsolate(this.problem.limits.memoryMb);
+    const { memoryMb } = this.problem.limits;
+    const { iso, api } = takeSpare(memoryMb) ?? prepare(memoryMb);
     try {
-      api.applySync(undefined, ['init', ctl.derefInto(), snap.copyInto({ release: false })], { timeout: LOAD_TIMEOUT_MS });
-      waitReady(api);
-      api.applySync(undefined, ['setup', PY_RUNNER], { arguments: { copy: true }, timeout: LOAD_TIMEOUT_MS });
       const compiled = api.applySync(undefined, ['call', 'compile', this.source], { arguments: { copy: true }, timeout: LOAD_TIMEOUT_MS }) as string;
       this.compileError = compiled ? (JSON.parse(compiled) as CompileError) : null;
       const used = api.applySync(undefined, ['used']) as number;
       pythonBaselineBytes = used;
-      api.applySync(undefined, ['cap', used + this.problem.limits.memoryMb * MiB], { arguments: { copy: true } });
+      api.applySync(undefined, ['cap', used + memoryMb * MiB], { arguments: { copy: true } });
     } catch (e) {
       iso.dispose();
       throw e;

@@ -11,9 +11,9 @@ import type { ChildMessage, JobMessage, ParentMessage, ProgressMessage } from '.
 import { encodeProgress, FLUSH_MS, MAX_CACHED_PROBLEMS, PROGRESS_BYTES, seedFor } from './protocol';
 import * as fs from 'node:fs';
 import { entryPointFor, type Problem } from './problem.schema';
-import { PythonRunner } from './python-runner';
+import { preparePythonSpare, PythonRunner } from './python-runner';
 import { evaluateSql } from './sql-evaluate';
-import { SqlRunner } from './sql-runner';
+import { prepareSqlSpare, SqlRunner } from './sql-runner';
 
 interface KnownProblem {
   problem: Problem;
@@ -100,8 +100,8 @@ class Progress {
     if (this.msg.tests.length && performance.now() - this.lastFlush >= this.flushMs) this.flush();
   }
 
-  done(warnings: string[]): void {
-    this.msg.done = { warnings };
+  done(warnings: string[], preparing = false): void {
+    this.msg.done = preparing ? { warnings, preparing } : { warnings };
     this.flush();
   }
 
@@ -172,41 +172,61 @@ function handleWasm(job: JobMessage, known: KnownProblem, progress: Progress): v
     try {
       const error = runner.compileCheck();
       progress.compiled(error);
-      if (error) return progress.done([]);
-      progress.flush();
-      for (const index of job.indices) {
-        const test = problem.tests[index];
-        progress.beforeTest();
-        markStart(job.id, index);
-        progress.test(index, redact(evaluateSql(problem, test, runner.run(test), { check: job.check })));
+      if (!error) {
+        progress.flush();
+        for (const index of job.indices) {
+          const test = problem.tests[index];
+          progress.beforeTest();
+          markStart(job.id, index);
+          progress.test(index, redact(evaluateSql(problem, test, runner.run(test), { check: job.check })));
+        }
       }
-    } finally {
+    } catch (e) {
       runner.dispose();
+      throw e;
     }
-    return progress.done([]);
+    return finishWasm(progress, runner, prepareSqlSpare);
   }
   const runner = new PythonRunner(problem, job.source);
   try {
     const error = runner.load();
     progress.compiled(error);
-    if (error) return progress.done([]);
-    progress.flush();
-    for (const index of job.indices) {
-      const test = problem.tests[index];
-      if (!runner.loaded) {
-        progress.setup();
-        runner.load();
-        progress.flush();
+    if (!error) {
+      progress.flush();
+      for (const index of job.indices) {
+        const test = problem.tests[index];
+        if (!runner.loaded) {
+          progress.setup();
+          runner.load();
+          progress.flush();
+        }
+        progress.beforeTest();
+        markStart(job.id, index);
+        const execution = runner.run(testInput(known, index));
+        progress.test(index, redact(evaluate(problem, test, execution, { check: job.check })));
       }
-      progress.beforeTest();
-      markStart(job.id, index);
-      const execution = runner.run(testInput(known, index));
-      progress.test(index, redact(evaluate(problem, test, execution, { check: job.check })));
     }
-  } finally {
+  } catch (e) {
     runner.dispose();
+    throw e;
   }
-  progress.done([]);
+  finishWasm(progress, runner, () => preparePythonSpare(problem.limits.memoryMb));
+}
+
+/**
+ * Ends a Python or SQL job, then, while no job runs here, disposes of its isolate (tens of ms
+ * for a loaded interpreter) and prepares the next submission's one: the pool hands this child
+ * nothing until `ready`, and no test's clock or memory sampling is running meanwhile.
+ */
+function finishWasm(progress: Progress, runner: { dispose(): void }, prepare: () => void): void {
+  progress.done([], true);
+  runner.dispose();
+  try {
+    prepare();
+  } catch {
+    // No spare: the next submission loads its own, as the first one did.
+  }
+  send({ t: 'ready', rss: process.memoryUsage.rss() });
 }
 
 let queue = Promise.resolve();

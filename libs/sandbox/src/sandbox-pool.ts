@@ -67,6 +67,8 @@ interface ActiveJob {
   compiled: boolean;
   /** When the current phase's watchdog was armed. */
   armedAt: number;
+  /** The budget the current phase's watchdog was armed with. */
+  budgetMs: number;
   finish: (end: JobEnd) => void;
 }
 
@@ -301,6 +303,7 @@ export class SandboxPool {
       pos: 0,
       compiled: false,
       armedAt: performance.now(),
+      budgetMs: 0,
       finish: (end) => {
         if (sb.job !== job) return;
         sb.job = null;
@@ -333,6 +336,7 @@ export class SandboxPool {
 
   private onMessage(sb: Sandbox, msg: ChildMessage): void {
     if (msg.t === 'ready') {
+      this.clearWatchdog(sb);
       sb.ready = true;
       this.startFailures = 0;
       this.release(sb);
@@ -354,7 +358,12 @@ export class SandboxPool {
       job.listener.onTest(t.index, t.result);
       job.pos++;
     }
-    if (msg.done) job.finish({ kind: 'done', warnings: msg.done.warnings });
+    if (msg.done?.preparing) {
+      // Not free until it says `ready` again; a child stuck preparing is replaced.
+      sb.ready = false;
+      job.finish({ kind: 'done', warnings: msg.done.warnings });
+      this.arm(sb, this.setupBudget, 'compile');
+    } else if (msg.done) job.finish({ kind: 'done', warnings: msg.done.warnings });
     else if (msg.setup) this.arm(sb, this.setupBudget, 'test');
     else if (job.compiled) this.armNext(sb, job);
   }
@@ -374,6 +383,7 @@ export class SandboxPool {
     if (sb.job) {
       sb.job.phase = phase;
       sb.job.armedAt = performance.now();
+      sb.job.budgetMs = ms;
     }
     sb.watchdog = setTimeout(() => {
       sb.watchdog = null;
@@ -458,7 +468,7 @@ export class SandboxPool {
         status: 'TIME_LIMIT_EXCEEDED',
         reason: testPhase
           ? `ran longer than ${timeMs} ms`
-          : `it took longer than ${job.phase === 'compile' ? this.compileBudget : this.typeCheckBudget} ms`,
+          : `it took longer than ${job.budgetMs} ms`,
       };
     }
     if (sb.killedFor) return { kind: 'failed', message: `sandbox stopped: ${sb.killedFor}` };

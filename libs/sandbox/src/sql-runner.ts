@@ -10,6 +10,10 @@ import { WASM_SHIMS } from './wasm-shims';
  * submission (a new one after a test that hit a limit), a fresh in-memory database per test.
  * Only the sandbox child uses this, synchronously, under the pool's watchdog like JavaScript.
  * Building the database (schema, rows, setup) is not timed; the candidate's statements are.
+ *
+ * Warm isolate: after an SQL submission the child prepares the next one's isolate (sql.js
+ * instantiated, no database opened, nothing of any submission in it) before it tells the pool it
+ * is free: `prepareSqlSpare`. The next submission takes it and owns it; it serves one submission.
  */
 
 const MiB = 1024 * 1024;
@@ -32,6 +36,44 @@ interface Record {
   message?: string;
   line?: number;
   size?: number;
+}
+
+interface SqlEngine {
+  iso: ivm.Isolate;
+  api: ivm.Reference;
+  /** Engine memory right after load. */
+  baseline: number;
+}
+
+function newEngine(): SqlEngine {
+  const assets = sqlJsAssets();
+  const iso = new ivm.Isolate({ memoryLimit: HEAP_MB });
+  try {
+    const ctx = iso.createContextSync();
+    const ctl = iso.compileScriptSync(WASM_SHIMS, { filename: 'wasm-shims.js' }).runSync(ctx, { reference: true });
+    ctx.global.setSync('__wasmBox', assets.wasm.copyInto());
+    ctx.evalSync('globalThis.__mainWasm = globalThis.__wasmBox.m; delete globalThis.__wasmBox;');
+    // The glue must see neither `module` nor `exports`, or it exports itself there instead of a global.
+    compileCached(iso, 'sql.js', assets.glue, 'sql-wasm.js').runSync(ctx);
+    const api = compileCached(iso, 'sql-harness', SQL_HARNESS, 'sql-harness.js').runSync(ctx, { reference: true });
+    api.applySync(undefined, ['init', ctl.derefInto()], { timeout: SETUP_TIMEOUT_MS });
+    const err = api.applySync(undefined, ['ready'], { timeout: 1000 }) as string;
+    if (err) throw new Error(`sql.js did not start: ${err}`);
+    ctx.global.deleteSync('__mainWasm');
+    const baseline = api.applySync(undefined, ['used'], { arguments: { copy: true } }) as number;
+    return { iso, api, baseline };
+  } catch (e) {
+    iso.dispose();
+    throw e;
+  }
+}
+
+let spare: SqlEngine | null = null;
+
+/** Prepares an isolate for the next SQL submission, unless one is ready. Between submissions only. */
+export function prepareSqlSpare(): void {
+  if (spare && !spare.iso.isDisposed) return;
+  spare = newEngine();
 }
 
 export class SqlRunner {
@@ -133,28 +175,14 @@ export class SqlRunner {
 
   private ensure(): ivm.Reference {
     if (this.isolate && !this.isolate.isDisposed && this.api) return this.api;
-    const assets = sqlJsAssets();
-    const iso = new ivm.Isolate({ memoryLimit: HEAP_MB });
-    try {
-      const ctx = iso.createContextSync();
-      const ctl = iso.compileScriptSync(WASM_SHIMS, { filename: 'wasm-shims.js' }).runSync(ctx, { reference: true });
-      ctx.global.setSync('__wasmBox', assets.wasm.copyInto());
-      ctx.evalSync('globalThis.__mainWasm = globalThis.__wasmBox.m; delete globalThis.__wasmBox;');
-      // The glue must see neither `module` nor `exports`, or it exports itself there instead of a global.
-      compileCached(iso, 'sql.js', assets.glue, 'sql-wasm.js').runSync(ctx);
-      const api = compileCached(iso, 'sql-harness', SQL_HARNESS, 'sql-harness.js').runSync(ctx, { reference: true });
-      api.applySync(undefined, ['init', ctl.derefInto()], { timeout: SETUP_TIMEOUT_MS });
-      const err = api.applySync(undefined, ['ready'], { timeout: 1000 }) as string;
-      if (err) throw new Error(`sql.js did not start: ${err}`);
-      ctx.global.deleteSync('__mainWasm');
-      this.isolate = iso;
-      this.api = api;
-      this.baseline = api.applySync(undefined, ['used'], { arguments: { copy: true } }) as number;
-      return api;
-    } catch (e) {
-      iso.dispose();
-      throw e;
-    }
+    // The spare, at most once (it is cleared as it is taken); else a new isolate.
+    let engine = spare && !spare.iso.isDisposed ? spare : null;
+    spare = null;
+    engine ??= newEngine();
+    this.isolate = engine.iso;
+    this.api = engine.api;
+    this.baseline = engine.baseline;
+    return engine.api;
   }
 
   private discard(): void {
