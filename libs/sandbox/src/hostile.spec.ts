@@ -462,7 +462,9 @@ describe('hostile battery', () => {
         const took = performance.now() - started;
 
         expect(r.verdict).toBe(c.expect);
-        expect(took).toBeLessThan(c.withinMs ?? problem.limits.timeMs + 2500);
+        // A bound, not a benchmark: the limit plus room for a shared, loaded 2-core machine (a child
+        // killed and replaced, the next one spawned); a hang or a missed limit is far beyond it.
+        expect(took).toBeLessThan(c.withinMs ?? problem.limits.timeMs + 5000);
         c.check?.(r);
 
         // The host is untouched and the same pool judges an honest submission normally.
