@@ -1,7 +1,7 @@
 import { createLogger } from '@app/common';
 import { Role } from '@app/domain';
 import { seedHiring } from '@app/hiring';
-import { errorCode, GqlResponse, ok } from '@app/testing';
+import { APPLY_ANSWERS, errorCode, GqlResponse, ok } from '@app/testing';
 import { ApiHarness, startApi, TestUser } from '@app/api-testing';
 
 const CREATE_JOB = `mutation($i: CreateJobInput!) { createJob(input: $i) { id } }`;
@@ -14,16 +14,8 @@ const REPORT = `query($jobId: ID!, $q: String!, $min: Int) { adverseImpactReport
   question { key } minGroupSize notDisclosed explanation
   stages { stage referenceGroup groups { group considered selected rate impactRatio suppressed belowFourFifths } } } }`;
 
-const ANSWERS = {
-  'work-authorization': 'true',
-  'availability-months': '6',
-  'degree-program': 'Yes, in Computer Science',
-  'backend-language-proficiency': '4',
-  'sql-experience': 'I used a SQL database in a project',
-  'git-experience': 'true',
-  'dsa-self-assessment': '4',
-  'problem-solving-example': 'Found a memory leak in a worker by taking heap snapshots an hour apart.',
-};
+/** The template's answers that pass screening, by question. */
+const ANSWERS: Record<string, string> = Object.fromEntries(APPLY_ANSWERS.map((a) => [a.questionKey, a.value]));
 const fields = (res: GqlResponse) => (res.errors?.[0]?.extensions?.fields as { field: string; message: string }[] | undefined) ?? [];
 
 describe('voluntary self-identification and the adverse-impact report', () => {

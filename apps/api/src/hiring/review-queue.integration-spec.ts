@@ -1,7 +1,7 @@
 import { createLogger } from '@app/common';
 import { Role } from '@app/domain';
 import { seedHiring } from '@app/hiring';
-import { errorCode, GqlResponse, ok } from '@app/testing';
+import { APPLY_ANSWERS, errorCode, GqlResponse, ok } from '@app/testing';
 import { ApiHarness, startApi, TestUser } from '@app/api-testing';
 
 const CREATE_JOB = `mutation($i: CreateJobInput!) { createJob(input: $i) { id autoReject } }`;
@@ -13,16 +13,8 @@ const QUEUE = `query($jobId: ID) { applications(jobId: $jobId, awaitingRejection
 const CONFIRM = `mutation($i: ConfirmRejectionsInput!) { confirmRejections(input: $i) { id stage screening { outcome automaticOutcome } } }`;
 const HISTORY = `query($id: ID!) { applicationHistory(applicationId: $id) { kind toStage toOutcome actorRole reason } }`;
 
-const ANSWERS: Record<string, string> = {
-  'work-authorization': 'true',
-  'availability-months': '6',
-  'degree-program': 'Yes, in Computer Science',
-  'backend-language-proficiency': '4',
-  'sql-experience': 'I used a SQL database in a project',
-  'git-experience': 'true',
-  'dsa-self-assessment': '4',
-  'problem-solving-example': 'Bounded a cache that kept growing.',
-};
+/** The template's answers that pass screening, by question. */
+const ANSWERS: Record<string, string> = Object.fromEntries(APPLY_ANSWERS.map((a) => [a.questionKey, a.value]));
 const KNOCK_OUT = 'Knock-out: not authorized to work in the country of employment';
 const fields = (res: GqlResponse) => (res.errors?.[0]?.extensions?.fields as { field: string; message: string }[] | undefined) ?? [];
 
