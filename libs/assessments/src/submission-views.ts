@@ -120,6 +120,15 @@ export interface ManagedProblemView extends Omit<GradedProblemView, 'submissions
 /** The hiring managers' view of summarized results, per problem (the attempt itself they read whole). */
 export function managedProblemViews(r: Pick<AttemptResults, 'problems'>, titles: ReadonlyMap<string, string>): ManagedProblemView[] {
   return r.problems.map((p) => ({
+    ...problemSummary(p, titles),
+    timeTakenSeconds: p.timeTakenSeconds,
+    submissions: p.submissions.map(submissionView),
+  }));
+}
+
+/** What every audience reads of a problem's results: no time, no submission (each view adds its own). */
+function problemSummary(p: AttemptResults['problems'][number], titles: ReadonlyMap<string, string>) {
+  return {
     position: p.position,
     problemId: p.problemId,
     title: titles.get(p.problemId) ?? p.problemId,
@@ -129,9 +138,7 @@ export function managedProblemViews(r: Pick<AttemptResults, 'problems'>, titles:
     bestVerdict: p.bestVerdict,
     verdicts: p.verdicts,
     submissionsCount: p.submissionsCount,
-    timeTakenSeconds: p.timeTakenSeconds,
-    submissions: p.submissions.map(submissionView),
-  }));
+  };
 }
 
 /**
@@ -230,15 +237,7 @@ export function gradedAttemptView(r: AttemptResults, status: AttemptStatus, titl
     pointsEarned: r.pointsEarned,
     score: r.score,
     problems: r.problems.map((p) => ({
-      position: p.position,
-      problemId: p.problemId,
-      title: titles.get(p.problemId) ?? p.problemId,
-      points: p.points,
-      bestScore: p.bestScore,
-      pointsEarned: p.pointsEarned,
-      bestVerdict: p.bestVerdict,
-      verdicts: p.verdicts,
-      submissionsCount: p.submissionsCount,
+      ...problemSummary(p, titles),
       submissions: p.submissions.filter((s) => s.kind === SubmissionKind.SUBMISSION).map((s, i) => gradedSubmissionView(s, i + 1)),
     })),
   };
