@@ -32,6 +32,8 @@ export interface RunnerInput {
   /** Stdio mode: the whole input. */
   stdin?: string;
   seed: number;
+  /** Wall-clock timeout of this test when it is not the problem's (a performance test's backstop). */
+  timeoutMs?: number;
 }
 
 export interface HarnessRecord {
@@ -75,7 +77,7 @@ export class IsolateRunner {
 
   run(input: RunnerInput): Execution {
     const iso = this.ensureIsolate();
-    const { timeMs } = this.config;
+    const timeMs = input.timeoutMs ?? this.config.timeMs;
     const config = JSON.stringify({
       mode: this.config.mode,
       entry: this.config.entryPoint ?? '',
@@ -89,12 +91,14 @@ export class IsolateRunner {
     let finish: ivm.Reference | undefined;
     const started = performance.now();
     const elapsed = () => performance.now() - started;
+    const cpu = cpuClock(iso);
     try {
       try {
         finish = (this.prelude as ivm.Script).runSync(context, { reference: true });
       } catch (e) {
         return this.failed(e, elapsed(), null);
       }
+      cpu.start();
       let rec: HarnessRecord | null;
       try {
         rec = decodeRecord(
@@ -106,11 +110,15 @@ export class IsolateRunner {
           finish.applySync(undefined, ['collect'], { arguments: { copy: true }, timeout: 1000 }) as string,
         ) as HarnessRecord;
       } catch (e) {
-        return this.failed(e, elapsed(), finish);
+        const cpuMs = cpu.ms();
+        return { ...this.failed(e, elapsed(), finish), ...(cpuMs !== undefined ? { cpuMs } : {}) };
       }
       const timeSpent = elapsed();
+      const cpuMs = cpu.ms();
       const heap = iso.getHeapStatisticsSync();
-      return fromRecord(rec, timeSpent, heap.used_heap_size + heap.externally_allocated_size);
+      const x = fromRecord(rec, timeSpent, heap.used_heap_size + heap.externally_allocated_size);
+      if (cpuMs !== undefined) x.cpuMs = cpuMs;
+      return x;
     } finally {
       if (this.isolate && !this.isolate.isDisposed) {
         finish?.release();
@@ -162,6 +170,31 @@ export class IsolateRunner {
     this.discard();
     throw e instanceof Error ? e : new Error(message);
   }
+}
+
+/**
+ * CPU time the isolate spent between `start()` and `ms()` (isolated-vm's `cpuTime`): what
+ * performance tests are judged on, because wall time on a shared machine is mostly other
+ * people's work. `undefined` once the isolate is gone.
+ */
+export function cpuClock(iso: ivm.Isolate): { start(): void; ms(): number | undefined } {
+  let from = 0n;
+  const read = (): bigint | undefined => {
+    try {
+      return iso.isDisposed ? undefined : iso.cpuTime;
+    } catch {
+      return undefined;
+    }
+  };
+  return {
+    start() {
+      from = read() ?? 0n;
+    },
+    ms() {
+      const now = read();
+      return now === undefined ? undefined : Number(now - from) / 1e6;
+    },
+  };
 }
 
 /** Reads the harness's `length:value` fields (see `encode` in the harness). */
