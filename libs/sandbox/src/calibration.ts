@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import type { Judge } from './judge';
 import type { Language } from './judge.types';
 import type { SolutionSource } from './materialize';
-import { CALIBRATION_RUNS, calibratedLimitMs, median } from './performance';
+import { CALIBRATION_RUNS, calibratedLimitMs, forReference, median } from './performance';
 import type { Problem } from './problem.schema';
 
 /**
@@ -33,10 +33,20 @@ export class CalibrationError extends Error {
   override readonly name = 'CalibrationError';
 }
 
+/** A dependency's version, from the package.json above its entry file (some packages do not export it). */
 function packageVersion(name: string): string {
   try {
-    const dir = path.dirname(require.resolve(`${name}/package.json`));
-    return (JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string }).version;
+    let dir = path.dirname(require.resolve(name));
+    for (;;) {
+      const file = path.join(dir, 'package.json');
+      if (fs.existsSync(file)) {
+        const pkg = JSON.parse(fs.readFileSync(file, 'utf8')) as { name?: string; version?: string };
+        if (pkg.name === name) return pkg.version ?? '?';
+      }
+      const up = path.dirname(dir);
+      if (up === dir) return '?';
+      dir = up;
+    }
   } catch {
     return '?';
   }
@@ -80,8 +90,8 @@ export async function calibrate(
   const runs = opts.runs ?? CALIBRATION_RUNS;
   const indices = performanceIndices(problem);
   const figures: CalibrationFigure[] = [];
-  // Measured without a CPU limit: the problem's wall limit only.
-  const open = { ...problem, tests: problem.tests.map((t) => ({ ...t, cpuLimitMs: undefined })) } as Problem;
+  // Measured without a CPU limit, under a generous wall limit.
+  const open = forReference(problem);
   for (const ref of indices.length ? referencePerLanguage(references) : []) {
     const samples = new Map<number, number[]>(indices.map((i) => [i, []]));
     for (let run = 0; run < runs; run++) {

@@ -1,5 +1,6 @@
 import type { Judge } from './judge';
 import type { Language } from './judge.types';
+import { forReference } from './performance';
 import { GENERATED_KB_MAX, loadProblem, type JsonValue, type Problem, type ProblemTest } from './problem.schema';
 
 /**
@@ -81,11 +82,10 @@ export async function materialize(judge: Judge, problem: Problem, reference: Sol
   if (!indices.length) return problem;
   if (!reference) throw new MaterializeError('generated tests need a reference solution for their expected answers');
   const data = await generateData(judge, problem);
-  // The reference sees the generated tests as visible ones (so its whole answer comes back), without a CPU limit.
-  const probe = {
-    ...problem,
-    tests: problem.tests.map((t, i) => (data.has(i) ? { ...withData(t, problem.mode, data.get(i) as JsonValue, false), cpuLimitMs: undefined } : t)),
-  } as Problem;
+  // The reference sees the generated tests as visible ones (so its whole answer comes back),
+  // without a CPU limit and under a generous wall limit.
+  const open = forReference(problem);
+  const probe = { ...open, tests: open.tests.map((t, i) => (data.has(i) ? withData(t, problem.mode, data.get(i) as JsonValue, false) : t)) } as Problem;
   const run = await judge.runTests(probe, reference.language, reference.source, indices, { check: false, full: true });
   if (run.compileError) throw new MaterializeError(`the ${reference.language} reference does not compile: ${run.compileError.message}`);
   const expected = new Map<number, JsonValue>();

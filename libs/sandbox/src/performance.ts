@@ -16,6 +16,21 @@ export const LIMIT_MIN_MARGIN_MS = 50;
 /** A performance test's wall-clock backstop: WALL_BACKSTOP_FACTOR x its CPU limit + WALL_BACKSTOP_EXTRA_MS. */
 export const WALL_BACKSTOP_FACTOR = 3;
 export const WALL_BACKSTOP_EXTRA_MS = 1000;
+/**
+ * Wall-clock timeout of a reference's run at calibration and materialization (at least the
+ * problem's own): on a busy machine a reference may take longer than its CPU time by far.
+ */
+export const REFERENCE_WALL_MS = 15_000;
+
+/** The problem with every test's wall limit raised for a reference's run, and no CPU limits. */
+export function forReference(problem: Problem): Problem {
+  return {
+    ...problem,
+    limits: { ...problem.limits, timeMs: Math.max(problem.limits.timeMs, REFERENCE_WALL_MS) },
+    tests: problem.tests.map((t) => ({ ...t, cpuLimitMs: undefined })),
+  } as Problem;
+}
+
 /** Least headroom (limit over reference median) the bank report accepts. */
 export const MIN_HEADROOM = 3;
 

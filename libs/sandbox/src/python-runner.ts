@@ -169,12 +169,9 @@ export class PythonRunner {
 
   run(input: RunnerInput): Execution {
     if (!this.loaded) this.load();
-    const cpu = cpuClock(this.isolate as ivm.Isolate);
-    cpu.start();
+    const cpu = cpuClock();
     const x = this.runTest(input);
-    const cpuMs = cpu.ms();
-    if (cpuMs !== undefined) x.cpuMs = cpuMs;
-    return x;
+    return { ...x, cpuMs: cpu.ms() };
   }
 
   private runTest(input: RunnerInput): Execution {

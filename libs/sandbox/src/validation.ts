@@ -1,5 +1,5 @@
 import { DISCRIMINATION_THRESHOLD, isSlowLabel, problemMetaSchema, type ValidationReport } from '@app/contracts';
-import { calibrate, CalibrationError, engineFingerprint, limitFor, withLimits, type Calibration } from './calibration';
+import { calibrate, CalibrationError, engineFingerprint, limitFor, referencePerLanguage, withLimits, type Calibration } from './calibration';
 import type { Judge } from './judge';
 import type { JudgeResult, Language } from './judge.types';
 import { materialize, MaterializeError, type SolutionSource } from './materialize';
@@ -132,14 +132,19 @@ export async function validateProblemSolutions(
     return out;
   }
   const materialized = out.materialized;
-  try {
-    out.calibration =
-      opts.calibration && opts.calibration.engine === engineFingerprint()
-        ? opts.calibration
-        : await calibrate(judge, materialized, doc.referenceSolutions, { runs: opts.runs, now: opts.now });
-  } catch (e) {
-    if (!(e instanceof CalibrationError)) throw e;
-    out.problems.push(e.message);
+  if (opts.calibration && opts.calibration.engine === engineFingerprint()) out.calibration = opts.calibration;
+  else {
+    // Language by language: a reference that fails one does not cost the others their limits.
+    const calibration: Calibration = { engine: engineFingerprint(), measuredAt: (opts.now?.() ?? new Date()).toISOString(), figures: [] };
+    for (const ref of referencePerLanguage(doc.referenceSolutions)) {
+      try {
+        calibration.figures.push(...(await calibrate(judge, materialized, [ref], { runs: opts.runs, now: opts.now })).figures);
+      } catch (e) {
+        if (!(e instanceof CalibrationError)) throw e;
+        out.problems.push(e.message);
+      }
+    }
+    out.calibration = calibration;
   }
   const judgeIn = (s: SolutionSource) => judge.judge({ problem: withLimits(materialized, out.calibration, s.language), language: s.language, source: s.source });
   for (const ref of doc.referenceSolutions) {
