@@ -95,6 +95,7 @@ export function formatReport(reports: readonly BankProblemReport[]): string {
     lines.push(`${r.slug}: ${r.failures.length ? 'FAIL' : 'ok'}`);
     for (const ref of r.validation.references)
       lines.push(`  reference ${ref.language}: ${ref.result.verdict} score ${ref.result.score}`);
+    if (!r.timings.length) lines.push('  no performance tests');
     for (const t of r.timings)
       lines.push(
         `  perf "${t.test}" ${t.language}: median ${t.referenceMedianMs} ms CPU, limit ${t.limitMs} ms, headroom ${t.headroom}x${t.judgedCpuMs !== null ? `, judged ${t.judgedCpuMs} ms` : ''}`,
