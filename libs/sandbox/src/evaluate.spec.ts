@@ -229,14 +229,14 @@ describe('correctness and performance, scored apart and explained', () => {
     const s = summarize([c('ACCEPTED'), c('ACCEPTED', 3), p('TIME_LIMIT_EXCEEDED', 2, 912.4)]);
     expect(s).toMatchObject({ verdict: 'TIME_LIMIT_EXCEEDED', score: 0.6667, correctness: 1, performance: 0 });
     expect(s.explanation).toBe(
-      'correct on all cases; too slow on large inputs (n = 100000): 912 ms of CPU against a 60 ms limit; a higher time complexity than intended suspected',
+      'correct on all cases; too slow on large inputs (n = 100000): a higher time complexity than intended suspected',
     );
   });
 
   it('wrong and slow: no complexity suspected, the failing categories named', () => {
     const s = summarize([c('WRONG_ANSWER', 1, 'duplicates'), c('ACCEPTED', 3), p('TIME_LIMIT_EXCEEDED')]);
     expect(s).toMatchObject({ correctness: 0.75, performance: 0 });
-    expect(s.explanation).toBe('failed 1 of 2 cases (duplicates); too slow on large inputs (n = 100000): over the time limit');
+    expect(s.explanation).toBe('failed 1 of 2 cases (duplicates); too slow on large inputs (n = 100000)');
   });
 
   it('fast, and failing on large inputs for another reason', () => {
