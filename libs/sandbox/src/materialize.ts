@@ -66,9 +66,10 @@ export async function generateData(judge: Judge, problem: Problem): Promise<Map<
 }
 
 function withData(test: ProblemTest, mode: Problem['mode'], data: JsonValue, hidden: boolean): ProblemTest {
-  if (mode === 'function') return { ...test, hidden, args: data as JsonValue[] } as ProblemTest;
-  if (mode === 'stdio') return { ...test, hidden, stdin: data as string } as ProblemTest;
-  return { ...test, hidden, data: data as Record<string, (string | number | null)[][]> } as ProblemTest;
+  // checkData has vouched for the shape of `data` in this mode.
+  if (mode === 'function') return { ...test, hidden, args: data } as ProblemTest;
+  if (mode === 'stdio') return { ...test, hidden, stdin: data } as ProblemTest;
+  return { ...test, hidden, data } as ProblemTest;
 }
 
 /**

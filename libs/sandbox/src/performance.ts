@@ -61,8 +61,6 @@ export function median(xs: readonly number[]): number {
 /** `n = 100000, m = 50`: a generated test's size, from its generate params (the seed left out). */
 export function describeSize(params: Record<string, JsonValue> | undefined): string | undefined {
   if (!params) return undefined;
-  const parts = Object.entries(params)
-    .filter(([k, v]) => k !== 'seed' && (typeof v === 'number' || typeof v === 'string'))
-    .map(([k, v]) => `${k} = ${String(v)}`);
+  const parts = Object.entries(params).flatMap(([k, v]) => (k !== 'seed' && (typeof v === 'number' || typeof v === 'string') ? [`${k} = ${v}`] : []));
   return parts.length ? parts.join(', ') : undefined;
 }

@@ -1,3 +1,4 @@
+// fails: 30000 keys, 90000 operations
 // Correct but O(capacity) per operation: the recency order is an array scanned and spliced on
 // every access. Fails on time on the large input.
 function lruCache(capacity, operations) {

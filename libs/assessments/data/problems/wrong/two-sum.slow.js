@@ -1,3 +1,4 @@
+// fails: 100000 numbers, pair at the end
 // Correct but quadratic: tries every pair. Fails on time on the large input.
 function twoSum(nums, target) {
   for (let i = 0; i < nums.length; i++) {
