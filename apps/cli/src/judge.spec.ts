@@ -91,6 +91,33 @@ describe('judge CLI', () => {
     expect((out.tests as object[])[1]).not.toHaveProperty('actual');
   }, 30_000);
 
+  it('judges a bank file as it is: bank fields accepted, generated tests made and calibrated, a naive solution out on time only', async () => {
+    const bank = path.join(ROOT, 'libs/assessments/data/problems');
+    const r = await cli(path.join(bank, 'two-sum.json'), path.join(bank, 'wrong/two-sum.slow.js'));
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { verdict: string; correctness: number; performance: number; explanation: string; tests: Array<Record<string, unknown>> };
+    expect(out).toMatchObject({ verdict: 'TIME_LIMIT_EXCEEDED', correctness: 1, performance: 0 });
+    expect(out.explanation).toBe('correct on all cases; too slow on large inputs (n = 100000): a higher time complexity than intended suspected');
+    const perf = out.tests.filter((t) => t.kind === 'performance');
+    expect(perf).toEqual([
+      expect.objectContaining({ name: '100000 numbers, pair at the end', status: 'TIME_LIMIT_EXCEEDED', hidden: true, size: 'n = 100000', cpuLimitMs: expect.any(Number) }),
+    ]);
+    // Hidden: no data crosses into the output.
+    expect(perf[0]).not.toHaveProperty('actual');
+  }, 120_000);
+
+  it('refuses generated tests without a reference to answer them', async () => {
+    const generated = {
+      ...twoSum,
+      generator: 'function generate(p) { return [[1, 2], 3]; }',
+      tests: [...twoSum.tests, { name: 'big', kind: 'performance', generate: { n: 2 } }],
+    };
+    const r = await cli(file('generated.json', generated), file('g.js', 'function twoSum() { return [0, 1]; }'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/its generated tests need a reference solution/);
+  }, 30_000);
+
   it('judges a stdio TypeScript solution, wrong answers included, and still exits 0', async () => {
     const p = file('sum-lines.json', sumLines);
     const s = file(

@@ -111,6 +111,11 @@ describe('seed problem bank', () => {
       need(typeof t.hidden === 'boolean', `${at}.hidden: explicit boolean`);
       need(t.weight === undefined || (typeof t.weight === 'number' && t.weight > 0), `${at}.weight: positive number`);
       need(t.category === undefined || isNonEmptyString(t.category), `${at}.category: string`);
+      if (t.generate !== undefined) {
+        // Generated: the generator makes its data, the reference its answer; nothing inline.
+        need(t.kind === 'performance' && isNonEmptyString(d.generator) && !('expected' in t), `${at}: generated performance test`);
+        continue;
+      }
       need('expected' in t, `${at}.expected`);
       if (d.mode === 'function') need(Array.isArray(t.args) && !('stdin' in t), `${at}.args: array (function mode)`);
       if (d.mode === 'stdio')

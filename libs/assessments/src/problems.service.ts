@@ -2,13 +2,15 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import { AppError, CLOCK, Clock } from '@app/common';
-import { Language, ProblemEntity, ProblemValidationStatus, ReferenceSolution, SubmissionEntity, SubmissionKind } from '@app/domain';
+import { Language, ProblemEntity, ProblemValidationStatus, ReferenceSolution, SubmissionEntity, SubmissionKind, WrongSolutionRecord } from '@app/domain';
 import { fromSandboxLanguage, SubmissionsService } from '@app/judging';
 import { checkProblemDocument } from './problem-document';
 
 export interface ProblemInput {
   definition: Record<string, unknown>;
   referenceSolutions: ReferenceSolution[];
+  /** Known-wrong solutions validation judges too; absent on update keeps the stored ones. */
+  wrongSolutions?: WrongSolutionRecord[];
   difficulty?: string;
   tags?: string[];
 }
@@ -28,7 +30,7 @@ export class ProblemsService {
   ) {}
 
   async create(input: ProblemInput, actorId: string | null): Promise<ProblemEntity> {
-    const doc = checkProblemDocument(input.definition, input.referenceSolutions);
+    const doc = checkProblemDocument(input.definition, input.referenceSolutions, input.wrongSolutions);
     if (await this.problems.existsBy({ slug: doc.slug })) throw AppError.conflict(`A problem with slug "${doc.slug}" already exists`);
     return this.problems.save(
       this.problems.create({
@@ -36,6 +38,8 @@ export class ProblemsService {
         title: doc.title,
         definition: input.definition,
         referenceSolutions: input.referenceSolutions,
+        wrongSolutions: input.wrongSolutions ?? null,
+        calibration: null,
         difficulty: input.difficulty ?? 'General',
         tags: input.tags ?? [],
         createdById: actorId,
@@ -48,7 +52,7 @@ export class ProblemsService {
 
   async update(id: string, input: ProblemInput): Promise<ProblemEntity> {
     const p = await this.get(id);
-    const doc = checkProblemDocument(input.definition, input.referenceSolutions);
+    const doc = checkProblemDocument(input.definition, input.referenceSolutions, input.wrongSolutions);
     if (doc.slug !== p.slug && (await this.problems.existsBy({ slug: doc.slug }))) {
       throw AppError.conflict(`A problem with slug "${doc.slug}" already exists`);
     }
@@ -57,6 +61,9 @@ export class ProblemsService {
       title: doc.title,
       definition: input.definition,
       referenceSolutions: input.referenceSolutions,
+      wrongSolutions: input.wrongSolutions ?? p.wrongSolutions,
+      // A new version is calibrated anew (its tests or references may have changed).
+      calibration: null,
       difficulty: input.difficulty ?? p.difficulty,
       tags: input.tags ?? p.tags,
       version: p.version + 1,

@@ -607,7 +607,7 @@ const STATUS_TEXT: Record<ProblemValidationStatus, string> = {
   PENDING: 'Not validated yet: save to validate.',
   VALIDATING: 'Validating: the reference solutions are being judged…',
   VALID: 'Every reference solution passes every test. The problem can go into assessments.',
-  INVALID: 'A reference solution failed: fix it (or the tests) and save again.',
+  INVALID: 'A reference solution failed, or a known-wrong solution was not caught as its label says: fix it (or the tests) and save again.',
 };
 
 /** The last validation: per reference solution its verdict, and per test its status. */
@@ -634,7 +634,90 @@ export function ValidationPanel({ problem }: { problem: Problem }) {
         report.version === problem.version &&
         status !== 'VALIDATING' &&
         report.solutions.map((s, i) => <SolutionReport key={s.submissionId} n={i + 1} s={s} hidden={hidden} />)}
+      {report && report.version === problem.version && status !== 'VALIDATING' && <DiscriminationReport report={report} />}
     </section>
+  );
+}
+
+const pct = (x: number | null) => (x === null ? '–' : `${Math.round(x * 100)}%`);
+
+/** Known-wrong solutions (how each failed, and whether as its label says), calibrated limits, problems and warnings. */
+function DiscriminationReport({ report }: { report: ValidationReport }) {
+  const wrong = report.wrongSolutions ?? [];
+  const calibration = report.calibration ?? [];
+  const notes = [...(report.problems ?? []), ...(report.warnings ?? [])];
+  if (!wrong.length && !calibration.length && !notes.length) return null;
+  return (
+    <div data-testid="discrimination-report">
+      {notes.length > 0 && (
+        <ul className="small">
+          {notes.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+      )}
+      {wrong.length > 0 && (
+        <div className="table-wrap">
+          <table>
+            <caption>Known-wrong solutions: each must fail as its label says (“slow”: on time, on a performance test)</caption>
+            <thead>
+              <tr>
+                <th scope="col">Label</th>
+                <th scope="col">Language</th>
+                <th scope="col">Verdict</th>
+                <th scope="col">Score</th>
+                <th scope="col">Correctness / performance</th>
+                <th scope="col">First failing test</th>
+                <th scope="col">As labelled</th>
+              </tr>
+            </thead>
+            <tbody>
+              {wrong.map((w) => (
+                <tr key={`${w.label}.${w.language}`}>
+                  <td>{w.label}</td>
+                  <td>{w.language}</td>
+                  <td>{w.verdict}</td>
+                  <td>
+                    {w.score}
+                    {w.discriminationWarning ? ' (warning: above 0.7)' : ''}
+                  </td>
+                  <td>
+                    {pct(w.correctness)} / {pct(w.performance)}
+                  </td>
+                  <td className="small">{w.firstFailing ? `${w.firstFailing.name} (${w.firstFailing.kind}${w.firstFailing.category ? `, ${w.firstFailing.category}` : ''}): ${w.firstFailing.status}` : '–'}</td>
+                  <td>{w.ok ? 'yes' : `no: ${w.reason ?? ''}`}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {calibration.length > 0 && (
+        <div className="table-wrap">
+          <table>
+            <caption>Performance tests: CPU-time limits calibrated on the references (max(3 × median, median + 50 ms))</caption>
+            <thead>
+              <tr>
+                <th scope="col">Test</th>
+                <th scope="col">Language</th>
+                <th scope="col">Reference median</th>
+                <th scope="col">Limit</th>
+              </tr>
+            </thead>
+            <tbody>
+              {calibration.map((c) => (
+                <tr key={`${c.test}.${c.language}`}>
+                  <td>{c.test}</td>
+                  <td>{c.language}</td>
+                  <td>{c.referenceMedianMs} ms</td>
+                  <td>{c.limitMs} ms</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
   );
 }
 
