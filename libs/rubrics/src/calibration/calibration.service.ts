@@ -17,7 +17,7 @@ export class CalibrationService {
   async calibration(filter: CalibrationFilter = {}): Promise<InterviewerCalibration[]> {
     const cards = await this.scorecards.submittedScorecards({ jobId: filter.jobId });
     const all = calibrate(
-      cards.map((c) => ({ interviewerId: c.interviewerId, candidateId: c.applicationId, ratings: c.ratings.map((r) => r.rating) })),
+      cards.map((c) => ({ interviewerId: c.interviewerId, candidateId: c.applicationId, ratings: c.ratings.flatMap((r) => (r.rating === null ? [] : [r.rating])) })),
     );
     if (!filter.interviewerIds) return all;
     const wanted = new Set(filter.interviewerIds);

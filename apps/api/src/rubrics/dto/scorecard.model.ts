@@ -9,8 +9,8 @@ export class ScorecardRatingModel {
   @Field()
   criterionKey: string;
 
-  @Field(() => Int, { description: "1-4 on the criterion's anchored scale" })
-  rating: number;
+  @Field(() => Int, { nullable: true, description: "1-4 on the criterion's anchored scale; null: not observed (left out of every mean, reported as missing evidence)" })
+  rating: number | null;
 
   @Field(() => String, { nullable: true, description: 'Required for 1 and 4' })
   evidence: string | null;
