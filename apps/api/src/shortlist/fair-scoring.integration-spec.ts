@@ -106,7 +106,7 @@ describe('fair scoring (shortlist)', () => {
     ).submitScorecard;
     expect(partial.ratings[0]).toEqual({ criterionKey: CODING[0], rating: null });
     entries = ok(await api.gql(`query($job: ID!) { shortlist(jobId: $job) { entries { ${ENTRY} } } }`, { job: story.jobId }, story.recruiter.token)).shortlist.entries;
-  }, 240_000);
+  }, 600_000);
   afterAll(() => api.close());
 
   it('scores an invitation not taken by its expiry 0 ("not taken"), below a candidate who started and failed', () => {
