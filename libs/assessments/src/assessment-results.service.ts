@@ -5,12 +5,21 @@ import { fragment, SqlFragment } from '@app/common';
 import { AssessmentEntity, AttemptEntity, ProblemEntity, SubmissionEntity } from '@app/domain';
 import { SubmissionReads } from '@app/judging';
 import { AttemptResults, summarize } from './attempts.service';
+import { invitationExpired } from './deadline';
 import { totalPoints } from './points';
 
 /** An application's assessment points: every assessment of the job it started, the best submission per problem counting. */
 export interface ApplicationPoints {
   pointsEarned: number;
   pointsPossible: number;
+  /** Only expired invitations, nothing started: the assessment was not taken (0 points of its possible). */
+  notTaken?: boolean;
+}
+
+export interface JobPoints {
+  byApplication: Map<string, ApplicationPoints>;
+  /** The earliest invitation expiry still ahead: a ranking computed now turns stale then. */
+  nextExpiry: Date | null;
 }
 
 /**
@@ -30,17 +39,18 @@ export class AssessmentResultsService {
   /**
    * Points earned over points possible per application, across the job's assessments the
    * candidate started (per problem the best judged submission of any attempt at it counts),
-   * totalled by the rule of ./points. Three queries whatever the number of applications.
+   * totalled by the rule of ./points. An invitation that expired before it was started counts
+   * its assessment's points as possible with 0 earned; with nothing started the result says
+   * notTaken. Skipping never pays more than failing. Four queries whatever the number of applications.
    */
-  async pointsByApplication(jobId: string): Promise<Map<string, ApplicationPoints>> {
-    const started = () =>
+  async pointsByApplication(jobId: string, now: Date): Promise<JobPoints> {
+    const ofJob = () =>
       this.attempts
         .createQueryBuilder('att')
         .innerJoin(AssessmentEntity, 'asmt', 'asmt.id = att.assessmentId')
-        .where('asmt.jobId = :pointsJobId', { pointsJobId: jobId })
-        .andWhere('att.startedAt IS NOT NULL');
-    // Three independent queries: the points of each problem, the started attempts, their best scores.
-    const [assessments, attempts, best] = await Promise.all([
+        .where('asmt.jobId = :pointsJobId', { pointsJobId: jobId });
+    const started = () => ofJob().andWhere('att.startedAt IS NOT NULL');
+    const [assessments, attempts, best, invited] = await Promise.all([
       this.assessments.findBy({ jobId }),
       started()
         .select('att.id', 'id')
@@ -48,6 +58,8 @@ export class AssessmentResultsService {
         .addSelect('att.assessmentId', 'assessmentId')
         .getRawMany<{ id: string; applicationId: string; assessmentId: string }>(),
       this.submissions.bestScores(fragment(started().select('att.id'))),
+      // Entities, not raw rows: the Date columns read back alike on both engines.
+      ofJob().andWhere('att.startedAt IS NULL').andWhere('att.invitationExpiresAt IS NOT NULL').getMany(),
     ]);
     // application -> assessment -> problem -> best score over its attempts at that assessment
     const attemptById = new Map(attempts.map((t) => [t.id, t]));
@@ -62,6 +74,19 @@ export class AssessmentResultsService {
       const scores = t && perApp.get(t.applicationId)?.get(t.assessmentId);
       if (scores) scores.set(r.problemId, Math.max(scores.get(r.problemId) ?? 0, r.best));
     }
+    // Expired invitations: their assessments count, every problem at 0.
+    let nextExpiry: Date | null = null;
+    const expiredOnly = new Set<string>();
+    for (const t of invited) {
+      if (!invitationExpired(t, now)) {
+        if (!nextExpiry || t.invitationExpiresAt! < nextExpiry) nextExpiry = t.invitationExpiresAt;
+        continue;
+      }
+      const byAssessment = perApp.get(t.applicationId) ?? new Map<string, Map<string, number>>();
+      if (!perApp.has(t.applicationId)) expiredOnly.add(t.applicationId);
+      if (!byAssessment.has(t.assessmentId)) byAssessment.set(t.assessmentId, new Map());
+      perApp.set(t.applicationId, byAssessment);
+    }
     const byId = new Map(assessments.map((x) => [x.id, x]));
     const out = new Map<string, ApplicationPoints>();
     for (const [applicationId, byAssessment] of perApp) {
@@ -69,9 +94,9 @@ export class AssessmentResultsService {
         (byId.get(assessmentId)?.problems ?? []).map((p) => ({ points: p.points, bestScore: scores.get(p.problemId) ?? 0 })),
       );
       const { pointsEarned, pointsPossible } = totalPoints(problems);
-      out.set(applicationId, { pointsEarned, pointsPossible });
+      out.set(applicationId, expiredOnly.has(applicationId) ? { pointsEarned, pointsPossible, notTaken: true } : { pointsEarned, pointsPossible });
     }
-    return out;
+    return { byApplication: out, nextExpiry };
   }
 
   /**

@@ -5,7 +5,7 @@ import { Repository } from 'typeorm';
 import { AppError, CLOCK, Clock } from '@app/common';
 import { AssessmentEntity, AssessmentProblemRef, AttemptEntity, AttemptStatus, ProblemValidationStatus } from '@app/domain';
 import { APPLICATIONS_PORT, ApplicationsPort } from './applications.port';
-import { computeDeadline } from './deadline';
+import { computeDeadline, INVITATION_VALID_DAYS } from './deadline';
 import { ProblemsService } from './problems.service';
 
 export interface AssessmentInput {
@@ -72,6 +72,8 @@ export class AssessmentsService {
     actor: { id: string; role: string },
     /** Seeding only (a documented demo link); otherwise a random 192-bit token. */
     fixedToken?: string,
+    /** Days the invitation stays open to start; null: it never expires (the seeded demo link). */
+    expiresInDays: number | null = INVITATION_VALID_DAYS,
   ): Promise<{ attempt: AttemptEntity; token: string }> {
     const assessment = await this.get(assessmentId);
     const application = await this.applications.findApplication(applicationId);
@@ -92,6 +94,7 @@ export class AssessmentsService {
         status: AttemptStatus.INVITED,
         extraTimePercent,
         invitedById: actor.id,
+        invitationExpiresAt: expiresInDays === null ? null : new Date(this.clock.now().getTime() + expiresInDays * 86_400_000),
         startedAt: null,
         deadline: null,
         finishedAt: null,

@@ -7,7 +7,7 @@ import { SubmissionsService } from '@app/judging';
 import { CUSTOM_INPUT_MAX_BYTES, sourceLimitKb } from '@app/sandbox';
 import { hashToken } from './assessments.service';
 import { ATTEMPT_LIMITS, AttemptLimits } from './attempt-limits';
-import { acceptsSubmissions, computeDeadline } from './deadline';
+import { acceptsSubmissions, computeDeadline, invitationExpired } from './deadline';
 import { ProblemDocument, problemLanguages } from './candidate-view';
 import { bestSubmission, problemPoints, totalPoints } from './points';
 import { ProblemsService } from './problems.service';
@@ -66,8 +66,11 @@ export class AttemptsService {
     if (attempt.status !== AttemptStatus.INVITED) {
       throw AppError.conflict('This invitation was already used to start the assessment; open it from your attempts');
     }
-    const assessment = await this.assessmentOf(attempt);
     const now = this.clock.now();
+    if (invitationExpired(attempt, now)) {
+      throw AppError.precondition(`This invitation expired on ${attempt.invitationExpiresAt!.toISOString()}: it counts as not taken`);
+    }
+    const assessment = await this.assessmentOf(attempt);
     const deadline = computeDeadline(now, assessment.durationMinutes, attempt.extraTimePercent);
     // Conditional update: two concurrent starts with one token, one wins.
     const res = await this.attempts.update(

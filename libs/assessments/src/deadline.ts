@@ -17,3 +17,11 @@ export function secondsLeft(deadline: Date, now: Date): number {
 export function acceptsSubmissions(deadline: Date, now: Date, graceMs = SUBMISSION_GRACE_MS): boolean {
   return now.getTime() <= deadline.getTime() + graceMs;
 }
+
+/** Days an invitation stays open to start unless the recruiter sets otherwise. */
+export const INVITATION_VALID_DAYS = 7;
+
+/** An invitation never started whose expiry has passed: the assessment was not taken. */
+export function invitationExpired(a: { startedAt: Date | null; invitationExpiresAt: Date | null }, now: Date): boolean {
+  return a.startedAt === null && a.invitationExpiresAt !== null && now.getTime() >= a.invitationExpiresAt.getTime();
+}

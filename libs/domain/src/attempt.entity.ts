@@ -39,6 +39,13 @@ export class AttemptEntity extends UuidEntity {
   @Column({ type: 'varchar', length: 36 })
   invitedById: string;
 
+  /**
+   * Past it, an invitation never started cannot start and the assessment counts as "not taken"
+   * (0 points) in the shortlist. Null: the invitation does not expire.
+   */
+  @Column({ type: Date, nullable: true })
+  invitationExpiresAt: Date | null;
+
   @Column({ type: Date, nullable: true })
   startedAt: Date | null;
 

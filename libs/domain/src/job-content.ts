@@ -9,6 +9,12 @@ export interface HardSkill {
   weight: number;
   /** Other spellings that count as this skill, e.g. "Postgres" for "SQL". */
   aliases: string[];
+  /**
+   * Alternatives: skills with the same label (e.g. "Backend language" on Python, Java and
+   * Node.js) count once, at the best level the candidate lists among them and the group's
+   * highest weight. Null: the skill counts on its own.
+   */
+  anyOf: string | null;
 }
 
 export interface ToolCategory {
@@ -115,14 +121,18 @@ export interface MatchedSkill {
   name: string;
   weight: number;
   level: number;
+  /** The any-of label it counted for; null for a skill on its own. */
+  anyOf: string | null;
   /** The candidate's own wording that matched. */
   matchedAs: string;
 }
 
 export interface MissingSkill {
   group: string;
+  /** For an any-of group, its alternatives joined by " | ". */
   name: string;
   weight: number;
+  anyOf: string | null;
 }
 
 export interface SkillsMatch {

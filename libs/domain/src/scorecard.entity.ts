@@ -4,8 +4,8 @@ import { InterviewKind, Recommendation, ScorecardStatus } from './rubric.enums';
 
 export interface ScorecardRating {
   criterionKey: string;
-  /** 1-4, on the criterion's anchored scale. */
-  rating: number;
+  /** 1-4, on the criterion's anchored scale; null: "not observed" (the interviewer did not probe it), left out of every mean. */
+  rating: number | null;
   /** Required for 1 and 4 on submission: the extremes need what was observed. */
   evidence: string | null;
 }

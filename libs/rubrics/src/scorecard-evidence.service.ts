@@ -1,15 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
+import { UsersService } from '@app/auth';
 import { fragment, SqlFragment } from '@app/common';
 import { RedFlagSeverity, RubricVersionEntity, ScorecardEntity, ScorecardRating, ScorecardRedFlag, ScorecardStatus } from '@app/domain';
-import { calibrate } from './calibration/calibration';
+import { calibrateWithinKind } from './calibration/calibration';
 
 /** A submitted scorecard as a ranking reads it: ratings weighted by the rubric version it was scored against, flags with their title and severity. */
 export interface ScorecardEvidence {
   interviewerId: string;
+  /** The interviewer's account name: explanations name staff, not ids. */
+  interviewerName: string;
+  /** The interview kind and rubric: aggregation and calibration stay within them. */
+  kind: string;
+  rubricId: string;
   recommendation: string;
-  ratings: { key: string; weight: number; rating: number }[];
+  /** rating null: the interviewer marked the criterion "not observed". */
+  ratings: { key: string; weight: number; rating: number | null }[];
   redFlags: { key: string; title: string; severity: RedFlagSeverity }[];
 }
 
@@ -22,7 +29,7 @@ export interface InterviewerLeniency {
 export interface JobScorecardEvidence {
   /** Per application of the job, its submitted scorecards. */
   cards: Map<string, ScorecardEvidence[]>;
-  /** Per interviewer, calibrated over every submitted scorecard of every job. */
+  /** Per interviewer, interview kind and rubric (key `interviewer|kind|rubric`), calibrated over every submitted scorecard of every job. */
   calibration: Map<string, InterviewerLeniency>;
 }
 
@@ -35,6 +42,7 @@ export class ScorecardEvidenceService {
   constructor(
     @InjectRepository(ScorecardEntity) private readonly scorecards: Repository<ScorecardEntity>,
     @InjectRepository(RubricVersionEntity) private readonly versions: Repository<RubricVersionEntity>,
+    private readonly users: UsersService,
   ) {}
 
   /**
@@ -59,14 +67,22 @@ export class ScorecardEvidenceService {
       .getRawMany<{ applicationId: string; jobId: string; interviewerId: string; rubricId: string; rubricVersion: number; kind: string; ratings: string; redFlags: string; recommendation: string }>();
     const parsed = rows.map((r) => ({ ...r, ratings: JSON.parse(r.ratings) as ScorecardRating[], redFlags: JSON.parse(r.redFlags) as ScorecardRedFlag[] }));
     const calibration = new Map<string, InterviewerLeniency>(
-      calibrate(parsed.map((c) => ({ interviewerId: c.interviewerId, candidateId: c.applicationId, ratings: c.ratings.map((x) => x.rating) }))).map((c) => [
-        c.interviewerId,
-        { offset: c.leniencyOffset, sharedCandidates: c.sharedCandidates },
-      ]),
+      [
+        ...calibrateWithinKind(
+          parsed.map((c) => ({
+            interviewerId: c.interviewerId,
+            candidateId: c.applicationId,
+            kind: c.kind,
+            rubricId: c.rubricId,
+            ratings: c.ratings.flatMap((x) => (x.rating === null ? [] : [x.rating])),
+          })),
+        ),
+      ].map(([key, c]) => [key, { offset: c.leniencyOffset, sharedCandidates: c.sharedCandidates }]),
     );
     const mine = parsed.filter((c) => c.jobId === jobId);
     const keys = [...new Set(mine.map((c) => `${c.rubricId}:${c.rubricVersion}`))];
     const versions = new Map<string, RubricVersionEntity>();
+    const names = new Map((await this.users.findByIds([...new Set(mine.map((c) => c.interviewerId))])).map((u) => [u.id, u.name]));
     if (keys.length) {
       const found = await this.versions.createQueryBuilder('v').where(`v.rubricId || ':' || v.version IN (:...keys)`, { keys }).getMany();
       for (const v of found) versions.set(`${v.rubricId}:${v.version}`, v);
@@ -80,6 +96,9 @@ export class ScorecardEvidenceService {
       const list = cards.get(c.applicationId) ?? [];
       list.push({
         interviewerId: c.interviewerId,
+        interviewerName: names.get(c.interviewerId) ?? c.interviewerId,
+        kind: c.kind,
+        rubricId: c.rubricId,
         recommendation: c.recommendation,
         ratings: c.ratings.filter((x) => weights.has(x.criterionKey)).map((x) => ({ key: x.criterionKey, weight: weights.get(x.criterionKey) as number, rating: x.rating })),
         redFlags: c.redFlags.map((f) => ({ key: f.key, title: flags.get(f.key)?.title ?? f.key, severity: flags.get(f.key)?.severity ?? RedFlagSeverity.HIGH })),

@@ -66,11 +66,11 @@ describe('scorecard drafts', () => {
     });
     expect(draftProblems(draft, rubric, CODING)).toEqual([
       { field: 'ratings.0.criterionKey', message: '"teamwork" is not a CODING_FUNDAMENTALS criterion of this rubric version' },
-      { field: 'ratings.1.rating', message: 'must be 1, 2, 3 or 4' },
+      { field: 'ratings.1.rating', message: 'must be 1, 2, 3 or 4, or null for "not observed"' },
       { field: 'ratings.2.criterionKey', message: '"fundamentals" is already rated by ratings.1' },
-      { field: 'ratings.2.rating', message: 'must be 1, 2, 3 or 4' },
+      { field: 'ratings.2.rating', message: 'must be 1, 2, 3 or 4, or null for "not observed"' },
       { field: 'ratings.3.criterionKey', message: '"nope" is not a CODING_FUNDAMENTALS criterion of this rubric version' },
-      { field: 'ratings.3.rating', message: 'must be 1, 2, 3 or 4' },
+      { field: 'ratings.3.rating', message: 'must be 1, 2, 3 or 4, or null for "not observed"' },
       { field: 'redFlags.0.key', message: '"arrogance" is not a red flag of this rubric version' },
     ]);
   });
@@ -109,10 +109,21 @@ describe('scorecard submission', () => {
       redFlags: [{ key: 'poor-communication', evidence: ' ' }],
     });
     expect(submissionProblems(c, rubric, CODING)).toEqual([
-      { field: 'ratings', message: 'every CODING_FUNDAMENTALS criterion needs a rating; missing: problem-solving' },
+      { field: 'ratings', message: 'every CODING_FUNDAMENTALS criterion needs a rating or "not observed" (rating null); missing: problem-solving' },
       { field: 'redFlags.0.evidence', message: 'a red flag needs evidence: what did the candidate say or do?' },
       { field: 'recommendation', message: 'is required: STRONG_NO, NO, YES or STRONG_YES' },
     ]);
+  });
+
+  it('accepts "not observed" (rating null) for a criterion, without evidence', () => {
+    const c = card({
+      ...complete,
+      ratings: [
+        { criterionKey: 'fundamentals', rating: 3, evidence: null },
+        { criterionKey: 'problem-solving', rating: null, evidence: null },
+      ],
+    });
+    expect(submissionProblems(c, rubric, CODING)).toEqual([]);
   });
 
   it('refuses a submission when the rubric version has no criteria of the kind (an edit removed them)', () => {
@@ -143,5 +154,18 @@ describe('weighted ratings', () => {
       ['problem-solving', 1, 1 / 3],
     ]);
     expect(weightedRatings(rubric.criteria, []).score).toBeNull();
+  });
+
+  it('leaves "not observed" criteria out of the mean (missing evidence, not a zero)', () => {
+    const r = weightedRatings(rubric.criteria, [
+      { criterionKey: 'fundamentals', rating: 4, evidence: 'x' },
+      { criterionKey: 'problem-solving', rating: null, evidence: null },
+    ]);
+    expect(r.score).toBe(1);
+    expect(r.ratings.map((x) => [x.criterionKey, x.rating, x.unit])).toEqual([
+      ['fundamentals', 4, 1],
+      ['problem-solving', null, null],
+    ]);
+    expect(weightedRatings(rubric.criteria, [{ criterionKey: 'fundamentals', rating: null, evidence: null }]).score).toBeNull();
   });
 });

@@ -45,8 +45,8 @@ export function draftProblems(c: ScorecardContent, rubric: RubricContent, kind: 
     } else {
       rated.set(r.criterionKey, i);
     }
-    if (!Number.isInteger(r.rating) || !RATING_LEVELS.includes(r.rating as (typeof RATING_LEVELS)[number])) {
-      problems.push({ field: `ratings.${i}.rating`, message: 'must be 1, 2, 3 or 4' });
+    if (r.rating !== null && (!Number.isInteger(r.rating) || !RATING_LEVELS.includes(r.rating as (typeof RATING_LEVELS)[number]))) {
+      problems.push({ field: `ratings.${i}.rating`, message: 'must be 1, 2, 3 or 4, or null for "not observed"' });
     }
     if ((r.evidence?.length ?? 0) > SCORECARD_LIMITS.evidence)
       problems.push({ field: `ratings.${i}.evidence`, message: `must be at most ${SCORECARD_LIMITS.evidence} characters` });
@@ -87,10 +87,10 @@ export function submissionProblems(c: ScorecardContent, rubric: RubricContent, k
   if (missing.length)
     problems.push({
       field: 'ratings',
-      message: `every ${kind} criterion needs a rating; missing: ${missing.map((x) => x.key).join(', ')}`,
+      message: `every ${kind} criterion needs a rating or "not observed" (rating null); missing: ${missing.map((x) => x.key).join(', ')}`,
     });
   c.ratings.forEach((r, i) => {
-    if (EVIDENCE_REQUIRED_FOR.includes(r.rating) && !r.evidence) {
+    if (r.rating !== null && EVIDENCE_REQUIRED_FOR.includes(r.rating) && !r.evidence) {
       problems.push({
         field: `ratings.${i}.evidence`,
         message: `a rating of ${r.rating} needs evidence: what did the candidate say or do?`,
@@ -114,15 +114,17 @@ export interface WeightedRating {
   criterionKey: string;
   title: string;
   weight: number;
-  rating: number;
-  /** ratingToUnit(rating). */
-  unit: number;
+  /** null: not observed. */
+  rating: number | null;
+  /** ratingToUnit(rating); null when not observed. */
+  unit: number | null;
   evidence: string | null;
 }
 
 /**
  * The scorecard's ratings with the criteria's weights, and their weighted mean on 0-1 (null
- * when nothing is rated). Ratings of criteria the rubric version does not have are left out.
+ * when nothing is rated). Ratings of criteria the rubric version does not have are left out;
+ * "not observed" criteria are listed but left out of the mean (missing evidence, not a zero).
  */
 export function weightedRatings(
   criteria: readonly RubricCriterion[],
@@ -138,12 +140,13 @@ export function weightedRatings(
         title: c.title,
         weight: c.weight,
         rating: r.rating,
-        unit: ratingToUnit(r.rating),
+        unit: r.rating === null ? null : ratingToUnit(r.rating),
         evidence: r.evidence,
       });
   }
-  const total = out.reduce((s, r) => s + r.weight, 0);
-  const score = total > 0 ? round4(out.reduce((s, r) => s + r.weight * r.unit, 0) / total) : null;
+  const observed = out.filter((r): r is WeightedRating & { unit: number } => r.unit !== null);
+  const total = observed.reduce((s, r) => s + r.weight, 0);
+  const score = total > 0 ? round4(observed.reduce((s, r) => s + r.weight * r.unit, 0) / total) : null;
   return { ratings: out, score };
 }
 

@@ -22,7 +22,7 @@ import { criteriaFor, draftProblems, normalizeContent, submissionProblems, Weigh
 
 /** Left undefined (or null), a field keeps the draft's value; lists replace whole lists. */
 export interface ScorecardChanges {
-  ratings?: readonly { criterionKey: string; rating: number; evidence?: string | null }[] | null;
+  ratings?: readonly { criterionKey: string; rating?: number | null; evidence?: string | null }[] | null;
   redFlags?: readonly { key: string; evidence?: string | null }[] | null;
   recommendation?: Recommendation | null;
   notes?: string | null;
@@ -64,7 +64,7 @@ function contentOf(s: Pick<ScorecardEntity, 'ratings' | 'redFlags' | 'recommenda
 function merged(base: ScorecardContent, c: ScorecardChanges): ScorecardContent {
   return normalizeContent({
     ratings: c.ratings
-      ? c.ratings.map((r) => ({ criterionKey: r.criterionKey, rating: r.rating, evidence: r.evidence ?? null }))
+      ? c.ratings.map((r) => ({ criterionKey: r.criterionKey, rating: r.rating ?? null, evidence: r.evidence ?? null }))
       : base.ratings,
     redFlags: c.redFlags ? c.redFlags.map((f) => ({ key: f.key, evidence: f.evidence ?? '' })) : base.redFlags,
     recommendation: c.recommendation ?? base.recommendation,

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { calibrateWithinKind } from '@app/rubrics';
 import { CandidateInput, Calibration, composite, DEFAULT_POLICY, rank, ShortlistPolicy } from './composite';
 
 /** Golden scenarios, one per file: inputs, hand-computed expectations and why. */
@@ -7,10 +8,11 @@ interface Scenario {
   description: string;
   why: string;
   policy: Partial<ShortlistPolicy>;
-  calibration: Record<string, Calibration>;
+  /** Keyed interviewer|kind|rubric; "fromScorecards": computed by calibrateWithinKind over the scenario's scorecards, as the service does. */
+  calibration: Record<string, Calibration> | 'fromScorecards';
   candidates?: CandidateInput[];
   candidatesFrom?: string;
-  expected: Array<Record<string, unknown> & { applicationId: string; components?: Record<string, number | null>; adjustments?: object[]; explanationIncludes?: string[] }>;
+  expected: Array<Record<string, unknown> & { applicationId: string; components?: Record<string, number | null>; adjustments?: object[]; explanationIncludes?: string[]; detailIncludes?: Record<string, string[]> }>;
 }
 
 const dir = path.join(__dirname, 'scenarios');
@@ -21,7 +23,18 @@ describe.each(files)('shortlist scenario %s', (file) => {
   const s = load(file);
   const candidates = s.candidates ?? load(s.candidatesFrom as string).candidates!;
   const policy: ShortlistPolicy = { ...DEFAULT_POLICY, ...s.policy };
-  const calibration = new Map(Object.entries(s.calibration));
+  const calibration =
+    s.calibration === 'fromScorecards'
+      ? new Map(
+          [
+            ...calibrateWithinKind(
+              candidates.flatMap((c) =>
+                c.scorecards.map((k) => ({ ...k, candidateId: c.applicationId, ratings: k.ratings.flatMap((r) => (r.rating === null ? [] : [r.rating])) })),
+              ),
+            ),
+          ].map(([key, c]) => [key, { offset: c.leniencyOffset, sharedCandidates: c.sharedCandidates }]),
+        )
+      : new Map(Object.entries(s.calibration));
   const ranked = rank(candidates.map((c) => ({ ...composite(c, policy, calibration), appliedAt: c.appliedAt })));
 
   it(`orders the entries: ${s.description}`, () => {
@@ -30,7 +43,7 @@ describe.each(files)('shortlist scenario %s', (file) => {
 
   it.each(s.expected.map((e) => [e.applicationId, e] as const))('computes entry %s as worked out by hand', (_id, want) => {
     const got = ranked.find((e) => e.applicationId === want.applicationId)!;
-    for (const key of ['score', 'baseScore', 'missing', 'confidence', 'demoted'] as const) {
+    for (const key of ['score', 'baseScore', 'missing', 'notObserved', 'confidence', 'demoted', 'awaitingEvidence'] as const) {
       if (key in want) expect({ [key]: got[key] }).toEqual({ [key]: want[key] });
     }
     for (const [name, value] of Object.entries(want.components ?? {})) {
@@ -38,6 +51,9 @@ describe.each(files)('shortlist scenario %s', (file) => {
     }
     if (want.adjustments) expect(got.adjustments).toEqual(want.adjustments.map((a) => expect.objectContaining(a)));
     for (const text of want.explanationIncludes ?? []) expect(got.explanation).toContain(text);
+    for (const [name, texts] of Object.entries(want.detailIncludes ?? {})) {
+      for (const text of texts) expect(got.components.find((c) => c.name === name)!.detail).toContain(text);
+    }
   });
 });
 
@@ -55,7 +71,7 @@ describe('composite', () => {
         appliedAt: '2026-01-01',
         skillsMatch: 0.1,
         assessment: null,
-        scorecards: [{ interviewerId: 'a', ratings: [{ key: 'k', weight: 1, rating: 1 }], redFlags: [{ key: 'f', severity: 'CRITICAL' }, { key: 'g', severity: 'CRITICAL' }] }],
+        scorecards: [{ interviewerId: 'a', kind: 'BEHAVIORAL', rubricId: 'r', ratings: [{ key: 'k', weight: 1, rating: 1 }], redFlags: [{ key: 'f', severity: 'CRITICAL' }, { key: 'g', severity: 'CRITICAL' }] }],
       },
       DEFAULT_POLICY,
       new Map(),

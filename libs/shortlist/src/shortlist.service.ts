@@ -1,7 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
-import { AppError, fragment, selectScalars } from '@app/common';
+import { AppError, CLOCK, Clock, fragment, selectScalars } from '@app/common';
 import { AssessmentResultsService } from '@app/assessments';
 import { ApplicationStage, JobEntity, ScreeningOutcome, ShortlistComponent, ShortlistPolicyEntity } from '@app/domain';
 import { ApplicationsService, IDENTITY_REVEALED_STAGES, JobsService } from '@app/hiring';
@@ -19,6 +19,7 @@ export interface ShortlistEntry extends CompositeResult {
   links: string[];
   anonymized: boolean;
   recommendations: string[];
+  /** Distinct red flags (each counts once however many interviewers raised it). */
   redFlagCount: number;
 }
 
@@ -40,6 +41,8 @@ export interface ShortlistPage {
 
 interface Ranked {
   fingerprint: string;
+  /** An invitation expires then: the ranking (its "not taken" results) must be recomputed. */
+  staleAt: Date | null;
   entries: ShortlistEntry[];
   policy: ShortlistPolicy;
 }
@@ -82,6 +85,7 @@ export class ShortlistService {
     private readonly scorecards: ScorecardEvidenceService,
     // Only to run the one-statement fingerprint that the owning libs' subqueries make up.
     @InjectDataSource() private readonly ds: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async policy(jobId: string): Promise<ShortlistPolicy> {
@@ -160,14 +164,15 @@ export class ShortlistService {
 
   private async ranked(job: JobEntity): Promise<Ranked> {
     const fingerprint = `${job.updatedAt.toISOString()}|${await this.fingerprint(job.id)}`;
+    const now = this.clock.now();
     const cached = this.cache.get(job.id);
-    if (cached?.fingerprint === fingerprint) return cached;
+    if (cached?.fingerprint === fingerprint && (!cached.staleAt || now < cached.staleAt)) return cached;
 
     // Independent reads of four domains, each asked of the lib that owns its tables.
-    const [policy, apps, assessmentByApp, { cards, calibration }] = await Promise.all([
+    const [policy, apps, points, { cards, calibration }] = await Promise.all([
       this.policy(job.id),
       this.applications.rankingInputs(job.id),
-      this.assessments.pointsByApplication(job.id),
+      this.assessments.pointsByApplication(job.id, now),
       this.scorecards.forJob(job.id),
     ]);
     // A knock-out rejection (automatic, not overridden) never appears.
@@ -177,7 +182,7 @@ export class ShortlistService {
         applicationId: a.id,
         appliedAt: a.createdAt.toISOString(),
         skillsMatch: a.skillsScore,
-        assessment: assessmentByApp.get(a.id) ?? null,
+        assessment: points.byApplication.get(a.id) ?? null,
         scorecards: cards.get(a.id) ?? [],
       };
       return { ...composite(input, policy, calibration), appliedAt: input.appliedAt };
@@ -197,10 +202,10 @@ export class ShortlistService {
         email: anonymized ? null : profile.email,
         links: anonymized ? [] : profile.links,
         recommendations: appCards.map((c) => c.recommendation),
-        redFlagCount: appCards.reduce((n, c) => n + c.redFlags.length, 0),
+        redFlagCount: new Set(appCards.flatMap((c) => c.redFlags.map((f) => f.key))).size,
       };
     });
-    const value = { fingerprint, entries, policy };
+    const value = { fingerprint, staleAt: points.nextExpiry, entries, policy };
     if (this.cache.size >= MAX_CACHED_JOBS) this.cache.delete(this.cache.keys().next().value as string);
     this.cache.set(job.id, value);
     return value;

@@ -24,6 +24,7 @@ export function toAttemptModel(a: AttemptEntity, assessment: AssessmentEntity, s
     title: assessment.title,
     instructions: assessment.instructions,
     durationMinutes: assessment.durationMinutes,
+    invitationExpiresAt: a.invitationExpiresAt,
     startedAt: a.startedAt,
     deadline: a.deadline,
     finishedAt: a.finishedAt ?? (status === AttemptStatus.FINISHED ? a.deadline : null),

@@ -31,7 +31,7 @@ export class AssessmentsResolver {
 
   @Mutation(() => InvitationModel, { description: 'Invites the candidate of an application; the token is shown once' })
   async inviteToAssessment(@Args('input') input: InviteInput, @CurrentUser() user: AuthUser): Promise<InvitationModel> {
-    const { attempt, token } = await this.assessmentsService.invite(input.assessmentId, input.applicationId, input.extraTimePercent, user);
+    const { attempt, token } = await this.assessmentsService.invite(input.assessmentId, input.applicationId, input.extraTimePercent, user, undefined, input.expiresInDays);
     const assessment = await this.assessmentsService.get(attempt.assessmentId);
     return { attempt: toAttemptModel(attempt, assessment, attempt.status, this.assessmentsService.now()), token, link: `/invite/${token}` };
   }

@@ -2,7 +2,7 @@ import { Args, Context, ID, Parent, Query, ResolveField, Resolver } from '@nestj
 import { UsersService } from '@app/auth';
 import { UserEntity } from '@app/domain';
 import { HIRING_MANAGERS } from '@app/hiring';
-import { CalibrationService, InterviewerCalibration } from '@app/rubrics';
+import { CalibrationService, KindCalibration } from '@app/rubrics';
 import type { GqlContext } from '../graphql/context';
 import { Roles } from '../graphql/roles.decorator';
 import { userLoader } from '../hiring/hiring.loaders';
@@ -23,18 +23,18 @@ export class CalibrationResolver {
 
   @Query(() => [InterviewerCalibrationModel], {
     description:
-      'Per interviewer, over submitted scorecards: mean and spread of their ratings, and their leniency offset against the other interviewers of the same candidates. By interviewer id.',
+      'Per interviewer, interview kind and rubric, over submitted scorecards: mean and spread of their ratings, and their leniency offset against the other interviewers of the same kind and rubric who rated the same candidates. By interviewer id, then kind.',
   })
   interviewerCalibration(
     @Args('interviewerId', { type: () => ID, nullable: true, description: 'Only this interviewer (still compared with everyone)' })
     interviewerId?: string | null,
     @Args('jobId', { type: () => ID, nullable: true, description: "Only scorecards of this job's applications" }) jobId?: string | null,
-  ): Promise<InterviewerCalibration[]> {
+  ): Promise<KindCalibration[]> {
     return this.calibration.calibration({ interviewerIds: interviewerId ? [interviewerId] : null, jobId });
   }
 
   @ResolveField(() => UserModel, { nullable: true })
-  interviewer(@Parent() c: InterviewerCalibration, @Context() ctx: GqlContext): Promise<UserEntity | null> {
+  interviewer(@Parent() c: KindCalibration, @Context() ctx: GqlContext): Promise<UserEntity | null> {
     return userLoader(ctx, this.users).load(c.interviewerId);
   }
 }

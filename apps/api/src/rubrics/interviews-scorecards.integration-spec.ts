@@ -436,7 +436,7 @@ describe('interviews and scorecards: scheduling, what interviewers see, the blin
       );
       expect(fields(bad)).toEqual([
         { field: 'ratings.0.criterionKey', message: '"teamwork" is not a CODING_FUNDAMENTALS criterion of this rubric version' },
-        { field: 'ratings.1.rating', message: 'must be 1, 2, 3 or 4' },
+        { field: 'ratings.1.rating', message: 'must be 1, 2, 3 or 4, or null for "not observed"' },
       ]);
       const draft = ok(
         await api.gql(
@@ -481,7 +481,7 @@ describe('interviews and scorecards: scheduling, what interviewers see, the blin
       expect(fields(res)).toEqual([
         {
           field: 'ratings',
-          message: `every BEHAVIORAL criterion needs a rating; missing: past-challenges, development-goals, communication, receptiveness-to-feedback`,
+          message: `every BEHAVIORAL criterion needs a rating or "not observed" (rating null); missing: past-challenges, development-goals, communication, receptiveness-to-feedback`,
         },
         { field: 'ratings.0.evidence', message: 'a rating of 1 needs evidence: what did the candidate say or do?' },
         { field: 'ratings.1.evidence', message: 'a rating of 4 needs evidence: what did the candidate say or do?' },
@@ -693,10 +693,11 @@ describe('interviews and scorecards: scheduling, what interviewers see, the blin
         },
       ]);
       const calibration = await api.app.get(CalibrationService).calibrationFor([ivy.id, ian.id, ira.id]);
-      // Ivy rated 3 x5 (mean 3), Ian 3,3,3,2,2,2 (mean 2.5); on their one shared candidate Ivy is +0.5 above Ian.
-      expect(calibration.get(ivy.id)).toMatchObject({ mean: 3, spread: 0, leniencyOffset: 0.5, sharedCandidates: 1 });
-      expect(calibration.get(ian.id)).toMatchObject({ mean: 2.5, spread: 0.5, leniencyOffset: -0.5, sharedCandidates: 1 });
-      expect(calibration.get(ira.id)).toBeNull();
+      // Ivy rated 3 x5 (mean 3) in a coding interview, Ian 3,3,3,2,2,2 (mean 2.5) in a behavioural one: they
+      // share a candidate but not a kind, so neither is compared with the other (no offset).
+      expect(calibration.get(ivy.id)).toEqual([expect.objectContaining({ kind: 'CODING_FUNDAMENTALS', mean: 3, spread: 0, leniencyOffset: null, sharedCandidates: 0 })]);
+      expect(calibration.get(ian.id)).toEqual([expect.objectContaining({ kind: 'BEHAVIORAL', mean: 2.5, spread: 0.5, leniencyOffset: null, sharedCandidates: 0 })]);
+      expect(calibration.get(ira.id)).toEqual([]);
     });
   });
 });

@@ -137,7 +137,7 @@ describe('shortlist', () => {
     ok(await set({ requireComponents: ['interview'] }));
     const required = ok(await q(story.recruiter.token)).shortlist.entries;
     expect(required.map((e: { rank: number | null }) => e.rank)).toEqual([1, 2, null]);
-    expect(required[2].explanation).toContain('Not ranked: requires interview');
+    expect(required[2].explanation).toContain('Awaiting evidence: requires interview');
     ok(await set({ redFlagMode: 'DEMOTE', demoteAtSeverity: 'LOW' }));
     const demoted = ok(await q(story.recruiter.token)).shortlist.entries;
     expect(demoted.at(-1)).toMatchObject({ applicationId: story.candidates[1].applicationId, demoted: true });

@@ -71,7 +71,7 @@ export class ShortlistPolicyModel {
   @Field(() => ComponentWeights)
   weights: ComponentWeights;
 
-  @Field(() => [ShortlistComponentName], { description: 'Components a candidate needs before being ranked' })
+  @Field(() => [ShortlistComponentName], { description: 'Components a candidate needs before being ranked; self-rated skills alone never rank' })
   requireComponents: ShortlistComponentName[];
 
   @Field(() => RedFlagMode)
@@ -89,12 +89,12 @@ export class ShortlistPolicyModel {
 
 @InputType()
 export class ShortlistPolicyInput {
-  @Field(() => ComponentWeights, { description: 'Defaults 0.15 / 0.45 / 0.40' })
+  @Field(() => ComponentWeights, { description: 'Defaults 0.15 / 0.45 / 0.40; the skills share never exceeds 0.15 however present components rescale' })
   @ValidateNested()
   @Type(() => ComponentWeights)
   weights: ComponentWeights;
 
-  @Field(() => [ShortlistComponentName], { defaultValue: [] })
+  @Field(() => [ShortlistComponentName], { defaultValue: ['assessment'], description: 'Default: the assessment (taken, or not taken by its deadline)' })
   @IsArray()
   @IsEnum(ShortlistComponentName, { each: true })
   requireComponents: ShortlistComponentName[];
@@ -143,7 +143,7 @@ export class ComponentScoreModel {
 
 @ObjectType('ShortlistAdjustment')
 export class AdjustmentModel {
-  @Field({ description: 'CALIBRATION or RED_FLAG' })
+  @Field({ description: 'CALIBRATION (a leniency offset among interviewers of the same kind and rubric), RED_FLAG (counted once per candidate) or STRONG_NO (a recommendation shown as a flag; amount 0)' })
   kind: string;
 
   @Field()
@@ -158,6 +158,15 @@ export class AdjustmentModel {
   @Field(() => ID, { nullable: true })
   interviewerId?: string;
 
+  @Field(() => String, { nullable: true, description: "CALIBRATION: the interviewer's name" })
+  interviewerName?: string;
+
+  @Field(() => String, { nullable: true, description: 'CALIBRATION: the interview kind (CODING_FUNDAMENTALS, SYSTEM_DESIGN, BEHAVIORAL) the offset was computed within' })
+  interviewKind?: string;
+
+  @Field(() => Int, { nullable: true, description: 'RED_FLAG, STRONG_NO: how many interviewers raised it (it counts once)' })
+  raisedBy?: number;
+
   @Field(() => Int, { nullable: true })
   sharedCandidates?: number;
 
@@ -170,7 +179,7 @@ export class AdjustmentModel {
 
 @ObjectType('ShortlistEntry')
 export class ShortlistEntryModel {
-  @Field(() => Int, { nullable: true, description: 'Null when a required component is missing (listed after the ranked entries)' })
+  @Field(() => Int, { nullable: true, description: 'Null while awaiting evidence (listed after the ranked entries)' })
   rank: number | null;
 
   @Field(() => ID)
@@ -212,6 +221,12 @@ export class ShortlistEntryModel {
   @Field()
   ranked: boolean;
 
+  @Field({ description: 'Not ranked yet: a required component (by default the assessment) is missing, or only self-rated skills are present' })
+  awaitingEvidence: boolean;
+
+  @Field(() => [String], { description: 'Interview criteria ("KIND:key") no interviewer observed: missing evidence, left out of the mean' })
+  notObserved: string[];
+
   @Field(() => [ComponentScoreModel])
   components: ComponentScoreModel[];
 
@@ -221,7 +236,7 @@ export class ShortlistEntryModel {
   @Field(() => [String], { description: 'The recommendation of each submitted scorecard' })
   recommendations: string[];
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Distinct red flags: one ticked by two interviewers counts once' })
   redFlagCount: number;
 
   @Field({ description: 'The arithmetic, as text' })

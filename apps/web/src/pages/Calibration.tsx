@@ -23,6 +23,8 @@ export function CalibrationPage() {
       query CalibrationInterviewerCalibration($job: ID) {
         interviewerCalibration(jobId: $job) {
           interviewerId
+          kind
+          rubricId
           interviewer {
             name
             email
@@ -63,6 +65,7 @@ export function CalibrationPage() {
             <thead>
               <tr>
                 <th scope="col">Interviewer</th>
+                <th scope="col">Interview kind</th>
                 <th scope="col">Scorecards</th>
                 <th scope="col">Mean (1-4)</th>
                 <th scope="col">Spread</th>
@@ -74,8 +77,9 @@ export function CalibrationPage() {
                 const off = r.leniencyOffset;
                 const w = off == null ? 0 : (Math.abs(off) / scale) * 50;
                 return (
-                  <tr key={r.interviewerId}>
+                  <tr key={`${r.interviewerId}|${r.kind}|${r.rubricId}`}>
                     <td>{r.interviewer?.name ?? r.interviewerId}</td>
+                    <td>{r.kind}</td>
                     <td>
                       {r.scorecards} ({r.candidates} candidates)
                     </td>

@@ -263,7 +263,8 @@ function ScorecardView({ card, title, rubric }: { card: Card; title: string; rub
       <ul>
         {card.ratings.map((r) => (
           <li key={r.criterionKey}>
-            {crit.get(r.criterionKey) ?? r.criterionKey}: {r.rating}/4{r.evidence ? ` — ${r.evidence}` : ''}
+            {crit.get(r.criterionKey) ?? r.criterionKey}: {r.rating === null ? 'not observed' : `${r.rating}/4`}
+            {r.evidence ? ` — ${r.evidence}` : ''}
           </li>
         ))}
       </ul>
@@ -288,7 +289,8 @@ const RECS: Recommendation[] = ['STRONG_NO', 'NO', 'YES', 'STRONG_YES'];
 
 function ScorecardForm({ interview, draft, onSaved }: { interview: Interview; draft: Card | null; onSaved: () => void }) {
   const criteria = interview.rubric.criteria.filter((c) => c.kind === interview.kind);
-  const [ratings, setRatings] = useState<Record<string, { rating?: number; evidence: string }>>({});
+  // rating null: "not observed" (left out of the mean); undefined: not rated yet.
+  const [ratings, setRatings] = useState<Record<string, { rating?: number | null; evidence: string }>>({});
   const [flags, setFlags] = useState<Record<string, { on: boolean; evidence: string }>>({});
   const [notes, setNotes] = useState('');
   const [rec, setRec] = useState<Recommendation | ''>('');
@@ -308,8 +310,8 @@ function ScorecardForm({ interview, draft, onSaved }: { interview: Interview; dr
     notes,
     recommendation: rec || undefined,
     ratings: criteria
-      .filter((c) => ratings[c.key]?.rating)
-      .map((c) => ({ criterionKey: c.key, rating: ratings[c.key].rating!, evidence: ratings[c.key].evidence || undefined })),
+      .filter((c) => ratings[c.key] && ratings[c.key].rating !== undefined)
+      .map((c) => ({ criterionKey: c.key, rating: ratings[c.key].rating ?? null, evidence: ratings[c.key].evidence || undefined })),
     redFlags: Object.entries(flags)
       .filter(([, f]) => f.on)
       .map(([key, f]) => ({ key, evidence: f.evidence })),
@@ -352,13 +354,14 @@ function ScorecardForm({ interview, draft, onSaved }: { interview: Interview; dr
       setBusy(false);
     }
   };
-  const setRating = (key: string, patch: Partial<{ rating: number; evidence: string }>) =>
+  const setRating = (key: string, patch: Partial<{ rating: number | null; evidence: string }>) =>
     setRatings((r) => ({ ...r, [key]: { ...{ evidence: '' }, ...r[key], ...patch } }));
   return (
     <form className="card scorecard-form" onSubmit={(e) => save(true, e)} aria-label="Scorecard">
       <h2>Your scorecard</h2>
       <p className="muted small">
-        {interview.rubric.name} v{interview.rubric.version}. Rate each criterion 1-4 by the anchors; evidence is required for 1 and 4.
+        {interview.rubric.name} v{interview.rubric.version}. Rate each criterion 1-4 by the anchors, or mark it not observed if you did not probe
+        it (it then counts as missing evidence, not as a low rating); evidence is required for 1 and 4.
       </p>
       {criteria.map((c) => {
         const r = ratings[c.key];
@@ -384,6 +387,12 @@ function ScorecardForm({ interview, draft, onSaved }: { interview: Interview; dr
                   </span>
                 </label>
               ))}
+              <label className="anchor">
+                <input type="radio" name={`rating-${c.key}`} value="" checked={r?.rating === null} onChange={() => setRating(c.key, { rating: null })} />
+                <span>
+                  <strong>Not observed</strong> I did not probe this criterion
+                </span>
+              </label>
             </div>
             <label>
               Evidence for {c.title}

@@ -37,6 +37,8 @@ const Q = graphql(`
       entries {
         rank
         ranked
+        awaitingEvidence
+        notObserved
         applicationId
         name
         email
@@ -197,7 +199,7 @@ export function ShortlistPage({ jobId }: { jobId: string }) {
               {entries.map((e) => (
                 <Fragment key={e.applicationId}>
                   <tr data-testid="shortlist-row">
-                    <td>{e.rank ?? '—'}</td>
+                    <td>{e.awaitingEvidence ? <span className="muted small">awaiting evidence</span> : (e.rank ?? '—')}</td>
                     <td>
                       {e.anonymized ? 'Anonymized' : e.name}
                       {e.email && <div className="muted small">{e.email}</div>}
@@ -212,7 +214,10 @@ export function ShortlistPage({ jobId }: { jobId: string }) {
                     <td>
                       <ScoreBar e={e} />
                     </td>
-                    <td>{e.missing.length ? e.missing.join(', ') : '—'}</td>
+                    <td>
+                      {e.missing.length ? e.missing.join(', ') : '—'}
+                      {e.notObserved.length > 0 && <div className="muted small">not observed: {e.notObserved.length} criteria</div>}
+                    </td>
                     <td>
                       {e.redFlagCount ? <span className="badge bad">{e.redFlagCount}</span> : '—'}
                       {e.demoted && <div className="small">demoted</div>}

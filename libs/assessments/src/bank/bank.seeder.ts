@@ -120,7 +120,7 @@ async function seedDemoAssessment(app: INestApplicationContext, logger: Logger):
   const candidate = await ds.getRepository(UserEntity).findOneBy({ email: 'candidate@example.com' });
   const application = candidate ? await app.get<ApplicationsPort>(APPLICATIONS_PORT).findCandidateApplication(job.id, candidate.id) : null;
   if (application) {
-    await assessments.invite(assessment.id, application.id, 0, { id: recruiter.id, role: Role.RECRUITER }, DEMO_INVITATION_TOKEN);
+    await assessments.invite(assessment.id, application.id, 0, { id: recruiter.id, role: Role.RECRUITER }, DEMO_INVITATION_TOKEN, null);
     logger.info({ link: `/invite/${DEMO_INVITATION_TOKEN}` }, 'demo assessment and invitation ready');
   }
 }

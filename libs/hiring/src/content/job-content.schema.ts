@@ -30,6 +30,7 @@ export const hardSkillSchema = z
     name: short,
     weight: z.number().positive('must be greater than 0').max(100),
     aliases: list(CONTENT_LIMITS.aliases).default([]),
+    anyOf: short.nullable().default(null),
   })
   .strict();
 

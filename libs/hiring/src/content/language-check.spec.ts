@@ -48,7 +48,7 @@ describe('checkJobLanguage', () => {
 
   it('looks at screening prompts and options, not at names of skills', () => {
     const check = checkJobLanguage({
-      hardSkills: [{ group: 'Languages', name: 'Competitive programming', weight: 1, aliases: [] }],
+      hardSkills: [{ group: 'Languages', name: 'Competitive programming', weight: 1, aliases: [], anyOf: null }],
       screeningQuestions: [
         { key: 'q', prompt: 'Are you a native English speaker?', options: ['Yes', 'No'] } as JobContent['screeningQuestions'][number],
       ],

@@ -75,7 +75,8 @@ describe('screening scenarios', () => {
     expect(match.score).toBe(s.expected.skillsMatch.score);
     expect(match.matched.map((m) => ({ name: m.name, matchedAs: m.matchedAs, level: m.level }))).toEqual(s.expected.skillsMatch.matched);
     if (s.expected.skillsMatch.missing) expect(match.missing.map((m) => m.name)).toEqual(s.expected.skillsMatch.missing);
-    // Every job skill is either matched or missing, never both.
-    expect(match.matched.length + match.missing.length).toBe(job.hardSkills.length);
+    // Every unit (a skill on its own or an any-of group) is either matched or missing, never both.
+    const units = new Set(job.hardSkills.map((h) => (h.anyOf ? `anyOf:${h.anyOf.toLowerCase()}` : `skill:${h.name}`)));
+    expect(match.matched.length + match.missing.length).toBe(units.size);
   });
 });

@@ -80,3 +80,25 @@ export function calibrate(scorecards: readonly CalibrationScorecard[]): Intervie
     };
   });
 }
+
+/** A submitted scorecard with what calibration groups by: the interview kind and the rubric. */
+export interface KindScorecard extends CalibrationScorecard {
+  kind: string;
+  rubricId: string;
+}
+
+/**
+ * Calibration among comparable interviewers only: a coding interviewer is compared with other
+ * coding interviewers of the same rubric, never with a behavioural one who met the same
+ * candidate. Returns one entry per interviewer, kind and rubric, keyed `interviewer|kind|rubric`.
+ */
+export function calibrateWithinKind(scorecards: readonly KindScorecard[]): Map<string, InterviewerCalibration> {
+  const groups = new Map<string, KindScorecard[]>();
+  for (const s of scorecards) {
+    const g = `${s.kind}|${s.rubricId}`;
+    groups.set(g, [...(groups.get(g) ?? []), s]);
+  }
+  const out = new Map<string, InterviewerCalibration>();
+  for (const [g, cards] of groups) for (const c of calibrate(cards)) out.set(`${c.interviewerId}|${g}`, c);
+  return out;
+}

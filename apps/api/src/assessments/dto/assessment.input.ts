@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { INVITATION_VALID_DAYS } from '@app/assessments';
 import { Language } from '@app/domain';
 import { CUSTOM_INPUT_MAX_BYTES, SOURCE_KB_MAX, SOURCE_MAX_BYTES } from '@app/sandbox';
 import { GraphQLJSON } from '../../graphql/json.scalar';
@@ -67,6 +68,15 @@ export class InviteInput {
   @Min(0)
   @Max(200)
   extraTimePercent: number;
+
+  @Field(() => Int, {
+    defaultValue: INVITATION_VALID_DAYS,
+    description: 'Days the invitation stays open to start (1-60). Unstarted past it, the assessment counts as not taken (0 points) in the shortlist.',
+  })
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  expiresInDays: number;
 }
 
 @InputType()

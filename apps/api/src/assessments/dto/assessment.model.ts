@@ -176,6 +176,9 @@ export class AttemptModel {
   @Field(() => Int)
   durationMinutes: number;
 
+  @Field(() => Date, { nullable: true, description: 'Start it before then; unstarted past it, the assessment counts as not taken (0 points). Null: no expiry' })
+  invitationExpiresAt: Date | null;
+
   @Field(() => Date, { nullable: true })
   startedAt: Date | null;
 

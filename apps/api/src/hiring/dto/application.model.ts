@@ -108,10 +108,13 @@ export class MatchedSkillModel {
 
   @Field({ description: "The candidate's own wording that matched" })
   matchedAs: string;
+
+  @Field(() => String, { nullable: true, description: 'The any-of group it counted for (the best of its alternatives counts once)' })
+  anyOf: string | null;
 }
 
-@ObjectType('MissingSkill')
-export class MissingSkillModel extends PickType(MatchedSkillModel, ['group', 'name', 'weight'] as const) {}
+@ObjectType('MissingSkill', { description: 'A job skill, or an any-of group (name: its alternatives joined by " | "), the candidate did not list' })
+export class MissingSkillModel extends PickType(MatchedSkillModel, ['group', 'name', 'weight', 'anyOf'] as const) {}
 
 @ObjectType('SkillsMatch', { description: "Staff only. The candidate's skills against the job's hard skills" })
 export class SkillsMatchModel {

@@ -37,6 +37,12 @@ export class HardSkillInput {
 
   @OptionalTextList(CONTENT_LIMITS.aliases)
   aliases?: string[] | null;
+
+  @Field(() => String, { nullable: true, description: 'Alternatives: skills with the same label count once, at the best level listed and the highest weight among them' })
+  @IsOptional()
+  @IsString()
+  @Length(1, CONTENT_LIMITS.shortText)
+  anyOf?: string | null;
 }
 
 @InputType({ description: 'Shown on the public posting' })

@@ -34,6 +34,9 @@ export class HardSkillModel {
 
   @Field(() => [String], { description: 'Other spellings that count as this skill (case, spaces and punctuation are ignored anyway)' })
   aliases: string[];
+
+  @Field(() => String, { nullable: true, description: 'Any-of label: skills sharing it are alternatives (e.g. one backend language) and count once, at the best level listed and their highest weight' })
+  anyOf: string | null;
 }
 
 @ObjectType('ToolCategory')

@@ -12,9 +12,10 @@ export class ScorecardRatingInput {
   @MaxLength(64)
   criterionKey: string;
 
-  @Field(() => Int, { description: '1 to 4' })
+  @Field(() => Int, { nullable: true, description: '1 to 4; null: "not observed" (the criterion was not probed: left out of the mean, reported as missing evidence)' })
+  @IsOptional()
   @IsInt()
-  rating: number;
+  rating?: number | null;
 
   @Field(() => String, { nullable: true, description: 'What the candidate said or did; required for 1 and 4 on submission' })
   @IsOptional()

@@ -9,8 +9,8 @@ export class ScorecardRatingModel {
   @Field()
   criterionKey: string;
 
-  @Field(() => Int, { description: "1-4 on the criterion's anchored scale" })
-  rating: number;
+  @Field(() => Int, { nullable: true, description: "1-4 on the criterion's anchored scale; null: not observed (left out of every mean, reported as missing evidence)" })
+  rating: number | null;
 
   @Field(() => String, { nullable: true, description: 'Required for 1 and 4' })
   evidence: string | null;
@@ -112,10 +112,16 @@ export class ScorecardModel {
   rawRedFlags: { key: string; evidence: string }[];
 }
 
-@ObjectType('InterviewerCalibration')
+@ObjectType('InterviewerCalibration', { description: 'One interviewer within one interview kind and rubric: interviewers are compared only with others of the same kind and rubric' })
 export class InterviewerCalibrationModel {
   @Field(() => ID)
   interviewerId: string;
+
+  @Field(() => InterviewKind)
+  kind: InterviewKind;
+
+  @Field(() => ID)
+  rubricId: string;
 
   @Field(() => Int, { description: 'Submitted scorecards' })
   scorecards: number;
@@ -139,6 +145,6 @@ export class InterviewerCalibrationModel {
   })
   leniencyOffset: number | null;
 
-  @Field(() => Int, { description: 'Candidates also rated by another interviewer: what the offset rests on' })
+  @Field(() => Int, { description: 'Candidates also rated by another interviewer of the same kind and rubric: what the offset rests on' })
   sharedCandidates: number;
 }
