@@ -80,6 +80,7 @@ case "$cmd" in
   problems:import) ensure_deps; build; exec "${NODE_RUN[@]}" dist/tools/import-problems.js "$@" ;;
   schema) ensure_deps; build; exec "${NODE_RUN[@]}" dist/tools/print-schema.js --write ;;
   judge) ensure_deps; build; exec "${NODE_RUN[@]}" dist/apps/cli/src/judge.js "$@" ;;
+  bank:report) ensure_deps; build; exec "${NODE_RUN[@]}" dist/tools/bank-report.js "$@" ;;
   bench:judge) ensure_deps; build; exec "${NODE_RUN[@]}" --expose-gc dist/tools/bench/judge.js "$@" ;;
   bench:shortlist) ensure_deps; build; exec "${NODE_RUN[@]}" dist/tools/bench/shortlist.js "$@" ;;
   lint) ensure_deps; lint ;;
@@ -103,5 +104,5 @@ case "$cmd" in
     node -e 'const r = require("./test-artifacts/jest-results.json"); console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests} skipped`)' || true
     exit $code
     ;;
-  *) echo "usage: tools/run.sh {start|test|build|api|worker|migrate|seed|create-admin|judge|lint|bench:judge|bench:shortlist}" >&2; exit 2 ;;
+  *) echo "usage: tools/run.sh {start|test|build|api|worker|migrate|seed|create-admin|judge|lint|bank:report|bench:judge|bench:shortlist}" >&2; exit 2 ;;
 esac

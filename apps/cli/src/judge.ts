@@ -3,10 +3,32 @@
  * engine as the worker, no database or Redis. Prints exactly one JSON document on stdout
  * (the candidate's own output only ever appears inside it), exits 0 when it judged whatever
  * the verdict, 2 with one line on stderr when the problem or the solution cannot be used.
+ *
+ * A bank file is judged as it is (difficulty, tags, referenceSolutions, wrongSolutions, practice
+ * are the bank's and ignored here, except references): generated performance tests are made
+ * from the generator, their answers from the first reference, and their CPU limits calibrated
+ * on this machine from the reference in the solution's language (TypeScript and JavaScript
+ * share one), as the validation does.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Judge, LANGUAGES as KNOWN_LANGUAGES, Language, languageError, loadProblem, Problem, ProblemValidationError, sourceSizeError } from '@app/sandbox';
+import {
+  calibrate,
+  CalibrationError,
+  Judge,
+  LANGUAGES as KNOWN_LANGUAGES,
+  Language,
+  languageError,
+  loadBankDocument,
+  materialize,
+  MaterializeError,
+  performanceIndices,
+  Problem,
+  ProblemValidationError,
+  SolutionSource,
+  sourceSizeError,
+  withLimits,
+} from '@app/sandbox';
 
 const LANGUAGES: Readonly<Record<string, Language>> = {
   '.js': 'javascript',
@@ -46,6 +68,7 @@ interface Prepared {
   problem: Problem;
   language: Language;
   source: string;
+  references: SolutionSource[];
 }
 
 export function prepare(problemPath: string, solutionPath: string, override?: string): Prepared {
@@ -53,13 +76,25 @@ export function prepare(problemPath: string, solutionPath: string, override?: st
     throw new UsageError(`unknown language ${override}; use ${KNOWN_LANGUAGES.join(', ')}`);
   const language = (override as Language | undefined) ?? LANGUAGES[path.extname(solutionPath).toLowerCase()];
   if (!language) throw new UsageError(`the solution ${solutionPath} has an unknown extension; use .js, .ts, .py or .sql, or --language`);
-  const problem = loadProblem(readText(problemPath, 'problem', MAX_PROBLEM_BYTES));
+  const { problem, referenceSolutions: references } = loadBankDocument(readText(problemPath, 'problem', MAX_PROBLEM_BYTES));
+  if (problem.tests.some((t) => t.generate !== undefined) && !references.length)
+    throw new UsageError(`${problemPath}: its generated tests need a reference solution ("referenceSolutions") for their expected answers`);
   const refused = languageError(problem, language);
   if (refused) throw new UsageError(`${problemPath}: ${refused.message}`);
   const source = readText(solutionPath, 'solution', MAX_SOLUTION_READ_BYTES);
   const tooBig = sourceSizeError(problem, source);
   if (tooBig) throw new UsageError(`the solution ${solutionPath}: ${tooBig.message}`);
-  return { problem, language, source };
+  return { problem, language, source, references };
+}
+
+/** The problem as the worker would judge it: generated tests filled in, CPU limits calibrated for `language`. */
+async function ready(judge: Judge, p: Prepared): Promise<Problem> {
+  const problem = await materialize(judge, p.problem, p.references[0]);
+  if (!performanceIndices(problem).length) return problem;
+  const sibling = p.language === 'typescript' ? 'javascript' : p.language === 'javascript' ? 'typescript' : p.language;
+  const ref = p.references.find((r) => r.language === p.language) ?? p.references.find((r) => r.language === sibling);
+  if (!ref) return problem;
+  return withLimits(problem, await calibrate(judge, problem, [{ ...ref, language: p.language }]), p.language);
 }
 
 export async function main(
@@ -91,7 +126,14 @@ export async function main(
   // One submission: one sandbox child is all it needs.
   const judge = new Judge({ size: 1 });
   try {
-    const result = await judge.judge(prepared);
+    let problem: Problem;
+    try {
+      problem = await ready(judge, prepared);
+    } catch (e) {
+      if (e instanceof MaterializeError || e instanceof CalibrationError) return fail(`${args[0]}: ${e.message}`);
+      throw e;
+    }
+    const result = await judge.judge({ ...prepared, problem });
     out.write(`${JSON.stringify(result, null, 2)}\n`);
     return 0;
   } finally {

@@ -148,7 +148,15 @@ describe('summarize', () => {
   const t = (status: TestResult['status'], weight = 1): TestResult => ({ name: status, status, timeMs: 1, hidden: true, weight });
 
   it('is ACCEPTED when every test is, with score 1', () => {
-    expect(summarize([t('ACCEPTED'), t('ACCEPTED', 2)])).toEqual({ verdict: 'ACCEPTED', score: 1, passed: 2, total: 2 });
+    expect(summarize([t('ACCEPTED'), t('ACCEPTED', 2)])).toEqual({
+      verdict: 'ACCEPTED',
+      score: 1,
+      correctness: 1,
+      performance: null,
+      explanation: 'correct on all cases',
+      passed: 2,
+      total: 2,
+    });
   });
 
   it('takes the status of the first failing test in file order', () => {
@@ -163,6 +171,78 @@ describe('summarize', () => {
   });
 
   it('treats no tests at all as vacuously accepted', () => {
-    expect(summarize([])).toEqual({ verdict: 'ACCEPTED', score: 1, passed: 0, total: 0 });
+    expect(summarize([])).toEqual({
+      verdict: 'ACCEPTED',
+      score: 1,
+      correctness: 1,
+      performance: null,
+      explanation: 'no correctness cases',
+      passed: 0,
+      total: 0,
+    });
+  });
+});
+
+describe('performance tests', () => {
+  const perf = loadProblem({
+    slug: 'p',
+    title: 'P',
+    mode: 'function',
+    entryPoint: 'solve',
+    generator: 'function generate(p) { return [p.n]; }',
+    tests: [
+      { name: 'small', args: [1], expected: 1, hidden: false },
+      { name: 'large', kind: 'performance', generate: { seed: 1, n: 100000 }, cpuLimitMs: 60 },
+    ],
+  });
+  const large = { ...perf.tests[1], args: [100000], expected: 100000 } as (typeof perf.tests)[number];
+
+  it('judges a performance test on CPU time: over its limit is TIME_LIMIT_EXCEEDED whatever the answer', () => {
+    const slow = evaluate(perf, large, x({ kind: 'value', json: '100000', timeMs: 95, cpuMs: 90 }));
+    expect(slow).toMatchObject({ status: 'TIME_LIMIT_EXCEEDED', kind: 'performance', size: 'n = 100000', cpuMs: 90, cpuLimitMs: 60 });
+    expect(slow.message).toBe('used 90 ms of CPU; the limit is 60 ms');
+    // Wall time alone (a busy machine) does not fail it: only the backstop (3 x 60 + 1000 ms) would.
+    expect(evaluate(perf, large, x({ kind: 'value', json: '100000', timeMs: 700, cpuMs: 40 })).status).toBe('ACCEPTED');
+    expect(evaluate(perf, large, x({ kind: 'timeout', timeMs: 1200 })).message).toBe('ran longer than 1180 ms');
+  });
+
+  it('keeps kind, size and the CPU figures on hidden results, never data', () => {
+    const r = redact(evaluate(perf, large, x({ kind: 'value', json: '100000', timeMs: 5, cpuMs: 4 })));
+    expect(r).toEqual({ name: 'large', status: 'ACCEPTED', timeMs: 5, hidden: true, weight: 1, kind: 'performance', size: 'n = 100000', cpuMs: 4, cpuLimitMs: 60, memoryBytes: 1000 });
+  });
+});
+
+describe('correctness and performance, scored apart and explained', () => {
+  const c = (status: TestResult['status'], weight = 1, category = 'edge cases'): TestResult => ({ name: `c${weight}`, status, timeMs: 1, hidden: true, weight, category });
+  const p = (status: TestResult['status'], weight = 2, cpuMs?: number): TestResult => ({
+    name: `p${weight}`,
+    status,
+    timeMs: 1,
+    hidden: true,
+    weight,
+    kind: 'performance',
+    size: 'n = 100000',
+    ...(cpuMs !== undefined ? { cpuMs, cpuLimitMs: 60 } : {}),
+  });
+
+  it('a correct but naive solution: full correctness, no performance, complexity suspected', () => {
+    const s = summarize([c('ACCEPTED'), c('ACCEPTED', 3), p('TIME_LIMIT_EXCEEDED', 2, 912.4)]);
+    expect(s).toMatchObject({ verdict: 'TIME_LIMIT_EXCEEDED', score: 0.6667, correctness: 1, performance: 0 });
+    expect(s.explanation).toBe(
+      'correct on all cases; too slow on large inputs (n = 100000): 912 ms of CPU against a 60 ms limit; a higher time complexity than intended suspected',
+    );
+  });
+
+  it('wrong and slow: no complexity suspected, the failing categories named', () => {
+    const s = summarize([c('WRONG_ANSWER', 1, 'duplicates'), c('ACCEPTED', 3), p('TIME_LIMIT_EXCEEDED')]);
+    expect(s).toMatchObject({ correctness: 0.75, performance: 0 });
+    expect(s.explanation).toBe('failed 1 of 2 cases (duplicates); too slow on large inputs (n = 100000): over the time limit');
+  });
+
+  it('fast, and failing on large inputs for another reason', () => {
+    expect(summarize([c('ACCEPTED'), p('ACCEPTED')]).explanation).toBe('correct on all cases; fast enough on large inputs (n = 100000)');
+    expect(summarize([c('ACCEPTED'), p('MEMORY_LIMIT_EXCEEDED')]).explanation).toBe(
+      'correct on all cases; failed on large inputs (n = 100000): MEMORY_LIMIT_EXCEEDED',
+    );
   });
 });

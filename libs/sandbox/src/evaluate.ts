@@ -1,5 +1,6 @@
 import { checkOutput, checkValue } from './checkers';
 import type { Status, TestResult } from './judge.types';
+import { describeSize, testTimeoutMs } from './performance';
 import type { JsonValue, Problem, ProblemTest } from './problem.schema';
 
 /** What one run of the candidate's code produced, as the isolate runner saw it. */
@@ -21,6 +22,8 @@ export interface Execution {
   output: string;
   overflow: boolean;
   timeMs: number;
+  /** CPU time of the isolate during the test (isolated-vm's cpuTime), where known. */
+  cpuMs?: number;
   memoryBytes?: number;
 }
 
@@ -48,6 +51,29 @@ export function isMemoryError(e: NonNullable<Execution['error']>): boolean {
 export interface EvaluateOptions {
   /** false for custom input without an expected value: ACCEPTED then means "ran cleanly". */
   check?: boolean;
+  /** Keep the whole returned value / output (generators, references at materialization): never truncated. */
+  full?: boolean;
+}
+
+/** What every result of `test` starts with: identity, kind, size and the times. */
+export function baseResult(test: ProblemTest, x: { timeMs: number; cpuMs?: number; memoryBytes?: number }): TestResult {
+  const base: TestResult = { name: test.name, status: 'ACCEPTED', timeMs: Math.round(x.timeMs), hidden: test.hidden, weight: test.weight };
+  if (test.category !== undefined) base.category = test.category;
+  if (test.kind === 'performance') {
+    base.kind = 'performance';
+    const size = describeSize(test.generate);
+    if (size) base.size = size;
+    if (test.cpuLimitMs !== undefined) base.cpuLimitMs = test.cpuLimitMs;
+  }
+  if (x.cpuMs !== undefined) base.cpuMs = Math.round(x.cpuMs * 10) / 10;
+  if (x.memoryBytes !== undefined) base.memoryBytes = x.memoryBytes;
+  return base;
+}
+
+/** A performance test over its CPU limit: the time, not the answer, decides it. */
+export function overCpuLimit(test: ProblemTest, cpuMs: number | undefined): string | null {
+  if (test.cpuLimitMs === undefined || cpuMs === undefined || cpuMs <= test.cpuLimitMs) return null;
+  return `used ${Math.round(cpuMs)} ms of CPU; the limit is ${test.cpuLimitMs} ms`;
 }
 
 /**
@@ -59,22 +85,23 @@ export function evaluate(problem: Problem, test: ProblemTest, x: Execution, opts
   const check = opts.check ?? true;
   const limits = problem.limits;
   const memoryLimit = limits.memoryMb * 1024 * 1024;
-  const base: TestResult = { name: test.name, status: 'ACCEPTED', timeMs: Math.round(x.timeMs), hidden: test.hidden, weight: test.weight };
-  if (test.category !== undefined) base.category = test.category;
-  if (x.memoryBytes !== undefined) base.memoryBytes = x.memoryBytes;
-  if (x.output) base.output = truncate(x.output);
+  const timeout = testTimeoutMs(problem, test);
+  const base = baseResult(test, x);
+  if (x.output) base.output = opts.full ? x.output : truncate(x.output);
   const fail = (status: Status, message?: string): TestResult =>
     message === undefined ? { ...base, status } : { ...base, status, message };
 
   if (x.overflow) return fail('OUTPUT_LIMIT_EXCEEDED', `printed more than ${limits.outputKb} KB`);
   if (x.kind === 'memory') return fail('MEMORY_LIMIT_EXCEEDED', `used more than ${limits.memoryMb} MB`);
   if (x.kind === 'timeout')
-    return { ...fail('TIME_LIMIT_EXCEEDED', `ran longer than ${limits.timeMs} ms`), timeMs: Math.max(base.timeMs, limits.timeMs) };
+    return { ...fail('TIME_LIMIT_EXCEEDED', `ran longer than ${timeout} ms`), timeMs: Math.max(base.timeMs, timeout) };
   if (x.kind === 'pending') {
-    return { ...fail('TIME_LIMIT_EXCEEDED', 'the returned promise never settles'), timeMs: Math.max(base.timeMs, limits.timeMs) };
+    return { ...fail('TIME_LIMIT_EXCEEDED', 'the returned promise never settles'), timeMs: Math.max(base.timeMs, timeout) };
   }
   if (x.memoryBytes !== undefined && x.memoryBytes > memoryLimit)
     return fail('MEMORY_LIMIT_EXCEEDED', `used more than ${limits.memoryMb} MB`);
+  const slow = overCpuLimit(test, x.cpuMs);
+  if (slow) return fail('TIME_LIMIT_EXCEEDED', slow);
   if (x.kind === 'error') {
     const e = x.error ?? { phase: 'call', name: '', message: '', stack: '' };
     if (isMemoryError(e)) return fail('MEMORY_LIMIT_EXCEEDED', `used more than ${limits.memoryMb} MB (${e.message})`);
@@ -107,18 +134,22 @@ export function evaluate(problem: Problem, test: ProblemTest, x: Execution, opts
     return fail(check ? 'WRONG_ANSWER' : 'RUNTIME_ERROR', 'the returned value is nested too deeply to compare');
   }
   const shown: TestResult =
-    json.length <= DISPLAY_CAP
+    json.length <= DISPLAY_CAP || opts.full
       ? { ...base, actual }
       : { ...base, actual: truncate(json), message: `the returned value is ${json.length} characters of JSON; showing the start` };
   if (!check) return shown;
   return checkValue(problem.checker, actual, (test as { expected: JsonValue }).expected) ? shown : { ...shown, status: 'WRONG_ANSWER' };
 }
 
-/** Hidden tests keep name, category, weight, status, time and memory: never data. */
+/** Hidden tests keep name, category, kind, size, weight, status, times and memory: never data. */
 export function redact(r: TestResult): TestResult {
   if (!r.hidden) return r;
   const out: TestResult = { name: r.name, status: r.status, timeMs: r.timeMs, hidden: true, weight: r.weight };
   if (r.category !== undefined) out.category = r.category;
+  if (r.kind !== undefined) out.kind = r.kind;
+  if (r.size !== undefined) out.size = r.size;
+  if (r.cpuMs !== undefined) out.cpuMs = r.cpuMs;
+  if (r.cpuLimitMs !== undefined) out.cpuLimitMs = r.cpuLimitMs;
   if (r.memoryBytes !== undefined) out.memoryBytes = r.memoryBytes;
   return out;
 }

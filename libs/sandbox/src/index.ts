@@ -9,7 +9,9 @@ export {
   LIMIT_DEFAULTS,
   ProblemValidationError,
   SOURCE_KB_MAX,
+  GENERATED_KB_MAX,
   SOURCE_MAX_BYTES,
+  TEST_KINDS,
   acceptsLanguage,
   entryPointFor,
   loadProblem,
@@ -32,6 +34,7 @@ export type {
   ProblemTest,
   StdioProblem,
   StdioTest,
+  TestKind,
 } from './problem.schema';
 export { STATUSES } from './judge.types';
 export type {
@@ -60,7 +63,25 @@ export {
   tokensFloatEqual,
   tokenize,
 } from './checkers';
-export { summarize } from './verdict';
+export { explain, splitScores, summarize } from './verdict';
+export type { ExplainedTest } from './verdict';
+export {
+  CALIBRATION_RUNS,
+  LIMIT_FACTOR,
+  LIMIT_MIN_MARGIN_MS,
+  MIN_HEADROOM,
+  WALL_BACKSTOP_EXTRA_MS,
+  WALL_BACKSTOP_FACTOR,
+  calibratedLimitMs,
+  describeSize,
+  wallBackstopMs,
+} from './performance';
+export { GENERATOR_LIMITS, MaterializeError, generateData, generatedIndices, materialize } from './materialize';
+export type { SolutionSource } from './materialize';
+export { CalibrationError, calibrate, engineFingerprint, limitFor, performanceIndices, referencePerLanguage, withLimits } from './calibration';
+export type { Calibration, CalibrationFigure } from './calibration';
+export { BANK_KEYS, classifyWrong, loadBankDocument, validateProblemSolutions } from './validation';
+export type { BankDocument, ProblemValidation, SolutionOutcome, WrongSolution } from './validation';
 export { CUSTOM_INPUT_MAX_BYTES, Judge, languageError, sourceSizeError } from './judge';
 export type { JudgeOptions } from './judge';
 export { PoolUnavailableError } from './sandbox-pool';

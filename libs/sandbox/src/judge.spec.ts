@@ -212,7 +212,7 @@ describe('Judge', () => {
       const src = 'function twoSum(nums, t) { return nums.length > 3 ? [0, 1] : [1, 2]; }';
       const a = await run(twoSum, src);
       const b = await run(twoSum, src);
-      const strip = (r: JudgeResult) => ({ ...r, tests: r.tests.map(({ timeMs: _t, memoryBytes: _m, ...rest }) => rest) });
+      const strip = (r: JudgeResult) => ({ ...r, tests: r.tests.map(({ timeMs: _t, cpuMs: _c, memoryBytes: _m, ...rest }) => rest) });
       expect(strip(a)).toEqual(strip(b));
     });
   });

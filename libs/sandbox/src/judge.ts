@@ -1,4 +1,4 @@
-import { redact } from './evaluate';
+import { baseResult, redact } from './evaluate';
 import type {
   CompileError,
   JudgeResult,
@@ -45,6 +45,13 @@ interface Plan {
   source: string;
   indices: number[];
   check: boolean;
+  full?: boolean;
+}
+
+/** What `Judge.runTests` returns: the compile error, or each requested test's result by index. */
+export interface RawRun {
+  compileError: CompileError | null;
+  results: Map<number, TestResult>;
 }
 
 interface Outcome {
@@ -93,21 +100,20 @@ export class Judge {
     const { problem, language, source } = submission;
     const indices = problem.tests.map((t, i) => (submission.visibleOnly && t.hidden ? -1 : i)).filter((i) => i >= 0);
     const tooBig = languageError(problem, language) ?? sourceSizeError(problem, source);
-    if (tooBig)
-      return { verdict: 'COMPILE_ERROR', score: 0, passed: 0, total: indices.length, compileError: tooBig, warnings: [], tests: [] };
+    const nothing = {
+      verdict: 'COMPILE_ERROR' as const,
+      score: 0,
+      correctness: 0,
+      performance: indices.some((i) => problem.tests[i].kind === 'performance') ? 0 : null,
+      explanation: 'does not compile',
+      passed: 0,
+      total: indices.length,
+      tests: [],
+    };
+    if (tooBig) return { ...nothing, compileError: tooBig, warnings: [] };
 
     const out = await this.execute({ problem, problemKey: this.keyOf(problem), language, source, indices, check: true }, onTestResult);
-    if (out.compileError) {
-      return {
-        verdict: 'COMPILE_ERROR',
-        score: 0,
-        passed: 0,
-        total: indices.length,
-        compileError: out.compileError,
-        warnings: out.warnings,
-        tests: [],
-      };
-    }
+    if (out.compileError) return { ...nothing, compileError: out.compileError, warnings: out.warnings };
     const tests = indices.map((i) => out.results.get(i) ?? internalResult(problem.tests[i]));
     return { ...summarize(tests), compileError: null, warnings: out.warnings, tests };
   }
@@ -124,13 +130,13 @@ export class Judge {
     } else if (problem.mode === 'function') {
       if (!('args' in req.input) || !Array.isArray(req.input.args))
         throw new TypeError('custom input for a function problem needs args (an array)');
-      test = { name: 'custom input', hidden: false, weight: 1, args: req.input.args, expected: req.expected ?? null };
+      test = { name: 'custom input', hidden: false, weight: 1, kind: 'correctness', args: req.input.args, expected: req.expected ?? null };
     } else {
       if (!('stdin' in req.input) || typeof req.input.stdin !== 'string')
         throw new TypeError('custom input for a stdio problem needs stdin (a string)');
       if (req.expected !== undefined && typeof req.expected !== 'string')
         throw new TypeError('expected output for a stdio problem must be a string');
-      test = { name: 'custom input', hidden: false, weight: 1, stdin: req.input.stdin, expected: req.expected ?? '' };
+      test = { name: 'custom input', hidden: false, weight: 1, kind: 'correctness', stdin: req.input.stdin, expected: req.expected ?? '' };
     }
     const custom = { ...problem, tests: [test] } as Problem;
     const tooBig = languageError(problem, req.language) ?? sourceSizeError(problem, req.source);
@@ -140,6 +146,16 @@ export class Judge {
     const out = await this.execute({ problem: custom, problemKey: '', language: req.language, source: req.source, indices: [0], check });
     if (out.compileError) return { compileError: out.compileError, warnings: out.warnings, result: null, checked: false };
     return { compileError: null, warnings: out.warnings, result: out.results.get(0) ?? internalResult(test), checked: check };
+  }
+
+  /**
+   * Runs chosen tests of a problem and returns their results as they are, nothing summed: for
+   * generators and references at materialization (`full`: whole values, no comparison) and for
+   * calibration. Hidden tests come back redacted, so callers that need values pass visible ones.
+   */
+  async runTests(problem: Problem, language: Language, source: string, indices: number[], opts: { check: boolean; full?: boolean }): Promise<RawRun> {
+    const out = await this.execute({ problem, problemKey: this.keyOf(problem), language, source, indices, check: opts.check, full: opts.full });
+    return { compileError: out.compileError, results: out.results };
   }
 
   async close(): Promise<void> {
@@ -192,6 +208,7 @@ export class Judge {
             indices: pending,
             typeCheck: false,
             check: plan.check,
+            ...(plan.full ? { full: true } : {}),
           },
           {
             onCompiled: (error) => {
@@ -232,15 +249,7 @@ export class Judge {
           {
             const index = end.index;
             const test = plan.problem.tests[index];
-            record(index, {
-              name: test.name,
-              ...(test.category !== undefined ? { category: test.category } : {}),
-              status: end.status,
-              timeMs: end.timeMs,
-              hidden: test.hidden,
-              weight: test.weight,
-              message: end.reason,
-            });
+            record(index, { ...baseResult(test, { timeMs: end.timeMs }), status: end.status, message: end.reason });
             pending = pending.filter((i) => i !== index);
           }
           break;
@@ -264,7 +273,5 @@ export class Judge {
 }
 
 function internalResult(test: ProblemTest): TestResult {
-  const r: TestResult = { name: test.name, status: 'INTERNAL_ERROR', timeMs: 0, hidden: test.hidden, weight: test.weight };
-  if (test.category !== undefined) r.category = test.category;
-  return r;
+  return { ...baseResult(test, { timeMs: 0 }), status: 'INTERNAL_ERROR' };
 }

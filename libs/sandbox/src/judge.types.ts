@@ -39,9 +39,17 @@ export interface CompileError {
 export interface TestResult {
   name: string;
   category?: string;
+  /** Present on performance tests only (correctness tests leave it out). */
+  kind?: 'performance';
+  /** Performance tests: the size of the generated input, e.g. `n = 100000` (no data). */
+  size?: string;
   status: Status;
   /** Wall time of the candidate's code for this test, async work included. */
   timeMs: number;
+  /** CPU time of the isolate during the test, where measured; performance tests are judged on it. */
+  cpuMs?: number;
+  /** Performance tests: the CPU-time limit applied, in ms. */
+  cpuLimitMs?: number;
   /** Isolate heap in use after the test, where known. */
   memoryBytes?: number;
   hidden: boolean;
@@ -61,6 +69,12 @@ export interface JudgeResult {
   verdict: Verdict;
   /** Sum of the weights of accepted tests over the sum of all weights, 4 decimals. */
   score: number;
+  /** Share of the correctness tests' weight passed, 4 decimals. */
+  correctness: number;
+  /** Share of the performance tests' weight passed, 4 decimals; null when the problem has none. */
+  performance: number | null;
+  /** One sentence on both, e.g. "correct on all cases; too slow on large inputs (n = 100000): ...". */
+  explanation: string;
   passed: number;
   total: number;
   compileError: CompileError | null;

@@ -33,7 +33,7 @@ describe('loadProblem', () => {
     expect(p.limits).toEqual({ timeMs: 2000, memoryMb: 64, outputKb: 64, resultKb: 1024, sourceKb: 64 });
     expect(p.checker).toEqual({ type: 'exact' });
     expect(p.statement).toBe('');
-    expect(p.tests[0]).toEqual({ name: 't', stdin: 'a\n', expected: 'a\n', hidden: true, weight: 1 });
+    expect(p.tests[0]).toEqual({ name: 't', stdin: 'a\n', expected: 'a\n', hidden: true, weight: 1, kind: 'correctness' });
   });
 
   it('defaults the float epsilon and keeps categories', () => {
@@ -71,8 +71,12 @@ describe('loadProblem', () => {
       { path: 'tests[0].expected', message: 'is required' },
     ]);
     expect(issuesOf({ slug: 'e', title: 'E', mode: 'stdio', tests: [{ name: 'a', args: [], expected: 1 }] }).map((i) => i.path)).toEqual(
-      expect.arrayContaining(['tests[0].stdin', 'tests[0].expected', 'tests[0].args']),
+      expect.arrayContaining(['tests[0].expected', 'tests[0].args']),
     );
+    // A missing input is named once the test's other fields are right (the check runs on a well-formed document).
+    expect(issuesOf({ slug: 'e', title: 'E', mode: 'stdio', tests: [{ name: 'a', expected: '1' }] })).toEqual([
+      { path: 'tests[0].stdin', message: 'is required' },
+    ]);
   });
 
   it('refuses unknown fields (typos) by name', () => {

@@ -138,23 +138,42 @@ const sqlValue = z.union(
 const sqlRow = z.array(sqlValue).max(1000);
 const tableName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,99}$/, 'must be a plain SQL identifier');
 
+/** `correctness` tests check answers; `performance` tests check that the answer comes in time on large inputs. */
+export const TEST_KINDS = ['correctness', 'performance'] as const;
+export type TestKind = (typeof TEST_KINDS)[number];
+
+/** The largest JSON text a generator may return, in KiB (UTF-16 code units). */
+export const GENERATED_KB_MAX = 16_384;
+
 const testCommon = {
   name: z.string().trim().min(1).max(200),
   category: z.string().trim().min(1).max(100).optional(),
   hidden: z.boolean().default(true),
   weight: z.number().positive().max(1e6).default(1),
+  kind: z.enum(TEST_KINDS, { error: () => `must be one of ${TEST_KINDS.join(', ')}` }).default('correctness'),
+  /**
+   * Performance tests only: the parameters handed to the problem's `generator`, which returns
+   * the test's data. Such a test carries no inline data; its expected answer is the first
+   * reference solution's (see materialize.ts).
+   */
+  generate: z.record(z.string(), jsonValue).optional(),
+  /**
+   * Performance tests only: the CPU-time limit in ms. Set by calibration per language (see
+   * calibration.ts); an author may pin one for problems judged without calibration.
+   */
+  cpuLimitMs: z.number().int().min(1).max(60_000).optional(),
 };
 
-const functionTestSchema = z.strictObject({ ...testCommon, args: z.array(jsonValue).max(100), expected: jsonValue });
-const stdioTestSchema = z.strictObject({ ...testCommon, stdin: z.string(), expected: z.string() });
+const functionTestSchema = z.strictObject({ ...testCommon, args: z.array(jsonValue).max(100).optional(), expected: jsonValue.optional() });
+const stdioTestSchema = z.strictObject({ ...testCommon, stdin: z.string().optional(), expected: z.string().optional() });
 
 const sqlTestSchema = z.strictObject({
   ...testCommon,
   /** Rows per table, each row in the table's column order; loaded after the schema. */
-  data: z.record(tableName, z.array(sqlRow).max(100_000)).default({}),
+  data: z.record(tableName, z.array(sqlRow).max(100_000)).optional(),
   /** Extra SQL run after the data (not timed). */
   setup: z.string().max(200_000).optional(),
-  expected: z.strictObject({ columns: z.array(z.string().max(200)).min(1).max(1000), rows: z.array(sqlRow).max(100_000) }),
+  expected: z.strictObject({ columns: z.array(z.string().max(200)).min(1).max(1000), rows: z.array(sqlRow).max(100_000) }).optional(),
 });
 
 const problemCommon = {
@@ -166,6 +185,12 @@ const problemCommon = {
   statement: z.string().max(200_000).default(''),
   limits: limitsSchema,
   checker: checkerSchema,
+  /**
+   * JavaScript source defining `function generate(params)`, which returns a generated test's
+   * data deterministically: the args array (function mode), the stdin text (stdio mode) or the
+   * rows per table (sql mode). Run in the sandbox, never on the host.
+   */
+  generator: z.string().min(1).max(200_000).optional(),
 };
 
 const functionProblemSchema = z.strictObject({
@@ -196,10 +221,11 @@ const sqlProblemSchema = z.strictObject({
   tests: z.array(sqlTestSchema).min(1).max(1000),
 });
 
-const problemSchema = z
-  .discriminatedUnion('mode', [functionProblemSchema, stdioProblemSchema, sqlProblemSchema], {
-    error: (issue) => (issue.code === 'invalid_union' ? 'must be "function", "stdio" or "sql"' : undefined),
-  })
+const problemUnion = z.discriminatedUnion('mode', [functionProblemSchema, stdioProblemSchema, sqlProblemSchema], {
+  error: (issue) => (issue.code === 'invalid_union' ? 'must be "function", "stdio" or "sql"' : undefined),
+});
+
+const problemSchema = problemUnion
   .superRefine((p, ctx) => {
     const seen = new Map<string, number>();
     p.tests.forEach((t, i) => {
@@ -207,6 +233,19 @@ const problemSchema = z
       if (first !== undefined)
         ctx.addIssue({ code: 'custom', path: ['tests', i, 'name'], message: `duplicates the name of tests[${first}]` });
       else seen.set(t.name, i);
+    });
+    p.tests.forEach((t, i) => {
+      const generated = t.generate !== undefined;
+      const inline = p.mode === 'function' ? ['args', 'expected'] : p.mode === 'stdio' ? ['stdin', 'expected'] : ['data', 'expected'];
+      for (const key of inline) {
+        const has = (t as Record<string, unknown>)[key] !== undefined;
+        if (generated && has) ctx.addIssue({ code: 'custom', path: ['tests', i, key], message: 'must be left out: the generator makes this test\'s data and the reference its answer' });
+        if (!generated && !has && !(key === 'data' && p.mode === 'sql'))
+          ctx.addIssue({ code: 'custom', path: ['tests', i, key], message: 'is required' });
+      }
+      if (generated && t.kind !== 'performance') ctx.addIssue({ code: 'custom', path: ['tests', i, 'generate'], message: 'is only for "kind": "performance" tests' });
+      if (generated && !p.generator) ctx.addIssue({ code: 'custom', path: ['generator'], message: `is required: tests[${i}] is generated` });
+      if (t.cpuLimitMs !== undefined && t.kind !== 'performance') ctx.addIssue({ code: 'custom', path: ['tests', i, 'cpuLimitMs'], message: 'is only for "kind": "performance" tests' });
     });
     if (p.languages) {
       p.languages.forEach((l, i) => {
@@ -222,6 +261,7 @@ const problemSchema = z
       ctx.addIssue({ code: 'custom', path: ['checker', 'type'], message: 'must be "exact", "unordered" or "float" for an sql problem' });
     if (p.mode === 'sql') {
       p.tests.forEach((t, i) => {
+        if (!t.expected) return;
         const n = t.expected.columns.length;
         t.expected.rows.forEach((r, j) => {
           if (r.length !== n)
@@ -240,12 +280,29 @@ const problemSchema = z
     }
     if (p.mode === 'function' && p.checker.type === 'unordered') {
       p.tests.forEach((t, i) => {
-        if (!Array.isArray(t.expected))
+        if (t.expected !== undefined && !Array.isArray(t.expected))
           ctx.addIssue({ code: 'custom', path: ['tests', i, 'expected'], message: 'must be an array for the unordered checker' });
       });
     }
   })
-  .transform((p) => ({ ...p, languages: p.languages ?? (p.mode === 'sql' ? ['sql' as const] : [...DEFAULT_CODE_LANGUAGES]) }));
+  .transform((p) => ({ ...withPlaceholders(p), languages: p.languages ?? (p.mode === 'sql' ? ['sql' as const] : [...DEFAULT_CODE_LANGUAGES]) }));
+
+type Parsed = z.output<typeof problemUnion>;
+
+/**
+ * Generated tests have no inline data until `materialize` fills it in: until then they hold
+ * empty placeholders, so every test has the same shape for the code that reads them.
+ */
+function withPlaceholders(p: Parsed) {
+  switch (p.mode) {
+    case 'function':
+      return { ...p, tests: p.tests.map((t) => ({ ...t, args: t.args ?? [], expected: t.expected ?? null })) };
+    case 'stdio':
+      return { ...p, tests: p.tests.map((t) => ({ ...t, stdin: t.stdin ?? '', expected: t.expected ?? '' })) };
+    case 'sql':
+      return { ...p, tests: p.tests.map((t) => ({ ...t, data: t.data ?? {}, expected: t.expected ?? { columns: ['?'], rows: [] } })) };
+  }
+}
 
 export type Problem = z.output<typeof problemSchema>;
 export type SqlProblem = Extract<Problem, { mode: 'sql' }>;

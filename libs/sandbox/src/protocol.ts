@@ -17,6 +17,8 @@ export interface JobMessage {
   typeCheck: boolean;
   /** false: custom input without an expected value, nothing to compare. */
   check: boolean;
+  /** Keep whole values and outputs (materializing generated tests); only for visible tests. */
+  full?: boolean;
 }
 
 export type ParentMessage = JobMessage | { t: 'exit' };

@@ -1,6 +1,6 @@
 import ivm from 'isolated-vm';
 import type { Execution } from './evaluate';
-import type { RunnerInput } from './isolate-runner';
+import { cpuClock, type RunnerInput } from './isolate-runner';
 import type { CompileError } from './judge.types';
 import { entryPointFor, type FunctionProblem, type StdioProblem } from './problem.schema';
 import { PY_HARNESS, PY_PRELUDE, PY_RUNNER } from './python-harness';
@@ -169,6 +169,12 @@ export class PythonRunner {
 
   run(input: RunnerInput): Execution {
     if (!this.loaded) this.load();
+    const cpu = cpuClock();
+    const x = this.runTest(input);
+    return { ...x, cpuMs: cpu.ms() };
+  }
+
+  private runTest(input: RunnerInput): Execution {
     const api = this.api as ivm.Reference;
     const { limits } = this.problem;
     const config = JSON.stringify({
@@ -183,7 +189,7 @@ export class PythonRunner {
     try {
       raw = api.applySync(undefined, ['call', 'test', config, input.argsJson ?? '[]', input.stdin ?? ''], {
         arguments: { copy: true },
-        timeout: limits.timeMs,
+        timeout: input.timeoutMs ?? limits.timeMs,
       }) as string;
     } catch (e) {
       const timeMs = performance.now() - started;

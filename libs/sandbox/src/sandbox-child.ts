@@ -10,6 +10,7 @@ import type { CompileError, TestResult } from './judge.types';
 import type { ChildMessage, JobMessage, ParentMessage, ProgressMessage } from './protocol';
 import { encodeProgress, FLUSH_MS, MAX_CACHED_PROBLEMS, PROGRESS_BYTES, seedFor } from './protocol';
 import * as fs from 'node:fs';
+import { testTimeoutMs } from './performance';
 import { entryPointFor, type Problem } from './problem.schema';
 import { preparePythonSpare, PythonRunner } from './python-runner';
 import { evaluateSql } from './sql-evaluate';
@@ -57,7 +58,10 @@ function know(key: string, problem: Problem): KnownProblem {
 function testInput(known: KnownProblem, index: number): RunnerInput {
   const test = known.problem.tests[index];
   const seed = seedFor(known.problem.slug, test.name);
-  return known.problem.mode === 'function' ? { argsJson: known.argsJson[index], seed } : { stdin: (test as { stdin: string }).stdin, seed };
+  const timeoutMs = testTimeoutMs(known.problem, test);
+  return known.problem.mode === 'function'
+    ? { argsJson: known.argsJson[index], seed, timeoutMs }
+    : { stdin: (test as { stdin: string }).stdin, seed, timeoutMs };
 }
 
 function recall(key: string): KnownProblem | undefined {
@@ -149,7 +153,7 @@ async function handle(job: JobMessage): Promise<void> {
       progress.beforeTest();
       markStart(job.id, index);
       const execution = runner.run(testInput(known, index));
-      progress.test(index, redact(evaluate(problem, test, execution, { check: job.check })));
+      progress.test(index, redact(evaluate(problem, test, execution, { check: job.check, full: job.full })));
     }
   } finally {
     runner.dispose();
@@ -178,7 +182,7 @@ function handleWasm(job: JobMessage, known: KnownProblem, progress: Progress): v
           const test = problem.tests[index];
           progress.beforeTest();
           markStart(job.id, index);
-          progress.test(index, redact(evaluateSql(problem, test, runner.run(test), { check: job.check })));
+          progress.test(index, redact(evaluateSql(problem, test, runner.run(test, testTimeoutMs(problem, test)), { check: job.check, full: job.full })));
         }
       }
     } catch (e) {
@@ -203,7 +207,7 @@ function handleWasm(job: JobMessage, known: KnownProblem, progress: Progress): v
         progress.beforeTest();
         markStart(job.id, index);
         const execution = runner.run(testInput(known, index));
-        progress.test(index, redact(evaluate(problem, test, execution, { check: job.check })));
+        progress.test(index, redact(evaluate(problem, test, execution, { check: job.check, full: job.full })));
       }
     }
   } catch (e) {

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { CompileError, TestResult } from './judge.types';
+import { testTimeoutMs } from './performance';
 import type { ChildMessage, JobMessage } from './protocol';
 import { decodeProgress, MAX_CACHED_PROBLEMS, PROGRESS_BYTES } from './protocol';
 
@@ -370,7 +371,9 @@ export class SandboxPool {
 
   private armNext(sb: Sandbox, job: ActiveJob): void {
     if (job.pos < job.spec.indices.length) {
-      const { timeMs, memoryMb } = job.spec.problem.limits;
+      const { problem } = job.spec;
+      const { memoryMb } = problem.limits;
+      const timeMs = testTimeoutMs(problem, problem.tests[job.spec.indices[job.pos]]);
       this.arm(sb, watchdogMs(timeMs, this.margin), 'test');
       this.sampleMemory(sb, memoryCeiling(memoryMb * MiB));
     } else {

@@ -1,21 +1,26 @@
-import { DISPLAY_CAP, truncate } from './evaluate';
+import { baseResult, DISPLAY_CAP, overCpuLimit, truncate } from './evaluate';
+import { testTimeoutMs } from './performance';
 import type { Status, TestResult } from './judge.types';
 import type { JsonValue, SqlProblem, SqlTest } from './problem.schema';
 import { checkResultSet, type ResultSet } from './sql-checkers';
 import type { SqlExecution } from './sql-runner';
 
 /** Turns one SQL test's execution into its result; the comparison happens here, on the host. */
-export function evaluateSql(problem: SqlProblem, test: SqlTest, x: SqlExecution, opts: { check?: boolean } = {}): TestResult {
+export function evaluateSql(
+  problem: SqlProblem,
+  test: SqlTest,
+  x: SqlExecution & { cpuMs?: number },
+  opts: { check?: boolean; full?: boolean } = {},
+): TestResult {
   const check = opts.check ?? true;
   const limits = problem.limits;
-  const base: TestResult = { name: test.name, status: 'ACCEPTED', timeMs: Math.round(x.timeMs), hidden: test.hidden, weight: test.weight };
-  if (test.category !== undefined) base.category = test.category;
-  if (x.kind === 'rows') base.memoryBytes = x.memoryBytes;
+  const timeout = testTimeoutMs(problem, test);
+  const base = baseResult(test, { timeMs: x.timeMs, cpuMs: x.cpuMs, memoryBytes: x.kind === 'rows' ? x.memoryBytes : undefined });
   const fail = (status: Status, message: string): TestResult => ({ ...base, status, message });
 
   switch (x.kind) {
     case 'timeout':
-      return { ...fail('TIME_LIMIT_EXCEEDED', `ran longer than ${limits.timeMs} ms`), timeMs: Math.max(base.timeMs, limits.timeMs) };
+      return { ...fail('TIME_LIMIT_EXCEEDED', `ran longer than ${timeout} ms`), timeMs: Math.max(base.timeMs, timeout) };
     case 'memory':
       return fail('MEMORY_LIMIT_EXCEEDED', `used more than ${limits.memoryMb} MB`);
     case 'toolarge':
@@ -31,9 +36,11 @@ export function evaluateSql(problem: SqlProblem, test: SqlTest, x: SqlExecution,
     case 'rows':
       break;
   }
+  const slow = overCpuLimit(test, x.cpuMs);
+  if (slow) return fail('TIME_LIMIT_EXCEEDED', slow);
   const actual = JSON.parse(x.json) as ResultSet;
   const shown: TestResult =
-    x.json.length <= DISPLAY_CAP
+    x.json.length <= DISPLAY_CAP || opts.full
       ? { ...base, actual: actual as unknown as JsonValue }
       : { ...base, actual: truncate(x.json), message: `the result set is ${x.json.length} characters of JSON; showing the start` };
   if (!check) return shown;

@@ -1,4 +1,5 @@
 import ivm from 'isolated-vm';
+import { cpuClock } from './isolate-runner';
 import type { CompileError } from './judge.types';
 import type { SqlProblem, SqlTest } from './problem.schema';
 import { SQL_HARNESS } from './sql-harness';
@@ -116,8 +117,13 @@ export class SqlRunner {
     return null;
   }
 
-  run(test: SqlTest): SqlExecution {
+  /** Runs one test; `cpuMs` is the CPU time of the query (setup excluded), see cpuClock. */
+  run(test: SqlTest, timeoutMs?: number): SqlExecution & { cpuMs?: number } {
     const api = this.ensure();
+    return this.runTest(api, test, timeoutMs ?? this.problem.limits.timeMs, cpuClock());
+  }
+
+  private runTest(api: ivm.Reference, test: SqlTest, timeoutMs: number, cpu: ReturnType<typeof cpuClock>): SqlExecution & { cpuMs?: number } {
     const setupError = api.applySync(undefined, ['open', this.problem.schema, JSON.stringify(test.data), test.setup ?? ''], {
       arguments: { copy: true },
       timeout: SETUP_TIMEOUT_MS,
@@ -126,10 +132,11 @@ export class SqlRunner {
     api.applySync(undefined, ['cap', this.problem.limits.memoryMb * MiB], { arguments: { copy: true } });
     const started = performance.now();
     let raw: string;
+    cpu.start();
     try {
       raw = api.applySync(undefined, ['run', this.source, this.problem.limits.resultKb * 1024, false], {
         arguments: { copy: true },
-        timeout: this.problem.limits.timeMs,
+        timeout: timeoutMs,
       }) as string;
     } catch (e) {
       const timeMs = performance.now() - started;
@@ -142,11 +149,12 @@ export class SqlRunner {
       throw e;
     }
     const timeMs = performance.now() - started;
+    const cpuMs = cpu.ms();
     const rec = JSON.parse(raw) as Record;
     const memoryBytes = this.memoryAfterTest();
     switch (rec.kind) {
       case 'rows':
-        return { kind: 'rows', json: rec.json ?? '', timeMs, memoryBytes };
+        return { kind: 'rows', json: rec.json ?? '', timeMs, memoryBytes, cpuMs };
       case 'compile':
       case 'runtime':
         return { kind: rec.kind, message: rec.message ?? '', line: rec.line ?? 1, timeMs };

@@ -3,12 +3,70 @@ import type { TestResult, Verdict } from './judge.types';
 export interface Summary {
   verdict: Verdict;
   score: number;
+  correctness: number;
+  performance: number | null;
+  explanation: string;
   passed: number;
   total: number;
 }
 
 export function roundScore(x: number): number {
   return Math.round(x * 10_000) / 10_000;
+}
+
+function share(tests: readonly Pick<TestResult, 'status' | 'weight'>[]): number | null {
+  let all = 0;
+  let accepted = 0;
+  for (const t of tests) {
+    all += t.weight;
+    if (t.status === 'ACCEPTED') accepted += t.weight;
+  }
+  return all > 0 ? roundScore(accepted / all) : null;
+}
+
+export type ExplainedTest = Pick<TestResult, 'status' | 'weight' | 'kind' | 'size' | 'category' | 'cpuMs' | 'cpuLimitMs'>;
+
+/** Correctness and performance apart: the share of each kind's weight passed (performance null without performance tests). */
+export function splitScores(tests: readonly ExplainedTest[]): { correctness: number; performance: number | null } {
+  const perf = tests.filter((t) => t.kind === 'performance');
+  return { correctness: share(tests.filter((t) => t.kind !== 'performance')) ?? 1, performance: share(perf) };
+}
+
+/**
+ * One sentence a recruiter reads beside the score, e.g. "correct on all cases; too slow on large
+ * inputs (n = 100000): 2400 ms of CPU against a 45 ms limit; a higher time complexity than
+ * intended suspected". "Suspected" only when every correctness case passed and the performance
+ * tests failed on time: then the answers are right and only the time is wrong.
+ */
+export function explain(tests: readonly ExplainedTest[]): string {
+  const correctness = tests.filter((t) => t.kind !== 'performance');
+  const perf = tests.filter((t) => t.kind === 'performance');
+  const wrong = correctness.filter((t) => t.status !== 'ACCEPTED');
+  const parts: string[] = [];
+  if (!correctness.length) parts.push('no correctness cases');
+  else if (!wrong.length) parts.push('correct on all cases');
+  else {
+    const cats = [...new Set(wrong.map((t) => t.category).filter((c): c is string => !!c))];
+    parts.push(`failed ${wrong.length} of ${correctness.length} cases${cats.length ? ` (${cats.join(', ')})` : ''}`);
+  }
+  if (perf.length) {
+    const sizes = [...new Set(perf.map((t) => t.size).filter((s): s is string => !!s))];
+    const where = `large inputs${sizes.length ? ` (${sizes.join('; ')})` : ''}`;
+    const failed = perf.filter((t) => t.status !== 'ACCEPTED');
+    const slow = failed.filter((t) => t.status === 'TIME_LIMIT_EXCEEDED');
+    if (!failed.length) parts.push(`fast enough on ${where}`);
+    else if (slow.length === failed.length) {
+      const slowSizes = [...new Set(slow.map((t) => t.size).filter((s): s is string => !!s))];
+      const worst = slow.find((t) => t.cpuMs !== undefined && t.cpuLimitMs !== undefined);
+      const figures = worst ? `${Math.round(worst.cpuMs as number)} ms of CPU against a ${worst.cpuLimitMs} ms limit` : 'over the time limit';
+      const suspect = !wrong.length ? '; a higher time complexity than intended suspected' : '';
+      parts.push(`too slow on large inputs${slowSizes.length ? ` (${slowSizes.join('; ')})` : ''}: ${figures}${suspect}`);
+    } else {
+      const statuses = [...new Set(failed.map((t) => t.status))].join(', ');
+      parts.push(`failed on ${where}: ${statuses}`);
+    }
+  }
+  return parts.join('; ');
 }
 
 /**
@@ -30,5 +88,12 @@ export function summarize(tests: readonly TestResult[]): Summary {
     }
   }
   // No tests at all (a visible-only run of a problem whose tests are all hidden) is vacuously accepted.
-  return { verdict, score: all > 0 ? roundScore(accepted / all) : 1, passed, total: tests.length };
+  return {
+    verdict,
+    score: all > 0 ? roundScore(accepted / all) : 1,
+    ...splitScores(tests),
+    explanation: explain(tests),
+    passed,
+    total: tests.length,
+  };
 }

@@ -31,7 +31,8 @@ export function parseBankFile(file: string, text: string): BankEntry {
   } catch (e) {
     throw new Error(`${file}: not valid JSON (${(e as Error).message})`);
   }
-  const { referenceSolutions, difficulty, tags, ...definition } = doc;
+  // wrongSolutions are validation's (bank-validation.ts), not the stored judge document's.
+  const { referenceSolutions, difficulty, tags, wrongSolutions: _wrong, ...definition } = doc;
   const parsed = bankKeys.safeParse({ referenceSolutions, difficulty, tags });
   if (!parsed.success) {
     throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);

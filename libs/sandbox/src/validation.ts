@@ -1,0 +1,193 @@
+import { DISCRIMINATION_THRESHOLD, isSlowLabel, problemMetaSchema, type ValidationReport } from '@app/contracts';
+import { calibrate, CalibrationError, engineFingerprint, limitFor, referencePerLanguage, withLimits, type Calibration } from './calibration';
+import type { Judge } from './judge';
+import type { JudgeResult, Language } from './judge.types';
+import { materialize, MaterializeError, type SolutionSource } from './materialize';
+import { formatPath, loadProblem, ProblemValidationError, type Problem } from './problem.schema';
+
+/**
+ * Validation that proves the tests discriminate: every reference (each language) must be
+ * ACCEPTED, every known-wrong solution must not be, each failing the way its label says: a
+ * `slow` one by TIME_LIMIT_EXCEEDED on a performance test with every correctness test passed,
+ * any other on a correctness test. Performance limits are calibrated first (calibration.ts).
+ */
+
+export interface WrongSolution extends SolutionSource {
+  label: string;
+}
+
+/** A bank document split into the judge's problem and the bank's own fields. */
+export interface BankDocument {
+  problem: Problem;
+  referenceSolutions: SolutionSource[];
+  wrongSolutions: WrongSolution[];
+  difficulty?: string;
+  tags?: string[];
+}
+
+/** The bank's own keys of a problem file, beside the judge document. */
+export const BANK_KEYS = ['difficulty', 'tags', 'referenceSolutions', 'wrongSolutions', 'practice'] as const;
+
+/**
+ * Reads a bank problem file (a judge document plus the bank's keys: difficulty, tags,
+ * referenceSolutions, wrongSolutions, practice). Throws ProblemValidationError naming each bad
+ * field. `referenceSolutions` may be absent here (the CLI judges a plain problem too).
+ */
+export function loadBankDocument(input: unknown): BankDocument {
+  let doc = input;
+  if (typeof input === 'string') {
+    try {
+      doc = JSON.parse(input) as unknown;
+    } catch (e) {
+      throw new ProblemValidationError([{ path: '(root)', message: `is not valid JSON: ${(e as Error).message}` }]);
+    }
+  }
+  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) throw new ProblemValidationError([{ path: '(root)', message: 'must be an object' }]);
+  const rest: Record<string, unknown> = { ...(doc as Record<string, unknown>) };
+  const own: Record<string, unknown> = {};
+  for (const k of BANK_KEYS) {
+    if (k in rest) own[k] = rest[k];
+    delete rest[k];
+  }
+  const issues: { path: string; message: string }[] = [];
+  const meta = problemMetaSchema
+    .partial({ referenceSolutions: true })
+    .safeParse({ difficulty: own.difficulty, tags: own.tags, referenceSolutions: own.referenceSolutions, wrongSolutions: own.wrongSolutions });
+  if (!meta.success) issues.push(...meta.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })));
+  if (own.practice !== undefined && typeof own.practice !== 'boolean') issues.push({ path: 'practice', message: 'must be a boolean' });
+  let problem: Problem | undefined;
+  try {
+    problem = loadProblem(rest);
+  } catch (e) {
+    if (!(e instanceof ProblemValidationError)) throw e;
+    issues.push(...e.issues);
+  }
+  if (issues.length || !problem || !meta.success) throw new ProblemValidationError(issues);
+  return {
+    problem,
+    referenceSolutions: meta.data.referenceSolutions ?? [],
+    wrongSolutions: meta.data.wrongSolutions ?? [],
+    ...(meta.data.difficulty !== undefined ? { difficulty: meta.data.difficulty } : {}),
+    ...(meta.data.tags !== undefined ? { tags: meta.data.tags } : {}),
+  };
+}
+
+export interface SolutionOutcome {
+  language: Language;
+  label?: string;
+  result: JudgeResult;
+}
+
+export interface ProblemValidation {
+  valid: boolean;
+  /** Why it is not valid (generator, calibration, a reference, a wrong solution). */
+  problems: string[];
+  warnings: string[];
+  calibration: Calibration | null;
+  /** The problem with generated tests filled in (null when the generator or the reference failed). */
+  materialized: Problem | null;
+  references: SolutionOutcome[];
+  wrongSolutions: NonNullable<ValidationReport['wrongSolutions']>;
+}
+
+/** How a known-wrong solution failed, and whether that is what its label promises. */
+export function classifyWrong(label: string, r: JudgeResult): { ok: boolean; reason: string | null } {
+  if (r.verdict === 'ACCEPTED') return { ok: false, reason: 'it passes every test: the tests do not catch it' };
+  if (isSlowLabel(label)) {
+    const perf = r.tests.filter((t) => t.kind === 'performance');
+    if (r.correctness < 1) return { ok: false, reason: 'a "slow" solution must pass every correctness test; it fails some' };
+    if (!perf.length) return { ok: false, reason: 'a "slow" solution needs performance tests to fail on; the problem has none' };
+    const failed = r.tests.filter((t) => t.status !== 'ACCEPTED');
+    if (!failed.every((t) => t.kind === 'performance' && t.status === 'TIME_LIMIT_EXCEEDED'))
+      return { ok: false, reason: `a "slow" solution must fail on time only; it fails with ${[...new Set(failed.map((t) => t.status))].join(', ')}` };
+    return { ok: true, reason: null };
+  }
+  if (r.verdict === 'COMPILE_ERROR') return { ok: false, reason: 'it does not compile: a known-wrong solution must run and fail a test' };
+  if (r.correctness >= 1) return { ok: false, reason: 'it passes every correctness test (it fails only on performance): label it "slow" or add a test' };
+  return { ok: true, reason: null };
+}
+
+const isTimeOnly = (r: JudgeResult) => r.verdict === 'TIME_LIMIT_EXCEEDED' && r.tests.every((t) => t.status === 'ACCEPTED' || (t.kind === 'performance' && t.status === 'TIME_LIMIT_EXCEEDED'));
+
+/**
+ * Validates a problem with its references and known-wrong solutions on `judge`. `calibration`:
+ * reuse these figures when their engine fingerprint is this engine's (else re-calibrate).
+ */
+export async function validateProblemSolutions(
+  judge: Judge,
+  doc: { problem: Problem; referenceSolutions: readonly SolutionSource[]; wrongSolutions?: readonly WrongSolution[] },
+  opts: { calibration?: Calibration | null; runs?: number; now?: () => Date } = {},
+): Promise<ProblemValidation> {
+  const out: ProblemValidation = { valid: false, problems: [], warnings: [], calibration: null, materialized: null, references: [], wrongSolutions: [] };
+  const { problem } = doc;
+  if (!doc.referenceSolutions.length) {
+    out.problems.push('no reference solution');
+    return out;
+  }
+  try {
+    out.materialized = await materialize(judge, problem, doc.referenceSolutions[0]);
+  } catch (e) {
+    if (!(e instanceof MaterializeError)) throw e;
+    out.problems.push(e.message);
+    return out;
+  }
+  const materialized = out.materialized;
+  if (opts.calibration && opts.calibration.engine === engineFingerprint()) out.calibration = opts.calibration;
+  else {
+    // Language by language: a reference that fails one does not cost the others their limits.
+    const calibration: Calibration = { engine: engineFingerprint(), measuredAt: (opts.now?.() ?? new Date()).toISOString(), figures: [] };
+    for (const ref of referencePerLanguage(doc.referenceSolutions)) {
+      try {
+        calibration.figures.push(...(await calibrate(judge, materialized, [ref], { runs: opts.runs, now: opts.now })).figures);
+      } catch (e) {
+        if (!(e instanceof CalibrationError)) throw e;
+        out.problems.push(e.message);
+      }
+    }
+    out.calibration = calibration;
+  }
+  const judgeIn = (s: SolutionSource) => judge.judge({ problem: withLimits(materialized, out.calibration, s.language), language: s.language, source: s.source });
+  for (const ref of doc.referenceSolutions) {
+    let result = await judgeIn(ref);
+    // A reference over its own calibrated limit is more likely a noisy moment than a slow
+    // reference: judge it again, alone, before failing the problem.
+    if (isTimeOnly(result)) result = await judgeIn(ref);
+    out.references.push({ language: ref.language, result });
+    if (result.verdict !== 'ACCEPTED') {
+      const first = result.tests.find((t) => t.status !== 'ACCEPTED');
+      out.problems.push(
+        `the ${ref.language} reference is ${result.verdict}${first ? ` on "${first.name}"${first.message ? ` (${first.message})` : ''}` : result.compileError ? `: ${result.compileError.message}` : ''}`,
+      );
+    }
+  }
+  for (const wrong of doc.wrongSolutions ?? []) {
+    const calibrated = materialized.tests.every((t) => t.kind !== 'performance' || t.cpuLimitMs !== undefined || limitFor(out.calibration, t.name, wrong.language) !== undefined);
+    const result = await judgeIn(wrong);
+    const verdict = classifyWrong(wrong.label, result);
+    if (verdict.ok && !calibrated && isSlowLabel(wrong.label)) {
+      verdict.ok = false;
+      verdict.reason = `no calibrated limit for ${wrong.language}: add a ${wrong.language} reference`;
+    }
+    const first = result.tests.find((t) => t.status !== 'ACCEPTED');
+    const warn = result.score > DISCRIMINATION_THRESHOLD;
+    out.wrongSolutions.push({
+      label: wrong.label,
+      language: wrong.language,
+      verdict: result.verdict,
+      score: result.score,
+      correctness: result.correctness,
+      performance: result.performance,
+      firstFailing: first ? { name: first.name, status: first.status, category: first.category ?? null, kind: first.kind ?? 'correctness' } : null,
+      ok: verdict.ok,
+      reason: verdict.reason,
+      discriminationWarning: warn,
+    });
+    if (!verdict.ok) out.problems.push(`wrong solution ${wrong.label} (${wrong.language}): ${verdict.reason ?? 'not as labelled'}`);
+    if (warn)
+      out.warnings.push(
+        `wrong solution ${wrong.label} (${wrong.language}) scores ${result.score} (above ${DISCRIMINATION_THRESHOLD}): add tests or weight the ones it fails`,
+      );
+  }
+  out.valid = out.problems.length === 0;
+  return out;
+}
