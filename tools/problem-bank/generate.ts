@@ -366,7 +366,38 @@ function twoSum(): ProblemFile {
     ),
     limits: { timeMs: 1000, memoryMb: 64 },
     checker: { type: 'exact' },
-    tests: t.tests,
+    tests: [...t.tests, performanceTest('100000 numbers, pair at the end', { seed: 7, n: 100_000 }, 3)],
+    generator: String.raw`// Deterministic: the same params always give the same test. mulberry32, a 32-bit seeded PRNG.
+function mulberry32(a) {
+  return function () {
+    a |= 0;
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// n distinct values, all multiples of 4 but two: 4k+1 and 4m+2 at the very end, so exactly one
+// pair sums to the target (3 mod 4) and a solution that tries every pair does ~n^2/2 steps.
+function generate(params) {
+  const n = params.n;
+  const rand = mulberry32(params.seed);
+  const nums = new Array(n);
+  for (let i = 0; i < n - 2; i++) nums[i] = 4 * i - 2 * n;
+  for (let i = n - 3; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    const t = nums[i];
+    nums[i] = nums[j];
+    nums[j] = t;
+  }
+  const a = 4 * Math.floor(rand() * n) + 1;
+  const b = 4 * Math.floor(rand() * n) + 2;
+  nums[n - 2] = a;
+  nums[n - 1] = b;
+  return [nums, a + b];
+}
+`,
     referenceSolutions: [
       {
         language: 'javascript',
@@ -1519,7 +1550,33 @@ function lruCache(): ProblemFile {
     ),
     limits: { timeMs: 2000, memoryMb: 64 },
     checker: { type: 'exact' },
-    tests: t.tests,
+    tests: [...t.tests, performanceTest('30000 keys, 90000 operations', { seed: 11, capacity: 30_000, ops: 60_000 }, 3)],
+    generator: String.raw`// Deterministic: the same params always give the same test. mulberry32, a 32-bit seeded PRNG.
+function mulberry32(a) {
+  return function () {
+    a |= 0;
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// Fill the cache, then "ops" operations: gets and puts (half of them updates) over twice
+// "capacity" keys, so hits, misses, updates and evictions all keep happening on a full cache.
+function generate(params) {
+  const rand = mulberry32(params.seed);
+  const capacity = params.capacity;
+  const operations = [];
+  for (let k = 0; k < capacity; k++) operations.push(['put', k, k]);
+  for (let i = 0; i < params.ops; i++) {
+    const key = Math.floor(rand() * 2 * capacity);
+    if (rand() < 0.5) operations.push(['get', key]);
+    else operations.push(['put', key, Math.floor(rand() * 1e9)]);
+  }
+  return [capacity, operations];
+}
+`,
     referenceSolutions: [
       {
         language: 'javascript',
