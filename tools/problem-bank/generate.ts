@@ -352,6 +352,8 @@ function twoSum(): ProblemFile {
     title: 'Two Sum',
     difficulty: 'Easy',
     tags: ['hashing', 'arrays'],
+    // Warm-up practice only: a well-known puzzle measures recall, so it is never scored.
+    practice: true,
     statement: statement('two-sum'),
     mode: 'function',
     entryPoint: 'twoSum',
@@ -872,6 +874,8 @@ function mergeIntervals(): ProblemFile {
     title: 'Merge Outage Intervals',
     difficulty: 'Medium',
     tags: ['sorting', 'intervals', 'arrays'],
+    // Warm-up practice only: a well-known puzzle measures recall, so it is never scored.
+    practice: true,
     statement: statement('merge-intervals'),
     mode: 'function',
     entryPoint: 'mergeIntervals',
@@ -3700,7 +3704,7 @@ function reconcileLedgers(): ProblemFile {
     ],
     { expect: { missing: [], unexpected: [], mismatched: ['big'] } },
   );
-  t.hidden('large input', '3000 payments per side', randomLedgers(rng, 3000), { weight: 2 });
+  t.hidden('large input', '1000 payments per side', randomLedgers(rng, 1000), { weight: 2 });
   return {
     slug: 'reconcile-ledgers',
     title: 'Reconcile Two Payment Ledgers',
@@ -3721,7 +3725,7 @@ function reconcileLedgers(): ProblemFile {
     ),
     limits: { timeMs: 2000, memoryMb: 64 },
     checker: { type: 'exact' },
-    tests: [...t.tests, performanceTest('40000 payments per side', { seed: 11, n: 40_000 })],
+    tests: [...t.tests, performanceTest('40000 payments per side', { seed: 11, n: 40_000 }, 6)],
     generator: generator(String.raw`// [ours, theirs]: n payments, some missing on either side, some split, refunded or off by a few cents.
 function generate({ seed, n }) {
   const r = rng(seed);
@@ -4016,7 +4020,7 @@ function dedupeWebhookDeliveries(): ProblemFile {
     ],
     { expect: { accepted: [0, 2], conflicts: ['k'] } },
   );
-  t.hidden('large input', '4000 deliveries over 300 keys', [600, randomDeliveries(rng, 4000, 300, 20)], { weight: 2 });
+  t.hidden('large input', '1500 deliveries over 200 keys', [600, randomDeliveries(rng, 1500, 200, 20)], { weight: 2 });
   return {
     slug: 'dedupe-webhook-deliveries',
     title: 'Deduplicate Webhook Deliveries',
@@ -4037,7 +4041,7 @@ function dedupeWebhookDeliveries(): ProblemFile {
     ),
     limits: { timeMs: 2000, memoryMb: 64 },
     checker: { type: 'exact' },
-    tests: [...t.tests, performanceTest('40000 deliveries over 20000 keys', { seed: 5, n: 40_000, keys: 20_000 })],
+    tests: [...t.tests, performanceTest('40000 deliveries over 20000 keys', { seed: 5, n: 40_000, keys: 20_000 }, 6)],
     generator: generator(String.raw`// [ttlSeconds, deliveries]: n deliveries of about n / keys retries per key, a few with a changed payload.
 function generate({ seed, n, keys }) {
   const r = rng(seed);
@@ -4338,7 +4342,7 @@ function paginateEventLog(): ProblemFile {
     ),
     limits: { timeMs: 2000, memoryMb: 64 },
     checker: { type: 'exact' },
-    tests: [...t.tests, performanceTest('50000 events, 5000 requests', { seed: 3, n: 50_000, requests: 5_000 })],
+    tests: [...t.tests, performanceTest('60000 events, 2000 requests', { seed: 3, n: 60_000, requests: 2_000 }, 6)],
     generator: generator(String.raw`// [log, requests]: n events sorted by (timestamp, id) with shared timestamps, and cursors
 // taken from the log, from events since deleted, and null.
 function generate({ seed, n, requests }) {
@@ -4354,7 +4358,7 @@ function generate({ seed, n, requests }) {
   for (let i = 0; i < requests; i++) {
     const e = log[r.int(0, n - 1)];
     const k = r.next();
-    const limit = r.int(1, 30);
+    const limit = r.int(1, 10);
     if (k < 0.05) out.push([null, limit]);
     else if (k < 0.1) out.push([log[n - 1 - limit][0] + ':' + log[n - 1 - limit][1], limit]);
     else if (k < 0.3) out.push([e[0] + ':' + e[1] + 'x', limit]);

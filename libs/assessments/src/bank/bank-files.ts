@@ -13,6 +13,7 @@ export interface BankEntry {
   referenceSolutions: ReferenceSolution[];
   difficulty: string;
   tags: string[];
+  practice: boolean;
 }
 
 // A bank file is a judge problem document plus the bank's own keys; the judge schema checks the rest.
@@ -22,6 +23,7 @@ const bankKeys = z.object({
     .min(1),
   difficulty: z.string().max(50).default('General'),
   tags: z.array(z.string().max(40)).max(20).default([]),
+  practice: z.boolean().default(false),
 });
 
 export function parseBankFile(file: string, text: string): BankEntry {
@@ -32,8 +34,8 @@ export function parseBankFile(file: string, text: string): BankEntry {
     throw new Error(`${file}: not valid JSON (${(e as Error).message})`);
   }
   // wrongSolutions are validation's (bank-validation.ts), not the stored judge document's.
-  const { referenceSolutions, difficulty, tags, wrongSolutions: _wrong, ...definition } = doc;
-  const parsed = bankKeys.safeParse({ referenceSolutions, difficulty, tags });
+  const { referenceSolutions, difficulty, tags, practice, wrongSolutions: _wrong, ...definition } = doc;
+  const parsed = bankKeys.safeParse({ referenceSolutions, difficulty, tags, practice });
   if (!parsed.success) {
     throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   }

@@ -1,4 +1,4 @@
-# fails: 50000 events, 5000 requests
+# fails: 60000 events, 2000 requests
 # Correct, but walks the log from its start for every request: O(n) per page.
 def fetch_pages(log: list[list], requests: list[list]) -> list[dict]:
     pages = []
