@@ -1,8 +1,10 @@
 /**
  * `npm run problems:import -- FILE.json [FILE.json ...]`: adds problems to the bank (or updates
  * the one with the same slug) and queues their validation; a running worker validates them.
- * A file is a judge problem document plus `referenceSolutions`, and optionally `difficulty`
- * and `tags` (the format of libs/assessments/data/problems).
+ * A file is a judge problem document plus `referenceSolutions`, and optionally `difficulty`,
+ * `tags` and `wrongSolutions` (the format of libs/assessments/data/problems). Known-wrong
+ * solutions also come from `wrong/<slug>.<label>.<ext>` beside the file; the worker's validation
+ * judges them with the references and calibrates the performance tests.
  */
 process.env.TZ = 'UTC';
 import 'reflect-metadata';
@@ -30,7 +32,7 @@ async function main(): Promise<void> {
       for (const file of files) {
         try {
           const e = parseBankFile(file, fs.readFileSync(file, 'utf8'));
-          const input = { definition: e.definition, referenceSolutions: e.referenceSolutions, difficulty: e.difficulty, tags: e.tags };
+          const input = { definition: e.definition, referenceSolutions: e.referenceSolutions, wrongSolutions: e.wrongSolutions, difficulty: e.difficulty, tags: e.tags };
           const existing = await problems.findBySlug(String(e.definition.slug));
           const p = existing ? await problems.update(existing.id, input) : await problems.create(input, null);
           await problems.validate(p.id, null);

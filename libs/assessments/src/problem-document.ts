@@ -1,6 +1,6 @@
 import { AppError, FieldProblem } from '@app/common';
-import { REFERENCE_LANGUAGES as LANGUAGE_NAMES, referenceSolutionSchema } from '@app/contracts';
-import type { ReferenceLanguage, ReferenceSolution } from '@app/domain';
+import { REFERENCE_LANGUAGES as LANGUAGE_NAMES, referenceSolutionSchema, wrongSolutionSchema } from '@app/contracts';
+import type { ReferenceLanguage, ReferenceSolution, WrongSolutionRecord } from '@app/domain';
 import { acceptsLanguage, loadProblem, Problem, ProblemValidationError } from '@app/sandbox';
 
 /** Reference solutions in these languages are validated (judged): every language the judge runs (one list, @app/contracts). */
@@ -10,7 +10,7 @@ export const REFERENCE_LANGUAGES: readonly ReferenceLanguage[] = LANGUAGE_NAMES;
  * Validates a problem document with the judge's own schema (so the bank never stores what the
  * judge would refuse) and its reference solutions. BAD_USER_INPUT names each bad field.
  */
-export function checkProblemDocument(definition: unknown, solutions: ReferenceSolution[]): Problem {
+export function checkProblemDocument(definition: unknown, solutions: ReferenceSolution[], wrong: WrongSolutionRecord[] = []): Problem {
   const problems: FieldProblem[] = [];
   let problem: Problem | undefined;
   try {
@@ -28,6 +28,14 @@ export function checkProblemDocument(definition: unknown, solutions: ReferenceSo
     } else if (problem && !acceptsLanguage(problem, s.language)) {
       // The judge would refuse it as a COMPILE_ERROR and the problem could never become VALID.
       problems.push({ field: `referenceSolutions[${i}].language`, message: `the problem offers ${problem.languages.join(', ')}` });
+    }
+  });
+  wrong.forEach((s, i) => {
+    const own = wrongSolutionSchema.safeParse(s);
+    if (!own.success) {
+      problems.push(...own.error.issues.map((x) => ({ field: `wrongSolutions[${i}].${x.path.join('.')}`, message: x.message })));
+    } else if (problem && !acceptsLanguage(problem, s.language)) {
+      problems.push({ field: `wrongSolutions[${i}].language`, message: `the problem offers ${problem.languages.join(', ')}` });
     }
   });
   if (problems.length || !problem) throw AppError.badInput(problems);

@@ -2,13 +2,15 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import { AppError, CLOCK, Clock } from '@app/common';
-import { Language, ProblemEntity, ProblemValidationStatus, ReferenceSolution, SubmissionEntity, SubmissionKind } from '@app/domain';
+import { Language, ProblemEntity, ProblemValidationStatus, ReferenceSolution, SubmissionEntity, SubmissionKind, WrongSolutionRecord } from '@app/domain';
 import { fromSandboxLanguage, SubmissionsService } from '@app/judging';
 import { checkProblemDocument } from './problem-document';
 
 export interface ProblemInput {
   definition: Record<string, unknown>;
   referenceSolutions: ReferenceSolution[];
+  /** Known-wrong solutions validation judges too; absent on update keeps the stored ones. */
+  wrongSolutions?: WrongSolutionRecord[];
   difficulty?: string;
   tags?: string[];
   /** A warm-up offered before assessments, never scored; see AssessmentsService.checkProblems. */
@@ -30,7 +32,7 @@ export class ProblemsService {
   ) {}
 
   async create(input: ProblemInput, actorId: string | null): Promise<ProblemEntity> {
-    const doc = checkProblemDocument(input.definition, input.referenceSolutions);
+    const doc = checkProblemDocument(input.definition, input.referenceSolutions, input.wrongSolutions);
     if (await this.problems.existsBy({ slug: doc.slug })) throw AppError.conflict(`A problem with slug "${doc.slug}" already exists`);
     return this.problems.save(
       this.problems.create({
@@ -38,6 +40,8 @@ export class ProblemsService {
         title: doc.title,
         definition: input.definition,
         referenceSolutions: input.referenceSolutions,
+        wrongSolutions: input.wrongSolutions ?? null,
+        calibration: null,
         difficulty: input.difficulty ?? 'General',
         tags: input.tags ?? [],
         practice: input.practice ?? false,
@@ -51,7 +55,7 @@ export class ProblemsService {
 
   async update(id: string, input: ProblemInput): Promise<ProblemEntity> {
     const p = await this.get(id);
-    const doc = checkProblemDocument(input.definition, input.referenceSolutions);
+    const doc = checkProblemDocument(input.definition, input.referenceSolutions, input.wrongSolutions);
     if (doc.slug !== p.slug && (await this.problems.existsBy({ slug: doc.slug }))) {
       throw AppError.conflict(`A problem with slug "${doc.slug}" already exists`);
     }
@@ -60,6 +64,9 @@ export class ProblemsService {
       title: doc.title,
       definition: input.definition,
       referenceSolutions: input.referenceSolutions,
+      wrongSolutions: input.wrongSolutions ?? p.wrongSolutions,
+      // A new version is calibrated anew (its tests or references may have changed).
+      calibration: null,
       difficulty: input.difficulty ?? p.difficulty,
       tags: input.tags ?? p.tags,
       practice: input.practice ?? p.practice,

@@ -1,4 +1,5 @@
 import { AttemptStatus, HIRING_MANAGERS, Language, Role, StoredTestResult, SubmissionEntity, SubmissionKind, SubmissionState, Verdict } from '@app/domain';
+import { explain, splitScores, type ExplainedTest } from '@app/sandbox';
 import type { AttemptResults } from './attempts.service';
 
 /**
@@ -18,6 +19,19 @@ import type { AttemptResults } from './attempts.service';
  */
 
 const MAX_ACTUAL = 2000;
+
+/**
+ * Correctness and performance apart, from the stored per-test results (kind, weight, status),
+ * with the sentence that explains them. Null until the submission has a verdict; a compile
+ * error scores 0 on both (performance null when the problem has no performance tests, which a
+ * compile error cannot tell: null then).
+ */
+export function scoresApart(s: Pick<SubmissionEntity, 'verdict' | 'results' | 'compileError'>): { correctness: number | null; performance: number | null; explanation: string | null } {
+  if (s.verdict === null) return { correctness: null, performance: null, explanation: null };
+  if (s.compileError || !(s.results ?? []).length) return { correctness: 0, performance: null, explanation: s.compileError ? 'does not compile' : null };
+  const tests = (s.results ?? []).map((t) => ({ status: t.status as string as ExplainedTest['status'], weight: t.weight, kind: t.kind, size: t.size, category: t.category }));
+  return { ...splitScores(tests), explanation: explain(tests) };
+}
 
 export interface TestResultView {
   name: string;
@@ -68,6 +82,12 @@ export interface SubmissionView {
   state: SubmissionState;
   verdict: Verdict | null;
   score: number | null;
+  /** Share of the correctness tests' weight passed; null until judged. */
+  correctness: number | null;
+  /** Share of the performance tests' weight passed; null until judged or without performance tests. */
+  performance: number | null;
+  /** Both in words (see @app/sandbox explain); null until judged. */
+  explanation: string | null;
   passed: number;
   total: number;
   compileError: SubmissionEntity['compileError'];
@@ -89,6 +109,7 @@ export function submissionView(s: SubmissionFacts): SubmissionView {
     state: s.state,
     verdict: s.verdict,
     score: s.score,
+    ...scoresApart(s),
     passed: s.passed,
     total: s.total,
     compileError: s.compileError,
@@ -172,6 +193,9 @@ export interface GradedSubmissionView {
   state: SubmissionState;
   verdict: Verdict | null;
   score: number | null;
+  correctness: number | null;
+  performance: number | null;
+  explanation: string | null;
   passed: number;
   total: number;
   compileError: SubmissionEntity['compileError'];
@@ -213,6 +237,7 @@ export function gradedSubmissionView(s: SubmissionFacts, ordinal: number): Grade
     state: s.state,
     verdict: s.verdict,
     score: s.score,
+    ...scoresApart(s),
     passed: s.passed,
     total: s.total,
     compileError: s.compileError,

@@ -13,6 +13,17 @@ export interface ReferenceSolution {
   source: string;
 }
 
+export interface WrongSolutionRecord extends ReferenceSolution {
+  label: string;
+}
+
+/** Calibrated CPU limits of a problem's performance tests (the shape of @app/sandbox's Calibration). */
+export interface CalibrationRecord {
+  engine: string;
+  measuredAt: string;
+  figures: Array<{ test: string; language: ReferenceLanguage; referenceMedianMs: number; runs: number; limitMs: number }>;
+}
+
 /**
  * A problem of the bank: the judge's problem document (validated by @app/sandbox's schema)
  * plus what the bank needs around it. Hidden tests live inside `definition`: never expose
@@ -40,6 +51,20 @@ export class ProblemEntity extends UuidEntity {
   /** The last validation's report: per reference solution, its verdict and per-test results. */
   @Column({ type: 'simple-json', nullable: true })
   validationReport: Record<string, unknown> | null;
+
+  /**
+   * Known-wrong solutions (`label`: `slow` or `slow-*` must fail on time on a performance test,
+   * any other on a correctness test); validation judges them too. Never shown to candidates.
+   */
+  @Column({ type: 'simple-json', nullable: true })
+  wrongSolutions: WrongSolutionRecord[] | null;
+
+  /**
+   * Calibrated CPU limits of the performance tests, per language (@app/sandbox's Calibration:
+   * engine fingerprint, measuredAt, figures); redone when the engine's fingerprint changes.
+   */
+  @Column({ type: 'simple-json', nullable: true })
+  calibration: CalibrationRecord | null;
 
   @Column({ type: 'varchar', length: 50, default: 'General' })
   difficulty: string;

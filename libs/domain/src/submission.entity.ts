@@ -6,6 +6,11 @@ import { Language, SubmissionKind, SubmissionState, Verdict } from './enums';
 export interface StoredTestResult {
   name: string;
   category?: string;
+  /** Performance tests only (issue 13): `performance`, the input's size (`n = 100000`), CPU time and limit. */
+  kind?: 'performance';
+  size?: string;
+  cpuMs?: number;
+  cpuLimitMs?: number;
   status: Verdict;
   timeMs: number;
   memoryBytes?: number;

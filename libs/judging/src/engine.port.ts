@@ -1,4 +1,5 @@
-import type { Language, StoredTestResult, Verdict } from '@app/domain';
+import type { ValidationReport } from '@app/contracts';
+import type { CalibrationRecord, Language, ReferenceSolution, StoredTestResult, Verdict, WrongSolutionRecord } from '@app/domain';
 
 /**
  * What the judging service needs from the engine. The worker binds it to @app/sandbox's Judge;
@@ -15,6 +16,27 @@ export interface EngineRequest {
   customInput?: { stdin?: string; args?: unknown[] } | null;
   /** Unscored run against the visible tests only. */
   visibleOnly?: boolean;
+  /** The problem's reference solutions: the first one answers generated performance tests. */
+  referenceSolutions?: ReferenceSolution[];
+  /** The stored calibration (used when its engine fingerprint is this engine's; else calibrated anew). */
+  calibration?: CalibrationRecord | null;
+}
+
+/** What validation adds to the reference solutions' verdicts: calibration and the known-wrong solutions. */
+export interface SolutionsCheckRequest {
+  problem: Record<string, unknown>;
+  problemKey: string;
+  referenceSolutions: ReferenceSolution[];
+  wrongSolutions: WrongSolutionRecord[];
+  calibration?: CalibrationRecord | null;
+}
+
+export interface SolutionsCheck {
+  calibration: CalibrationRecord | null;
+  /** The validation report's `wrongSolutions`, `calibration`, `problems` and `warnings`. */
+  report: Pick<ValidationReport, 'wrongSolutions' | 'calibration' | 'problems' | 'warnings'>;
+  /** Problems beyond the references' verdicts: the problem is INVALID when any. */
+  problems: string[];
 }
 
 export interface EngineResult {
@@ -29,6 +51,8 @@ export interface EngineResult {
 
 export interface JudgeEngine {
   judge(req: EngineRequest, onTest?: (result: StoredTestResult, index: number) => void): Promise<EngineResult>;
+  /** Optional: engines without it (test fakes) validate references only. */
+  checkSolutions?(req: SolutionsCheckRequest): Promise<SolutionsCheck>;
 }
 
 export const JUDGE_ENGINE = Symbol('JUDGE_ENGINE');

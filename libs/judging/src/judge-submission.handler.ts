@@ -74,6 +74,8 @@ export class JudgeSubmissionHandler {
           source: s.source,
           customInput: s.customInput,
           visibleOnly: s.kind === SubmissionKind.RUN,
+          referenceSolutions: problem.referenceSolutions,
+          calibration: problem.calibration,
         },
         (t) => {
           soFar.push(t);
@@ -121,7 +123,7 @@ export class JudgeSubmissionHandler {
     Object.assign(s, values);
     this.logger.info({ submissionId: s.id, verdict: s.verdict, score: s.score }, 'submission judged');
     await this.publisher.publish(eventOf(s, this.clock.now()));
-    if (s.kind === SubmissionKind.VALIDATION) await this.validations.record(s.problemId, s.problemVersion);
+    if (s.kind === SubmissionKind.VALIDATION) await this.validations.record(s.problemId, s.problemVersion, this.engine);
     // Its slot is free: the candidate's next waiting submission joins the end of the queue.
     await this.admission.admit(s.userId);
     return true;

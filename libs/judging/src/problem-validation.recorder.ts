@@ -4,6 +4,8 @@ import { Repository } from 'typeorm';
 import type { ValidationReport } from '@app/contracts';
 import { CLOCK, Clock } from '@app/common';
 import { ProblemEntity, ProblemValidationStatus, SubmissionEntity, SubmissionKind, SubmissionState, Verdict } from '@app/domain';
+import { splitScores, type ExplainedTest } from '@app/sandbox';
+import type { JudgeEngine, SolutionsCheck } from './engine.port';
 
 /**
  * After each VALIDATION submission finishes: when every reference solution of that problem
@@ -18,7 +20,11 @@ export class ProblemValidationRecorder {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async record(problemId: string, version: number): Promise<ProblemValidationStatus | null> {
+  /**
+   * `engine`: when given (the worker's), the known-wrong solutions are judged too and the
+   * performance tests calibrated (JudgeEngine.checkSolutions), once every reference has a verdict.
+   */
+  async record(problemId: string, version: number, engine?: JudgeEngine): Promise<ProblemValidationStatus | null> {
     const problem = await this.problems.findOneBy({ id: problemId });
     if (!problem || problem.version !== version) return null;
     const runs = await this.submissions.find({
@@ -28,11 +34,25 @@ export class ProblemValidationRecorder {
     // Only the latest request's runs count: one per reference solution.
     const latest = runs.slice(-problem.referenceSolutions.length);
     if (latest.length < problem.referenceSolutions.length || latest.some((r) => r.state !== SubmissionState.FINISHED)) return null;
-    const status = latest.every((r) => r.verdict === Verdict.ACCEPTED) ? ProblemValidationStatus.VALID : ProblemValidationStatus.INVALID;
+    const references = latest.map((r) => ({ ...splitScores((r.results ?? []) as ExplainedTest[]) }));
+    let check: SolutionsCheck | null = null;
+    const hasPerformance = ((problem.definition.tests ?? []) as Array<{ kind?: string }>).some((t) => t.kind === 'performance');
+    if (engine?.checkSolutions && (problem.wrongSolutions?.length || hasPerformance)) {
+      check = await engine.checkSolutions({
+        problem: problem.definition,
+        problemKey: `${problem.id}@${problem.version}`,
+        referenceSolutions: problem.referenceSolutions,
+        wrongSolutions: problem.wrongSolutions ?? [],
+        calibration: problem.calibration,
+      });
+    }
+    const status =
+      latest.every((r) => r.verdict === Verdict.ACCEPTED) && !check?.problems.length ? ProblemValidationStatus.VALID : ProblemValidationStatus.INVALID;
     const report: ValidationReport = {
+      ...(check?.report ?? {}),
       version,
       validatedAt: this.clock.now().toISOString(),
-      solutions: latest.map((r) => ({
+      solutions: latest.map((r, i) => ({
         submissionId: r.id,
         language: r.language,
         verdict: r.verdict,
@@ -42,9 +62,14 @@ export class ProblemValidationRecorder {
         compileError: r.compileError,
         failing: (r.results ?? []).filter((t) => t.status !== Verdict.ACCEPTED).map((t) => ({ name: t.name, status: t.status, message: t.message ?? null })),
         tests: (r.results ?? []).map((t) => ({ name: t.name, status: t.status })),
+        correctness: references[i].correctness,
+        performance: references[i].performance,
       })),
     };
-    const res = await this.problems.update({ id: problemId, version }, { validationStatus: status, validationReport: report });
+    const res = await this.problems.update(
+      { id: problemId, version },
+      { validationStatus: status, validationReport: report, ...(check ? { calibration: check.calibration } : {}) },
+    );
     return res.affected ? status : null;
   }
 }

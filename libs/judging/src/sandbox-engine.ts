@@ -1,8 +1,26 @@
 import { StoredTestResult, Verdict } from '@app/domain';
-import { EngineRequest, EngineResult, JudgeEngine } from './engine.port';
+import { EngineRequest, EngineResult, JudgeEngine, SolutionsCheck, SolutionsCheckRequest } from './engine.port';
 import { toSandboxLanguage } from './language-bridge';
 import { toVerdict } from './verdict-bridge';
-import { Judge, JsonValue, loadProblem, Problem, ProblemValidationError, TestResult } from '@app/sandbox';
+import {
+  calibrate,
+  Calibration,
+  CalibrationError,
+  engineFingerprint,
+  Judge,
+  JsonValue,
+  loadProblem,
+  materialize,
+  MaterializeError,
+  performanceIndices,
+  Problem,
+  ProblemValidationError,
+  referencePerLanguage,
+  SolutionSource,
+  TestResult,
+  validateProblemSolutions,
+  withLimits,
+} from '@app/sandbox';
 
 const MAX_CACHED_PROBLEMS = 200;
 
@@ -21,6 +39,9 @@ function internal(message: string): EngineResult {
 export class SandboxEngine implements JudgeEngine {
   private readonly judgeEngine: Judge;
   private readonly problems = new Map<string, Problem>();
+  /** Per problem key: the problem with generated tests filled in, and its calibration for this engine. */
+  private readonly prepared = new Map<string, Promise<{ problem: Problem; calibration: Calibration | null }>>();
+  private readonly perLanguage = new Map<string, Problem>();
 
   constructor(opts: { sandboxes?: number; typeCheckBudgetMs?: number; typeCheckThreads?: number } = {}) {
     this.judgeEngine = new Judge({ size: opts.sandboxes, typeCheckBudgetMs: opts.typeCheckBudgetMs, typeCheckThreads: opts.typeCheckThreads });
@@ -75,10 +96,86 @@ export class SandboxEngine implements JudgeEngine {
         tests: t ? [t] : [],
       };
     }
-    const r = await this.judgeEngine.judge({ problem, language: toSandboxLanguage(req.language), source: req.source, visibleOnly: req.visibleOnly }, (t, i) =>
-      onTest?.(stored(t), i),
-    );
+    const language = toSandboxLanguage(req.language);
+    if (problem.tests.some((t) => t.kind === 'performance') && !req.visibleOnly) {
+      try {
+        problem = await this.performanceReady(req, problem, language);
+      } catch (e) {
+        if (e instanceof MaterializeError || e instanceof CalibrationError) return internal(`the problem's performance tests cannot be prepared: ${e.message}`);
+        throw e;
+      }
+    }
+    const r = await this.judgeEngine.judge({ problem, language, source: req.source, visibleOnly: req.visibleOnly }, (t, i) => onTest?.(stored(t), i));
     return { ...r, verdict: toVerdict(r.verdict), tests: r.tests.map(stored) };
+  }
+
+  /**
+   * The problem as judged in `language`: generated tests filled in (generator, first reference)
+   * and CPU limits from the stored calibration, or calibrated here once per problem version when
+   * none was stored for this engine. Kept per problem key and language, so the sandbox children
+   * keep their copy too.
+   */
+  private async performanceReady(req: Pick<EngineRequest, 'problemKey' | 'referenceSolutions' | 'calibration'>, problem: Problem, language: SolutionSource['language']): Promise<Problem> {
+    const key = `${req.problemKey}/${language}`;
+    const known = this.perLanguage.get(key);
+    if (known) return known;
+    const { problem: filled, calibration } = await this.preparation(req, problem);
+    const ready = withLimits(filled, calibration, language);
+    if (this.perLanguage.size >= MAX_CACHED_PROBLEMS) this.perLanguage.delete(this.perLanguage.keys().next().value as string);
+    this.perLanguage.set(key, ready);
+    return ready;
+  }
+
+  private preparation(req: Pick<EngineRequest, 'problemKey' | 'referenceSolutions' | 'calibration'>, problem: Problem): Promise<{ problem: Problem; calibration: Calibration | null }> {
+    let p = this.prepared.get(req.problemKey);
+    if (!p) {
+      const refs: SolutionSource[] = req.referenceSolutions ?? [];
+      const stored: Calibration | null | undefined = req.calibration;
+      p = (async () => {
+        const filled = await materialize(this.judgeEngine, problem, refs[0]);
+        if (stored && stored.engine === engineFingerprint()) return { problem: filled, calibration: stored };
+        if (!performanceIndices(filled).length || !refs.length) return { problem: filled, calibration: null };
+        const calibration: Calibration = { engine: engineFingerprint(), measuredAt: new Date().toISOString(), figures: [] };
+        for (const ref of referencePerLanguage(refs)) {
+          try {
+            calibration.figures.push(...(await calibrate(this.judgeEngine, filled, [ref])).figures);
+          } catch (e) {
+            if (!(e instanceof CalibrationError)) throw e;
+            // That language keeps the problem's own wall limit; validation reports the failure.
+          }
+        }
+        return { problem: filled, calibration };
+      })();
+      p.catch(() => this.prepared.delete(req.problemKey));
+      if (this.prepared.size >= MAX_CACHED_PROBLEMS) this.prepared.delete(this.prepared.keys().next().value as string);
+      this.prepared.set(req.problemKey, p);
+    }
+    return p;
+  }
+
+  /** Validation's second half: calibration and the known-wrong solutions (the references were judged as submissions). */
+  async checkSolutions(req: SolutionsCheckRequest): Promise<SolutionsCheck> {
+    let problem: Problem;
+    try {
+      problem = this.problem(req.problemKey, req.problem);
+    } catch (e) {
+      if (e instanceof ProblemValidationError) return { calibration: null, report: { problems: [e.message] }, problems: [e.message] };
+      throw e;
+    }
+    const refs: SolutionSource[] = req.referenceSolutions;
+    const prepared = await this.preparation(req, problem).catch(() => null);
+    const v = await validateProblemSolutions(
+      this.judgeEngine,
+      { problem, referenceSolutions: refs, wrongSolutions: req.wrongSolutions },
+      { calibration: prepared?.calibration ?? null },
+    );
+    const report = {
+      wrongSolutions: v.wrongSolutions,
+      calibration: (v.calibration?.figures ?? []).map((f) => ({ test: f.test, language: f.language, referenceMedianMs: f.referenceMedianMs, runs: f.runs, limitMs: f.limitMs })),
+      problems: v.problems,
+      warnings: v.warnings,
+    };
+    return { calibration: v.calibration, report, problems: v.problems };
   }
 
   close(): Promise<void> {

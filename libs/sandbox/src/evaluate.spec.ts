@@ -201,9 +201,9 @@ describe('performance tests', () => {
     const slow = evaluate(perf, large, x({ kind: 'value', json: '100000', timeMs: 95, cpuMs: 90 }));
     expect(slow).toMatchObject({ status: 'TIME_LIMIT_EXCEEDED', kind: 'performance', size: 'n = 100000', cpuMs: 90, cpuLimitMs: 60 });
     expect(slow.message).toBe('used 90 ms of CPU; the limit is 60 ms');
-    // Wall time alone (a busy machine) does not fail it: only the backstop (3 x 60 + 1000 ms) would.
+    // Wall time alone (a busy machine) does not fail it: only the backstop (10 x 60 + 2000 ms) would.
     expect(evaluate(perf, large, x({ kind: 'value', json: '100000', timeMs: 700, cpuMs: 40 })).status).toBe('ACCEPTED');
-    expect(evaluate(perf, large, x({ kind: 'timeout', timeMs: 1200 })).message).toBe('ran longer than 1180 ms');
+    expect(evaluate(perf, large, x({ kind: 'timeout', timeMs: 2700 })).message).toBe('ran longer than 2600 ms');
   });
 
   it('keeps kind, size and the CPU figures on hidden results, never data', () => {
@@ -229,14 +229,14 @@ describe('correctness and performance, scored apart and explained', () => {
     const s = summarize([c('ACCEPTED'), c('ACCEPTED', 3), p('TIME_LIMIT_EXCEEDED', 2, 912.4)]);
     expect(s).toMatchObject({ verdict: 'TIME_LIMIT_EXCEEDED', score: 0.6667, correctness: 1, performance: 0 });
     expect(s.explanation).toBe(
-      'correct on all cases; too slow on large inputs (n = 100000): 912 ms of CPU against a 60 ms limit; a higher time complexity than intended suspected',
+      'correct on all cases; too slow on large inputs (n = 100000): a higher time complexity than intended suspected',
     );
   });
 
   it('wrong and slow: no complexity suspected, the failing categories named', () => {
     const s = summarize([c('WRONG_ANSWER', 1, 'duplicates'), c('ACCEPTED', 3), p('TIME_LIMIT_EXCEEDED')]);
     expect(s).toMatchObject({ correctness: 0.75, performance: 0 });
-    expect(s.explanation).toBe('failed 1 of 2 cases (duplicates); too slow on large inputs (n = 100000): over the time limit');
+    expect(s.explanation).toBe('failed 1 of 2 cases (duplicates); too slow on large inputs (n = 100000)');
   });
 
   it('fast, and failing on large inputs for another reason', () => {

@@ -13,9 +13,13 @@ export const CALIBRATION_RUNS = 5;
 /** A calibrated limit is max(LIMIT_FACTOR x median, median + LIMIT_MIN_MARGIN_MS). */
 export const LIMIT_FACTOR = 3;
 export const LIMIT_MIN_MARGIN_MS = 50;
-/** A performance test's wall-clock backstop: WALL_BACKSTOP_FACTOR x its CPU limit + WALL_BACKSTOP_EXTRA_MS. */
-export const WALL_BACKSTOP_FACTOR = 3;
-export const WALL_BACKSTOP_EXTRA_MS = 1000;
+/**
+ * A performance test's wall-clock backstop: WALL_BACKSTOP_FACTOR x its CPU limit +
+ * WALL_BACKSTOP_EXTRA_MS. Generous on purpose: at a load of 20 on 2 cores a reference using
+ * 84 ms of CPU took over 2 s of wall time, and 3x + 1 s failed it.
+ */
+export const WALL_BACKSTOP_FACTOR = 10;
+export const WALL_BACKSTOP_EXTRA_MS = 2000;
 /**
  * Wall-clock timeout of a reference's run at calibration and materialization (at least the
  * problem's own): on a busy machine a reference may take longer than its CPU time by far.

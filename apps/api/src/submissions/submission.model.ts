@@ -80,6 +80,21 @@ export class SubmissionModel {
   @Field(() => Float, { nullable: true, description: 'Sum of the weights of accepted tests / sum of all weights' })
   score: number | null;
 
+  @Field(() => Float, { nullable: true, description: 'Share of the correctness tests\' weight passed; null until judged' })
+  correctness: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: "Share of the performance tests' weight passed (large generated inputs under CPU limits calibrated on the reference); null until judged or when the problem has none",
+  })
+  performance: number | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Correctness and performance in words, e.g. "correct on all cases; too slow on large inputs (n = 100000): a higher time complexity than intended suspected"',
+  })
+  explanation: string | null;
+
   @Field(() => Int)
   passed: number;
 

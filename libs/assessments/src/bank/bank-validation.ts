@@ -3,16 +3,15 @@ import * as path from 'node:path';
 import { isSlowLabel } from '@app/contracts';
 import {
   Judge,
-  Language,
   loadBankDocument,
   MIN_HEADROOM,
   validateProblemSolutions,
   type BankDocument,
   type Calibration,
+  type Language,
   type ProblemValidation,
-  type WrongSolution,
 } from '@app/sandbox';
-import { BANK_DIR } from './bank-files';
+import { BANK_DIR, wrongSolutionFilesOf } from './bank-files';
 
 /**
  * The whole shipped bank through the judge's validation: references in every language, the
@@ -21,25 +20,8 @@ import { BANK_DIR } from './bank-files';
  * the spec that keeps the bank honest.
  */
 
-const EXTENSIONS: Readonly<Record<string, Language>> = { js: 'javascript', ts: 'typescript', py: 'python', sql: 'sql' };
-
 export interface BankProblemFile extends BankDocument {
   file: string;
-}
-
-/** The known-wrong solution files of `slug` in `dir/wrong`, by label then language. */
-export function wrongSolutionFiles(slug: string, dir = BANK_DIR): WrongSolution[] {
-  const wrongDir = path.join(dir, 'wrong');
-  if (!fs.existsSync(wrongDir)) return [];
-  return fs
-    .readdirSync(wrongDir)
-    .sort()
-    .flatMap((f) => {
-      const [s, label, ext, ...rest] = f.split('.');
-      const language = EXTENSIONS[ext];
-      if (s !== slug || !label || !language || rest.length) return [];
-      return [{ label, language, source: fs.readFileSync(path.join(wrongDir, f), 'utf8') }];
-    });
 }
 
 export function loadBankForValidation(dir = BANK_DIR, only?: (slug: string) => boolean): BankProblemFile[] {
@@ -49,7 +31,7 @@ export function loadBankForValidation(dir = BANK_DIR, only?: (slug: string) => b
     .sort()
     .map((f) => {
       const doc = loadBankDocument(fs.readFileSync(path.join(dir, f), 'utf8'));
-      return { ...doc, file: f, wrongSolutions: [...doc.wrongSolutions, ...wrongSolutionFiles(doc.problem.slug, dir)] };
+      return { ...doc, file: f, wrongSolutions: [...doc.wrongSolutions, ...wrongSolutionFilesOf(doc.problem.slug, dir)] };
     })
     .filter((d) => !only || only(d.problem.slug));
 }
@@ -95,6 +77,7 @@ export function formatReport(reports: readonly BankProblemReport[]): string {
     lines.push(`${r.slug}: ${r.failures.length ? 'FAIL' : 'ok'}`);
     for (const ref of r.validation.references)
       lines.push(`  reference ${ref.language}: ${ref.result.verdict} score ${ref.result.score}`);
+    if (!r.timings.length) lines.push('  no performance tests');
     for (const t of r.timings)
       lines.push(
         `  perf "${t.test}" ${t.language}: median ${t.referenceMedianMs} ms CPU, limit ${t.limitMs} ms, headroom ${t.headroom}x${t.judgedCpuMs !== null ? `, judged ${t.judgedCpuMs} ms` : ''}`,

@@ -1,6 +1,6 @@
 import { ArgsType, Field, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsObject, IsOptional, IsString, MaxLength, ValidateNested, IsEnum } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested, IsEnum } from 'class-validator';
 import { ProblemValidationStatus, ReferenceLanguage } from '@app/domain';
 import { REFERENCE_LANGUAGES } from '@app/assessments';
 import { PROBLEM_LIMITS } from '@app/contracts';
@@ -23,6 +23,15 @@ export class ReferenceSolutionInput {
 }
 
 @InputType()
+export class WrongSolutionInput extends ReferenceSolutionInput {
+  @Field({ description: 'kebab-case; `slow` or `slow-*`: correct but too slow (must fail on time on a performance test); any other: must fail a correctness test' })
+  @IsString()
+  @MaxLength(PROBLEM_LIMITS.wrongLabel)
+  @Matches(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { message: 'must be lowercase words joined by hyphens' })
+  label: string;
+}
+
+@InputType()
 export class ProblemInput {
   @Field(() => GraphQLJSON, { description: 'The problem document in the judge format (slug, title, statement, mode, tests, ...)' })
   @IsObject({ message: 'must be a JSON object' })
@@ -36,6 +45,14 @@ export class ProblemInput {
   @ValidateNested({ each: true })
   @Type(() => ReferenceSolutionInput)
   referenceSolutions: ReferenceSolutionInput[];
+
+  @Field(() => [WrongSolutionInput], { nullable: true, description: 'Known-wrong solutions: validation proves each one fails as its label says' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(PROBLEM_LIMITS.wrongSolutions)
+  @ValidateNested({ each: true })
+  @Type(() => WrongSolutionInput)
+  wrongSolutions?: WrongSolutionInput[];
 
   @Field({ nullable: true })
   @IsOptional()
