@@ -81,11 +81,27 @@ interface SqlTestCase {
   category: string;
 }
 
+/**
+ * A performance test: no inline data. The problem's `generator` builds its input from
+ * `generate` (seeded, deterministic) at validation time, and the judge takes the expected answer
+ * from the first reference solution; its time limit is calibrated per language on the references.
+ */
+interface PerformanceTest {
+  name: string;
+  kind: 'performance';
+  generate: { [param: string]: Json };
+  hidden: true;
+  weight: number;
+  category: 'performance';
+}
+
 interface ProblemFile {
   slug: string;
   title: string;
   difficulty: 'Easy' | 'Medium' | 'Hard';
   tags: string[];
+  /** Warm-up practice only: offered before an assessment, never scored, never in a real assessment. */
+  practice?: boolean;
   statement: string;
   mode: 'function' | 'stdio' | 'sql';
   /** Written out even where it equals the default, so a reader of the file sees what is offered. */
@@ -98,7 +114,9 @@ interface ProblemFile {
   schema?: string;
   limits: { timeMs: number; memoryMb: number };
   checker: { type: 'exact' | 'unordered' | 'float' | 'tokens'; epsilon?: number };
-  tests: TestCase[] | SqlTestCase[];
+  tests: (TestCase | SqlTestCase | PerformanceTest)[];
+  /** JavaScript source defining `function generate(params)`: the performance tests' inputs. */
+  generator?: string;
   referenceSolutions: ReferenceSolution[];
 }
 
@@ -192,6 +210,39 @@ function stdioTests(solve: (stdin: string) => string) {
 }
 
 const lines = (...rows: string[]): string => rows.map((r) => `${r}\n`).join('');
+
+/**
+ * What every generator starts with: mulberry32, as makeRng above, plus the few helpers the
+ * generators share. A generator runs in the judge's sandbox, so it is plain JavaScript that
+ * imports nothing and returns the test's data from its params alone.
+ */
+const GENERATOR_PRELUDE = String.raw`function rng(seed) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const int = (lo, hi) => lo + Math.floor(next() * (hi - lo + 1));
+  return { next, int };
+}
+`;
+
+function generator(body: string): string {
+  return GENERATOR_PRELUDE + body;
+}
+
+/** A hidden performance test: the generator builds its input from these params. */
+function performanceTest(name: string, generate: { [param: string]: Json }, weight = 2): PerformanceTest {
+  return { name, kind: 'performance', generate, hidden: true, weight, category: 'performance' };
+}
+
+/** Runs a generator here, as the judge's sandbox will, so a broken one fails generation. */
+function runGenerator(source: string, params: Json): unknown {
+  return (new Function(`${source}\nreturn generate;`)() as (p: Json) => unknown)(params);
+}
 
 interface FunctionSignatures {
   javascript: string;
@@ -301,6 +352,8 @@ function twoSum(): ProblemFile {
     title: 'Two Sum',
     difficulty: 'Easy',
     tags: ['hashing', 'arrays'],
+    // Warm-up practice only: a well-known puzzle measures recall, so it is never scored.
+    practice: true,
     statement: statement('two-sum'),
     mode: 'function',
     entryPoint: 'twoSum',
@@ -315,7 +368,38 @@ function twoSum(): ProblemFile {
     ),
     limits: { timeMs: 1000, memoryMb: 64 },
     checker: { type: 'exact' },
-    tests: t.tests,
+    tests: [...t.tests, performanceTest('100000 numbers, pair at the end', { seed: 7, n: 100_000 }, 3)],
+    generator: String.raw`// Deterministic: the same params always give the same test. mulberry32, a 32-bit seeded PRNG.
+function mulberry32(a) {
+  return function () {
+    a |= 0;
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// n distinct values, all multiples of 4 but two: 4k+1 and 4m+2 at the very end, so exactly one
+// pair sums to the target (3 mod 4) and a solution that tries every pair does ~n^2/2 steps.
+function generate(params) {
+  const n = params.n;
+  const rand = mulberry32(params.seed);
+  const nums = new Array(n);
+  for (let i = 0; i < n - 2; i++) nums[i] = 4 * i - 2 * n;
+  for (let i = n - 3; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    const t = nums[i];
+    nums[i] = nums[j];
+    nums[j] = t;
+  }
+  const a = 4 * Math.floor(rand() * n) + 1;
+  const b = 4 * Math.floor(rand() * n) + 2;
+  nums[n - 2] = a;
+  nums[n - 1] = b;
+  return [nums, a + b];
+}
+`,
     referenceSolutions: [
       {
         language: 'javascript',
@@ -790,6 +874,8 @@ function mergeIntervals(): ProblemFile {
     title: 'Merge Outage Intervals',
     difficulty: 'Medium',
     tags: ['sorting', 'intervals', 'arrays'],
+    // Warm-up practice only: a well-known puzzle measures recall, so it is never scored.
+    practice: true,
     statement: statement('merge-intervals'),
     mode: 'function',
     entryPoint: 'mergeIntervals',
@@ -1468,7 +1554,33 @@ function lruCache(): ProblemFile {
     ),
     limits: { timeMs: 2000, memoryMb: 64 },
     checker: { type: 'exact' },
-    tests: t.tests,
+    tests: [...t.tests, performanceTest('30000 keys, 90000 operations', { seed: 11, capacity: 30_000, ops: 60_000 }, 3)],
+    generator: String.raw`// Deterministic: the same params always give the same test. mulberry32, a 32-bit seeded PRNG.
+function mulberry32(a) {
+  return function () {
+    a |= 0;
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// Fill the cache, then "ops" operations: gets and puts (half of them updates) over twice
+// "capacity" keys, so hits, misses, updates and evictions all keep happening on a full cache.
+function generate(params) {
+  const rand = mulberry32(params.seed);
+  const capacity = params.capacity;
+  const operations = [];
+  for (let k = 0; k < capacity; k++) operations.push(['put', k, k]);
+  for (let i = 0; i < params.ops; i++) {
+    const key = Math.floor(rand() * 2 * capacity);
+    if (rand() < 0.5) operations.push(['get', key]);
+    else operations.push(['put', key, Math.floor(rand() * 1e9)]);
+  }
+  return [capacity, operations];
+}
+`,
     referenceSolutions: [
       {
         language: 'javascript',
@@ -3404,6 +3516,950 @@ ORDER BY d.email;
 }
 
 // ---------------------------------------------------------------------------------------------
+// reconcile-ledgers (original: the demo's first problem)
+
+/** Totals per id by linear search over a list of pairs: slow, and shares nothing with a hash map. */
+function solveReconcile(ours: [string, number][], theirs: [string, number][]): Json {
+  const totals = (ledger: [string, number][]): [string, number][] => {
+    const out: [string, number][] = [];
+    for (const [id, cents] of ledger) {
+      const row = out.find(([x]) => x === id);
+      if (row) row[1] += cents;
+      else out.push([id, cents]);
+    }
+    return out;
+  };
+  const a = totals(ours);
+  const b = totals(theirs);
+  const sorted = (ids: string[]): string[] => ids.sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+  return {
+    missing: sorted(a.filter(([id]) => !b.some(([x]) => x === id)).map(([id]) => id)),
+    unexpected: sorted(b.filter(([id]) => !a.some(([x]) => x === id)).map(([id]) => id)),
+    mismatched: sorted(a.filter(([id, c]) => b.some(([x, d]) => x === id && d !== c)).map(([id]) => id)),
+  };
+}
+
+/** Two ledgers of `n` payments each side, with splits, refunds, missing and mismatched ids. */
+function randomLedgers(rng: Rng, n: number): Json[] {
+  const ours: [string, number][] = [];
+  const theirs: [string, number][] = [];
+  for (let i = 0; i < n; i++) {
+    const id = `pay_${(rng.int(0, 35 ** 6)).toString(36)}${i.toString(36)}`;
+    const cents = rng.int(1, 500_000);
+    const r = rng.next();
+    if (r < 0.05) ours.push([id, cents]);
+    else if (r < 0.1) theirs.push([id, cents]);
+    else if (r < 0.15) {
+      ours.push([id, cents]);
+      theirs.push([id, cents + rng.int(-100, 100) || 1]);
+    } else if (r < 0.25) {
+      const part = rng.int(1, cents);
+      ours.push([id, cents]);
+      theirs.push([id, part], [id, cents - part]);
+    } else if (r < 0.3) {
+      ours.push([id, cents], [id, -cents]);
+      theirs.push([id, 0]);
+    } else if (r < 0.35) {
+      // charged and refunded in full on our side; the provider never saw it
+      ours.push([id, cents], [id, -cents]);
+    } else {
+      ours.push([id, cents]);
+      theirs.push([id, cents]);
+    }
+  }
+  return [rng.shuffle(ours), rng.shuffle(theirs)];
+}
+
+function reconcileLedgers(): ProblemFile {
+  const rng = makeRng(seedOf('reconcile-ledgers'));
+  const t = functionTests(solveReconcile);
+  t.example(
+    'example 1',
+    [
+      [
+        ['pay_1', 1500],
+        ['pay_2', 2000],
+        ['pay_3', 999],
+      ],
+      [
+        ['pay_2', 2000],
+        ['pay_3', 990],
+        ['pay_4', 120],
+      ],
+    ],
+    { missing: ['pay_1'], unexpected: ['pay_4'], mismatched: ['pay_3'] },
+  );
+  t.example(
+    'a payment captured in two parts',
+    [
+      [['ord-7', 10000]],
+      [
+        ['ord-7', 4000],
+        ['ord-7', 6000],
+      ],
+    ],
+    { missing: [], unexpected: [], mismatched: [] },
+  );
+  t.hidden('edge cases', 'both ledgers empty', [[], []], { expect: { missing: [], unexpected: [], mismatched: [] } });
+  t.hidden('edge cases', 'our ledger empty', [[], [['b', 5], ['a', 7]]], { expect: { missing: [], unexpected: ['a', 'b'], mismatched: [] } });
+  t.hidden(
+    'edge cases',
+    'split on both sides differently',
+    [
+      [
+        ['x', 300],
+        ['y', 50],
+        ['x', 700],
+      ],
+      [
+        ['x', 250],
+        ['x', 250],
+        ['y', 50],
+        ['x', 500],
+      ],
+    ],
+    { expect: { missing: [], unexpected: [], mismatched: [] } },
+  );
+  t.hidden(
+    'edge cases',
+    'refunded in full on our side only',
+    [
+      [
+        ['r1', 4200],
+        ['r1', -4200],
+        ['r2', 100],
+      ],
+      [['r2', 100]],
+    ],
+    { expect: { missing: ['r1'], unexpected: [], mismatched: [] } },
+  );
+  t.hidden(
+    'edge cases',
+    'a zero total against a non-zero one',
+    [
+      [
+        ['z', 900],
+        ['z', -900],
+      ],
+      [['z', 900]],
+    ],
+    { expect: { missing: [], unexpected: [], mismatched: ['z'] } },
+  );
+  t.hidden(
+    'edge cases',
+    'ids are case-sensitive',
+    [
+      [
+        ['Pay-1', 10],
+        ['pay-1', 20],
+      ],
+      [
+        ['pay-1', 10],
+        ['PAY-1', 20],
+      ],
+    ],
+    { expect: { missing: ['Pay-1'], unexpected: ['PAY-1'], mismatched: ['pay-1'] } },
+  );
+  t.hidden(
+    'edge cases',
+    'output sorted by character code',
+    [
+      [
+        ['b', 1],
+        ['B', 1],
+        ['a_2', 1],
+        ['a-2', 1],
+        ['a10', 1],
+        ['a9', 1],
+      ],
+      [],
+    ],
+    { expect: { missing: ['B', 'a-2', 'a10', 'a9', 'a_2', 'b'], unexpected: [], mismatched: [] } },
+  );
+  t.hidden(
+    'edge cases',
+    'a mismatched id listed once',
+    [
+      [
+        ['m', 1],
+        ['m', 1],
+        ['m', 1],
+      ],
+      [
+        ['m', 1],
+        ['m', 1],
+      ],
+    ],
+    { expect: { missing: [], unexpected: [], mismatched: ['m'] } },
+  );
+  t.hidden(
+    'edge cases',
+    'large amounts',
+    [
+      [
+        ['big', 4_000_000_000_000],
+        ['big', 4_000_000_000_000],
+      ],
+      [['big', 8_000_000_000_001]],
+    ],
+    { expect: { missing: [], unexpected: [], mismatched: ['big'] } },
+  );
+  t.hidden('large input', '1000 payments per side', randomLedgers(rng, 1000), { weight: 2 });
+  return {
+    slug: 'reconcile-ledgers',
+    title: 'Reconcile Two Payment Ledgers',
+    difficulty: 'Easy',
+    tags: ['hashing', 'payments', 'reconciliation'],
+    statement: statement('reconcile-ledgers'),
+    mode: 'function',
+    entryPoint: 'reconcileLedgers',
+    ...functionLanguages(
+      'reconcile_ledgers',
+      {
+        javascript: 'function reconcileLedgers(ours, theirs)',
+        typescript:
+          'function reconcileLedgers(ours: [string, number][], theirs: [string, number][]): { missing: string[]; unexpected: string[]; mismatched: string[] }',
+        python: 'def reconcile_ledgers(ours: list[list], theirs: list[list]) -> dict[str, list[str]]',
+      },
+      '{ missing: [], unexpected: [], mismatched: [] }',
+    ),
+    limits: { timeMs: 2000, memoryMb: 64 },
+    checker: { type: 'exact' },
+    tests: [...t.tests, performanceTest('40000 payments per side', { seed: 11, n: 40_000 }, 6)],
+    generator: generator(String.raw`// [ours, theirs]: n payments, some missing on either side, some split, refunded or off by a few cents.
+function generate({ seed, n }) {
+  const r = rng(seed);
+  const ours = [];
+  const theirs = [];
+  for (let i = 0; i < n; i++) {
+    const id = 'pay_' + r.int(0, 2176782335).toString(36) + i.toString(36);
+    const cents = r.int(1, 500000);
+    const k = r.next();
+    if (k < 0.05) ours.push([id, cents]);
+    else if (k < 0.1) theirs.push([id, cents]);
+    else if (k < 0.15) {
+      ours.push([id, cents]);
+      theirs.push([id, cents + r.int(1, 100)]);
+    } else if (k < 0.25) {
+      const part = r.int(1, cents);
+      ours.push([id, cents]);
+      theirs.push([id, part], [id, cents - part]);
+    } else if (k < 0.3) {
+      ours.push([id, cents], [id, -cents]);
+    } else {
+      ours.push([id, cents]);
+      theirs.push([id, cents]);
+    }
+  }
+  const shuffle = (a) => {
+    for (let i = a.length - 1; i > 0; i--) {
+      const j = r.int(0, i);
+      [a[i], a[j]] = [a[j], a[i]];
+    }
+    return a;
+  };
+  return [shuffle(ours), shuffle(theirs)];
+}
+`),
+    referenceSolutions: [
+      {
+        language: 'javascript',
+        source: String.raw`function reconcileLedgers(ours, theirs) {
+  // id -> total in cents; an id is present as soon as it has one entry, whatever its total
+  const total = (ledger) => {
+    const sums = new Map();
+    for (const [id, cents] of ledger) sums.set(id, (sums.get(id) ?? 0) + cents);
+    return sums;
+  };
+  const a = total(ours);
+  const b = total(theirs);
+  const byCode = (x, y) => (x < y ? -1 : x > y ? 1 : 0);
+  const missing = [];
+  const mismatched = [];
+  for (const [id, cents] of a) {
+    if (!b.has(id)) missing.push(id);
+    else if (b.get(id) !== cents) mismatched.push(id);
+  }
+  const unexpected = [...b.keys()].filter((id) => !a.has(id));
+  return { missing: missing.sort(byCode), unexpected: unexpected.sort(byCode), mismatched: mismatched.sort(byCode) };
+}
+`,
+      },
+      {
+        language: 'typescript',
+        source: String.raw`interface Reconciliation {
+  missing: string[];
+  unexpected: string[];
+  mismatched: string[];
+}
+
+function totals(ledger: [string, number][]): Map<string, number> {
+  const sums = new Map<string, number>();
+  for (const [id, cents] of ledger) sums.set(id, (sums.get(id) ?? 0) + cents);
+  return sums;
+}
+
+function reconcileLedgers(ours: [string, number][], theirs: [string, number][]): Reconciliation {
+  const a = totals(ours);
+  const b = totals(theirs);
+  const byCode = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
+  const result: Reconciliation = { missing: [], unexpected: [], mismatched: [] };
+  for (const [id, cents] of a) {
+    if (!b.has(id)) result.missing.push(id);
+    else if (b.get(id) !== cents) result.mismatched.push(id);
+  }
+  for (const id of b.keys()) if (!a.has(id)) result.unexpected.push(id);
+  result.missing.sort(byCode);
+  result.unexpected.sort(byCode);
+  result.mismatched.sort(byCode);
+  return result;
+}
+`,
+      },
+      {
+        language: 'python',
+        source: String.raw`from collections import defaultdict
+
+
+def reconcile_ledgers(ours: list[list], theirs: list[list]) -> dict[str, list[str]]:
+    # id -> total in cents; an id is present as soon as it has one entry, whatever its total
+    def totals(ledger: list[list]) -> dict[str, int]:
+        sums: dict[str, int] = defaultdict(int)
+        for payment_id, cents in ledger:
+            sums[payment_id] += cents
+        return sums
+
+    a = totals(ours)
+    b = totals(theirs)
+    return {
+        "missing": sorted(i for i in a if i not in b),
+        "unexpected": sorted(i for i in b if i not in a),
+        "mismatched": sorted(i for i in a if i in b and a[i] != b[i]),
+    }
+`,
+      },
+    ],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// dedupe-webhook-deliveries (original: the demo's second problem)
+
+/** Re-reads every earlier delivery to find the key's live accepted one: quadratic, plain. */
+function solveDedupe(ttl: number, deliveries: [string, number, string][]): Json {
+  const accepted: number[] = [];
+  const conflicts = new Set<string>();
+  deliveries.forEach(([key, at, digest], i) => {
+    const live = accepted.filter((j) => deliveries[j][0] === key && at - deliveries[j][1] < ttl);
+    if (live.length === 0) {
+      accepted.push(i);
+      return;
+    }
+    if (live.length > 1) throw new Error('dedupe: two live accepted deliveries of one key');
+    if (deliveries[live[0]][2] !== digest) conflicts.add(key);
+  });
+  return { accepted, conflicts: [...conflicts].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0)) };
+}
+
+function randomDeliveries(rng: Rng, n: number, keys: number, maxGap: number): [string, number, string][] {
+  let t = 1_767_225_600;
+  const digests = new Map<string, string>();
+  return Array.from({ length: n }, () => {
+    t += rng.next() < 0.3 ? 0 : rng.int(0, maxGap);
+    const key = `evt_${rng.int(1, keys)}`;
+    if (!digests.has(key) || rng.next() < 0.05) digests.set(key, rng.int(0, 0xffffff).toString(16).padStart(6, '0'));
+    return [key, t, digests.get(key)!];
+  });
+}
+
+function dedupeWebhookDeliveries(): ProblemFile {
+  const rng = makeRng(seedOf('dedupe-webhook-deliveries'));
+  const t = functionTests(solveDedupe);
+  t.example(
+    'example 1',
+    [
+      300,
+      [
+        ['evt_1', 1000, 'a1'],
+        ['evt_2', 1010, 'b7'],
+        ['evt_1', 1200, 'a1'],
+        ['evt_1', 1300, 'a1'],
+        ['evt_2', 1400, 'c3'],
+      ],
+    ],
+    { accepted: [0, 1, 3, 4], conflicts: [] },
+  );
+  t.example(
+    'a retry with a different payload',
+    [
+      60,
+      [
+        ['k', 0, 'x'],
+        ['k', 30, 'y'],
+        ['k', 59, 'x'],
+      ],
+    ],
+    { accepted: [0], conflicts: ['k'] },
+  );
+  t.hidden('edge cases', 'no deliveries', [60, []], { expect: { accepted: [], conflicts: [] } });
+  t.hidden(
+    'edge cases',
+    'exactly one ttl later',
+    [
+      100,
+      [
+        ['k', 0, 'd'],
+        ['k', 99, 'd'],
+        ['k', 100, 'd'],
+        ['k', 199, 'd'],
+        ['k', 200, 'd'],
+      ],
+    ],
+    { expect: { accepted: [0, 2, 4], conflicts: [] } },
+  );
+  t.hidden(
+    'edge cases',
+    'retries do not extend the window',
+    [
+      10,
+      [
+        ['k', 0, 'd'],
+        ['k', 6, 'd'],
+        ['k', 9, 'd'],
+        ['k', 12, 'd'],
+        ['k', 19, 'd'],
+        ['k', 21, 'd'],
+      ],
+    ],
+    { expect: { accepted: [0, 3], conflicts: [] } },
+  );
+  t.hidden(
+    'edge cases',
+    'same second, same key',
+    [
+      5,
+      [
+        ['k', 7, 'd'],
+        ['k', 7, 'd'],
+        ['j', 7, 'd'],
+        ['k', 7, 'e'],
+      ],
+    ],
+    { expect: { accepted: [0, 2], conflicts: ['k'] } },
+  );
+  t.hidden(
+    'edge cases',
+    'a new payload after expiry is no conflict',
+    [
+      10,
+      [
+        ['k', 0, 'v1'],
+        ['k', 10, 'v2'],
+        ['k', 15, 'v2'],
+      ],
+    ],
+    { expect: { accepted: [0, 1], conflicts: [] } },
+  );
+  t.hidden(
+    'edge cases',
+    'a conflict is listed once',
+    [
+      50,
+      [
+        ['order.paid:9', 0, 'p'],
+        ['order.paid:9', 1, 'q'],
+        ['order.paid:9', 2, 'r'],
+        ['order.paid:9', 3, 'q'],
+      ],
+    ],
+    { expect: { accepted: [0], conflicts: ['order.paid:9'] } },
+  );
+  t.hidden(
+    'edge cases',
+    'keys are case-sensitive',
+    [
+      100,
+      [
+        ['Evt', 0, 'a'],
+        ['evt', 1, 'b'],
+        ['EVT', 2, 'c'],
+        ['evt', 3, 'c'],
+      ],
+    ],
+    { expect: { accepted: [0, 1, 2], conflicts: ['evt'] } },
+  );
+  t.hidden(
+    'edge cases',
+    'conflicts sorted by character code',
+    [
+      1000,
+      [
+        ['b', 0, '1'],
+        ['B', 0, '1'],
+        ['a9', 0, '1'],
+        ['a10', 0, '1'],
+        ['b', 1, '2'],
+        ['B', 1, '2'],
+        ['a9', 1, '2'],
+        ['a10', 1, '2'],
+      ],
+    ],
+    { expect: { accepted: [0, 1, 2, 3], conflicts: ['B', 'a10', 'a9', 'b'] } },
+  );
+  t.hidden(
+    'edge cases',
+    'a ttl of one second',
+    [
+      1,
+      [
+        ['k', 5, 'a'],
+        ['k', 5, 'b'],
+        ['k', 6, 'c'],
+        ['k', 6, 'c'],
+      ],
+    ],
+    { expect: { accepted: [0, 2], conflicts: ['k'] } },
+  );
+  t.hidden('large input', '1500 deliveries over 200 keys', [600, randomDeliveries(rng, 1500, 200, 20)], { weight: 2 });
+  return {
+    slug: 'dedupe-webhook-deliveries',
+    title: 'Deduplicate Webhook Deliveries',
+    difficulty: 'Medium',
+    tags: ['hashing', 'idempotency', 'webhooks', 'simulation'],
+    statement: statement('dedupe-webhook-deliveries'),
+    mode: 'function',
+    entryPoint: 'dedupeDeliveries',
+    ...functionLanguages(
+      'dedupe_deliveries',
+      {
+        javascript: 'function dedupeDeliveries(ttlSeconds, deliveries)',
+        typescript:
+          'function dedupeDeliveries(ttlSeconds: number, deliveries: [string, number, string][]): { accepted: number[]; conflicts: string[] }',
+        python: 'def dedupe_deliveries(ttl_seconds: int, deliveries: list[list]) -> dict[str, list]',
+      },
+      '{ accepted: [], conflicts: [] }',
+    ),
+    limits: { timeMs: 2000, memoryMb: 64 },
+    checker: { type: 'exact' },
+    tests: [...t.tests, performanceTest('40000 deliveries over 20000 keys', { seed: 5, n: 40_000, keys: 20_000 }, 6)],
+    generator: generator(String.raw`// [ttlSeconds, deliveries]: n deliveries of about n / keys retries per key, a few with a changed payload.
+function generate({ seed, n, keys }) {
+  const r = rng(seed);
+  const digests = new Map();
+  const deliveries = [];
+  let t = 1767225600;
+  for (let i = 0; i < n; i++) {
+    t += r.next() < 0.3 ? 0 : r.int(0, 3);
+    const key = 'evt_' + r.int(1, keys);
+    if (!digests.has(key) || r.next() < 0.05) digests.set(key, r.int(0, 0xffffff).toString(16));
+    deliveries.push([key, t, digests.get(key)]);
+  }
+  return [3600, deliveries];
+}
+`),
+    referenceSolutions: [
+      {
+        language: 'javascript',
+        source: String.raw`function dedupeDeliveries(ttlSeconds, deliveries) {
+  // key -> the delivery accepted last for it: [receivedAt, digest]
+  const live = new Map();
+  const accepted = [];
+  const conflicts = new Set();
+  deliveries.forEach(([key, at, digest], i) => {
+    const last = live.get(key);
+    if (last === undefined || at - last[0] >= ttlSeconds) {
+      live.set(key, [at, digest]);
+      accepted.push(i);
+    } else if (last[1] !== digest) {
+      conflicts.add(key);
+    }
+  });
+  return { accepted, conflicts: [...conflicts].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0)) };
+}
+`,
+      },
+      {
+        language: 'typescript',
+        source: String.raw`interface Deduplicated {
+  accepted: number[];
+  conflicts: string[];
+}
+
+function dedupeDeliveries(ttlSeconds: number, deliveries: [string, number, string][]): Deduplicated {
+  const live = new Map<string, { at: number; digest: string }>();
+  const result: Deduplicated = { accepted: [], conflicts: [] };
+  const conflicts = new Set<string>();
+  for (let i = 0; i < deliveries.length; i++) {
+    const [key, at, digest] = deliveries[i];
+    const last = live.get(key);
+    if (!last || at - last.at >= ttlSeconds) {
+      live.set(key, { at, digest });
+      result.accepted.push(i);
+    } else if (last.digest !== digest) {
+      conflicts.add(key);
+    }
+  }
+  result.conflicts = [...conflicts].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+  return result;
+}
+`,
+      },
+      {
+        language: 'python',
+        source: String.raw`def dedupe_deliveries(ttl_seconds: int, deliveries: list[list]) -> dict[str, list]:
+    # key -> (received_at, digest) of the delivery accepted last for it
+    live: dict[str, tuple[int, str]] = {}
+    accepted: list[int] = []
+    conflicts: set[str] = set()
+    for i, (key, at, digest) in enumerate(deliveries):
+        last = live.get(key)
+        if last is None or at - last[0] >= ttl_seconds:
+            live[key] = (at, digest)
+            accepted.append(i)
+        elif last[1] != digest:
+            conflicts.add(key)
+    return {"accepted": accepted, "conflicts": sorted(conflicts)}
+`,
+      },
+    ],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// paginate-event-log (original: the demo's third problem)
+
+/** Each page by scanning the whole log from the start: linear per request, plain. */
+function solvePaginate(log: [number, string][], requests: [string | null, number][]): Json {
+  const after = (e: [number, string], c: [number, string]): boolean => e[0] > c[0] || (e[0] === c[0] && e[1] > c[1]);
+  return requests.map(([cursor, limit]) => {
+    let rest = log;
+    if (cursor !== null) {
+      const at = cursor.indexOf(':');
+      const c: [number, string] = [Number(cursor.slice(0, at)), cursor.slice(at + 1)];
+      rest = log.filter((e) => after(e, c));
+    }
+    const page = rest.slice(0, limit);
+    const last = page[page.length - 1];
+    return { items: page.map((e) => e[1]), next: page.length > 0 && rest.length > page.length ? `${last[0]}:${last[1]}` : null };
+  });
+}
+
+/** A log of n events, ids unique, sorted by (timestamp, id), many timestamps shared. */
+function randomLog(rng: Rng, n: number): [number, string][] {
+  const ids = new Set<string>();
+  // some ids hold a colon, as namespaced ids do (the cursor splits at its first colon only)
+  while (ids.size < n) ids.add(`${rng.next() < 0.5 ? 'audit:' : ''}e${rng.int(0, 36 ** 5).toString(36)}`);
+  let t = 1_767_225_600_000;
+  const stamps = Array.from({ length: n }, () => (t += rng.next() < 0.4 ? 0 : rng.int(1, 50)));
+  const byCode = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
+  // ids within one timestamp sorted; the shuffle of the Set decides which id gets which stamp
+  const pool = rng.shuffle([...ids]);
+  const log: [number, string][] = stamps.map((s, i) => [s, pool[i]]);
+  return log.sort((a, b) => a[0] - b[0] || byCode(a[1], b[1]));
+}
+
+/** Requests a client would make: walk from the start, plus cursors of events since deleted. */
+function randomPageRequests(rng: Rng, log: [number, string][], count: number): [string | null, number][] {
+  return Array.from({ length: count }, (): [string | null, number] => {
+    const k = rng.next();
+    if (k < 0.1) return [null, rng.int(1, 30)];
+    if (k < 0.2) {
+      // the page that ends the log exactly: its next cursor must be null
+      const limit = rng.int(1, 30);
+      const e = log[log.length - 1 - limit];
+      return [`${e[0]}:${e[1]}`, limit];
+    }
+    const e = log[rng.int(0, log.length - 1)];
+    if (k < 0.3) return [`${e[0]}:${e[1]}x`, rng.int(1, 30)];
+    if (k < 0.4) return [`${e[0] - 1}:zzz`, rng.int(1, 30)];
+    return [`${e[0]}:${e[1]}`, rng.int(1, 30)];
+  });
+}
+
+function paginateEventLog(): ProblemFile {
+  const rng = makeRng(seedOf('paginate-event-log'));
+  const t = functionTests(solvePaginate);
+  const ex: [number, string][] = [
+    [100, 'a'],
+    [100, 'c'],
+    [105, 'b'],
+    [110, 'd'],
+    [110, 'e'],
+  ];
+  t.example(
+    'example 1',
+    [
+      ex,
+      [
+        [null, 2],
+        ['100:c', 2],
+        ['110:d', 2],
+      ],
+    ],
+    [
+      { items: ['a', 'c'], next: '100:c' },
+      { items: ['b', 'd'], next: '110:d' },
+      { items: ['e'], next: null },
+    ],
+  );
+  t.example(
+    'a cursor of a deleted event',
+    [
+      [
+        [100, 'a'],
+        [105, 'b'],
+        [110, 'd'],
+      ],
+      [['100:c', 5]],
+    ],
+    [{ items: ['b', 'd'], next: null }],
+  );
+  t.hidden('edge cases', 'an empty log', [[], [[null, 3], ['5:x', 1]]], {
+    expect: [
+      { items: [], next: null },
+      { items: [], next: null },
+    ],
+  });
+  t.hidden(
+    'edge cases',
+    'the last page exactly full',
+    [
+      ex,
+      [
+        ['105:b', 2],
+        [null, 5],
+      ],
+    ],
+    {
+      expect: [
+        { items: ['d', 'e'], next: null },
+        { items: ['a', 'c', 'b', 'd', 'e'], next: null },
+      ],
+    },
+  );
+  t.hidden(
+    'edge cases',
+    'one timestamp across pages',
+    [
+      [
+        [7, 'a'],
+        [7, 'b'],
+        [7, 'c'],
+        [7, 'd'],
+        [8, 'a'],
+      ],
+      [
+        ['7:a', 2],
+        ['7:c', 2],
+      ],
+    ],
+    {
+      expect: [
+        { items: ['b', 'c'], next: '7:c' },
+        { items: ['d', 'a'], next: null },
+      ],
+    },
+  );
+  t.hidden('edge cases', 'a cursor past the end', [ex, [['110:f', 3], ['999:a', 1]]], {
+    expect: [
+      { items: [], next: null },
+      { items: [], next: null },
+    ],
+  });
+  t.hidden('edge cases', 'a cursor before the start', [ex, [['99:zzz', 1], ['100:', 1]]], {
+    expect: [
+      { items: ['a'], next: '100:a' },
+      { items: ['a'], next: '100:a' },
+    ],
+  });
+  t.hidden(
+    'edge cases',
+    'ids compare as text, timestamps as numbers',
+    [
+      [
+        [9, 'e9'],
+        [10, 'e10'],
+        [10, 'e9'],
+        [100, 'e1'],
+      ],
+      [
+        ['9:e9', 1],
+        ['10:e10', 1],
+        ['10:e9', 1],
+      ],
+    ],
+    {
+      expect: [
+        { items: ['e10'], next: '10:e10' },
+        { items: ['e9'], next: '10:e9' },
+        { items: ['e1'], next: null },
+      ],
+    },
+  );
+  t.hidden(
+    'edge cases',
+    'ids holding a colon',
+    [
+      [
+        [1, 'a:1'],
+        [1, 'a:2'],
+        [2, 'b'],
+      ],
+      [
+        ['1:a:1', 1],
+        [null, 1],
+      ],
+    ],
+    {
+      expect: [
+        { items: ['a:2'], next: '1:a:2' },
+        { items: ['a:1'], next: '1:a:1' },
+      ],
+    },
+  );
+  t.hidden('edge cases', 'a limit above the log size', [ex, [[null, 1000]]], {
+    expect: [{ items: ['a', 'c', 'b', 'd', 'e'], next: null }],
+  });
+  const big = randomLog(rng, 3000);
+  t.hidden('large input', '3000 events, 300 requests', [big, randomPageRequests(rng, big, 300)], { weight: 2 });
+  return {
+    slug: 'paginate-event-log',
+    title: 'Cursor Pagination over an Event Log',
+    difficulty: 'Medium',
+    tags: ['binary-search', 'pagination', 'api-design'],
+    statement: statement('paginate-event-log'),
+    mode: 'function',
+    entryPoint: 'fetchPages',
+    ...functionLanguages(
+      'fetch_pages',
+      {
+        javascript: 'function fetchPages(log, requests)',
+        typescript:
+          'function fetchPages(log: [number, string][], requests: [string | null, number][]): { items: string[]; next: string | null }[]',
+        python: 'def fetch_pages(log: list[list], requests: list[list]) -> list[dict]',
+      },
+      '[]',
+    ),
+    limits: { timeMs: 2000, memoryMb: 64 },
+    checker: { type: 'exact' },
+    tests: [...t.tests, performanceTest('60000 events, 2000 requests', { seed: 3, n: 60_000, requests: 2_000 }, 6)],
+    generator: generator(String.raw`// [log, requests]: n events sorted by (timestamp, id) with shared timestamps, and cursors
+// taken from the log, from events since deleted, and null.
+function generate({ seed, n, requests }) {
+  const r = rng(seed);
+  const log = [];
+  let t = 1767225600000;
+  for (let i = 0; i < n; i++) {
+    t += r.next() < 0.4 ? 0 : r.int(1, 50);
+    log.push([t, (r.next() < 0.5 ? 'audit:' : '') + 'e' + r.int(0, 60466175).toString(36) + '-' + i.toString(36)]);
+  }
+  log.sort((a, b) => a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
+  const out = [];
+  for (let i = 0; i < requests; i++) {
+    const e = log[r.int(0, n - 1)];
+    const k = r.next();
+    const limit = r.int(1, 10);
+    if (k < 0.05) out.push([null, limit]);
+    else if (k < 0.1) out.push([log[n - 1 - limit][0] + ':' + log[n - 1 - limit][1], limit]);
+    else if (k < 0.3) out.push([e[0] + ':' + e[1] + 'x', limit]);
+    else out.push([e[0] + ':' + e[1], limit]);
+  }
+  return [log, out];
+}
+`),
+    referenceSolutions: [
+      {
+        language: 'javascript',
+        source: String.raw`function fetchPages(log, requests) {
+  // first index whose event comes strictly after (ts, id): binary search, the log is sorted
+  const firstAfter = (ts, id) => {
+    let lo = 0;
+    let hi = log.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const [t, e] = log[mid];
+      if (t < ts || (t === ts && e <= id)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return requests.map(([cursor, limit]) => {
+    let start = 0;
+    if (cursor !== null) {
+      const colon = cursor.indexOf(':');
+      start = firstAfter(Number(cursor.slice(0, colon)), cursor.slice(colon + 1));
+    }
+    const end = Math.min(start + limit, log.length);
+    const items = [];
+    for (let i = start; i < end; i++) items.push(log[i][1]);
+    const next = end > start && end < log.length ? log[end - 1][0] + ':' + log[end - 1][1] : null;
+    return { items, next };
+  });
+}
+`,
+      },
+      {
+        language: 'typescript',
+        source: String.raw`type Event = [number, string];
+
+interface Page {
+  items: string[];
+  next: string | null;
+}
+
+/** The first index whose event sorts strictly after (ts, id). */
+function firstAfter(log: Event[], ts: number, id: string): number {
+  let lo = 0;
+  let hi = log.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const [t, e] = log[mid];
+    if (t < ts || (t === ts && e <= id)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function fetchPages(log: Event[], requests: [string | null, number][]): Page[] {
+  return requests.map(([cursor, limit]) => {
+    let start = 0;
+    if (cursor !== null) {
+      const colon = cursor.indexOf(':');
+      start = firstAfter(log, Number(cursor.slice(0, colon)), cursor.slice(colon + 1));
+    }
+    const end = Math.min(start + limit, log.length);
+    const items = log.slice(start, end).map(([, id]) => id);
+    const last = log[end - 1];
+    return { items, next: end > start && end < log.length ? last[0] + ':' + last[1] : null };
+  });
+}
+`,
+      },
+      {
+        language: 'python',
+        source: String.raw`from bisect import bisect_right
+
+
+def fetch_pages(log: list[list], requests: list[list]) -> list[dict]:
+    # the log is sorted by [timestamp, id], and lists compare element by element
+    pages = []
+    for cursor, limit in requests:
+        start = 0
+        if cursor is not None:
+            ts, _, event_id = cursor.partition(":")
+            start = bisect_right(log, [int(ts), event_id])
+        end = min(start + limit, len(log))
+        items = [event_id for _, event_id in log[start:end]]
+        nxt = f"{log[end - 1][0]}:{log[end - 1][1]}" if start < end < len(log) else None
+        pages.append({"items": items, "next": nxt})
+    return pages
+`,
+      },
+    ],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
 // Output
 
 let root = '';
@@ -3430,6 +4486,7 @@ function render(p: ProblemFile): string {
     ['title', p.title],
     ['difficulty', p.difficulty],
     ['tags', p.tags],
+    ...(p.practice !== undefined ? [['practice', p.practice] as [string, unknown]] : []),
     ['statement', p.statement],
     ['mode', p.mode],
     ['languages', p.languages],
@@ -3440,6 +4497,7 @@ function render(p: ProblemFile): string {
     ...(p.schema !== undefined ? [['schema', p.schema] as [string, unknown]] : []),
     ['limits', p.limits],
     ['checker', p.checker],
+    ...(p.generator !== undefined ? [['generator', p.generator] as [string, unknown]] : []),
   ];
   const out = ['{'];
   for (const [k, v] of head) out.push(`  ${JSON.stringify(k)}: ${JSON.stringify(v)},`);
@@ -3472,6 +4530,9 @@ function main(): void {
     latestDeploymentPerService,
     dailyRevenueRunningTotal,
     duplicateUserEmails,
+    reconcileLedgers,
+    dedupeWebhookDeliveries,
+    paginateEventLog,
   ];
   for (const build of problems) {
     const problem = build();
@@ -3480,6 +4541,14 @@ function main(): void {
       throw new Error(`${problem.slug}: rendering changed the document`);
     if (Buffer.byteLength(text) > MAX_FILE_BYTES)
       throw new Error(`${problem.slug}: ${Buffer.byteLength(text)} bytes, over ${MAX_FILE_BYTES}`);
+    for (const test of problem.tests.filter((x): x is PerformanceTest => 'kind' in x)) {
+      if (!problem.generator) throw new Error(`${problem.slug}: performance test "${test.name}" without a generator`);
+      const data = JSON.stringify(runGenerator(problem.generator, test.generate));
+      if (data !== JSON.stringify(runGenerator(problem.generator, test.generate)))
+        throw new Error(`${problem.slug}: the generator is not deterministic`);
+      const shape = problem.mode === 'function' ? data.startsWith('[') : problem.mode === 'stdio' ? data.startsWith('"') : data.startsWith('{');
+      if (!shape) throw new Error(`${problem.slug}: "${test.name}" generates the wrong shape for ${problem.mode} mode`);
+    }
     writeFileSync(join(dir, `${problem.slug}.json`), text);
     const visible = problem.tests.filter((x) => !x.hidden).length;
     console.log(

@@ -34,11 +34,17 @@ export function resetSeeded(): void {
 }
 
 /**
- * A published job from the template, an assessment of two seeded problems (two-sum, then
+ * A published job from the template, an assessment of two seeded problems (reconcile-ledgers, then
  * aggregate-request-logs, worth `points` each), and `n` candidates who applied, were invited
- * (the first with `extraTimePercent`) and started their attempt.
+ * (the first with `extraTimePercent`) and started their attempt (unless `start` is false).
  */
-export async function assessmentStory(api: ApiHarness, n = 2, extraTimePercent = 25, points: [number, number] = [50, 50]): Promise<AssessmentStory> {
+export async function assessmentStory(
+  api: ApiHarness,
+  n = 2,
+  extraTimePercent = 25,
+  points: [number, number] = [50, 50],
+  start = true,
+): Promise<AssessmentStory> {
   await seedBank(api);
   const recruiter = await api.user(Role.RECRUITER);
   const interviewer = await api.user(Role.INTERVIEWER);
@@ -56,7 +62,7 @@ export async function assessmentStory(api: ApiHarness, n = 2, extraTimePercent =
           instructions: 'Solve both.',
           durationMinutes: 30,
           problems: [
-            { problemId: problems['two-sum'], points: points[0] },
+            { problemId: problems['reconcile-ledgers'], points: points[0] },
             { problemId: problems['aggregate-request-logs'], points: points[1] },
           ],
         },
@@ -88,7 +94,7 @@ export async function assessmentStory(api: ApiHarness, n = 2, extraTimePercent =
         recruiter.token,
       ),
     ).inviteToAssessment;
-    ok(await api.gql(`mutation($t: String!) { startAssessment(token: $t) { id } }`, { t: inv.token }, user.token));
+    if (start) ok(await api.gql(`mutation($t: String!) { startAssessment(token: $t) { id } }`, { t: inv.token }, user.token));
     candidates.push({ user, applicationId: app.id, attemptId: inv.attempt.id, token: inv.token });
   }
   return { recruiter, interviewer, jobId: job.id, assessmentId: assessment.id, problems, candidates };

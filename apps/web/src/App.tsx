@@ -11,6 +11,7 @@ const JobPage = lazy(() => import('./pages/Jobs').then((m) => ({ default: m.JobP
 const MyApplicationsPage = lazy(() => import('./pages/MyApplications').then((m) => ({ default: m.MyApplicationsPage })));
 const InvitePage = lazy(() => import('./pages/Invite').then((m) => ({ default: m.InvitePage })));
 const AttemptPage = lazy(() => import('./pages/Attempt').then((m) => ({ default: m.AttemptPage })));
+const PracticePage = lazy(() => import('./pages/Attempt').then((m) => ({ default: m.PracticePage })));
 const MyInterviewsPage = lazy(() => import('./pages/Interviews').then((m) => ({ default: m.MyInterviewsPage })));
 const InterviewPage = lazy(() => import('./pages/Interviews').then((m) => ({ default: m.InterviewPage })));
 const RecruiterJobsPage = lazy(() => import('./pages/RecruiterJobs').then((m) => ({ default: m.RecruiterJobsPage })));
@@ -45,6 +46,7 @@ function useParam(name: string): string {
 const JobRoute = () => <JobPage id={useParam('id')} />;
 const InviteRoute = () => <InvitePage token={useParam('token')} />;
 const AttemptRoute = () => <AttemptPage id={useParam('id')} />;
+const PracticeRoute = () => <PracticePage attemptId={useParam('id')} />;
 const InterviewRoute = () => <InterviewPage id={useParam('id')} />;
 const EditJobRoute = () => <EditJobPage id={useParam('id')} />;
 const ApplicationsRoute = () => <ApplicationsPage jobId={useParam('id')} />;
@@ -163,6 +165,14 @@ function Layout() {
               element={
                 <Need roles={CANDIDATES}>
                   <AttemptRoute />
+                </Need>
+              }
+            />
+            <Route
+              path="/attempts/:id/practice"
+              element={
+                <Need roles={CANDIDATES}>
+                  <PracticeRoute />
                 </Need>
               }
             />

@@ -34,7 +34,7 @@ export class AssessmentsService {
     return this.assessments.save(this.assessments.create({ ...input, createdById: actorId }));
   }
 
-  /** Every problem exists, appears once and is VALID; points are positive. */
+  /** Every problem exists, appears once, is VALID and is no practice problem; points are positive. */
   private async checkProblems(refs: AssessmentProblemRef[]): Promise<void> {
     const problems: { field: string; message: string }[] = [];
     if (!refs.length) problems.push({ field: 'problems', message: 'must list at least one problem' });
@@ -45,6 +45,9 @@ export class AssessmentsService {
       if (!p) problems.push({ field: `problems.${i}.problemId`, message: `problem ${r.problemId} does not exist` });
       else if (p.validationStatus !== ProblemValidationStatus.VALID) {
         problems.push({ field: `problems.${i}.problemId`, message: `problem "${p.slug}" is ${p.validationStatus}; only validated problems can be used` });
+      } else if (p.practice) {
+        // A warm-up is offered to every candidate before any assessment: it measures nothing.
+        problems.push({ field: `problems.${i}.problemId`, message: `problem "${p.slug}" is a practice problem; it cannot be scored in an assessment` });
       }
       if (ids.indexOf(r.problemId) !== i) problems.push({ field: `problems.${i}.problemId`, message: 'appears twice' });
     });

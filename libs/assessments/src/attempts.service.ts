@@ -2,7 +2,18 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import { AppError, CLOCK, Clock } from '@app/common';
-import { AssessmentEntity, AttemptEntity, AttemptStatus, Language, SubmissionEntity, SubmissionKind, SubmissionState, Verdict } from '@app/domain';
+import {
+  AssessmentEntity,
+  AttemptEntity,
+  AttemptStatus,
+  Language,
+  ProblemEntity,
+  ProblemValidationStatus,
+  SubmissionEntity,
+  SubmissionKind,
+  SubmissionState,
+  Verdict,
+} from '@app/domain';
 import { SubmissionsService } from '@app/judging';
 import { CUSTOM_INPUT_MAX_BYTES, sourceLimitKb } from '@app/sandbox';
 import { hashToken } from './assessments.service';
@@ -158,6 +169,45 @@ export class AttemptsService {
       source,
       customInput,
     });
+  }
+
+  /**
+   * The practice problems the candidate of this attempt may try, before starting it or while
+   * it runs (not once finished: the warm-up belongs to the assessment's page).
+   */
+  async practiceProblems(attemptId: string, candidateId: string): Promise<ProblemEntity[]> {
+    await this.practiceOpen(attemptId, candidateId);
+    return this.problems.practiceProblems();
+  }
+
+  /**
+   * A practice submission: judged on every test like a scored one, but tied to no attempt, so
+   * it never reaches the attempt's score, its results, the shortlist or the timer (which it
+   * neither needs nor starts). Rate-limited as a run.
+   */
+  async practice(attemptId: string, candidateId: string, problemId: string, language: Language, source: string): Promise<SubmissionEntity> {
+    await this.practiceOpen(attemptId, candidateId);
+    const problem = await this.problems.get(problemId);
+    if (!problem.practice || problem.validationStatus !== ProblemValidationStatus.VALID) throw AppError.notFound('Practice problem', problemId);
+    checkSource(problem.definition, source);
+    checkLanguage(problem.definition as ProblemDocument, language);
+    await this.limits.runs.consume(candidateId);
+    return this.submissions.create({
+      kind: SubmissionKind.PRACTICE,
+      problemId,
+      problemVersion: problem.version,
+      userId: candidateId,
+      attemptId: null,
+      language,
+      source,
+    });
+  }
+
+  private async practiceOpen(attemptId: string, candidateId: string): Promise<AttemptEntity> {
+    const attempt = await this.mine(attemptId, candidateId);
+    if (this.effectiveStatus(attempt) === AttemptStatus.FINISHED)
+      throw AppError.precondition("The assessment is finished; practice is offered before and during it");
+    return attempt;
   }
 
   async finish(attemptId: string, candidateId: string): Promise<AttemptEntity> {

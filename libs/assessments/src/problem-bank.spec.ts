@@ -105,17 +105,21 @@ describe('seed problem bank', () => {
     need(['Easy', 'Medium', 'Hard'].includes(d.difficulty), 'difficulty: Easy | Medium | Hard');
     need(Array.isArray(d.tags) && d.tags.length > 0 && d.tags.every(isNonEmptyString), 'tags: non-empty strings');
     need(Array.isArray(d.tests) && d.tests.length > 0, 'tests: non-empty array');
+    need(d.practice === undefined || typeof d.practice === 'boolean', 'practice: boolean');
+    need(d.generator === undefined || (isNonEmptyString(d.generator) && /function generate\(/.test(d.generator)), 'generator: defines generate()');
     for (const [i, t] of (Array.isArray(d.tests) ? d.tests : []).entries()) {
       const at = `tests[${i}]`;
       need(isObject(t) && isNonEmptyString(t.name), `${at}.name`);
       need(typeof t.hidden === 'boolean', `${at}.hidden: explicit boolean`);
       need(t.weight === undefined || (typeof t.weight === 'number' && t.weight > 0), `${at}.weight: positive number`);
       need(t.category === undefined || isNonEmptyString(t.category), `${at}.category: string`);
-      if (t.generate !== undefined) {
-        // Generated: the generator makes its data, the reference its answer; nothing inline.
-        need(t.kind === 'performance' && isNonEmptyString(d.generator) && !('expected' in t), `${at}: generated performance test`);
+      if (t.kind === 'performance') {
+        // Generated at validation: no inline data, and the reference gives the expected answer.
+        need(isObject(t.generate) && isNonEmptyString(d.generator), `${at}.generate: params, with the problem's generator`);
+        need(t.hidden === true && !('expected' in t) && !('args' in t) && !('stdin' in t) && !('data' in t), `${at}: hidden, no inline data`);
         continue;
       }
+      need(t.kind === undefined || t.kind === 'correctness', `${at}.kind: correctness | performance`);
       need('expected' in t, `${at}.expected`);
       if (d.mode === 'function') need(Array.isArray(t.args) && !('stdin' in t), `${at}.args: array (function mode)`);
       if (d.mode === 'stdio')

@@ -13,6 +13,8 @@ export interface ProblemInput {
   wrongSolutions?: WrongSolutionRecord[];
   difficulty?: string;
   tags?: string[];
+  /** A warm-up offered before assessments, never scored; see AssessmentsService.checkProblems. */
+  practice?: boolean;
 }
 
 /**
@@ -42,6 +44,7 @@ export class ProblemsService {
         calibration: null,
         difficulty: input.difficulty ?? 'General',
         tags: input.tags ?? [],
+        practice: input.practice ?? false,
         createdById: actorId,
         validationStatus: ProblemValidationStatus.PENDING,
         validationReport: null,
@@ -66,6 +69,7 @@ export class ProblemsService {
       calibration: null,
       difficulty: input.difficulty ?? p.difficulty,
       tags: input.tags ?? p.tags,
+      practice: input.practice ?? p.practice,
       version: p.version + 1,
       validationStatus: ProblemValidationStatus.PENDING,
       validationReport: null,
@@ -77,6 +81,11 @@ export class ProblemsService {
     const p = await this.problems.findOneBy({ id });
     if (!p) throw AppError.notFound('Problem', id);
     return p;
+  }
+
+  /** The warm-ups offered before an assessment: VALID practice problems, by slug. */
+  practiceProblems(): Promise<ProblemEntity[]> {
+    return this.problems.find({ where: { practice: true, validationStatus: ProblemValidationStatus.VALID }, order: { slug: 'ASC' } });
   }
 
   findBySlug(slug: string): Promise<ProblemEntity | null> {

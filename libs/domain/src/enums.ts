@@ -26,6 +26,8 @@ export enum SubmissionKind {
   VALIDATION = 'VALIDATION',
   /** Unscored: run against visible tests or custom input. */
   RUN = 'RUN',
+  /** A candidate's try at a practice problem: judged on every test, tied to no attempt, never scored. */
+  PRACTICE = 'PRACTICE',
 }
 
 /** Where a submission is in its life; the verdict is set once, with FINISHED. */

@@ -72,6 +72,13 @@ export class ProblemEntity extends UuidEntity {
   @Column({ type: 'simple-json' })
   tags: string[];
 
+  /**
+   * A warm-up a candidate may try before an assessment: judged like any problem, never scored,
+   * and never part of a real assessment.
+   */
+  @Column({ type: 'boolean', default: false })
+  practice: boolean;
+
   @Column({ type: 'varchar', length: 36, nullable: true })
   createdById: string | null;
 

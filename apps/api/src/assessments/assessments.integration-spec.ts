@@ -10,8 +10,8 @@ import { getRepositoryToken } from '@nestjs/typeorm';
  * The access rules of assessments, through real GraphQL calls on PostgreSQL and Redis.
  * Submissions stay QUEUED here (no worker): the rules do not depend on verdicts.
  */
-const twoSum = JSON.parse(fs.readFileSync(projectFile('libs/assessments/data/problems/two-sum.json'), 'utf8')) as {
-  tests: { hidden?: boolean; args: unknown[]; expected: unknown }[];
+const ledgers = JSON.parse(fs.readFileSync(projectFile('libs/assessments/data/problems/reconcile-ledgers.json'), 'utf8')) as {
+  tests: { hidden?: boolean; args?: unknown[]; expected?: unknown }[];
   referenceSolutions: { source: string }[];
 };
 
@@ -29,8 +29,8 @@ describe('assessments: access rules', () => {
   }, 120_000);
   afterAll(() => api.close());
 
-  const submit = (token: string, attemptId: string, source = twoSum.referenceSolutions[0].source) =>
-    api.gql(`mutation($i: CodeInput!) { submitSolution(input: $i) { id state } }`, { i: { attemptId, problemId: story.problems['two-sum'], language: 'javascript', source } }, token);
+  const submit = (token: string, attemptId: string, source = ledgers.referenceSolutions[0].source) =>
+    api.gql(`mutation($i: CodeInput!) { submitSolution(input: $i) { id state } }`, { i: { attemptId, problemId: story.problems['reconcile-ledgers'], language: 'javascript', source } }, token);
 
   it('shows the candidate their problems with visible examples only, never hidden data', async () => {
     const [me] = story.candidates;
@@ -42,21 +42,22 @@ describe('assessments: access rules', () => {
       ),
     ).myAttempt;
     expect(res.status).toBe('IN_PROGRESS');
-    const p = res.problems.find((x: { slug: string }) => x.slug === 'two-sum');
-    const visible = twoSum.tests.filter((t) => t.hidden === false);
+    const p = res.problems.find((x: { slug: string }) => x.slug === 'reconcile-ledgers');
+    const visible = ledgers.tests.filter((t) => t.hidden === false);
     expect(p.examples.map((e: { args: unknown }) => e.args)).toEqual(visible.map((t) => t.args));
-    expect(p.hiddenTests.reduce((a: number, g: { count: number }) => a + g.count, 0)).toBe(twoSum.tests.length - visible.length);
+    expect(p.hiddenTests.reduce((a: number, g: { count: number }) => a + g.count, 0)).toBe(ledgers.tests.length - visible.length);
     const text = JSON.stringify(res);
-    for (const t of twoSum.tests.filter((x) => x.hidden !== false)) {
+    // Generated performance tests carry no inline data at all.
+    for (const t of ledgers.tests.filter((x) => x.hidden !== false && x.args)) {
       expect(text).not.toContain(JSON.stringify(t.args));
     }
-    expect(text).not.toContain(twoSum.referenceSolutions[0].source.slice(0, 40));
+    expect(text).not.toContain(ledgers.referenceSolutions[0].source.slice(0, 40));
   });
 
   it('keeps the problem bank away from candidates', async () => {
     const [me] = story.candidates;
     expect(errorCode(await api.gql(`{ problems { total } }`, {}, me.user.token))).toBe('FORBIDDEN');
-    expect(errorCode(await api.gql(`query($id: ID!) { problem(id: $id) { definition } }`, { id: story.problems['two-sum'] }, me.user.token))).toBe('FORBIDDEN');
+    expect(errorCode(await api.gql(`query($id: ID!) { problem(id: $id) { definition } }`, { id: story.problems['reconcile-ledgers'] }, me.user.token))).toBe('FORBIDDEN');
     expect(errorCode(await api.gql(`query($id: ID!) { attemptResults(attemptId: $id) { score } }`, { id: me.attemptId }, me.user.token))).toBe('FORBIDDEN');
   });
 
@@ -70,7 +71,7 @@ describe('assessments: access rules', () => {
     await expect(spy.completed).rejects.toThrow(/NOT_FOUND|was not found/);
     await spy.close();
     // The owner does see it, with its code.
-    expect(ok(await api.gql(`query($id: ID!) { submission(id: $id) { source } }`, { id: mine.id }, a.user.token)).submission.source).toContain('twoSum');
+    expect(ok(await api.gql(`query($id: ID!) { submission(id: $id) { source } }`, { id: mine.id }, a.user.token)).submission.source).toContain('reconcileLedgers');
   });
 
   it("refuses someone else's invitation token, and a token used twice", async () => {
@@ -89,7 +90,7 @@ describe('assessments: access rules', () => {
     expect(late.errors![0].message).toMatch(/^Time is up: the deadline was /);
     const runLate = await api.gql(
       `mutation($i: RunCodeInput!) { runCode(input: $i) { id } }`,
-      { i: { attemptId: b.attemptId, problemId: story.problems['two-sum'], language: 'javascript', source: 'function twoSum(){}' } },
+      { i: { attemptId: b.attemptId, problemId: story.problems['reconcile-ledgers'], language: 'javascript', source: 'function reconcileLedgers(){}' } },
       b.user.token,
     );
     expect(errorCode(runLate)).toBe('FAILED_PRECONDITION');
@@ -133,18 +134,18 @@ describe('assessments: access rules', () => {
   it("takes a source up to the problem's own sourceKb, above the default 64 KB", async () => {
     const [a] = story.candidates;
     const problems = api.app.get<Repository<ProblemEntity>>(getRepositoryToken(ProblemEntity));
-    const twoSumRow = await problems.findOneByOrFail({ id: story.problems['two-sum'] });
-    const definition = twoSumRow.definition;
-    await problems.save({ ...twoSumRow, definition: { ...definition, limits: { ...(definition.limits as object), sourceKb: 256 } } });
+    const ledgersRow = await problems.findOneByOrFail({ id: story.problems['reconcile-ledgers'] });
+    const definition = ledgersRow.definition;
+    await problems.save({ ...ledgersRow, definition: { ...definition, limits: { ...(definition.limits as object), sourceKb: 256 } } });
     try {
-      const source = `${twoSum.referenceSolutions[0].source}\n//${'x'.repeat(200_000)}`;
+      const source = `${ledgers.referenceSolutions[0].source}\n//${'x'.repeat(200_000)}`;
       const accepted = ok(await submit(a.user.token, a.attemptId, source)).submitSolution;
       expect(accepted.state).toBe('QUEUED');
       expect((await submissions.findOneByOrFail({ id: accepted.id })).source).toHaveLength(source.length);
       const over = await submit(a.user.token, a.attemptId, 'x'.repeat(256 * 1024 + 1));
       expect(over.errors![0].extensions!.fields).toEqual([{ field: 'source', message: "must be at most 256 KB, this problem's limit (it is 257 KB)" }]);
     } finally {
-      await problems.save({ ...twoSumRow, definition });
+      await problems.save({ ...ledgersRow, definition });
     }
   });
 
@@ -153,19 +154,19 @@ describe('assessments: access rules', () => {
     const run = ok(
       await api.gql(
         `mutation($i: RunCodeInput!) { runCode(input: $i) { id kind state } }`,
-        { i: { attemptId: a.attemptId, problemId: story.problems['two-sum'], language: 'typescript', source: 'const twoSum = (n: number[], t: number) => [0, 1];', customInput: { args: [[1, 2], 3] } } },
+        { i: { attemptId: a.attemptId, problemId: story.problems['reconcile-ledgers'], language: 'typescript', source: 'const reconcileLedgers = (ours: unknown[], theirs: unknown[]) => ({ missing: [], unexpected: [], mismatched: [] });', customInput: { args: [[['a', 1]], []] } } },
         a.user.token,
       ),
     ).runCode;
     expect(run).toMatchObject({ kind: 'RUN', state: 'QUEUED' });
     const wrongShape = await api.gql(
       `mutation($i: RunCodeInput!) { runCode(input: $i) { id } }`,
-      { i: { attemptId: a.attemptId, problemId: story.problems['two-sum'], language: 'javascript', source: 'function twoSum() {}', customInput: { stdin: '1 2' } } },
+      { i: { attemptId: a.attemptId, problemId: story.problems['reconcile-ledgers'], language: 'javascript', source: 'function reconcileLedgers() {}', customInput: { stdin: '1 2' } } },
       a.user.token,
     );
     expect(errorCode(wrongShape)).toBe('BAD_USER_INPUT');
     expect(wrongShape.errors![0].extensions!.fields).toEqual([{ field: 'customInput.args', message: 'this problem takes function arguments: give args as a JSON array' }]);
-    expect((await submissions.findOneByOrFail({ id: run.id })).customInput).toEqual({ args: [[1, 2], 3] });
+    expect((await submissions.findOneByOrFail({ id: run.id })).customInput).toEqual({ args: [[['a', 1]], []] });
   });
 
   it("takes Python where the problem offers it, and names the problem's languages when refusing another", async () => {
@@ -176,21 +177,21 @@ describe('assessments: access rules', () => {
         { id: a.attemptId },
         a.user.token,
       ),
-    ).myAttempt.problems.find((x: { slug: string }) => x.slug === 'two-sum');
+    ).myAttempt.problems.find((x: { slug: string }) => x.slug === 'reconcile-ledgers');
     expect(view.languages).toEqual(['javascript', 'typescript', 'python']);
     expect(view.entryPoints).toEqual([
-      { language: 'javascript', text: 'twoSum' },
-      { language: 'typescript', text: 'twoSum' },
-      { language: 'python', text: 'two_sum' },
+      { language: 'javascript', text: 'reconcileLedgers' },
+      { language: 'typescript', text: 'reconcileLedgers' },
+      { language: 'python', text: 'reconcile_ledgers' },
     ]);
     expect(view.starters.map((x: { language: string }) => x.language)).toEqual(['javascript', 'typescript', 'python']);
-    expect(view.starters[2].text).toContain('def two_sum');
+    expect(view.starters[2].text).toContain('def reconcile_ledgers');
     expect(view.schema).toBeNull();
     expect(view.examples.every((e: { tables: unknown }) => e.tables === null)).toBe(true);
 
     const code = (language: string, source: string) =>
-      api.gql(`mutation($i: CodeInput!) { submitSolution(input: $i) { id language state } }`, { i: { attemptId: a.attemptId, problemId: story.problems['two-sum'], language, source } }, a.user.token);
-    const py = ok(await code('python', 'def two_sum(nums, target):\n    return [0, 1]\n')).submitSolution;
+      api.gql(`mutation($i: CodeInput!) { submitSolution(input: $i) { id language state } }`, { i: { attemptId: a.attemptId, problemId: story.problems['reconcile-ledgers'], language, source } }, a.user.token);
+    const py = ok(await code('python', 'def reconcile_ledgers(ours, theirs):\n    return {}\n')).submitSolution;
     expect(py).toMatchObject({ language: 'PYTHON', state: 'QUEUED' });
     expect((await submissions.findOneByOrFail({ id: py.id })).language).toBe('python');
 

@@ -51,6 +51,23 @@ export class AttemptsResolver {
     return toSubmissionModel(await this.attempts.submit(input.attemptId, user.id, input.problemId, input.language, input.source));
   }
 
+  @Query(() => [AttemptProblemModel], {
+    description: 'Warm-up problems the candidate may try before starting this attempt (or during it): judged normally, never scored, no timer',
+  })
+  async practiceProblems(@Args('attemptId', { type: () => ID }) attemptId: string, @CurrentUser() user: AuthUser): Promise<AttemptProblemModel[]> {
+    const problems = await this.attempts.practiceProblems(attemptId, user.id);
+    return problems.map((p, position) =>
+      toAttemptProblemModel(candidateView(p.definition as ProblemDocument), { position, problemId: p.id, points: 0, bestScore: 0 }),
+    );
+  }
+
+  @Mutation(() => SubmissionModel, {
+    description: "A practice submission: judged on every test, but never part of the attempt's score, results or shortlist. Follow it with submissionUpdated.",
+  })
+  async submitPractice(@Args('input') input: CodeInput, @CurrentUser() user: AuthUser): Promise<SubmissionModel> {
+    return toSubmissionModel(await this.attempts.practice(input.attemptId, user.id, input.problemId, input.language, input.source));
+  }
+
   @Mutation(() => AttemptModel, { description: 'Ends the attempt early' })
   async finishAssessment(@Args('attemptId', { type: () => ID }) attemptId: string, @CurrentUser() user: AuthUser): Promise<AttemptModel> {
     return this.model(await this.attempts.finish(attemptId, user.id));

@@ -12,7 +12,7 @@ import { ApiHarness, assessmentStory, AssessmentStory, startApi } from '@app/api
  * was accepted only a few per candidate are in the judge queue at once; the rest wait, stored,
  * in order. No worker runs here: the limits act before judging.
  */
-const twoSum = JSON.parse(fs.readFileSync(projectFile('libs/assessments/data/problems/two-sum.json'), 'utf8')) as {
+const ledgers = JSON.parse(fs.readFileSync(projectFile('libs/assessments/data/problems/reconcile-ledgers.json'), 'utf8')) as {
   referenceSolutions: { source: string }[];
 };
 
@@ -40,11 +40,11 @@ describe('submission limits per candidate', () => {
 
   const submit = (token: string, attemptId: string) =>
     api.gql(`mutation($i: CodeInput!) { submitSolution(input: $i) { id state } }`, {
-      i: { attemptId, problemId: story.problems['two-sum'], language: 'javascript', source: twoSum.referenceSolutions[0].source },
+      i: { attemptId, problemId: story.problems['reconcile-ledgers'], language: 'javascript', source: ledgers.referenceSolutions[0].source },
     }, token);
   const run = (token: string, attemptId: string) =>
     api.gql(`mutation($i: RunCodeInput!) { runCode(input: $i) { id state } }`, {
-      i: { attemptId, problemId: story.problems['two-sum'], language: 'javascript', source: 'function twoSum() { return [0, 1]; }' },
+      i: { attemptId, problemId: story.problems['reconcile-ledgers'], language: 'javascript', source: 'function reconcileLedgers() { return {}; }' },
     }, token);
 
   function expectRateLimited(res: GqlResponse<unknown>, what: RegExp): void {

@@ -77,7 +77,7 @@ describe('what graders see (PostgreSQL)', () => {
     submissionId = ok(
       await api.gql(
         `mutation($i: CodeInput!) { submitSolution(input: $i) { id } }`,
-        { i: { attemptId: a().attemptId, problemId: story.problems['two-sum'], language: 'javascript', source: 'function twoSum(n, t) { return [0, 1]; }' } },
+        { i: { attemptId: a().attemptId, problemId: story.problems['reconcile-ledgers'], language: 'javascript', source: 'function reconcileLedgers(ours, theirs) { return {}; }' } },
         a().user.token,
       ),
     ).submitSolution.id;
@@ -144,8 +144,8 @@ describe('what graders see (PostgreSQL)', () => {
           iv(),
         ),
       ).interview;
-      const twoSum = res.assessmentResults[0].problems.find((p: { submissionsCount: number }) => p.submissionsCount === 1);
-      expect(twoSum.submissions).toEqual([
+      const ledgers = res.assessmentResults[0].problems.find((p: { submissionsCount: number }) => p.submissionsCount === 1);
+      expect(ledgers.submissions).toEqual([
         {
           id: submissionId,
           ordinal: 1,
@@ -153,7 +153,7 @@ describe('what graders see (PostgreSQL)', () => {
           score: 0.5,
           passed: 1,
           total: 2,
-          source: 'function twoSum(n, t) { return [0, 1]; }',
+          source: 'function reconcileLedgers(ours, theirs) { return {}; }',
           language: 'JAVASCRIPT',
           results: [
             { name: 'example 1', category: null, status: 'ACCEPTED', hidden: false, message: null },

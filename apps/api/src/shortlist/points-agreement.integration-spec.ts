@@ -16,7 +16,7 @@ describe('assessment points agree across views', () => {
   let story: AssessmentStory;
   let subs: Repository<SubmissionEntity>;
   let interviewId: string;
-  let twoSumId: string;
+  let ledgersId: string;
 
   /** A scored submission, judged as a worker would write it (the judge itself is tested elsewhere). */
   async function judged(slug: string, score: number): Promise<string> {
@@ -62,7 +62,7 @@ describe('assessment points agree across views', () => {
     await seedRubrics(api.app, { logger: createLogger('silent', 'seed') });
     subs = api.app.get(getRepositoryToken(SubmissionEntity));
     const [c] = story.candidates;
-    twoSumId = await judged('two-sum', 0.3333);
+    ledgersId = await judged('reconcile-ledgers', 0.3333);
     await judged('aggregate-request-logs', 0.25);
     await judged('aggregate-request-logs', 0.3333);
     ok(await api.gql(`mutation($id: ID!) { finishAssessment(attemptId: $id) { id } }`, { id: c.attemptId }, c.user.token));
@@ -89,8 +89,8 @@ describe('assessment points agree across views', () => {
 
   it('a rejudged submission moves every view alike, the cached shortlist included', async () => {
     await shortlistAssessment(); // the ranking is cached now
-    // The attempt is finished, so no new submission: the two-sum one judged again, now accepted.
-    await subs.update({ id: twoSumId }, { verdict: Verdict.ACCEPTED, score: 1, finishedAt: new Date(Date.now() + 1000) });
+    // The attempt is finished, so no new submission: the reconcile-ledgers one judged again, now accepted.
+    await subs.update({ id: ledgersId }, { verdict: Verdict.ACCEPTED, score: 1, finishedAt: new Date(Date.now() + 1000) });
     expect((await attemptResults()).pointsEarned).toBe(9.33);
     expect((await interviewerResults())[0].pointsEarned).toBe(9.33);
     expect((await shortlistAssessment()).detail).toBe('9.33 of 14 points');

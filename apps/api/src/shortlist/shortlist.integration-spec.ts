@@ -7,7 +7,7 @@ import { seedRubrics } from '@app/rubrics';
 import { APPLY_ANSWERS, errorCode, ok, projectFile } from '@app/testing';
 import { ApiHarness, assessmentStory, AssessmentStory, startApi } from '@app/api-testing';
 
-const RIGHT = (JSON.parse(fs.readFileSync(projectFile('libs/assessments/data/problems/two-sum.json'), 'utf8')) as { referenceSolutions: { source: string }[] }).referenceSolutions[0].source;
+const RIGHT = (JSON.parse(fs.readFileSync(projectFile('libs/assessments/data/problems/reconcile-ledgers.json'), 'utf8')) as { referenceSolutions: { source: string }[] }).referenceSolutions[0].source;
 const ENTRY = `rank applicationId name email anonymized stage score baseScore confidence missing demoted ranked explanation redFlagCount recommendations
   components { name present value weight effectiveWeight } adjustments { kind amount applied severity flag }`;
 const CODING = ['fundamentals-over-frameworks', 'data-structures-and-algorithms', 'problem-solving-approach', 'practical-coding-experience', 'clean-maintainable-code'];
@@ -21,7 +21,7 @@ describe('shortlist', () => {
     api.gql(`query($job: ID!, $first: Int, $after: String, $filter: ShortlistFilterInput) { shortlist(jobId: $job, first: $first, after: $after, filter: $filter) { totalCount hasNextPage endCursor entries { ${ENTRY} } } }`, { job: story.jobId, ...vars }, token);
 
   async function judged(token: string, attemptId: string, score: number): Promise<void> {
-    const s = ok(await api.gql(`mutation($i: CodeInput!) { submitSolution(input: $i) { id } }`, { i: { attemptId, problemId: story.problems['two-sum'], language: 'javascript', source: RIGHT } }, token)).submitSolution;
+    const s = ok(await api.gql(`mutation($i: CodeInput!) { submitSolution(input: $i) { id } }`, { i: { attemptId, problemId: story.problems['reconcile-ledgers'], language: 'javascript', source: RIGHT } }, token)).submitSolution;
     // The verdict as a worker would write it (the judge itself is tested elsewhere).
     await subs.update({ id: s.id }, { state: SubmissionState.FINISHED, verdict: score === 1 ? Verdict.ACCEPTED : Verdict.WRONG_ANSWER, score, finishedAt: new Date() });
   }
@@ -77,7 +77,7 @@ describe('shortlist', () => {
     expect(page.entries.map((e: { applicationId: string }) => e.applicationId)).not.toContain(knockedOutId);
     const [e0, e1, e2] = page.entries;
     const value = (e: { components: { name: string; value: number | null }[] }, n: string) => e.components.find((c) => c.name === n)!.value;
-    // two-sum is worth 50 of 100 points: a perfect two-sum and nothing else is 0.5.
+    // reconcile-ledgers is worth 50 of 100 points: a perfect reconcile-ledgers and nothing else is 0.5.
     expect(value(e0, 'assessment')).toBe(0.5);
     expect(value(e1, 'assessment')).toBe(0.25);
     expect(value(e2, 'assessment')).toBe(0);

@@ -1,7 +1,7 @@
 import { graphql } from '../gql';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { gql, subscribe, useQuery, type ApiError } from '../api';
-import type { AttemptMyAttemptQuery, AttemptSubmissionFragment, CustomInput, Language } from '../gql/graphql';
+import type { AttemptProblemFieldsFragment, AttemptSubmissionFragment, CustomInput, Language } from '../gql/graphql';
 import { CodeEditor } from '../editor';
 import { Link } from 'react-router';
 import { Markdown } from '../markdown';
@@ -37,6 +37,45 @@ graphql(`
     }
   }
 `);
+graphql(`
+  fragment AttemptProblemFields on AttemptProblem {
+    problemId
+    position
+    title
+    slug
+    statement
+    mode
+    entryPoint
+    languages
+    entryPoints {
+      language
+      text
+    }
+    starters {
+      language
+      text
+    }
+    schema
+    points
+    bestScore
+    timeLimitMs
+    examples {
+      name
+      args
+      stdin
+      tables {
+        name
+        columns
+        rows
+      }
+      expected
+    }
+    hiddenTests {
+      category
+      count
+    }
+  }
+`);
 const ATTEMPT = graphql(`
   query AttemptMyAttempt($id: ID!) {
     myAttempt(id: $id) {
@@ -49,41 +88,7 @@ const ATTEMPT = graphql(`
       serverTime
       durationMinutes
       problems {
-        problemId
-        position
-        title
-        slug
-        statement
-        mode
-        entryPoint
-        languages
-        entryPoints {
-          language
-          text
-        }
-        starters {
-          language
-          text
-        }
-        schema
-        points
-        bestScore
-        timeLimitMs
-        examples {
-          name
-          args
-          stdin
-          tables {
-            name
-            columns
-            rows
-          }
-          expected
-        }
-        hiddenTests {
-          category
-          count
-        }
+        ...AttemptProblemFields
       }
       submissions {
         ...AttemptSubmission
@@ -92,8 +97,7 @@ const ATTEMPT = graphql(`
   }
 `);
 
-type Attempt = AttemptMyAttemptQuery['myAttempt'];
-type Problem = Attempt['problems'][number];
+type Problem = AttemptProblemFieldsFragment;
 type Submission = AttemptSubmissionFragment;
 
 /** The display name of each language of the API's `Language` enum: a language the API adds fails the type-check until it is named here. */
@@ -265,7 +269,7 @@ export function AttemptPage({ id }: { id: string }) {
       <ProblemTabs problems={attempt.problems} selected={problem?.problemId} onSelect={setSelected} />
       {problem && (
         <div role="tabpanel" id={`panel-${problem.problemId}`} aria-labelledby={`tab-${problem.problemId}`}>
-          <ProblemPanel key={problem.problemId} attempt={attempt} problem={problem} open={open} submissions={mine} onCreated={follow} />
+          <ProblemPanel key={problem.problemId} attemptId={attempt.id} problem={problem} open={open} submissions={mine} onCreated={follow} />
         </div>
       )}
     </Page>
@@ -276,14 +280,76 @@ export function AttemptPage({ id }: { id: string }) {
  * The WAI-ARIA tabs pattern: one tab stop (the selected tab); arrow keys, Home and End move
  * between problems and select them at once (switching is cheap and keeps the draft).
  */
+const PRACTICE = graphql(`
+  query AttemptPracticeProblems($id: ID!) {
+    practiceProblems(attemptId: $id) {
+      ...AttemptProblemFields
+    }
+  }
+`);
+
+/**
+ * Warm-up before an assessment (HackerRank and Codility offer one): the bank's practice
+ * problems, judged on every test like the real ones but never scored, in no attempt's results,
+ * and without starting the timer. Opened from the invitation page.
+ */
+export function PracticePage({ attemptId }: { attemptId: string }) {
+  const { data, error, loading } = useQuery(PRACTICE, { id: attemptId });
+  const [selected, setSelected] = useState<string | null>(null);
+  const [mine, setMine] = useState<Record<string, Submission>>({});
+  const unsubs = useRef<(() => void)[]>([]);
+  useEffect(() => () => unsubs.current.forEach((u) => u()), []);
+  const follow = useCallback((s: Submission) => {
+    setMine((m) => ({ ...m, [s.id]: s }));
+    if (s.state === 'FINISHED') return;
+    unsubs.current.push(
+      subscribe(
+        graphql(`
+          subscription AttemptPracticeUpdated($id: ID!) {
+            submissionUpdated(id: $id) {
+              ...AttemptSubmission
+            }
+          }
+        `),
+        { id: s.id },
+        (d) => setMine((m) => ({ ...m, [d.submissionUpdated.id]: d.submissionUpdated })),
+      ),
+    );
+  }, []);
+  if (loading && !data) return <Loading />;
+  if (error || !data) return <ErrorBox error={error ?? 'Not found'} />;
+  const problems = data.practiceProblems;
+  const problem = problems.find((p) => p.problemId === selected) ?? problems[0];
+  const submissions = Object.values(mine)
+    .filter((s) => problem && s.problemId === problem.problemId)
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  return (
+    <Page title="Practice problem" actions={<span className="badge">Not scored</span>}>
+      <p className="notice" role="status">
+        A warm-up to get used to the editor and the judge. It does not count, and the assessment&apos;s clock has not started. When you are
+        ready, go back to your invitation and press Start.
+      </p>
+      {!problems.length && <p className="muted">No practice problem is available right now.</p>}
+      <ProblemTabs problems={problems} selected={problem?.problemId} onSelect={setSelected} practice />
+      {problem && (
+        <div role="tabpanel" id={`panel-${problem.problemId}`} aria-labelledby={`tab-${problem.problemId}`}>
+          <ProblemPanel key={problem.problemId} attemptId={attemptId} problem={problem} open submissions={submissions} onCreated={follow} practice />
+        </div>
+      )}
+    </Page>
+  );
+}
+
 function ProblemTabs({
   problems,
   selected,
   onSelect,
+  practice = false,
 }: {
   problems: Problem[];
   selected: string | undefined;
   onSelect: (id: string) => void;
+  practice?: boolean;
 }) {
   const list = useRef<HTMLDivElement>(null);
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
@@ -311,9 +377,7 @@ function ProblemTabs({
             onClick={() => onSelect(p.problemId)}
           >
             {p.position + 1}. {p.title}{' '}
-            <span className="muted">
-              ({Math.round(p.bestScore * p.points)}/{p.points})
-            </span>
+            <span className="muted">{practice ? '(practice)' : `(${Math.round(p.bestScore * p.points)}/${p.points})`}</span>
           </button>
         );
       })}
@@ -321,21 +385,28 @@ function ProblemTabs({
   );
 }
 
+/**
+ * One problem: statement, editor, Run/Submit and results. In `practice` mode (a warm-up before
+ * the assessment) Submit sends submitPractice, which is judged but never scored, and there is
+ * no Run: runs belong to a started attempt.
+ */
 function ProblemPanel({
-  attempt,
+  attemptId,
   problem,
   open,
   submissions,
   onCreated,
+  practice = false,
 }: {
-  attempt: Attempt;
+  attemptId: string;
   problem: Problem;
   open: boolean;
   submissions: Submission[];
   onCreated: (s: Submission) => void;
+  practice?: boolean;
 }) {
   const [ask, dialog] = useAsk();
-  const [draft, setDraft] = useState<Draft>(() => loadDraft(attempt.id, problem));
+  const [draft, setDraft] = useState<Draft>(() => loadDraft(attemptId, problem));
   const source = draft.sources[draft.language] ?? starter(problem, draft.language);
   const setSource = (text: string) => setDraft((d) => ({ ...d, sources: { ...d.sources, [d.language]: text } }));
   const entryPoint = textFor(problem.entryPoints, draft.language) ?? problem.entryPoint;
@@ -343,17 +414,30 @@ function ProblemPanel({
   const [error, setError] = useState<ApiError | Error | null>(null);
   const [busy, setBusy] = useState(false);
   useEffect(() => {
-    localStorage.setItem(draftKey(attempt.id, problem.problemId), JSON.stringify(draft));
-  }, [attempt.id, problem.problemId, draft]);
+    localStorage.setItem(draftKey(attemptId, problem.problemId), JSON.stringify(draft));
+  }, [attemptId, problem.problemId, draft]);
 
   const send = async (kind: 'run' | 'submit') => {
     setBusy(true);
     setError(null);
     try {
       // CodeInput takes the language in lower case ("javascript"); submissions report the enum name.
-      const base = { attemptId: attempt.id, problemId: problem.problemId, language: draft.language.toLowerCase(), source };
+      const base = { attemptId, problemId: problem.problemId, language: draft.language.toLowerCase(), source };
       let s: Submission;
-      if (kind === 'submit') {
+      if (practice) {
+        s = (
+          await gql(
+            graphql(`
+              mutation AttemptSubmitPractice($i: CodeInput!) {
+                submitPractice(input: $i) {
+                  ...AttemptSubmission
+                }
+              }
+            `),
+            { i: base },
+          )
+        ).submitPractice;
+      } else if (kind === 'submit') {
         s = (
           await gql(
             graphql(`
@@ -404,7 +488,7 @@ function ProblemPanel({
       <article className="card statement" aria-label="Problem statement">
         <h2>{problem.title}</h2>
         <p className="muted">
-          {problem.points} points{problem.timeLimitMs ? ` · ${problem.timeLimitMs} ms per test` : ''} ·{' '}
+          {practice ? 'Practice: judged, never scored' : `${problem.points} points`}{problem.timeLimitMs ? ` · ${problem.timeLimitMs} ms per test` : ''} ·{' '}
           {problem.mode === 'function' ? `implement ${entryPoint}` : problem.mode === 'sql' ? 'write one query (SQLite)' : 'reads standard input'}
         </p>
         <Markdown source={problem.statement} />
@@ -482,16 +566,18 @@ function ProblemPanel({
           onChange={setSource}
           label={`Code for ${problem.title}`}
         />
-        {problem.mode !== 'sql' && (
+        {problem.mode !== 'sql' && !practice && (
           <label>
             Custom input for Run (optional; {problem.mode === 'function' ? 'a JSON array of arguments' : 'standard input'})
             <textarea value={custom} onChange={(e) => setCustom(e.target.value)} rows={2} disabled={!open} />
           </label>
         )}
         <div className="row">
-          <button type="button" className="secondary" onClick={() => send('run')} disabled={!open || busy}>
-            Run
-          </button>
+          {!practice && (
+            <button type="button" className="secondary" onClick={() => send('run')} disabled={!open || busy}>
+              Run
+            </button>
+          )}
           <button type="button" onClick={() => send('submit')} disabled={!open || busy}>
             Submit
           </button>

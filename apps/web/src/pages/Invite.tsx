@@ -66,6 +66,12 @@ export function InvitePage({ token }: { token: string }) {
           <li>Run your code against the examples or your own input as often as you like; runs are not scored.</li>
           <li>Submit as often as you like: your best submission per problem counts.</li>
         </ul>
+        {invited.length === 1 && (
+          <p>
+            New to the editor? <Link to={`/attempts/${invited[0].id}/practice`}>Try a practice problem</Link> first: it is judged like the real
+            ones but never scored, and the clock does not start.
+          </p>
+        )}
         <ErrorBox error={error} />
         {error?.code === 'CONFLICT' && inProgress.length > 0 && (
           <p>

@@ -16,6 +16,7 @@ export interface BankEntry {
   wrongSolutions: WrongSolutionRecord[];
   difficulty: string;
   tags: string[];
+  practice: boolean;
 }
 
 // A bank file is a judge problem document plus the bank's own keys; the judge schema checks the rest.
@@ -25,6 +26,7 @@ const bankKeys = z.object({
     .min(1),
   difficulty: z.string().max(50).default('General'),
   tags: z.array(z.string().max(40)).max(20).default([]),
+  practice: z.boolean().default(false),
   wrongSolutions: z.array(wrongSolutionSchema).optional(),
 });
 
@@ -53,8 +55,8 @@ export function parseBankFile(file: string, text: string): BankEntry {
     throw new Error(`${file}: not valid JSON (${(e as Error).message})`);
   }
   // wrongSolutions are validation's (bank-validation.ts), not the stored judge document's.
-  const { referenceSolutions, difficulty, tags, wrongSolutions, ...definition } = doc;
-  const parsed = bankKeys.safeParse({ referenceSolutions, difficulty, tags, wrongSolutions });
+  const { referenceSolutions, difficulty, tags, practice, wrongSolutions, ...definition } = doc;
+  const parsed = bankKeys.safeParse({ referenceSolutions, difficulty, tags, practice, wrongSolutions });
   if (!parsed.success) {
     throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   }

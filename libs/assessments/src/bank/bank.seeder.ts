@@ -14,7 +14,8 @@ import { BankEntry, loadBankDir } from './bank-files';
 /** Fixed in development only, so the README can say how to open the demo invitation. */
 export const DEMO_INVITATION_TOKEN = 'demo-invitation-backend-intern';
 export const DEMO_ASSESSMENT_TITLE = 'Backend Engineer Intern: coding assessment';
-const DEMO_PROBLEMS = ['two-sum', 'merge-intervals', 'aggregate-request-logs', 'endpoint-error-rates'];
+// Original problems written for this job (two-sum and merge-intervals stay in the bank as practice).
+const DEMO_PROBLEMS = ['reconcile-ledgers', 'dedupe-webhook-deliveries', 'aggregate-request-logs', 'endpoint-error-rates'];
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -39,10 +40,11 @@ export async function seedProblemBank(app: INestApplicationContext, ctx: Ctx, en
   const touched: ProblemEntity[] = [];
   for (const e of entries) {
     const referenceSolutions = e.referenceSolutions;
-    const input = { definition: e.definition, referenceSolutions, difficulty: e.difficulty, tags: e.tags };
+    const input = { definition: e.definition, referenceSolutions, difficulty: e.difficulty, tags: e.tags, practice: e.practice };
     let p = await problems.findBySlug(String(e.definition.slug));
     if (!p) p = await problems.create(input, null);
-    else if (!same(p.definition, e.definition) || !same(p.referenceSolutions, referenceSolutions)) p = await problems.update(p.id, input);
+    else if (!same(p.definition, e.definition) || !same(p.referenceSolutions, referenceSolutions) || p.practice !== e.practice)
+      p = await problems.update(p.id, input);
     if (p.validationStatus !== ProblemValidationStatus.VALID) touched.push(await problems.validate(p.id, null));
   }
   if (touched.length) await validateInline(app, touched);

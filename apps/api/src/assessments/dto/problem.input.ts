@@ -1,6 +1,6 @@
 import { ArgsType, Field, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested, IsEnum } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsObject, IsOptional, IsString, Matches, MaxLength, ValidateNested, IsEnum } from 'class-validator';
 import { ProblemValidationStatus, ReferenceLanguage } from '@app/domain';
 import { REFERENCE_LANGUAGES } from '@app/assessments';
 import { PROBLEM_LIMITS } from '@app/contracts';
@@ -67,6 +67,11 @@ export class ProblemInput {
   @IsString({ each: true })
   @MaxLength(PROBLEM_LIMITS.tag, { each: true })
   tags?: string[];
+
+  @Field({ nullable: true, description: 'A warm-up candidates may try before an assessment: never scored, never in an assessment' })
+  @IsOptional()
+  @IsBoolean()
+  practice?: boolean;
 }
 
 @ArgsType()

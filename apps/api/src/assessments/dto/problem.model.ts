@@ -30,6 +30,9 @@ export class ProblemModel {
   @Field(() => [String])
   tags: string[];
 
+  @Field({ description: 'A warm-up candidates may try before an assessment: never scored, never in an assessment' })
+  practice: boolean;
+
   @Field(() => Int, { description: 'Bumped on every change; validation applies to one version' })
   version: number;
 

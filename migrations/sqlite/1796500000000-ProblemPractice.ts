@@ -1,0 +1,13 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+export class ProblemPractice1796500000000 implements MigrationInterface {
+  name = 'ProblemPractice1796500000000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query('ALTER TABLE "problems" ADD COLUMN "practice" boolean NOT NULL DEFAULT (0)');
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query('ALTER TABLE "problems" DROP COLUMN "practice"');
+  }
+}
