@@ -41,6 +41,10 @@ const fields = z.object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     PORT: intIn(0, 65535).default(3000),
     HOST: z.string().min(1).default('0.0.0.0'),
+    TRUST_PROXY: z
+      .string()
+      .regex(/^(\d{1,2}|(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?)(\s*,\s*(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?))*)$/, 'a hop count, or a comma-separated list of loopback, linklocal, uniquelocal, IP addresses and CIDR ranges')
+      .default('loopback'),
     DATABASE_URL: z
       .string()
       .regex(/^(postgres(ql)?:\/\/|sqlite:)/, 'must start with postgres://, postgresql:// or sqlite:')
@@ -138,6 +142,8 @@ export interface AppConfig {
   isProduction: boolean;
   port: number;
   host: string;
+  /** Which proxies' X-Forwarded-For / -Proto the API believes (Express `trust proxy`): a hop count or a list. */
+  trustProxy: number | string;
   database: DatabaseConfig;
   redis: RedisConfig;
   jwt: { secret: string; ttlSeconds: number; generated: boolean };
@@ -213,6 +219,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     isProduction: e.NODE_ENV === 'production',
     port: e.PORT,
     host: e.HOST,
+    trustProxy: /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY,
     database,
     redis: {
       url: e.REDIS_URL,
