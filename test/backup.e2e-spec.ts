@@ -161,7 +161,7 @@ describe('backup under load, then restore', () => {
       const ds = new DataSource(dataSourceOptions(target.config));
       await ds.initialize();
       try {
-        const ids = new Set((await ds.query('SELECT id FROM submissions') as Array<{ id: string }>).map((x) => x.id));
+        const ids = new Set((await ds.query<Array<{ id: string }>>('SELECT id FROM submissions')).map((x) => x.id));
         expect(r.ackedBefore.filter((id) => !ids.has(id))).toEqual([]);
         expect(ids.size).toBeLessThanOrEqual(3000 + r.ackedTotal);
       } finally {
