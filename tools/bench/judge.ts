@@ -4,11 +4,15 @@
  *       submission, fresh context per test) on the reference 20-test problem;
  *   (b) our engine through the library and through the CLI;
  *   (c) end to end: submissions stored in PostgreSQL, queued on BullMQ, judged by a worker
- *       process, verdict written back — saturated throughput, then p50/p99 at a paced 50/s;
+ *       process, verdict written back — saturated throughput, then p50/p99 paced at half the floor's rate;
  *   (d) each as a ratio to the floor;
  *   (e) the worker's RSS before and after 10,000 submissions;
  *   (f) Python and SQL (judge-wasm.ts): a 20-test Python function problem and a 20-test SQL
  *       problem through the engine, each against its own floor measured in the same run.
+ *   (g) the targets of issue 16, each a ratio to a baseline of the same run (medians): the
+ *       engine against the floor interleaved; end to end saturated as a share of the floor's
+ *       throughput (the faster of two floor measures); p99 paced at half that rate; a fresh
+ *       Node process per submission (fresh-node-runner.ts) against the engine.
  * Options: --quick (smaller counts), --skip-e2e, --e2e-only (floor and end to end), --rss-count N,
  * --skip-wasm, --wasm-only (the Python and SQL rows alone), --python-rss N (the sandbox child's
  * RSS over N Python submissions, printed every 200; nothing else).
@@ -192,8 +196,14 @@ async function main(): Promise<void> {
   if (!skipWasm && !e2eOnly) rows.push(...(await measureWasm({ pythonN: quick ? 15 : 40, sqlN: quick ? 50 : 200 })));
   let rss: Awaited<ReturnType<typeof endToEnd>>['rss'] | undefined;
   let e2e: Awaited<ReturnType<typeof endToEnd>> | undefined;
+  let floorRate = floor.submissionsPerSec;
   if (!skipE2e && !wasmOnly) {
-    e2e = await endToEnd(floor.submissionsPerSec / 2);
+    // The floor again, just before: on a shared machine one measure can land in a load spike.
+    // The faster of the two is the floor's throughput (the harder target for end to end).
+    const again = await measureFloor(n);
+    rows.push({ ...again, name: 'floor (again, before e2e)' });
+    floorRate = Math.max(floor.submissionsPerSec, again.submissionsPerSec);
+    e2e = await endToEnd(floorRate / 2);
     rows.push(e2e.saturated, e2e.paced);
     rss = e2e.rss;
   }
@@ -210,9 +220,9 @@ async function main(): Promise<void> {
   const targets: Array<[string, string, boolean]> = [];
   if (pair) targets.push([`engine cost per submission: ${fmt(pair.ratio, 2)}x the floor (p50, interleaved)`, '<= 1.20x', pair.ratio <= 1.2]);
   if (e2e) {
-    const share = e2e.saturated.submissionsPerSec / floor.submissionsPerSec;
-    targets.push([`end to end saturated: ${fmt(e2e.saturated.submissionsPerSec)} subs/s = ${fmt(share * 100, 0)}% of the floor's ${fmt(floor.submissionsPerSec)}/s`, '>= 70%', share >= 0.7]);
-    targets.push([`p99 paced at half the floor's rate: ${fmt(e2e.paced.p99Ms, 0)} ms`, '< 250 ms', e2e.paced.p99Ms < 250]);
+    const share = e2e.saturated.submissionsPerSec / floorRate;
+    targets.push([`end to end saturated: ${fmt(e2e.saturated.submissionsPerSec)} subs/s = ${fmt(share * 100, 0)}% of the floor's ${fmt(floorRate)}/s (the faster floor measure)`, '>= 70%', share >= 0.7]);
+    targets.push([`p99 paced at half the floor's rate (${fmt(floorRate / 2, 0)}/s): ${fmt(e2e.paced.p99Ms, 0)} ms`, '< 250 ms', e2e.paced.p99Ms < 250]);
   }
   if (fresh && pair) {
     const x = fresh.p50Ms / pair.engine.p50Ms;
