@@ -58,6 +58,12 @@ export interface HarnessRecord {
  * that source and its flags; a rejected cache means compiling as before.
  */
 let harnessCache: ivm.ExternalCopy<ArrayBuffer> | undefined;
+let harnessCacheRejected = 0;
+
+/** The harness cache's size in bytes (0: none yet) and how many times V8 refused it (tests, diagnostics). */
+export function harnessCacheStats(): { bytes: number; rejected: number } {
+  return { bytes: harnessCache ? harnessCache.copy().byteLength : 0, rejected: harnessCacheRejected };
+}
 
 /** What compileScriptSync returns with the cache options (isolated-vm's typings leave it out). */
 type CachedScript = ivm.Script & { cachedData?: ivm.ExternalCopy<ArrayBuffer>; cachedDataRejected?: boolean };
@@ -65,7 +71,10 @@ type CachedScript = ivm.Script & { cachedData?: ivm.ExternalCopy<ArrayBuffer>; c
 function compilePrelude(isolate: ivm.Isolate): ivm.Script {
   if (harnessCache) {
     const script: CachedScript = isolate.compileScriptSync(HARNESS_PRELUDE, { filename: 'harness.js', cachedData: harnessCache });
-    if (script.cachedDataRejected) harnessCache = undefined;
+    if (script.cachedDataRejected) {
+      harnessCacheRejected++;
+      harnessCache = undefined;
+    }
     return script;
   }
   const script: CachedScript = isolate.compileScriptSync(HARNESS_PRELUDE, { filename: 'harness.js', produceCachedData: true });
