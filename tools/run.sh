@@ -78,6 +78,8 @@ case "$cmd" in
   create-admin) ensure_deps; build; exec "${NODE_RUN[@]}" dist/tools/create-admin.js "$@" ;;
   migration:generate) ensure_deps; build; exec "${NODE_RUN[@]}" dist/tools/migration-generate.js "$@" ;;
   problems:import) ensure_deps; build; exec "${NODE_RUN[@]}" dist/tools/import-problems.js "$@" ;;
+  backup) ensure_deps; build; exec "${NODE_RUN[@]}" dist/tools/backup.js "$@" ;;
+  restore) ensure_deps; build; exec "${NODE_RUN[@]}" dist/tools/restore.js "$@" ;;
   schema) ensure_deps; build; exec "${NODE_RUN[@]}" dist/tools/print-schema.js --write ;;
   judge) ensure_deps; build; exec "${NODE_RUN[@]}" dist/apps/cli/src/judge.js "$@" ;;
   bank:report) ensure_deps; build; exec "${NODE_RUN[@]}" dist/tools/bank-report.js "$@" ;;
@@ -104,5 +106,5 @@ case "$cmd" in
     node -e 'const r = require("./test-artifacts/jest-results.json"); console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests} skipped`)' || true
     exit $code
     ;;
-  *) echo "usage: tools/run.sh {start|test|build|api|worker|migrate|seed|create-admin|judge|lint|bank:report|bench:judge|bench:shortlist}" >&2; exit 2 ;;
+  *) echo "usage: tools/run.sh {start|test|build|api|worker|migrate|seed|create-admin|backup|restore|judge|lint|bank:report|bench:judge|bench:shortlist}" >&2; exit 2 ;;
 esac

@@ -201,6 +201,27 @@ export async function measureCli(n: number): Promise<BenchRow> {
   return row('cli (one process per submission)', latencies, wallMs);
 }
 
+/**
+ * Baseline: a fresh Node process per submission doing only the submission's work (see
+ * fresh-node-runner.ts): what the engine's pool of long-lived sandbox children saves.
+ */
+export async function measureFreshNode(n: number): Promise<BenchRow> {
+  const compiled = path.resolve(__dirname, 'fresh-node-runner.js');
+  const args = __filename.endsWith('.js') && fs.existsSync(compiled)
+    ? [compiled]
+    : ['--require', path.join(ROOT, 'libs/sandbox/dev/register.js'), path.join(ROOT, 'tools/bench/fresh-node-runner.ts')];
+  const one = () =>
+    new Promise<void>((resolve, reject) => {
+      const child = spawn(process.execPath, [...args, REFERENCE_PROBLEM_PATH, REFERENCE_SOLUTION_PATH], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      child.stdout.setEncoding('utf8').on('data', (c: string) => (out += c));
+      child.on('error', reject);
+      child.on('close', (code) => (code === 0 && out.trim() === 'ACCEPTED' ? resolve() : reject(new Error(`fresh node: exit ${code}, ${out.trim()}`))));
+    });
+  const { latencies, wallMs } = await timeEach(n, Math.min(3, n), one);
+  return row('fresh Node process per submission', latencies, wallMs);
+}
+
 export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
   const quick = argv.includes('--quick');
   const n = quick ? 100 : 400;

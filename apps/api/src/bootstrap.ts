@@ -23,7 +23,9 @@ export async function createApi(config: AppConfig, logger: Logger, opts: { schem
   // Before Nest registers its default parser (100 KB), which it then leaves out: a source at the
   // ceiling a problem may set must be able to arrive (see REQUEST_BODY_MAX_BYTES).
   app.useBodyParser('json', { limit: REQUEST_BODY_MAX_BYTES });
-  app.set('trust proxy', 'loopback');
+  // Behind a load balancer the client's address arrives in X-Forwarded-For: believed only from
+  // the proxies TRUST_PROXY names (per-IP login limits key on it).
+  app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.use(securityHeaders(config));
   app.use(

@@ -18,9 +18,49 @@ export const judgeDuration = new Histogram({
   registers: [registry],
 });
 
-/** Optional /metrics endpoint for the worker (WORKER_METRICS_PORT). */
-export function serveMetrics(port: number): Server {
+type Check = { ok: boolean; error?: string };
+export type Readiness = () => Promise<{ ok: boolean; checks: Record<string, Check> }>;
+
+async function timed(fn: () => Promise<unknown>, timeoutMs: number): Promise<Check> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([fn(), new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs)))]);
+    return { ok: true };
+  } catch (e) {
+    return { ok: false, error: (e as Error).message };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Ready: the database answers and the Redis connection (queue, locks) is up: what the API's /ready checks. */
+export function readiness(db: { query(sql: string): Promise<unknown> }, redis: { status: string; ping(): Promise<unknown> }): Readiness {
+  return async () => {
+    const [database, r] = await Promise.all([
+      timed(() => db.query('SELECT 1'), 2000),
+      redis.status === 'ready' ? timed(() => redis.ping(), 1000) : Promise.resolve<Check>({ ok: false, error: `connection is ${redis.status}` }),
+    ]);
+    return { ok: database.ok && r.ok, checks: { database, redis: r } };
+  };
+}
+
+/**
+ * Optional HTTP endpoint of the worker (WORKER_METRICS_PORT): /metrics, /health (the process
+ * answers), /ready (database and Redis reachable; 503 otherwise): what orchestrators probe.
+ */
+export function serveMetrics(port: number, ready?: Readiness): Server {
   return createServer((req, res) => {
+    if (req.url === '/health') {
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
+      return;
+    }
+    if (req.url === '/ready' && ready) {
+      ready().then(
+        (r) => res.writeHead(r.ok ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify({ status: r.ok ? 'ready' : 'unavailable', checks: r.checks })),
+        () => res.writeHead(503).end(),
+      );
+      return;
+    }
     // Benchmarks start the worker with --expose-gc to measure retained memory, not garbage.
     const gc = (globalThis as { gc?: () => void }).gc;
     if (req.url === '/gc' && req.method === 'POST' && gc) {

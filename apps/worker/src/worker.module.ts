@@ -1,10 +1,13 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { Logger } from '@app/common';
 import { AppConfig } from '@app/config';
-import { CoreModule } from '@app/core';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { Redis } from 'ioredis';
+import type { DataSource } from 'typeorm';
+import { CoreModule, REDIS } from '@app/core';
 import { JudgeRunnerModule } from '@app/judging';
 import { JudgeWorker } from './judge.worker';
-import { serveMetrics } from './metrics';
+import { readiness, serveMetrics } from './metrics';
 
 /** The worker: no HTTP, no GraphQL; BullMQ processors over the same libraries as the API. */
 @Module({})
@@ -18,7 +21,9 @@ export class WorkerModule {
         JudgeWorker,
         {
           provide: 'METRICS_SERVER',
-          useFactory: () => (config.judge.metricsPort !== undefined ? serveMetrics(config.judge.metricsPort) : null),
+          useFactory: (db: DataSource, redis: Redis) =>
+            config.judge.metricsPort !== undefined ? serveMetrics(config.judge.metricsPort, readiness(db, redis)) : null,
+          inject: [getDataSourceToken(), REDIS],
         },
       ],
     };

@@ -18,6 +18,44 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ JUDGE_IN_FLIGHT_PER_CANDIDATE: '0', JUDGE_TYPECHECK_BUDGET_MS: '10' })).toThrow(/JUDGE_IN_FLIGHT_PER_CANDIDATE .*JUDGE_TYPECHECK_BUDGET_MS /s);
   });
 
+  it('takes Redis Sentinel settings: the sentinels, the master name, its own password', () => {
+    const c = loadConfig({ REDIS_URL: 'redis://:data-pass@ignored:6379/2', REDIS_SENTINELS: 's1:26379, s2:26380,[::1]:26381', REDIS_SENTINEL_NAME: 'hp-master', REDIS_SENTINEL_PASSWORD: 'sentinel-pass' });
+    expect(c.redis).toEqual({
+      url: 'redis://:data-pass@ignored:6379/2',
+      prefix: 'hp',
+      sentinel: { sentinels: [{ host: 's1', port: 26379 }, { host: 's2', port: 26380 }, { host: '::1', port: 26381 }], name: 'hp-master', password: 'sentinel-pass' },
+    });
+    expect(describeConfig(c)).toMatchObject({ redis: 'redis://***@ignored:6379/2', redisTopology: 'sentinel hp-master via s1:26379,s2:26380,::1:26381' });
+    expect(JSON.stringify(describeConfig(c))).not.toMatch(/pass/);
+  });
+
+  it('takes Redis Cluster seed nodes and puts every key of the platform in one slot (a hash-tagged prefix)', () => {
+    const c = loadConfig({ REDIS_CLUSTER_NODES: 'n1:7000,n2:7001' });
+    expect(c.redis).toEqual({ url: 'redis://127.0.0.1:6379', prefix: '{hp}', cluster: { nodes: [{ host: 'n1', port: 7000 }, { host: 'n2', port: 7001 }] } });
+    expect(loadConfig({ REDIS_CLUSTER_NODES: 'n1:7000', REDIS_PREFIX: 'acme' }).redis.prefix).toBe('{acme}');
+    // A prefix with its own hash tag is kept as it is.
+    expect(loadConfig({ REDIS_CLUSTER_NODES: 'n1:7000', REDIS_PREFIX: '{acme}:prod' }).redis.prefix).toBe('{acme}:prod');
+    // Without a cluster the prefix is never rewritten.
+    expect(loadConfig({ REDIS_PREFIX: 'acme' }).redis).toEqual({ url: 'redis://127.0.0.1:6379', prefix: 'acme' });
+  });
+
+  it('refuses Redis topologies that cannot work, naming the variables', () => {
+    expect(() => loadConfig({ REDIS_SENTINELS: 's1:26379' })).toThrow(/REDIS_SENTINEL_NAME is missing/);
+    expect(() => loadConfig({ REDIS_SENTINEL_NAME: 'm' })).toThrow(/REDIS_SENTINELS is missing/);
+    expect(() => loadConfig({ REDIS_SENTINELS: 's1:26379', REDIS_SENTINEL_NAME: 'm', REDIS_CLUSTER_NODES: 'n1:7000' })).toThrow(/exclude each other/);
+    expect(() => loadConfig({ REDIS_CLUSTER_NODES: 'n1:7000', REDIS_URL: 'redis://x:6379/3' })).toThrow(/database other than 0/);
+    expect(() => loadConfig({ REDIS_CLUSTER_NODES: 'n1' })).toThrow(/^.*REDIS_CLUSTER_NODES must be host:port pairs/);
+    expect(() => loadConfig({ REDIS_SENTINELS: 's1:99999', REDIS_SENTINEL_NAME: 'm' })).toThrow(/REDIS_SENTINELS must be host:port/);
+  });
+
+  it('trusts forwarded addresses from loopback proxies only, unless TRUST_PROXY says otherwise', () => {
+    expect(loadConfig({}).trustProxy).toBe('loopback');
+    expect(loadConfig({ TRUST_PROXY: 'uniquelocal' }).trustProxy).toBe('uniquelocal');
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 192.168.1.7' }).trustProxy).toBe('10.0.0.0/8, 192.168.1.7');
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY a hop count/);
+  });
+
   it('switches to PostgreSQL with DATABASE_URL', () => {
     const c = loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/x' });
     expect(c.database).toEqual({ type: 'postgres', url: 'postgres://u:p@db:5432/x', schema: undefined, logging: false });

@@ -13,10 +13,38 @@ const bool = z
 const intIn = (min: number, max: number) =>
   z.coerce.number().int().min(min).max(max);
 
+export interface HostPort {
+  host: string;
+  port: number;
+}
+
+/** `host:port,host:port` (IPv6 in brackets: `[::1]:26379`). */
+const hostList = z.string().transform((raw, ctx): HostPort[] => {
+  const out: HostPort[] = [];
+  for (const item of raw.split(',').map((x) => x.trim()).filter(Boolean)) {
+    const m = /^(\[[0-9a-fA-F:]+\]|[A-Za-z0-9_.-]+):(\d{1,5})$/.exec(item);
+    const port = m ? Number(m[2]) : NaN;
+    if (!m || port < 1 || port > 65535) {
+      ctx.addIssue({ code: 'custom', message: `must be host:port pairs separated by commas ("${item}" is not)` });
+      return z.NEVER;
+    }
+    out.push({ host: m[1].replace(/^\[|\]$/g, ''), port });
+  }
+  if (!out.length) {
+    ctx.addIssue({ code: 'custom', message: 'must name at least one host:port' });
+    return z.NEVER;
+  }
+  return out;
+});
+
 const fields = z.object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     PORT: intIn(0, 65535).default(3000),
     HOST: z.string().min(1).default('0.0.0.0'),
+    TRUST_PROXY: z
+      .string()
+      .regex(/^(\d{1,2}|(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?)(\s*,\s*(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?))*)$/, 'a hop count, or a comma-separated list of loopback, linklocal, uniquelocal, IP addresses and CIDR ranges')
+      .default('loopback'),
     DATABASE_URL: z
       .string()
       .regex(/^(postgres(ql)?:\/\/|sqlite:)/, 'must start with postgres://, postgresql:// or sqlite:')
@@ -24,7 +52,11 @@ const fields = z.object({
     DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]*$/, 'must be a lowercase SQL identifier').optional(),
     DATABASE_LOGGING: bool.default(false),
     REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').default('redis://127.0.0.1:6379'),
-    REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_.:-]*$/, 'letters, digits and _ . : - only').default('hp'),
+    REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_.:{}-]*$/, 'letters, digits and _ . : - { } only').default('hp'),
+    REDIS_SENTINELS: hostList.optional(),
+    REDIS_SENTINEL_NAME: z.string().regex(/^[A-Za-z0-9_.-]+$/, 'letters, digits and _ . - only').optional(),
+    REDIS_SENTINEL_PASSWORD: z.string().min(1).optional(),
+    REDIS_CLUSTER_NODES: hostList.optional(),
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     JWT_TTL_SECONDS: intIn(60, 60 * 60 * 24 * 30).default(3600),
     ADMIN_EMAIL: z.string().email().optional(),
@@ -69,7 +101,36 @@ function crossFieldProblems(env: Record<string, string | undefined>): string[] {
   if (!!env.ADMIN_EMAIL !== !!env.ADMIN_PASSWORD) {
     problems.push(`${env.ADMIN_EMAIL ? 'ADMIN_PASSWORD' : 'ADMIN_EMAIL'} is missing: ADMIN_EMAIL and ADMIN_PASSWORD go together`);
   }
+  if (env.REDIS_SENTINELS && env.REDIS_CLUSTER_NODES) problems.push('REDIS_SENTINELS and REDIS_CLUSTER_NODES exclude each other: Sentinel or Cluster, not both');
+  if (!!env.REDIS_SENTINELS !== !!env.REDIS_SENTINEL_NAME) {
+    problems.push(`${env.REDIS_SENTINELS ? 'REDIS_SENTINEL_NAME' : 'REDIS_SENTINELS'} is missing: REDIS_SENTINELS and REDIS_SENTINEL_NAME (the master's name) go together`);
+  }
+  if (env.REDIS_CLUSTER_NODES && env.REDIS_URL && /^rediss?:\/\/[^/]*\/[1-9]/.test(env.REDIS_URL)) problems.push('REDIS_URL selects a database other than 0, which Redis Cluster does not have');
   return problems;
+}
+
+/**
+ * How the platform reaches Redis. `url` always applies: alone it is the server; with Sentinel or
+ * Cluster its user, password, database and TLS (rediss://) apply to the data nodes, whose
+ * addresses come from the sentinels or the cluster.
+ */
+export interface RedisConfig {
+  url: string;
+  /**
+   * Prefix of every key and channel. Under Cluster it always holds a hash tag (`{hp}`), so every
+   * key of the platform lives in one slot: BullMQ's scripts and the admission lock touch
+   * several keys at once, which Cluster allows only within a slot.
+   */
+  prefix: string;
+  /** Redis Sentinel: ioredis asks these sentinels for the current master of `name`, and follows failovers. */
+  sentinel?: { sentinels: HostPort[]; name: string; password?: string };
+  /** Redis Cluster: seed nodes; ioredis discovers the rest and follows slot moves. */
+  cluster?: { nodes: HostPort[] };
+}
+
+/** Wraps a prefix in a hash tag unless it has one (`hp` -> `{hp}`): one slot for all keys. */
+export function hashTagged(prefix: string): string {
+  return /\{[^{}]+\}/.test(prefix) ? prefix : `{${prefix || 'hp'}}`;
 }
 
 export type DatabaseConfig =
@@ -81,8 +142,10 @@ export interface AppConfig {
   isProduction: boolean;
   port: number;
   host: string;
+  /** Which proxies' X-Forwarded-For / -Proto the API believes (Express `trust proxy`): a hop count or a list. */
+  trustProxy: number | string;
   database: DatabaseConfig;
-  redis: { url: string; prefix: string };
+  redis: RedisConfig;
   jwt: { secret: string; ttlSeconds: number; generated: boolean };
   admin?: { email: string; password: string };
   seedDemoData: boolean;
@@ -156,8 +219,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     isProduction: e.NODE_ENV === 'production',
     port: e.PORT,
     host: e.HOST,
+    trustProxy: /^\d+$/.test(e.TRUST_PROXY) ? Number(e.TRUST_PROXY) : e.TRUST_PROXY,
     database,
-    redis: { url: e.REDIS_URL, prefix: e.REDIS_PREFIX },
+    redis: {
+      url: e.REDIS_URL,
+      prefix: e.REDIS_CLUSTER_NODES ? hashTagged(e.REDIS_PREFIX) : e.REDIS_PREFIX,
+      sentinel: e.REDIS_SENTINELS && e.REDIS_SENTINEL_NAME ? { sentinels: e.REDIS_SENTINELS, name: e.REDIS_SENTINEL_NAME, password: e.REDIS_SENTINEL_PASSWORD } : undefined,
+      cluster: e.REDIS_CLUSTER_NODES ? { nodes: e.REDIS_CLUSTER_NODES } : undefined,
+    },
     jwt: {
       secret: e.JWT_SECRET ?? randomBytes(32).toString('hex'),
       ttlSeconds: e.JWT_TTL_SECONDS,
@@ -210,6 +279,11 @@ export function describeConfig(c: AppConfig): Record<string, unknown> {
     port: c.port,
     database: c.database.type === 'sqlite' ? `sqlite:${c.database.file}` : c.database.url.replace(/\/\/[^@/]*@/, '//***@'),
     redis: c.redis.url.replace(/\/\/[^@/]*@/, '//***@'),
+    redisTopology: c.redis.sentinel
+      ? `sentinel ${c.redis.sentinel.name} via ${c.redis.sentinel.sentinels.map((h) => `${h.host}:${h.port}`).join(',')}`
+      : c.redis.cluster
+        ? `cluster via ${c.redis.cluster.nodes.map((h) => `${h.host}:${h.port}`).join(',')}`
+        : 'single',
     redisPrefix: c.redis.prefix,
     jwtSecret: c.jwt.generated ? 'generated' : 'set',
     admin: c.admin ? c.admin.email : undefined,

@@ -19,8 +19,8 @@ export function loadConfigOrDie(): AppConfig {
 }
 
 export async function requireRedisOrDie(config: AppConfig): Promise<void> {
-  const reason = await probeRedis(config.redis.url);
-  if (reason) die(`Cannot start: ${redisUnreachableMessage(config.redis.url, reason)}`);
+  const reason = await probeRedis(config.redis);
+  if (reason) die(`Cannot start: ${redisUnreachableMessage(config.redis, reason)}`);
 }
 
 export function databaseErrorLine(config: AppConfig, e: unknown): string {

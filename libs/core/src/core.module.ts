@@ -34,7 +34,7 @@ export class CoreModule implements OnApplicationShutdown {
         {
           provide: REDIS,
           useFactory: () => {
-            const r = createRedis(config.redis.url);
+            const r = createRedis(config.redis);
             r.on('error', (e: Error) => log.debug({ err: e.message }, 'redis connection error'));
             return r;
           },

@@ -49,6 +49,61 @@ export interface HarnessRecord {
   stack: string;
 }
 
+/**
+ * V8's code cache of the harness, handed to every isolate of this process: each submission's
+ * isolate then skips parsing and compiling the harness, and the functions the harness runs for
+ * every test (setup, runFunction, settle, encode...) arrive compiled instead of being compiled
+ * lazily again in each new isolate. `primeHarnessCache` (the sandbox child's warm-up) makes the
+ * cache from an isolate that ran the harness once on a trivial function of ours, so the cache
+ * holds those inner functions; without it the first isolate's compile-time cache (top level
+ * only) is used. The cache is V8 bytecode of our own constant source, checked by V8 against
+ * that source and its flags; a rejected cache means compiling as before.
+ */
+let harnessCache: ivm.ExternalCopy<ArrayBuffer> | undefined;
+let harnessCacheRejected = 0;
+
+/** The harness cache's size in bytes (0: none yet) and how many times V8 refused it (tests, diagnostics). */
+export function harnessCacheStats(): { bytes: number; rejected: number } {
+  return { bytes: harnessCache ? harnessCache.copy().byteLength : 0, rejected: harnessCacheRejected };
+}
+
+/** What compileScriptSync returns with the cache options (isolated-vm's typings leave it out). */
+type CachedScript = ivm.Script & { cachedData?: ivm.ExternalCopy<ArrayBuffer>; cachedDataRejected?: boolean };
+
+function compilePrelude(isolate: ivm.Isolate): ivm.Script {
+  if (harnessCache) {
+    const script: CachedScript = isolate.compileScriptSync(HARNESS_PRELUDE, { filename: 'harness.js', cachedData: harnessCache });
+    if (script.cachedDataRejected) {
+      harnessCacheRejected++;
+      harnessCache = undefined;
+    }
+    return script;
+  }
+  const script: CachedScript = isolate.compileScriptSync(HARNESS_PRELUDE, { filename: 'harness.js', produceCachedData: true });
+  harnessCache = script.cachedData;
+  return script;
+}
+
+/** Runs the harness once on a function of ours, then keeps V8's code cache of everything it compiled. */
+export function primeHarnessCache(): void {
+  const isolate = new ivm.Isolate({ memoryLimit: 16 });
+  try {
+    const prelude = isolate.compileScriptSync(HARNESS_PRELUDE, { filename: 'harness.js' });
+    const context = isolate.createContextSync();
+    const finish = prelude.runSync(context, { reference: true });
+    const config = JSON.stringify({ mode: 'function', entry: 'f', args: '[1]', input: '', seed: 1, outputCap: 1024, resultCap: 1024 });
+    finish.applySync(undefined, ['run', 'function f(a) { return a; }', config], { arguments: { copy: true }, timeout: 1000 });
+    finish.release();
+    context.release();
+    // The same source again: V8's per-isolate compilation cache returns the script that ran, and
+    // its code cache now carries the inner functions compiled while it ran.
+    const again: CachedScript = isolate.compileScriptSync(HARNESS_PRELUDE, { filename: 'harness.js', produceCachedData: true });
+    if (again.cachedData) harnessCache = again.cachedData;
+  } finally {
+    isolate.dispose();
+  }
+}
+
 const DISPOSED_FOR_MEMORY = /disposed during execution due to memory limit/i;
 const TIMED_OUT = /Script execution timed out/i;
 
@@ -132,7 +187,7 @@ export class IsolateRunner {
   private ensureIsolate(): ivm.Isolate {
     if (this.isolate && !this.isolate.isDisposed) return this.isolate;
     this.isolate = new ivm.Isolate({ memoryLimit: this.config.memoryMb });
-    this.prelude = this.isolate.compileScriptSync(HARNESS_PRELUDE, { filename: 'harness.js' });
+    this.prelude = compilePrelude(this.isolate);
     return this.isolate;
   }
 

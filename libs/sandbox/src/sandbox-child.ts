@@ -5,7 +5,7 @@
  */
 import { compileSource } from './compile';
 import { evaluate, redact } from './evaluate';
-import { IsolateRunner, type RunnerInput } from './isolate-runner';
+import { IsolateRunner, primeHarnessCache, type RunnerInput } from './isolate-runner';
 import type { CompileError, TestResult } from './judge.types';
 import type { ChildMessage, JobMessage, ParentMessage, ProgressMessage } from './protocol';
 import { encodeProgress, FLUSH_MS, MAX_CACHED_PROBLEMS, PROGRESS_BYTES, seedFor } from './protocol';
@@ -253,7 +253,12 @@ process.on('disconnect', () => process.exit(0));
 
 async function warmUp(): Promise<void> {
   // The first isolate and the first trip through the harness are the slow ones: pay for them
-  // before the first submission does.
+  // before the first submission does, and keep V8's code cache of the harness for every later isolate.
+  try {
+    primeHarnessCache();
+  } catch {
+    // No cache: each isolate compiles the harness itself, as before.
+  }
   const runner = new IsolateRunner('function f(a) { return a; }', {
     mode: 'function',
     entryPoint: 'f',

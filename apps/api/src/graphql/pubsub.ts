@@ -9,8 +9,8 @@ export const PUB_SUB = Symbol('PUB_SUB');
  * API instance, reaches every subscriber wherever it is connected.
  */
 export function createPubSub(config: AppConfig): RedisPubSub {
-  const publisher = createRedis(config.redis.url);
-  const subscriber = createRedis(config.redis.url);
+  const publisher = createRedis(config.redis);
+  const subscriber = createRedis(config.redis);
   for (const c of [publisher, subscriber]) c.on('error', () => undefined);
   return new RedisPubSub({ publisher, subscriber, connection: undefined, messageEventName: 'message', pmessageEventName: 'pmessage' });
 }
