@@ -14,3 +14,7 @@ export * from './bank/bank-files';
 export * from './bank/bank.seeder';
 export * from './submission-views';
 export * from './sql-columns';
+export * from './timeline/timeline-limits';
+export * from './timeline/timeline-views';
+export * from './timeline/timeline.service';
+export * from './timeline/playback';
