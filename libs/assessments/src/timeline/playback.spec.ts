@@ -31,7 +31,9 @@ describe('code playback encoding', () => {
   });
 
   it('refuses a chain that starts with a patch', () => {
-    const rows = encodeAll(versions.slice(0, 3), 20);
+    const big = Array.from({ length: 50 }, (_, i) => `line ${i}`).join('\n');
+    const rows = encodeAll([big, `${big}\nmore`], 20);
+    expect(rows[1].full).toBe(false);
     expect(() => decodeSnapshots(rows.slice(1))).toThrow(/no full snapshot/);
   });
 });

@@ -142,7 +142,7 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 
 function countsText(c: TimelineCounts): string[] {
   return [
-    `${plural(c.largePastes, 'paste')} over ${TIMELINE_LIMITS.largePasteChars - 1} characters (${plural(c.pastes, 'paste')} in all, ${c.externalPastes} from outside the page)`,
+    `${plural(c.largePastes, 'paste')} of ${TIMELINE_LIMITS.largePasteChars}+ characters (${plural(c.pastes, 'paste')} in all, ${c.externalPastes} from outside the page)`,
     plural(c.focusLosses, 'focus loss', 'focus losses'),
     `${plural(c.runs, 'run')} (${c.customInputRuns} with custom input)`,
     plural(c.submits, 'submission'),

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, MoreThanOrEqual, QueryFailedError, Repository } from 'typeorm';
@@ -213,9 +214,9 @@ export class TimelineService {
         );
       }
     }
-    await batches.insert({ attemptId, batchId, events: events.length, snapshots: snapshotRows.length, bytes });
-    if (events.length) await em.getRepository(AttemptEventEntity).insert(events.map((e) => ({ ...e, attemptId, batchId })));
-    if (snapshotRows.length) await em.getRepository(CodeSnapshotEntity).insert(snapshotRows);
+    await batches.insert({ id: randomUUID(), attemptId, batchId, events: events.length, snapshots: snapshotRows.length, bytes });
+    if (events.length) await em.getRepository(AttemptEventEntity).insert(events.map((e) => ({ ...e, id: randomUUID(), attemptId, batchId })));
+    if (snapshotRows.length) await em.getRepository(CodeSnapshotEntity).insert(snapshotRows.map((r) => ({ ...r, id: randomUUID() })));
     return { batchId, stored: true, events: events.length, snapshots: snapshotRows.length };
   }
 
