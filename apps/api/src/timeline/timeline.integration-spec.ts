@@ -49,7 +49,7 @@ describe('attempt timeline and code playback', () => {
         rec(),
       ),
     ).scheduleInterview.id;
-  }, 120_000);
+  }, 240_000);
   afterAll(() => api.close());
 
   const editing = [

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { interviewerTimelineView, managerTimelineView, timelineAudience, TimelineService } from '@app/assessments';
+import { interviewerTimelineView, managerTimelineView, RECORDING_NOTICE, timelineAudience, TimelineService } from '@app/assessments';
 import { AuthUser } from '@app/auth';
 import { AppError, CLOCK, Clock } from '@app/common';
 import { InterviewEntity, Role, STAFF_ROLES } from '@app/domain';
@@ -9,6 +9,7 @@ import type { GqlContext } from '../graphql/context';
 import { PageArgs } from '../graphql/page.args';
 import { CurrentUser, Roles } from '../graphql/roles.decorator';
 import { jobLoader } from '../hiring/hiring.loaders';
+import { AttemptModel } from '../assessments/dto/assessment.model';
 import { InterviewModel } from '../rubrics/dto/interview.model';
 import { RecordAttemptActivityInput } from './dto/timeline.input';
 import { AttemptPlaybackModel, AttemptTimelineModel, InterviewerAttemptTimelineModel, RecordAttemptActivityResultModel } from './dto/timeline.model';
@@ -78,5 +79,15 @@ export class InterviewTimelineFieldsResolver {
     const now = this.clock.now();
     const attempts = await this.timeline.attemptsOfApplication(i.applicationId);
     return Promise.all(attempts.map(async (a) => interviewerTimelineView(a, await this.timeline.eventsOf(a.id), now)));
+  }
+}
+
+/** What the attempt page records, as the candidate reads it before starting. */
+@Resolver(() => AttemptModel)
+export class AttemptRecordingFieldsResolver {
+  @Roles(Role.ADMIN, Role.RECRUITER, Role.CANDIDATE)
+  @ResolveField(() => [String], { description: 'What the attempt page records for the timeline and code playback, shown before the candidate starts' })
+  recordingNotice(): readonly string[] {
+    return RECORDING_NOTICE;
   }
 }

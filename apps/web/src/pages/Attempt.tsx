@@ -3,9 +3,10 @@ import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent }
 import { gql, subscribe, useQuery, type ApiError } from '../api';
 import type { AttemptMyAttemptQuery, AttemptSubmissionFragment, CustomInput, Language } from '../gql/graphql';
 import { CodeEditor } from '../editor';
+import { ActivityRecorder } from '../activity';
 import { Link } from 'react-router';
 import { Markdown } from '../markdown';
-import { useAsk, ErrorBox, Loading, Page, VerdictBadge, label } from '../ui';
+import { useAsk, ErrorBox, Loading, Page, RecordingNotice, VerdictBadge, label } from '../ui';
 
 graphql(`
   fragment AttemptSubmission on Submission {
@@ -43,6 +44,7 @@ const ATTEMPT = graphql(`
       id
       title
       instructions
+      recordingNotice
       status
       deadline
       secondsLeft
@@ -172,6 +174,20 @@ export function AttemptPage({ id }: { id: string }) {
   const unsubs = useRef<(() => void)[]>([]);
   useEffect(() => () => unsubs.current.forEach((u) => u()), []);
 
+  // The timeline and code playback, while the attempt is open (what recordingNotice says).
+  const [recorder, setRecorder] = useState<ActivityRecorder | null>(null);
+  const recording = attempt?.status === 'IN_PROGRESS' ? attempt.id : null;
+  useEffect(() => {
+    if (!recording) return;
+    const r = new ActivityRecorder(recording);
+    r.start();
+    setRecorder(r);
+    return () => {
+      void r.flush().finally(() => r.stop());
+      setRecorder(null);
+    };
+  }, [recording]);
+
   const followed = useRef(new Set<string>());
   const reloadRef = useRef(reload);
   reloadRef.current = reload;
@@ -218,6 +234,7 @@ export function AttemptPage({ id }: { id: string }) {
 
   const finish = async () => {
     if (!(await ask({ title: 'Finish the assessment now?', body: 'You cannot submit afterwards.', confirm: 'Finish now' }))) return;
+    await recorder?.flush();
     await gql(
       graphql(`
         mutation AttemptFinishAssessment($id: ID!) {
@@ -261,11 +278,12 @@ export function AttemptPage({ id }: { id: string }) {
       <details className="card">
         <summary>Instructions</summary>
         <Markdown source={attempt.instructions} />
+        <RecordingNotice items={attempt.recordingNotice} />
       </details>
       <ProblemTabs problems={attempt.problems} selected={problem?.problemId} onSelect={setSelected} />
       {problem && (
         <div role="tabpanel" id={`panel-${problem.problemId}`} aria-labelledby={`tab-${problem.problemId}`}>
-          <ProblemPanel key={problem.problemId} attempt={attempt} problem={problem} open={open} submissions={mine} onCreated={follow} />
+          <ProblemPanel key={problem.problemId} attempt={attempt} problem={problem} open={open} submissions={mine} onCreated={follow} recorder={open ? recorder : null} />
         </div>
       )}
     </Page>
@@ -327,12 +345,14 @@ function ProblemPanel({
   open,
   submissions,
   onCreated,
+  recorder,
 }: {
   attempt: Attempt;
   problem: Problem;
   open: boolean;
   submissions: Submission[];
   onCreated: (s: Submission) => void;
+  recorder: ActivityRecorder | null;
 }) {
   const [ask, dialog] = useAsk();
   const [draft, setDraft] = useState<Draft>(() => loadDraft(attempt.id, problem));
@@ -345,6 +365,8 @@ function ProblemPanel({
   useEffect(() => {
     localStorage.setItem(draftKey(attempt.id, problem.problemId), JSON.stringify(draft));
   }, [attempt.id, problem.problemId, draft]);
+  useEffect(() => recorder?.problemOpened(problem.problemId), [recorder, problem.problemId]);
+  useEffect(() => recorder?.codeChanged(problem.problemId, draft.language, source), [recorder, problem.problemId, draft.language, source]);
 
   const send = async (kind: 'run' | 'submit') => {
     setBusy(true);
@@ -352,6 +374,8 @@ function ProblemPanel({
     try {
       // CodeInput takes the language in lower case ("javascript"); submissions report the enum name.
       const base = { attemptId: attempt.id, problemId: problem.problemId, language: draft.language.toLowerCase(), source };
+      // The edits before it go first; the API records the run's or submission's own code.
+      await recorder?.flush();
       let s: Submission;
       if (kind === 'submit') {
         s = (
@@ -390,6 +414,7 @@ function ProblemPanel({
           )
         ).runCode;
       }
+      recorder?.sentByServer(problem.problemId, source);
       onCreated(s);
     } catch (e) {
       setError(e as Error);
@@ -481,6 +506,7 @@ function ProblemPanel({
           language={draft.language}
           onChange={setSource}
           label={`Code for ${problem.title}`}
+          onPaste={(text) => recorder?.pasted(problem.problemId, text)}
         />
         {problem.mode !== 'sql' && (
           <label>
@@ -602,3 +628,4 @@ function SubmissionView({ s, latest }: { s: Submission; latest: boolean }) {
     </details>
   );
 }
+

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { ApiError, gql, useQuery } from '../api';
 import { Link, useNavigate } from 'react-router';
 import { Markdown } from '../markdown';
-import { ErrorBox, Page } from '../ui';
+import { ErrorBox, Page, RecordingNotice } from '../ui';
 
 /** The invitation link: instructions first; the clock starts only on Start. */
 export function InvitePage({ token }: { token: string }) {
@@ -17,6 +17,7 @@ export function InvitePage({ token }: { token: string }) {
           status
           durationMinutes
           instructions
+          recordingNotice
         }
       }
     `),
@@ -66,6 +67,7 @@ export function InvitePage({ token }: { token: string }) {
           <li>Run your code against the examples or your own input as often as you like; runs are not scored.</li>
           <li>Submit as often as you like: your best submission per problem counts.</li>
         </ul>
+        <RecordingNotice items={invited[0]?.recordingNotice ?? data?.myAttempts[0]?.recordingNotice ?? []} />
         <ErrorBox error={error} />
         {error?.code === 'CONFLICT' && inProgress.length > 0 && (
           <p>

@@ -23,3 +23,17 @@ export const TIMELINE_LIMITS = {
   /** A paste counts as large in the summary from this many characters. */
   largePasteChars: 200,
 } as const;
+
+/**
+ * What the candidate is told before starting, word for word (the invitation page and the
+ * attempt's instructions show it). Change it together with what the web app records.
+ */
+export const RECORDING_NOTICE: readonly string[] = [
+  'When you open each problem.',
+  'Pastes into the editor: how many characters and lines, and whether the text was copied inside this page or came from elsewhere (the pasted text itself is not kept apart from your code).',
+  'When this page loses and regains focus (switching tabs or windows).',
+  'When your connection drops and comes back.',
+  'Every Run (and whether it used your own input) and every Submit.',
+  'Your code every few seconds while you edit, and at each Run and Submit, so a reviewer can replay how it was written.',
+  'Nothing else: no camera, microphone, screen or keystroke recording, and nothing outside this page. Recruiters review this as evidence next to your results; it never changes your score by itself.',
+];
