@@ -63,7 +63,7 @@ export class AttemptsService {
    */
   private async recordAction(s: SubmissionEntity, kind: 'RUN' | 'SUBMIT', customInput: boolean): Promise<SubmissionEntity> {
     try {
-      await this.timeline.recordAction(s.attemptId!, s.id, kind, s.problemId, s.language as Language, s.source, customInput);
+      await this.timeline.recordAction(s.attemptId!, s.id, kind, s.problemId, s.language, s.source, customInput);
     } catch (e) {
       this.logger.warn({ attemptId: s.attemptId, submissionId: s.id, err: (e as Error).message }, 'could not record the run or submission in the timeline');
     }

@@ -70,7 +70,7 @@ export interface InterviewerTimelineView {
 export type TimelineAudience = 'MANAGER' | 'INTERVIEWER';
 
 /** Who reads timelines: hiring managers always, interviewers where the job allows it, nobody else. */
-export function timelineAudience(role: Role | string, jobAllowsInterviewers: boolean): TimelineAudience | null {
+export function timelineAudience(role: Role, jobAllowsInterviewers: boolean): TimelineAudience | null {
   if (role === Role.ADMIN || role === Role.RECRUITER) return 'MANAGER';
   if (role === Role.INTERVIEWER && jobAllowsInterviewers) return 'INTERVIEWER';
   return null;
