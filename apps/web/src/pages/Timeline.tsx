@@ -93,7 +93,7 @@ export function TimelinePage({ id }: { id: string }) {
         {t.summary.text}
       </p>
       <p className="muted small">
-        Started {when(t.startedAt)} · ended {when(t.endedAt)}. Evidence for a person to review: none of this changes a score.
+        Started {when(t.startedAt)} · until {when(t.endedAt)}. Evidence for a person to review: none of this changes a score.
       </p>
       <div className="grid2">
         <section className="card" aria-label="Code playback">

@@ -173,7 +173,7 @@ export function managerTimelineView(attempt: AttemptEntity, events: readonly Att
     startedAt: start,
     endedAt: end,
     events: events.map((e) => ({ ...details(e), at: e.occurredAt, offsetSeconds: start ? Math.max(0, Math.round((e.occurredAt.getTime() - start.getTime()) / 1000)) : 0 })),
-    summary: { ...counts, activeSeconds, text: [...countsText(counts), `${plural(minutes, 'minute')} active`].join(', ') },
+    summary: { ...counts, activeSeconds, text: [...countsText(counts), activeSeconds < 60 ? `${plural(activeSeconds, 'second')} active` : `${plural(minutes, 'minute')} active`].join(', ') },
   };
 }
 
