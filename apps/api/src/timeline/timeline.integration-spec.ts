@@ -176,6 +176,20 @@ describe('attempt timeline and code playback', () => {
     expect(errorCode(await api.gql(RECORD, { i: tooMany }, c().user.token))).toBe('BAD_USER_INPUT');
   });
 
+  it('records every one of parallel runs, each with its code, in one unbroken playback', async () => {
+    const sources = ['function twoSum() { return [0, 1]; }', 'function twoSum() { return [1, 0]; }', 'function twoSum() { return []; }'];
+    await Promise.all(
+      sources.map((source) =>
+        api.gql(`mutation($i: RunCodeInput!) { runCode(input: $i) { id } }`, { i: { attemptId: c().attemptId, problemId: twoSumId(), language: 'javascript', source } }, c().user.token).then(ok),
+      ),
+    );
+    const p = ok(await api.gql(PLAYBACK, { a: c().attemptId, p: twoSumId() }, rec())).attemptPlayback;
+    expect(p.total).toBe(3);
+    expect(p.frames.map((f: { code: string }) => f.code).sort()).toEqual([...sources].sort());
+    const t = ok(await api.gql(TIMELINE, { id: c().attemptId }, rec())).attemptTimeline;
+    expect(t.summary.runs).toBe(3);
+  });
+
   it('stops recording when the attempt is finished', async () => {
     ok(await api.gql(`mutation($id: ID!) { finishAssessment(attemptId: $id) { status } }`, { id: c().attemptId }, c().user.token));
     const res = await api.gql(RECORD, { i: { attemptId: c().attemptId, batchId: batchId(), events: [{ type: 'FOCUS_LOST', ageMs: 0 }], snapshots: [] } }, c().user.token);

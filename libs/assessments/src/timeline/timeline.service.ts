@@ -177,6 +177,11 @@ export class TimelineService {
     snaps: SnapshotToStore[],
     bounded: boolean,
   ): Promise<ActivityBatchResult> {
+    // One writer per attempt at a time on PostgreSQL (SQLite runs transactions one at a time
+    // already): the snapshots' seq is read, then written.
+    if (em.connection.options.type === 'postgres') {
+      await em.getRepository(AttemptEntity).findOne({ where: { id: attemptId }, select: { id: true }, lock: { mode: 'pessimistic_write' } });
+    }
     const batches = em.getRepository(AttemptActivityBatchEntity);
     const dup = await batches.findOneBy({ attemptId, batchId });
     if (dup) return { batchId, stored: false, events: dup.events, snapshots: dup.snapshots };
