@@ -25,12 +25,13 @@ import { HealthController } from './health/health.controller';
 import { HiringApiModule } from './hiring/hiring.module';
 import { RubricsApiModule } from './rubrics/rubrics.module';
 import { SubmissionsModule } from './submissions/submissions.module';
+import { TimelineApiModule } from './timeline/timeline.module';
 import { UsersResolver } from './users/users.resolver';
 
 export const SCHEMA_FILE = path.join(__dirname, '..', 'schema.graphql');
 
 /** Feature modules: each brings its own resolvers. */
-const FEATURE_MODULES = [SubmissionsModule, HiringApiModule, AssessmentsModule, RubricsApiModule, ShortlistApiModule];
+const FEATURE_MODULES = [SubmissionsModule, HiringApiModule, AssessmentsModule, RubricsApiModule, ShortlistApiModule, TimelineApiModule];
 
 @Module({})
 export class AppModule implements NestModule {

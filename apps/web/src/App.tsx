@@ -25,6 +25,7 @@ const RubricsPage = lazy(() => import('./pages/Rubrics').then((m) => ({ default:
 const NewRubricPage = lazy(() => import('./pages/Rubrics').then((m) => ({ default: m.NewRubricPage })));
 const EditRubricPage = lazy(() => import('./pages/Rubrics').then((m) => ({ default: m.EditRubricPage })));
 const AssessmentsPage = lazy(() => import('./pages/Assessments').then((m) => ({ default: m.AssessmentsPage })));
+const TimelinePage = lazy(() => import('./pages/Timeline').then((m) => ({ default: m.TimelinePage })));
 const FairnessReportPage = lazy(() => import('./pages/Fairness').then((m) => ({ default: m.FairnessReportPage })));
 const CalibrationPage = lazy(() => import('./pages/Calibration').then((m) => ({ default: m.CalibrationPage })));
 
@@ -54,6 +55,7 @@ const ShortlistRoute = () => <ShortlistPage jobId={useParam('id')} />;
 const EditProblemRoute = () => <EditProblemPage id={useParam('id')} />;
 const EditRubricRoute = () => <EditRubricPage id={useParam('id')} />;
 const FairnessRoute = () => <FairnessReportPage jobId={useParam('id')} />;
+const TimelineRoute = () => <TimelinePage id={useParam('id')} />;
 
 function NotFound() {
   return (
@@ -285,6 +287,14 @@ function Layout() {
               element={
                 <Need roles={STAFF}>
                   <AssessmentsPage />
+                </Need>
+              }
+            />
+            <Route
+              path="/recruiter/attempts/:id/timeline"
+              element={
+                <Need roles={STAFF}>
+                  <TimelineRoute />
                 </Need>
               }
             />

@@ -123,8 +123,20 @@ function ws(): WsClient {
     // The browser sends the session cookie with the upgrade; the API checks its Origin.
     const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`;
     wsClient = createWsClient({ url, lazy: true, retryAttempts: 5 });
+    wsClient.on('connected', () => connectionListeners.forEach((l) => l(true)));
+    // A lazy client closes normally (1000) when no subscription needs it: not a lost connection.
+    wsClient.on('closed', (e) => {
+      if ((e as { code?: number } | undefined)?.code !== 1000) connectionListeners.forEach((l) => l(false));
+    });
   }
   return wsClient;
+}
+
+const connectionListeners = new Set<(up: boolean) => void>();
+/** The live connection (graphql-ws) going down and coming back; returns the unsubscribe function. */
+export function onConnectionChange(listener: (up: boolean) => void): () => void {
+  connectionListeners.add(listener);
+  return () => void connectionListeners.delete(listener);
 }
 
 /**

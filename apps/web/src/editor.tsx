@@ -25,17 +25,22 @@ export function CodeEditor({
   language,
   onChange,
   label,
+  onPaste,
 }: {
   value: string;
   language: string;
   onChange: (v: string) => void;
   label: string;
+  /** The pasted text, before the editor inserts it (the attempt timeline records pastes). */
+  onPaste?: (text: string) => void;
 }) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   const lang = useRef(new Compartment());
   const changed = useRef(onChange);
   changed.current = onChange;
+  const pasted = useRef(onPaste);
+  pasted.current = onPaste;
 
   useEffect(() => {
     const v = new EditorView({
@@ -54,6 +59,12 @@ export function CodeEditor({
           // tabindex: axe counts a contenteditable as focusable only with it (scrollable-region-focusable).
           EditorView.contentAttributes.of({ 'aria-label': label, tabindex: '0' }),
           EditorView.updateListener.of((u) => u.docChanged && changed.current(u.state.doc.toString())),
+          EditorView.domEventHandlers({
+            paste: (e) => {
+              pasted.current?.(e.clipboardData?.getData('text/plain') ?? '');
+              return false; // CodeMirror inserts it as usual
+            },
+          }),
         ],
       }),
     });

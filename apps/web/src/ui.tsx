@@ -139,3 +139,18 @@ function AskDialog({ ask, onClose }: { ask: Ask; onClose: (v: string | true | nu
     </dialog>
   );
 }
+
+/** What the attempt page records, as the API words it (Attempt.recordingNotice). */
+export function RecordingNotice({ items }: { items: readonly string[] }) {
+  if (!items.length) return null;
+  return (
+    <section aria-label="What is recorded" data-testid="recording-notice">
+      <h3>What is recorded during the assessment</h3>
+      <ul>
+        {items.map((t) => (
+          <li key={t}>{t}</li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,12 +1,13 @@
 import { DynamicModule, Module, ModuleMetadata, Type } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AssessmentEntity, AttemptEntity, ProblemEntity, SubmissionEntity } from '@app/domain';
+import { AssessmentEntity, AttemptActivityBatchEntity, AttemptEntity, AttemptEventEntity, CodeSnapshotEntity, ProblemEntity, SubmissionEntity } from '@app/domain';
 import { JudgingModule } from '@app/judging';
 import { APPLICATIONS_PORT, ApplicationsPort } from './applications.port';
 import { AssessmentsService } from './assessments.service';
 import { attemptLimitsProvider } from './attempt-limits';
 import { AttemptsService } from './attempts.service';
 import { ProblemsService } from './problems.service';
+import { TimelineService } from './timeline/timeline.service';
 
 export interface AssessmentsCoreOptions {
   /** The class behind ApplicationsPort: the app binds it (the API and the seed step, to the hiring flow). */
@@ -24,9 +25,9 @@ export class AssessmentsCoreModule {
   static forRoot(opts: AssessmentsCoreOptions): DynamicModule {
     return {
       module: AssessmentsCoreModule,
-      imports: [JudgingModule, TypeOrmModule.forFeature([AssessmentEntity, AttemptEntity, ProblemEntity, SubmissionEntity]), ...(opts.imports ?? [])],
-      providers: [ProblemsService, AssessmentsService, AttemptsService, attemptLimitsProvider, { provide: APPLICATIONS_PORT, useClass: opts.applications }],
-      exports: [ProblemsService, AssessmentsService, AttemptsService, APPLICATIONS_PORT, JudgingModule],
+      imports: [JudgingModule, TypeOrmModule.forFeature([AssessmentEntity, AttemptEntity, ProblemEntity, SubmissionEntity, AttemptActivityBatchEntity, AttemptEventEntity, CodeSnapshotEntity]), ...(opts.imports ?? [])],
+      providers: [ProblemsService, AssessmentsService, AttemptsService, TimelineService, attemptLimitsProvider, { provide: APPLICATIONS_PORT, useClass: opts.applications }],
+      exports: [ProblemsService, AssessmentsService, AttemptsService, TimelineService, APPLICATIONS_PORT, JudgingModule],
     };
   }
 }

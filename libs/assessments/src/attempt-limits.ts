@@ -4,6 +4,7 @@ import { RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRe
 import { AppError, ErrorCode } from '@app/common';
 import { AppConfig, APP_CONFIG } from '@app/config';
 import { REDIS } from '@app/core';
+import { TIMELINE_LIMITS } from './timeline/timeline-limits';
 
 /** A per-candidate limit of calls a minute over a rate-limiter-flexible limiter of `points` a minute. */
 export class PerMinuteLimit {
@@ -27,6 +28,8 @@ export class PerMinuteLimit {
 export interface AttemptLimits {
   runs: PerMinuteLimit;
   submissions: PerMinuteLimit;
+  /** Timeline batches from the candidate's browser (TIMELINE_LIMITS.batchesPerMinute). */
+  activityBatches: PerMinuteLimit;
 }
 
 export const ATTEMPT_LIMITS = Symbol('ATTEMPT_LIMITS');
@@ -54,5 +57,6 @@ export const attemptLimitsProvider: Provider = {
   useFactory: (redis: Redis, config: AppConfig): AttemptLimits => ({
     runs: redisLimit(redis, `${config.redis.prefix}:runcode`, config.judge.runsPerMinute, 'runs'),
     submissions: redisLimit(redis, `${config.redis.prefix}:submit`, config.judge.submissionsPerMinute, 'submissions'),
+    activityBatches: redisLimit(redis, `${config.redis.prefix}:activity`, TIMELINE_LIMITS.batchesPerMinute, 'timeline batches'),
   }),
 };

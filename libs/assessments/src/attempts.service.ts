@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
-import { AppError, CLOCK, Clock } from '@app/common';
+import { AppError, CLOCK, Clock, Logger } from '@app/common';
 import {
   AssessmentEntity,
   AttemptEntity,
@@ -14,6 +14,7 @@ import {
   SubmissionState,
   Verdict,
 } from '@app/domain';
+import { LOGGER } from '@app/core';
 import { SubmissionsService } from '@app/judging';
 import { CUSTOM_INPUT_MAX_BYTES, sourceLimitKb } from '@app/sandbox';
 import { hashToken } from './assessments.service';
@@ -22,6 +23,7 @@ import { acceptsSubmissions, computeDeadline, invitationExpired } from './deadli
 import { ProblemDocument, problemLanguages } from './candidate-view';
 import { bestSubmission, problemPoints, totalPoints } from './points';
 import { ProblemsService } from './problems.service';
+import { TimelineService } from './timeline/timeline.service';
 
 
 export interface ProblemResult {
@@ -62,7 +64,22 @@ export class AttemptsService {
     private readonly problems: ProblemsService,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ATTEMPT_LIMITS) private readonly limits: AttemptLimits,
+    private readonly timeline: TimelineService,
+    @Inject(LOGGER) private readonly logger: Logger,
   ) {}
+
+  /**
+   * The timeline's RUN/SUBMIT event and the exact code, recorded once the judge has the
+   * submission. Evidence only: a failure here is logged and never costs the candidate the run.
+   */
+  private async recordAction(s: SubmissionEntity, kind: 'RUN' | 'SUBMIT', customInput: boolean): Promise<SubmissionEntity> {
+    try {
+      await this.timeline.recordAction(s.attemptId!, s.id, kind, s.problemId, s.language, s.source, customInput);
+    } catch (e) {
+      this.logger.warn({ attemptId: s.attemptId, submissionId: s.id, err: (e as Error).message }, 'could not record the run or submission in the timeline');
+    }
+    return s;
+  }
 
   /** Past its deadline an unfinished attempt counts as finished, whether or not anyone closed it. */
   effectiveStatus(a: AttemptEntity, now = this.clock.now()): AttemptStatus {
@@ -133,7 +150,7 @@ export class AttemptsService {
     checkLanguage(problem.definition as ProblemDocument, language);
     // Counted only once the request is otherwise valid: a refused one costs the candidate nothing.
     await this.limits.submissions.consume(candidateId);
-    return this.submissions.create({
+    const created = await this.submissions.create({
       kind: SubmissionKind.SUBMISSION,
       problemId,
       problemVersion: problem.version,
@@ -142,6 +159,7 @@ export class AttemptsService {
       language,
       source,
     });
+    return this.recordAction(created, 'SUBMIT', false);
   }
 
   /** Unscored run against the visible tests, or against the candidate's own input. Rate-limited. */
@@ -159,7 +177,7 @@ export class AttemptsService {
     checkLanguage(problem.definition as ProblemDocument, language);
     if (customInput) checkCustomInput(String(problem.definition.mode), customInput);
     await this.limits.runs.consume(candidateId);
-    return this.submissions.create({
+    const created = await this.submissions.create({
       kind: SubmissionKind.RUN,
       problemId,
       problemVersion: problem.version,
@@ -169,6 +187,7 @@ export class AttemptsService {
       source,
       customInput,
     });
+    return this.recordAction(created, 'RUN', customInput !== null);
   }
 
   /**

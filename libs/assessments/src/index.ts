@@ -15,3 +15,7 @@ export * from './bank/bank-validation';
 export * from './bank/bank.seeder';
 export * from './submission-views';
 export * from './sql-columns';
+export * from './timeline/timeline-limits';
+export * from './timeline/timeline-views';
+export * from './timeline/timeline.service';
+export * from './timeline/playback';

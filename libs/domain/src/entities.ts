@@ -2,6 +2,7 @@ import { ApplicationEventEntity } from './application-event.entity';
 import { ApplicationEntity } from './application.entity';
 import { AssessmentEntity } from './assessment.entity';
 import { AttemptEntity } from './attempt.entity';
+import { AttemptActivityBatchEntity, AttemptEventEntity, CodeSnapshotEntity } from './attempt-timeline.entity';
 import { InterviewEntity } from './interview.entity';
 import { JobTemplateEntity } from './job-template.entity';
 import { JobEntity } from './job.entity';
@@ -14,4 +15,4 @@ import { SubmissionEntity } from './submission.entity';
 import { UserEntity } from './user.entity';
 
 /** Every entity the platform persists; the DataSource and the migration check use this list. */
-export const ENTITIES = [UserEntity, ProblemEntity, SubmissionEntity, AssessmentEntity, AttemptEntity, JobTemplateEntity, JobEntity, ApplicationEntity, ApplicationEventEntity, RubricEntity, RubricVersionEntity, InterviewEntity, ScorecardEntity, ScorecardVersionEntity, ShortlistPolicyEntity, SelfIdentificationEntity];
+export const ENTITIES = [UserEntity, ProblemEntity, SubmissionEntity, AssessmentEntity, AttemptEntity, JobTemplateEntity, JobEntity, ApplicationEntity, ApplicationEventEntity, RubricEntity, RubricVersionEntity, InterviewEntity, ScorecardEntity, ScorecardVersionEntity, ShortlistPolicyEntity, SelfIdentificationEntity, AttemptActivityBatchEntity, AttemptEventEntity, CodeSnapshotEntity];

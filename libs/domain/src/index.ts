@@ -6,6 +6,7 @@ export * from './submission.entity';
 export * from './base.entity';
 export * from './assessment.entity';
 export * from './attempt.entity';
+export * from './attempt-timeline.entity';
 export * from './hiring.enums';
 export * from './job-content';
 export * from './job-template.entity';

@@ -67,6 +67,13 @@ export class JobEntity extends UuidEntity {
   @Column({ type: 'boolean', default: false })
   autoReject: boolean;
 
+  /**
+   * Opt-in: interviewers of an application may read its attempt timelines (relative times only,
+   * see @app/assessments timeline views). Off by default: recruiters and admins only.
+   */
+  @Column({ type: 'boolean', default: false })
+  interviewersSeeTimeline: boolean;
+
   @Column({ type: 'varchar', length: 36 })
   createdById: string;
 

@@ -32,15 +32,15 @@ export class JobsResolver {
   @Roles(...HIRING_MANAGERS)
   @Mutation(() => JobModel, { description: 'A DRAFT job from a template, with any field changed' })
   createJob(@Args('input') input: CreateJobInput, @CurrentUser() user: AuthUser): Promise<JobEntity> {
-    const { templateId, templateKey, anonymizedReview, autoReject, ...changes } = input;
-    return this.jobsService.create({ templateId, templateKey, anonymizedReview, autoReject, changes }, user);
+    const { templateId, templateKey, anonymizedReview, autoReject, interviewersSeeTimeline, ...changes } = input;
+    return this.jobsService.create({ templateId, templateKey, anonymizedReview, autoReject, interviewersSeeTimeline, changes }, user);
   }
 
   @Roles(...HIRING_MANAGERS)
   @Mutation(() => JobModel)
   updateJob(@Args('id', ID_ARG) id: string, @Args('input') input: UpdateJobInput, @CurrentUser() user: AuthUser): Promise<JobEntity> {
-    const { anonymizedReview, autoReject, ...changes } = input;
-    return this.jobsService.update(id, changes, user, { anonymizedReview, autoReject });
+    const { anonymizedReview, autoReject, interviewersSeeTimeline, ...changes } = input;
+    return this.jobsService.update(id, changes, user, { anonymizedReview, autoReject, interviewersSeeTimeline });
   }
 
   @Roles(...HIRING_MANAGERS)

@@ -1,4 +1,5 @@
 import { graphql } from '../gql';
+import { Link } from 'react-router';
 import { useState, type FormEvent } from 'react';
 import type { AssessmentsAssessmentsQuery } from '../gql/graphql';
 
@@ -196,6 +197,7 @@ function AssessmentCard({ a, applications }: { a: Data['assessments'][number]; a
               <th scope="col">Status</th>
               <th scope="col">Deadline</th>
               <th scope="col">Extra time</th>
+              <th scope="col">Integrity evidence</th>
             </tr>
           </thead>
           <tbody>
@@ -212,6 +214,7 @@ function AssessmentCard({ a, applications }: { a: Data['assessments'][number]; a
                     </button>
                   )}
                 </td>
+                <td>{t.status !== 'INVITED' && <Link to={`/recruiter/attempts/${t.id}/timeline`}>Timeline and playback</Link>}</td>
               </tr>
             ))}
           </tbody>

@@ -3,9 +3,10 @@ import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent }
 import { gql, subscribe, useQuery, type ApiError } from '../api';
 import type { AttemptProblemFieldsFragment, AttemptSubmissionFragment, CustomInput, Language } from '../gql/graphql';
 import { CodeEditor } from '../editor';
+import { ActivityRecorder } from '../activity';
 import { Link } from 'react-router';
 import { Markdown } from '../markdown';
-import { useAsk, ErrorBox, Loading, Page, VerdictBadge, label } from '../ui';
+import { useAsk, ErrorBox, Loading, Page, RecordingNotice, VerdictBadge, label } from '../ui';
 
 graphql(`
   fragment AttemptSubmission on Submission {
@@ -82,6 +83,7 @@ const ATTEMPT = graphql(`
       id
       title
       instructions
+      recordingNotice
       status
       deadline
       secondsLeft
@@ -176,6 +178,20 @@ export function AttemptPage({ id }: { id: string }) {
   const unsubs = useRef<(() => void)[]>([]);
   useEffect(() => () => unsubs.current.forEach((u) => u()), []);
 
+  // The timeline and code playback, while the attempt is open (what recordingNotice says).
+  const [recorder, setRecorder] = useState<ActivityRecorder | null>(null);
+  const recording = attempt?.status === 'IN_PROGRESS' ? attempt.id : null;
+  useEffect(() => {
+    if (!recording) return;
+    const r = new ActivityRecorder(recording);
+    r.start();
+    setRecorder(r);
+    return () => {
+      void r.flush().finally(() => r.stop());
+      setRecorder(null);
+    };
+  }, [recording]);
+
   const followed = useRef(new Set<string>());
   const reloadRef = useRef(reload);
   reloadRef.current = reload;
@@ -222,6 +238,7 @@ export function AttemptPage({ id }: { id: string }) {
 
   const finish = async () => {
     if (!(await ask({ title: 'Finish the assessment now?', body: 'You cannot submit afterwards.', confirm: 'Finish now' }))) return;
+    await recorder?.flush();
     await gql(
       graphql(`
         mutation AttemptFinishAssessment($id: ID!) {
@@ -265,11 +282,12 @@ export function AttemptPage({ id }: { id: string }) {
       <details className="card">
         <summary>Instructions</summary>
         <Markdown source={attempt.instructions} />
+        <RecordingNotice items={attempt.recordingNotice} />
       </details>
       <ProblemTabs problems={attempt.problems} selected={problem?.problemId} onSelect={setSelected} />
       {problem && (
         <div role="tabpanel" id={`panel-${problem.problemId}`} aria-labelledby={`tab-${problem.problemId}`}>
-          <ProblemPanel key={problem.problemId} attemptId={attempt.id} problem={problem} open={open} submissions={mine} onCreated={follow} />
+          <ProblemPanel key={problem.problemId} attemptId={attempt.id} problem={problem} open={open} submissions={mine} onCreated={follow} recorder={open ? recorder : null} />
         </div>
       )}
     </Page>
@@ -397,6 +415,7 @@ function ProblemPanel({
   submissions,
   onCreated,
   practice = false,
+  recorder = null,
 }: {
   attemptId: string;
   problem: Problem;
@@ -404,6 +423,7 @@ function ProblemPanel({
   submissions: Submission[];
   onCreated: (s: Submission) => void;
   practice?: boolean;
+  recorder?: ActivityRecorder | null;
 }) {
   const [ask, dialog] = useAsk();
   const [draft, setDraft] = useState<Draft>(() => loadDraft(attemptId, problem));
@@ -416,6 +436,8 @@ function ProblemPanel({
   useEffect(() => {
     localStorage.setItem(draftKey(attemptId, problem.problemId), JSON.stringify(draft));
   }, [attemptId, problem.problemId, draft]);
+  useEffect(() => recorder?.problemOpened(problem.problemId), [recorder, problem.problemId]);
+  useEffect(() => recorder?.codeChanged(problem.problemId, draft.language, source), [recorder, problem.problemId, draft.language, source]);
 
   const send = async (kind: 'run' | 'submit') => {
     setBusy(true);
@@ -423,6 +445,8 @@ function ProblemPanel({
     try {
       // CodeInput takes the language in lower case ("javascript"); submissions report the enum name.
       const base = { attemptId, problemId: problem.problemId, language: draft.language.toLowerCase(), source };
+      // The edits before it go first; the API records the run's or submission's own code.
+      await recorder?.flush();
       let s: Submission;
       if (practice) {
         s = (
@@ -474,6 +498,7 @@ function ProblemPanel({
           )
         ).runCode;
       }
+      recorder?.sentByServer(problem.problemId, source);
       onCreated(s);
     } catch (e) {
       setError(e as Error);
@@ -565,6 +590,7 @@ function ProblemPanel({
           language={draft.language}
           onChange={setSource}
           label={`Code for ${problem.title}`}
+          onPaste={(text) => recorder?.pasted(problem.problemId, text)}
         />
         {problem.mode !== 'sql' && !practice && (
           <label>
@@ -688,3 +714,4 @@ function SubmissionView({ s, latest }: { s: Submission; latest: boolean }) {
     </details>
   );
 }
+

@@ -225,6 +225,7 @@ export function InterviewPage({ id }: { id: string }) {
               </ul>
             </div>
           ))}
+          <InterviewTimelines id={id} />
         </section>
         <div>
           {mine && !submitted && iv.status !== 'CANCELLED' && <ScorecardForm interview={iv} draft={own} onSaved={reload} />}
@@ -464,5 +465,43 @@ function ScorecardForm({ interview, draft, onSaved }: { interview: Interview; dr
         </button>
       </div>
     </form>
+  );
+}
+
+/**
+ * The attempt timelines of the interview's application, where the job shares them with
+ * interviewers: counts and positions in the allowed time, never times. A separate query, so a
+ * job that does not share them (FORBIDDEN) leaves the rest of the page alone.
+ */
+function InterviewTimelines({ id }: { id: string }) {
+  const { data, error } = useQuery(
+    graphql(`
+      query InterviewsAttemptTimelines($id: ID!) {
+        interview(id: $id) {
+          id
+          attemptTimelines {
+            attemptId
+            summary {
+              text
+            }
+          }
+        }
+      }
+    `),
+    { id },
+  );
+  if (error?.code === 'FORBIDDEN') return null;
+  if (error) return <ErrorBox error={error} />;
+  const timelines = data?.interview.attemptTimelines ?? [];
+  if (!timelines.length) return null;
+  return (
+    <>
+      <h3>Attempt timeline</h3>
+      {timelines.map((t) => (
+        <p key={t.attemptId} className="small" data-testid="interviewer-timeline">
+          {t.summary.text}
+        </p>
+      ))}
+    </>
   );
 }

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { ApiError, gql, useQuery } from '../api';
 import { Link, useNavigate } from 'react-router';
 import { Markdown } from '../markdown';
-import { ErrorBox, Page } from '../ui';
+import { ErrorBox, Page, RecordingNotice } from '../ui';
 
 /** The invitation link: instructions first; the clock starts only on Start. */
 export function InvitePage({ token }: { token: string }) {
@@ -17,6 +17,7 @@ export function InvitePage({ token }: { token: string }) {
           status
           durationMinutes
           instructions
+          recordingNotice
         }
       }
     `),
@@ -72,6 +73,7 @@ export function InvitePage({ token }: { token: string }) {
             ones but never scored, and the clock does not start.
           </p>
         )}
+        <RecordingNotice items={invited[0]?.recordingNotice ?? data?.myAttempts[0]?.recordingNotice ?? []} />
         <ErrorBox error={error} />
         {error?.code === 'CONFLICT' && inProgress.length > 0 && (
           <p>

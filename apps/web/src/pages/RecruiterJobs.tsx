@@ -243,6 +243,7 @@ export function EditJobPage({ id }: { id: string }) {
           about
           screeningThreshold
           anonymizedReview
+          interviewersSeeTimeline
           perks
           applicationCount
           payRange {
@@ -304,6 +305,7 @@ export function EditJobPage({ id }: { id: string }) {
             employmentType: form.employmentType,
             about: form.about,
             anonymizedReview: form.anonymizedReview,
+            interviewersSeeTimeline: form.interviewersSeeTimeline,
             perks: form.perks
               .split('\n')
               .map((s) => s.trim())
@@ -406,6 +408,14 @@ export function EditJobPage({ id }: { id: string }) {
             onChange={(e) => setForm({ ...form, anonymizedReview: e.target.checked })}
           />
           Anonymized review (interviewers do not see who the candidate is until shortlisting)
+        </label>
+        <label className="inline">
+          <input
+            type="checkbox"
+            checked={form.interviewersSeeTimeline}
+            onChange={(e) => setForm({ ...form, interviewersSeeTimeline: e.target.checked })}
+          />
+          Interviewers see attempt timelines (pastes, focus losses; positions in the allowed time, never times)
         </label>
         <ErrorBox error={err} />
         {saved && (

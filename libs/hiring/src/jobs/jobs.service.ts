@@ -19,6 +19,8 @@ export interface JobSettings {
   anonymizedReview?: boolean | null;
   /** A failed knock-out rejects at once (opt-in); otherwise it waits in the review queue for a recruiter. */
   autoReject?: boolean | null;
+  /** Interviewers of an application may read its attempt timelines (relative times only); off by default. */
+  interviewersSeeTimeline?: boolean | null;
 }
 
 export interface NewJob extends JobSettings {
@@ -75,6 +77,7 @@ export class JobsService {
         ...content,
         anonymizedReview: input.anonymizedReview ?? false,
         autoReject: input.autoReject ?? false,
+        interviewersSeeTimeline: input.interviewersSeeTimeline ?? false,
         templateId: template.id,
         status: JobStatus.DRAFT,
         createdById,
@@ -99,6 +102,7 @@ export class JobsService {
     Object.assign(job, validContent({ ...contentOf(job), ...edits }));
     if (settings.anonymizedReview != null) job.anonymizedReview = settings.anonymizedReview;
     if (settings.autoReject != null) job.autoReject = settings.autoReject;
+    if (settings.interviewersSeeTimeline != null) job.interviewersSeeTimeline = settings.interviewersSeeTimeline;
     return this.jobs.save(job);
   }
 

@@ -25,4 +25,9 @@ export class CreateJobInput extends JobContentInput {
   @IsOptional()
   @IsBoolean()
   autoReject?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Interviewers may read attempt timelines (relative times only). Default false' })
+  @IsOptional()
+  @IsBoolean()
+  interviewersSeeTimeline?: boolean | null;
 }

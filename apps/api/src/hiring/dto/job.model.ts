@@ -58,6 +58,9 @@ export class JobModel {
   @Field({ description: 'A failed knock-out rejects at once; false (the default): it waits in the review queue for a recruiter' })
   autoReject: boolean;
 
+  @Field({ description: "Interviewers of an application may read its attempt timelines, with times relative to the attempt's allowed time only; false (the default): recruiters and admins only" })
+  interviewersSeeTimeline: boolean;
+
   @Field(() => Date, { nullable: true })
   publishedAt: Date | null;
 
