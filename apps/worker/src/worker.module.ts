@@ -2,9 +2,11 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { Logger } from '@app/common';
 import { AppConfig } from '@app/config';
 import { CoreModule } from '@app/core';
+import { SimilarityModule } from '@app/integrity';
 import { JudgeRunnerModule } from '@app/judging';
 import { JudgeWorker } from './judge.worker';
 import { serveMetrics } from './metrics';
+import { SimilarityWorker } from './similarity.worker';
 
 /** The worker: no HTTP, no GraphQL; BullMQ processors over the same libraries as the API. */
 @Module({})
@@ -13,9 +15,10 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       // JudgeRunnerModule stops the sandbox children at shutdown, after JudgeWorker drained.
-      imports: [CoreModule.forRoot(config, 'worker', logger), JudgeRunnerModule.forRoot({ sandboxes: 'boot' })],
+      imports: [CoreModule.forRoot(config, 'worker', logger), JudgeRunnerModule.forRoot({ sandboxes: 'boot' }), SimilarityModule],
       providers: [
         JudgeWorker,
+        SimilarityWorker,
         {
           provide: 'METRICS_SERVER',
           useFactory: () => (config.judge.metricsPort !== undefined ? serveMetrics(config.judge.metricsPort) : null),

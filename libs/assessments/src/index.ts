@@ -14,3 +14,4 @@ export * from './bank/bank-files';
 export * from './bank/bank.seeder';
 export * from './submission-views';
 export * from './sql-columns';
+export * from './similarity-sources.service';

@@ -30,6 +30,7 @@ export interface StoredSimilarityFragment {
 @Index('IDX_similarity_pairs_group', ['scope', 'scopeId', 'problemId', 'language'])
 @Index('IDX_similarity_pairs_left_attempt', ['leftAttemptId'])
 @Index('IDX_similarity_pairs_right_attempt', ['rightAttemptId'])
+@Index('IDX_similarity_pairs_job', ['jobId'])
 export class SimilarityPairEntity extends UuidEntity {
   @Column({ type: 'varchar', length: 20 })
   scope: SimilarityScope;
@@ -53,12 +54,18 @@ export class SimilarityPairEntity extends UuidEntity {
   @Column({ type: 'varchar', length: 36 })
   leftAttemptId: string;
 
+  @Column({ type: 'varchar', length: 36 })
+  leftApplicationId: string;
+
   /** Null when the right side is a reference solution. */
   @Column({ type: 'varchar', length: 36, nullable: true })
   rightSubmissionId: string | null;
 
   @Column({ type: 'varchar', length: 36, nullable: true })
   rightAttemptId: string | null;
+
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  rightApplicationId: string | null;
 
   /** Index into the problem's reference solutions when the right side is one. */
   @Column({ type: 'integer', nullable: true })
