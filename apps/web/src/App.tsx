@@ -25,6 +25,7 @@ const NewRubricPage = lazy(() => import('./pages/Rubrics').then((m) => ({ defaul
 const EditRubricPage = lazy(() => import('./pages/Rubrics').then((m) => ({ default: m.EditRubricPage })));
 const AssessmentsPage = lazy(() => import('./pages/Assessments').then((m) => ({ default: m.AssessmentsPage })));
 const FairnessReportPage = lazy(() => import('./pages/Fairness').then((m) => ({ default: m.FairnessReportPage })));
+const SimilarityPage = lazy(() => import('./pages/Similarity').then((m) => ({ default: m.SimilarityPage })));
 const CalibrationPage = lazy(() => import('./pages/Calibration').then((m) => ({ default: m.CalibrationPage })));
 
 const STAFF: Role[] = ['ADMIN', 'RECRUITER'];
@@ -52,6 +53,7 @@ const ShortlistRoute = () => <ShortlistPage jobId={useParam('id')} />;
 const EditProblemRoute = () => <EditProblemPage id={useParam('id')} />;
 const EditRubricRoute = () => <EditRubricPage id={useParam('id')} />;
 const FairnessRoute = () => <FairnessReportPage jobId={useParam('id')} />;
+const SimilarityRoute = () => <SimilarityPage attemptId={useParam('id')} />;
 
 function NotFound() {
   return (
@@ -211,6 +213,14 @@ function Layout() {
               element={
                 <Need roles={STAFF}>
                   <ShortlistRoute />
+                </Need>
+              }
+            />
+            <Route
+              path="/recruiter/attempts/:id/similarity"
+              element={
+                <Need roles={STAFF}>
+                  <SimilarityRoute />
                 </Need>
               }
             />

@@ -29,6 +29,8 @@ export interface AttemptSimilarityGroups {
   attemptId: string;
   assessmentId: string;
   jobId: string;
+  /** When the attempt stops accepting submissions (deadline + grace); null before it starts. */
+  closesAt: Date | null;
   groups: { problemId: string; language: string }[];
 }
 
@@ -56,6 +58,7 @@ export class SimilaritySources {
       attemptId,
       assessmentId: assessment.id,
       jobId: assessment.jobId,
+      closesAt: attempt.deadline ? new Date(attempt.deadline.getTime() + SUBMISSION_GRACE_MS) : null,
       groups: [...finals.values()].map((s) => ({ problemId: s.problemId, language: s.language })),
     };
   }

@@ -46,16 +46,29 @@ export class SimilarityService {
    * assessment and for its job. Never throws: a finish must not fail because Redis did (the next
    * finish of the group schedules it again).
    */
-  async attemptFinished(attemptId: string): Promise<string[]> {
+  attemptFinished(attemptId: string): Promise<string[]> {
+    return this.scheduleFor(attemptId, false);
+  }
+
+  /**
+   * After a submission: the same analyses, but at the attempt's deadline (and grace), for an attempt
+   * nobody closes. Every submission of the attempt lands on the same job.
+   */
+  attemptSubmitted(attemptId: string): Promise<string[]> {
+    return this.scheduleFor(attemptId, true);
+  }
+
+  private async scheduleFor(attemptId: string, atDeadline: boolean): Promise<string[]> {
     try {
       const place = await this.sources.groupsOfAttempt(attemptId);
-      if (!place) return [];
+      if (!place || (atDeadline && !place.closesAt)) return [];
       const now = this.clock.now().getTime();
+      const notBefore = atDeadline ? place.closesAt!.getTime() + 1 : undefined;
       const ids: string[] = [];
       for (const g of place.groups) {
         if (!LANGUAGES.includes(g.language as SimilarityLanguage)) continue;
-        ids.push(await this.queue.schedule({ scope: 'ASSESSMENT', scopeId: place.assessmentId, problemId: g.problemId, language: g.language }, now));
-        ids.push(await this.queue.schedule({ scope: 'JOB', scopeId: place.jobId, problemId: g.problemId, language: g.language }, now));
+        ids.push(await this.queue.schedule({ scope: 'ASSESSMENT', scopeId: place.assessmentId, problemId: g.problemId, language: g.language }, now, notBefore));
+        ids.push(await this.queue.schedule({ scope: 'JOB', scopeId: place.jobId, problemId: g.problemId, language: g.language }, now, notBefore));
       }
       return ids;
     } catch (e) {

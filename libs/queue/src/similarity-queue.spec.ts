@@ -16,6 +16,15 @@ describe('similarityJobId (debounce windows)', () => {
     expect(similarityJobId(data, 1_080_000, 180_000).jobId).not.toBe(similarityJobId(data, 1_079_999, 180_000).jobId);
   });
 
+  it("waits for a later moment's window (an attempt's deadline), one job for every request before it", () => {
+    const deadline = 2_000_000;
+    const a = similarityJobId(data, 1_000_000, 180_000, deadline);
+    const b = similarityJobId(data, 1_500_000, 180_000, deadline);
+    expect(a.jobId).toBe(b.jobId);
+    expect(1_000_000 + a.delay).toBe(2_160_000);
+    expect(similarityJobId(data, 1_000_000, 0, deadline)).toEqual({ jobId: 'sim_ASSESSMENT_a1_p1_python_2000000', delay: 1_000_000 });
+  });
+
   it('keeps groups apart and runs at once when the window is 0', () => {
     expect(similarityJobId({ ...data, language: 'javascript' }, 5, 180_000).jobId).not.toBe(similarityJobId(data, 5, 180_000).jobId);
     expect(similarityJobId(data, 5, 0)).toEqual({ jobId: 'sim_ASSESSMENT_a1_p1_python_5', delay: 0 });

@@ -26,9 +26,10 @@ export interface SimilarityJobData {
  * while that job runs lands in the next window (its own job): nothing finished is left out, and a
  * group is analysed at most once per window. BullMQ ids may not contain ':'.
  */
-export function similarityJobId(data: SimilarityJobData, nowMs: number, debounceMs: number): { jobId: string; delay: number } {
-  const window = debounceMs > 0 ? Math.floor(nowMs / debounceMs) : nowMs;
-  const delay = debounceMs > 0 ? (window + 1) * debounceMs - nowMs : 0;
+export function similarityJobId(data: SimilarityJobData, nowMs: number, debounceMs: number, notBeforeMs = nowMs): { jobId: string; delay: number } {
+  const at = Math.max(nowMs, notBeforeMs);
+  const window = debounceMs > 0 ? Math.floor(at / debounceMs) : at;
+  const delay = debounceMs > 0 ? (window + 1) * debounceMs - nowMs : at - nowMs;
   return { jobId: ['sim', data.scope, data.scopeId, data.problemId, data.language, window].join('_'), delay };
 }
 
@@ -45,9 +46,12 @@ export class SimilarityQueue {
     this.queue.on('error', () => undefined);
   }
 
-  /** Adds the analysis for the current window, or does nothing when that window already has it. */
-  async schedule(data: SimilarityJobData, nowMs: number): Promise<string> {
-    const { jobId, delay } = similarityJobId(data, nowMs, this.debounceMs);
+  /**
+   * Adds the analysis for the current window (or the window of `notBeforeMs`, e.g. an attempt's
+   * deadline), or does nothing when that window already has it.
+   */
+  async schedule(data: SimilarityJobData, nowMs: number, notBeforeMs?: number): Promise<string> {
+    const { jobId, delay } = similarityJobId(data, nowMs, this.debounceMs, notBeforeMs);
     await this.queue.add(SimilarityJobName.Analyze, data, {
       jobId,
       delay,

@@ -50,7 +50,10 @@ export class AttemptsResolver {
 
   @Mutation(() => SubmissionModel, { description: 'Scored submission (any number; the best counts). Follow it with submissionUpdated.' })
   async submitSolution(@Args('input') input: CodeInput, @CurrentUser() user: AuthUser): Promise<SubmissionModel> {
-    return toSubmissionModel(await this.attempts.submit(input.attemptId, user.id, input.problemId, input.language, input.source));
+    const submission = await this.attempts.submit(input.attemptId, user.id, input.problemId, input.language, input.source);
+    // An attempt nobody closes is compared once its deadline passes.
+    void this.similarity.attemptSubmitted(input.attemptId);
+    return toSubmissionModel(submission);
   }
 
   @Mutation(() => AttemptModel, { description: 'Ends the attempt early' })

@@ -4,6 +4,7 @@ import type { AssessmentsAssessmentsQuery } from '../gql/graphql';
 
 type Data = AssessmentsAssessmentsQuery;
 import { gql, useQuery, type ApiError } from '../api';
+import { Link } from 'react-router';
 import { useAsk, ErrorBox, Page, label, when } from '../ui';
 
 export function AssessmentsPage() {
@@ -196,6 +197,7 @@ function AssessmentCard({ a, applications }: { a: Data['assessments'][number]; a
               <th scope="col">Status</th>
               <th scope="col">Deadline</th>
               <th scope="col">Extra time</th>
+              <th scope="col">Integrity</th>
             </tr>
           </thead>
           <tbody>
@@ -212,6 +214,7 @@ function AssessmentCard({ a, applications }: { a: Data['assessments'][number]; a
                     </button>
                   )}
                 </td>
+                <td>{t.status === 'FINISHED' ? <Link to={`/recruiter/attempts/${t.id}/similarity`}>Code similarity</Link> : '—'}</td>
               </tr>
             ))}
           </tbody>
