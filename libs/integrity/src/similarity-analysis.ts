@@ -42,6 +42,11 @@ export interface SimilarityInput {
   skipPairsWithin?: string;
   /** Fragments kept per pair, longest first. */
   maxFragments?: number;
+  /**
+   * Pairs kept per file, most similar first (default 20): a cohort that shares one leaked solution
+   * would otherwise store n²/2 pairs. A pair is kept while either of its files has room.
+   */
+  maxPairsPerFile?: number;
 }
 
 /** A 1-based inclusive line range. */
@@ -115,14 +120,23 @@ export async function analyzeSimilarity(input: SimilarityInput): Promise<Similar
   const report: Report = await analyzer.analyze(files, 'similarity', template);
   const keyOf = (path: string): string => input.files[Number(path.slice(0, path.indexOf('.')))].key;
   const only = input.onlyKeys ? new Set(input.onlyKeys) : undefined;
-  const pairs: SimilarityPairResult[] = [];
   const all = report.allPairs();
-  for (const pair of all) {
-    if (!(pair.similarity >= input.threshold)) continue;
-    let left = keyOf(pair.leftFile.path);
-    let right = keyOf(pair.rightFile.path);
-    if (only && !only.has(left) && !only.has(right)) continue;
-    if (input.skipPairsWithin && left.startsWith(input.skipPairsWithin) && right.startsWith(input.skipPairsWithin)) continue;
+  const candidates = all
+    .filter((pair) => pair.similarity >= input.threshold)
+    .map((pair) => ({ pair, left: keyOf(pair.leftFile.path), right: keyOf(pair.rightFile.path) }))
+    .filter(({ left, right }) => !only || only.has(left) || only.has(right))
+    .filter(({ left, right }) => !(input.skipPairsWithin && left.startsWith(input.skipPairsWithin) && right.startsWith(input.skipPairsWithin)))
+    .sort((a, b) => b.pair.similarity - a.pair.similarity);
+  const room = new Map<string, number>();
+  const perFile = input.maxPairsPerFile ?? 20;
+  const pairs: SimilarityPairResult[] = [];
+  for (const { pair, left: l, right: r } of candidates) {
+    const [usedL, usedR] = [room.get(l) ?? 0, room.get(r) ?? 0];
+    if (usedL >= perFile && usedR >= perFile) continue;
+    room.set(l, usedL + 1);
+    room.set(r, usedR + 1);
+    let [left, right] = [l, r];
+    // Fragments only for the pairs kept: building them is most of the cost past the index.
     let fragments = fragmentsOf(pair, input.maxFragments ?? 20);
     let [leftCovered, rightCovered] = [pair.leftCovered / Math.max(1, pair.leftTotal), pair.rightCovered / Math.max(1, pair.rightTotal)];
     // A stable orientation: references on the right, otherwise keys in order.
