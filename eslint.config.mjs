@@ -21,6 +21,7 @@ const LAYERS = [
   'layer:judging',
   'layer:hiring',
   'layer:assessments',
+  'layer:integrity', // integrity evidence: code similarity (and the attempt timeline)
   'layer:rubrics',
   'layer:shortlist',
 ];

@@ -85,6 +85,7 @@ case "$cmd" in
   bank:report) ensure_deps; build; exec "${NODE_RUN[@]}" dist/tools/bank-report.js "$@" ;;
   bench:judge) ensure_deps; build; exec "${NODE_RUN[@]}" --expose-gc dist/tools/bench/judge.js "$@" ;;
   bench:shortlist) ensure_deps; build; exec "${NODE_RUN[@]}" dist/tools/bench/shortlist.js "$@" ;;
+  bench:integrity) ensure_deps; build; exec "${NODE_RUN[@]}" dist/tools/bench/integrity.js "$@" ;;
   lint) ensure_deps; lint ;;
   node) ensure_deps; exec "${NODE_RUN[@]}" "$@" ;;
   test)
@@ -106,5 +107,5 @@ case "$cmd" in
     node -e 'const r = require("./test-artifacts/jest-results.json"); console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests} skipped`)' || true
     exit $code
     ;;
-  *) echo "usage: tools/run.sh {start|test|build|api|worker|migrate|seed|create-admin|backup|restore|judge|lint|bank:report|bench:judge|bench:shortlist}" >&2; exit 2 ;;
+  *) echo "usage: tools/run.sh {start|test|build|api|worker|migrate|seed|create-admin|backup|restore|judge|lint|bank:report|bench:judge|bench:shortlist|bench:integrity}" >&2; exit 2 ;;
 esac

@@ -10,6 +10,7 @@ import { CoreModule } from '@app/core';
 import { AssessmentsModule } from './assessments/assessments.module';
 import { AuthResolver } from './auth/auth.resolver';
 import { ShortlistApiModule } from './shortlist/shortlist-api.module';
+import { SimilarityApiModule } from './integrity/similarity-api.module';
 import { GqlAuthGuard } from './graphql/auth.guard';
 import { buildContext } from './graphql/context';
 import { documentSizeMiddleware } from './graphql/document-size.middleware';
@@ -31,7 +32,7 @@ import { UsersResolver } from './users/users.resolver';
 export const SCHEMA_FILE = path.join(__dirname, '..', 'schema.graphql');
 
 /** Feature modules: each brings its own resolvers. */
-const FEATURE_MODULES = [SubmissionsModule, HiringApiModule, AssessmentsModule, RubricsApiModule, ShortlistApiModule, TimelineApiModule];
+const FEATURE_MODULES = [SubmissionsModule, HiringApiModule, AssessmentsModule, RubricsApiModule, ShortlistApiModule, TimelineApiModule, SimilarityApiModule];
 
 @Module({})
 export class AppModule implements NestModule {

@@ -27,6 +27,7 @@ const EditRubricPage = lazy(() => import('./pages/Rubrics').then((m) => ({ defau
 const AssessmentsPage = lazy(() => import('./pages/Assessments').then((m) => ({ default: m.AssessmentsPage })));
 const TimelinePage = lazy(() => import('./pages/Timeline').then((m) => ({ default: m.TimelinePage })));
 const FairnessReportPage = lazy(() => import('./pages/Fairness').then((m) => ({ default: m.FairnessReportPage })));
+const SimilarityPage = lazy(() => import('./pages/Similarity').then((m) => ({ default: m.SimilarityPage })));
 const CalibrationPage = lazy(() => import('./pages/Calibration').then((m) => ({ default: m.CalibrationPage })));
 
 const STAFF: Role[] = ['ADMIN', 'RECRUITER'];
@@ -56,6 +57,7 @@ const EditProblemRoute = () => <EditProblemPage id={useParam('id')} />;
 const EditRubricRoute = () => <EditRubricPage id={useParam('id')} />;
 const FairnessRoute = () => <FairnessReportPage jobId={useParam('id')} />;
 const TimelineRoute = () => <TimelinePage id={useParam('id')} />;
+const SimilarityRoute = () => <SimilarityPage attemptId={useParam('id')} />;
 
 function NotFound() {
   return (
@@ -223,6 +225,14 @@ function Layout() {
               element={
                 <Need roles={STAFF}>
                   <ShortlistRoute />
+                </Need>
+              }
+            />
+            <Route
+              path="/recruiter/attempts/:id/similarity"
+              element={
+                <Need roles={STAFF}>
+                  <SimilarityRoute />
                 </Need>
               }
             />

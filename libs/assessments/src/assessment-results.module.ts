@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AssessmentEntity, AttemptEntity, ProblemEntity } from '@app/domain';
 import { JudgingModule } from '@app/judging';
 import { AssessmentResultsService } from './assessment-results.service';
+import { SimilaritySources } from './similarity-sources.service';
 
 /**
  * What other domains read of assessments (results, points, change markers), without the
@@ -10,7 +11,7 @@ import { AssessmentResultsService } from './assessment-results.service';
  */
 @Module({
   imports: [JudgingModule, TypeOrmModule.forFeature([AssessmentEntity, AttemptEntity, ProblemEntity])],
-  providers: [AssessmentResultsService],
-  exports: [AssessmentResultsService],
+  providers: [AssessmentResultsService, SimilaritySources],
+  exports: [AssessmentResultsService, SimilaritySources],
 })
 export class AssessmentResultsModule {}

@@ -19,3 +19,4 @@ export * from './timeline/timeline-limits';
 export * from './timeline/timeline-views';
 export * from './timeline/timeline.service';
 export * from './timeline/playback';
+export * from './similarity-sources.service';

@@ -91,6 +91,10 @@ const fields = z.object({
     JUDGE_TYPECHECK_BUDGET_MS: intIn(100, 120_000).default(2000),
     JUDGE_TYPECHECK_THREADS: intIn(1, 64).optional(),
     WORKER_METRICS_PORT: intIn(0, 65535).optional(),
+    SIMILARITY_DEBOUNCE_MS: intIn(0, 86_400_000).default(180_000),
+    SIMILARITY_MAX_FILES: intIn(2, 5000).default(500),
+    SIMILARITY_MAX_HEAP_MB: intIn(64, 16_384).default(1024),
+    SIMILARITY_TIMEOUT_MS: intIn(1000, 3_600_000).default(300_000),
     WEB_DIST_DIR: z.string().optional(),
 });
 
@@ -189,6 +193,17 @@ export interface AppConfig {
     /** Type checks at once per worker (default: the sandbox count). */
     typeCheckThreads?: number;
   };
+  /** Code similarity between submissions (libs/integrity): run by the worker off the request path. */
+  similarity: {
+    /** An analysis runs at most once per this window per assessment, problem and language (0 = at once). */
+    debounceMs: number;
+    /** Files compared in one analysis (the most recent final submissions, plus reference solutions). */
+    maxFiles: number;
+    /** Old-generation heap of the analysis child process, in MB. */
+    maxHeapMb: number;
+    /** Wall time of one analysis before its child is killed. */
+    timeoutMs: number;
+  };
   webDistDir?: string;
 }
 
@@ -267,6 +282,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       inFlightPerCandidate: e.JUDGE_IN_FLIGHT_PER_CANDIDATE,
       typeCheckBudgetMs: e.JUDGE_TYPECHECK_BUDGET_MS,
       typeCheckThreads: e.JUDGE_TYPECHECK_THREADS,
+    },
+    similarity: {
+      debounceMs: e.SIMILARITY_DEBOUNCE_MS,
+      maxFiles: e.SIMILARITY_MAX_FILES,
+      maxHeapMb: e.SIMILARITY_MAX_HEAP_MB,
+      timeoutMs: e.SIMILARITY_TIMEOUT_MS,
     },
     webDistDir: e.WEB_DIST_DIR,
   };

@@ -19,3 +19,4 @@ export * from './interview.entity';
 export * from './scorecard.entity';
 export * from './shortlist-policy.entity';
 export * from './self-identification.entity';
+export * from './similarity-pair.entity';

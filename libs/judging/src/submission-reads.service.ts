@@ -26,6 +26,12 @@ export class SubmissionReads {
     return this.submissions.find({ where: { attemptId: In([...attemptIds]), kind: In([...kinds]) }, order: { createdAt: 'ASC' } });
   }
 
+  /** Submissions by id (any kind), in no particular order. */
+  byIds(ids: readonly string[]): Promise<SubmissionEntity[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return this.submissions.findBy({ id: In([...ids]) });
+  }
+
   /** Per attempt and problem, the highest score of a judged scored submission, for the attempts `attemptIds` selects (one column of ids). */
   async bestScores(attemptIds: SqlFragment): Promise<BestScoreRow[]> {
     const rows = await this.submissions

@@ -1,2 +1,3 @@
 export * from './jobs';
 export * from './judge-queue';
+export * from './similarity-queue';

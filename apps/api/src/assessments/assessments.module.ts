@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AssessmentsCoreModule } from '@app/assessments';
 import { HiringModule } from '@app/hiring';
+import { SimilarityModule } from '@app/integrity';
 import { AssessmentProblemFieldsResolver, AssessmentsResolver } from './assessments.resolver';
 import { AttemptsResolver } from './attempts.resolver';
 import { HiringApplicationsAdapter } from './hiring-applications.adapter';
@@ -10,7 +11,7 @@ import { ProblemsResolver } from './problems.resolver';
 export const assessmentsCore = AssessmentsCoreModule.forRoot({ applications: HiringApplicationsAdapter, imports: [HiringModule] });
 
 @Module({
-  imports: [assessmentsCore],
+  imports: [assessmentsCore, SimilarityModule],
   providers: [ProblemsResolver, AssessmentsResolver, AssessmentProblemFieldsResolver, AttemptsResolver],
   exports: [assessmentsCore],
 })

@@ -2,6 +2,7 @@ import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '
 import { AttemptsService, bestSubmission, candidateView, ProblemDocument, ProblemsService } from '@app/assessments';
 import { AuthUser } from '@app/auth';
 import { AttemptEntity, AttemptStatus, Role, SubmissionKind } from '@app/domain';
+import { SimilarityService } from '@app/integrity';
 import { CurrentUser, Roles } from '../graphql/roles.decorator';
 import { toSubmissionModel } from '../submissions/submission.mapper';
 import { SubmissionModel } from '../submissions/submission.model';
@@ -18,6 +19,7 @@ export class AttemptsResolver {
   constructor(
     private readonly attempts: AttemptsService,
     private readonly problemsService: ProblemsService,
+    private readonly similarity: SimilarityService,
   ) {}
 
   private async model(a: AttemptEntity): Promise<AttemptModel> {
@@ -48,7 +50,10 @@ export class AttemptsResolver {
 
   @Mutation(() => SubmissionModel, { description: 'Scored submission (any number; the best counts). Follow it with submissionUpdated.' })
   async submitSolution(@Args('input') input: CodeInput, @CurrentUser() user: AuthUser): Promise<SubmissionModel> {
-    return toSubmissionModel(await this.attempts.submit(input.attemptId, user.id, input.problemId, input.language, input.source));
+    const submission = await this.attempts.submit(input.attemptId, user.id, input.problemId, input.language, input.source);
+    // An attempt nobody closes is compared once its deadline passes.
+    void this.similarity.attemptSubmitted(input.attemptId);
+    return toSubmissionModel(submission);
   }
 
   @Query(() => [AttemptProblemModel], {
@@ -70,7 +75,10 @@ export class AttemptsResolver {
 
   @Mutation(() => AttemptModel, { description: 'Ends the attempt early' })
   async finishAssessment(@Args('attemptId', { type: () => ID }) attemptId: string, @CurrentUser() user: AuthUser): Promise<AttemptModel> {
-    return this.model(await this.attempts.finish(attemptId, user.id));
+    const attempt = await this.attempts.finish(attemptId, user.id);
+    // Off the request path: the worker compares the final submissions (debounced per group).
+    void this.similarity.attemptFinished(attempt.id);
+    return this.model(attempt);
   }
 
   /**

@@ -1,5 +1,6 @@
 import { ArgsType, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
+import { IntegrityReviewModel } from '../integrity/similarity.model';
 import { ArrayMaxSize, IsArray, IsEnum, IsInt, IsNumber, IsOptional, IsString, IsUUID, Max, Min, ValidateNested } from 'class-validator';
 import { ApplicationStage, RedFlagSeverity } from '@app/domain';
 
@@ -241,6 +242,9 @@ export class ShortlistEntryModel {
 
   @Field({ description: 'The arithmetic, as text' })
   explanation: string;
+
+  @Field(() => IntegrityReviewModel, { description: 'Code similarity found for this application: a marker for review that never changes the score' })
+  integrityReview: IntegrityReviewModel;
 }
 
 @ObjectType('Shortlist')

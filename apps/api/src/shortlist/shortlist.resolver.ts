@@ -1,6 +1,7 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { AuthUser } from '@app/auth';
 import { Role } from '@app/domain';
+import { integrityReviewOf, SimilarityService } from '@app/integrity';
 import { DEFAULT_POLICY, ShortlistPolicy, ShortlistService } from '@app/shortlist';
 import { CurrentUser, Roles } from '../graphql/roles.decorator';
 import { RedFlagMode, ShortlistArgs, ShortlistComponentName, ShortlistModel, ShortlistPolicyInput, ShortlistPolicyModel } from './shortlist.model';
@@ -20,12 +21,18 @@ export function toPolicyModel(p: ShortlistPolicy): ShortlistPolicyModel {
 @Resolver(() => ShortlistModel)
 @Roles(Role.ADMIN, Role.RECRUITER)
 export class ShortlistResolver {
-  constructor(private readonly shortlists: ShortlistService) {}
+  constructor(
+    private readonly shortlists: ShortlistService,
+    private readonly similarity: SimilarityService,
+  ) {}
 
   @Query(() => ShortlistModel, { description: 'Ranked, cursor-paginated; every entry explains its score' })
   async shortlist(@Args() args: ShortlistArgs): Promise<ShortlistModel> {
     const page = await this.shortlists.page(args.jobId, args.filter ?? {}, args.first, args.after);
-    return { ...page, entries: page.entries as ShortlistModel['entries'], policy: toPolicyModel(page.policy) };
+    // Added after ranking, from the similarity pairs: the marker never enters the score.
+    const markers = await this.similarity.markersForJob(args.jobId, page.entries.map((e) => e.applicationId));
+    const entries = page.entries.map((e) => ({ ...e, integrityReview: integrityReviewOf(markers.get(e.applicationId)) })) as ShortlistModel['entries'];
+    return { ...page, entries, policy: toPolicyModel(page.policy) };
   }
 
   @Query(() => ShortlistPolicyModel)

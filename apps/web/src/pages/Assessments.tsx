@@ -5,6 +5,7 @@ import type { AssessmentsAssessmentsQuery } from '../gql/graphql';
 
 type Data = AssessmentsAssessmentsQuery;
 import { gql, useQuery, type ApiError } from '../api';
+import { Link } from 'react-router';
 import { useAsk, ErrorBox, Page, label, when } from '../ui';
 
 export function AssessmentsPage() {
@@ -214,7 +215,10 @@ function AssessmentCard({ a, applications }: { a: Data['assessments'][number]; a
                     </button>
                   )}
                 </td>
-                <td>{t.status !== 'INVITED' && <Link to={`/recruiter/attempts/${t.id}/timeline`}>Timeline and playback</Link>}</td>
+                <td>
+                  {t.status !== 'INVITED' && <Link to={`/recruiter/attempts/${t.id}/timeline`}>Timeline and playback</Link>}
+                  {t.status === 'FINISHED' && <> · <Link to={`/recruiter/attempts/${t.id}/similarity`}>Code similarity</Link></>}
+                </td>
               </tr>
             ))}
           </tbody>

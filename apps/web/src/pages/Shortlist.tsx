@@ -51,6 +51,10 @@ const Q = graphql(`
         demoted
         explanation
         redFlagCount
+        integrityReview {
+          flagged
+          explanation
+        }
         recommendations
         components {
           name
@@ -221,6 +225,13 @@ export function ShortlistPage({ jobId }: { jobId: string }) {
                     <td>
                       {e.redFlagCount ? <span className="badge bad">{e.redFlagCount}</span> : '—'}
                       {e.demoted && <div className="small">demoted</div>}
+                      {e.integrityReview.flagged && (
+                        <div className="small">
+                          <span className="badge warn" title={e.integrityReview.explanation ?? undefined}>
+                            integrity review
+                          </span>
+                        </div>
+                      )}
                     </td>
                     <td className="actions">
                       <button
@@ -266,6 +277,7 @@ export function ShortlistPage({ jobId }: { jobId: string }) {
                           {e.recommendations.length > 0 && <li>Recommendations: {e.recommendations.map(label).join(', ')}</li>}
                         </ul>
                         <pre className="wrap small">{e.explanation}</pre>
+                        {e.integrityReview.explanation && <p className="small">{e.integrityReview.explanation}</p>}
                       </td>
                     </tr>
                   )}
