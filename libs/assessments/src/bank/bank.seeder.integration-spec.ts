@@ -46,5 +46,14 @@ describe('problem bank seed step (PostgreSQL, real judge)', () => {
       const solutions = (p.validationReport as { solutions: Array<{ language: string; verdict: string }> }).solutions;
       expect(solutions.map((x) => [x.language, x.verdict]).sort()).toEqual(entry.referenceSolutions.map((s) => [s.language, 'ACCEPTED']).sort());
     }
-  }, 120_000);
+    // two-sum's generated performance test: calibrated per reference language at validation, stored with the problem.
+    const twoSum = stored.find((p) => p.slug === 'two-sum')!;
+    expect(twoSum.calibration?.engine).toEqual(expect.stringContaining('isolated-vm'));
+    expect(twoSum.calibration?.figures.map((f) => [f.test, f.language]).sort()).toEqual(
+      ['javascript', 'python', 'typescript'].map((l) => ['100000 numbers, pair at the end', l]),
+    );
+    for (const f of twoSum.calibration?.figures ?? []) expect(f.limitMs).toBeGreaterThanOrEqual(3 * f.referenceMedianMs);
+    expect((twoSum.validationReport as { calibration?: unknown[] }).calibration).toHaveLength(3);
+    expect(stored.filter((p) => p.calibration).map((p) => p.slug)).toEqual(['two-sum']);
+  }, 300_000);
 });
