@@ -3,7 +3,7 @@ import type { Redis } from 'ioredis';
 import { AppConfig, APP_CONFIG } from '@app/config';
 import { REDIS } from '@app/core';
 import type { StoredTestResult } from '@app/domain';
-import { EngineRequest, EngineResult, JUDGE_ENGINE, JudgeEngine } from './engine.port';
+import { EngineRequest, EngineResult, JUDGE_ENGINE, JudgeEngine, SolutionsCheck, SolutionsCheckRequest } from './engine.port';
 import { JudgeSubmissionHandler, SUBMISSION_PUBLISHER } from './judge-submission.handler';
 import { JudgingModule } from './judging.module';
 import { SandboxEngine } from './sandbox-engine';
@@ -32,6 +32,10 @@ export class OnDemandSandboxEngine implements JudgeEngine {
 
   judge(req: EngineRequest, onTest?: (result: StoredTestResult, index: number) => void): Promise<EngineResult> {
     return this.start().judge(req, onTest);
+  }
+
+  checkSolutions(req: SolutionsCheckRequest): Promise<SolutionsCheck> {
+    return this.start().checkSolutions(req);
   }
 
   async close(): Promise<void> {

@@ -97,6 +97,8 @@ export class SandboxEngine implements JudgeEngine {
       };
     }
     const language = toSandboxLanguage(req.language);
+    // Performance tests need their limits, and generated ones their data, before any run (hidden
+    // ones are skipped by a visible-only run, and generated tests are always hidden).
     if (problem.tests.some((t) => t.kind === 'performance') && !req.visibleOnly) {
       try {
         problem = await this.performanceReady(req, problem, language);

@@ -79,6 +79,23 @@ describe('loadProblem', () => {
     ]);
   });
 
+  it('takes generated performance tests without inline data, hidden, with a generator', () => {
+    const gen = { ...twoSum, generator: 'function generate(p) { return [[1, 2], 3]; }' };
+    const p = loadProblem({ ...gen, tests: [...twoSum.tests, { name: 'big', kind: 'performance', generate: { seed: 1, n: 10 } }] });
+    expect(p.tests.at(-1)).toMatchObject({ name: 'big', kind: 'performance', hidden: true, generate: { seed: 1, n: 10 }, args: [], expected: null });
+    expect(issuesOf({ ...twoSum, tests: [{ name: 'big', kind: 'performance', generate: { n: 10 } }] })).toEqual([
+      { path: 'generator', message: 'is required: tests[0] is generated' },
+    ]);
+    expect(issuesOf({ ...gen, tests: [{ name: 'big', kind: 'performance', generate: { n: 1 }, args: [1], expected: 1, hidden: false }] }).map((i) => i.path)).toEqual([
+      'tests[0].args',
+      'tests[0].expected',
+      'tests[0].hidden',
+    ]);
+    expect(issuesOf({ ...gen, tests: [{ name: 'big', generate: { n: 1 } }] })).toEqual([
+      { path: 'tests[0].generate', message: 'is only for "kind": "performance" tests' },
+    ]);
+  });
+
   it('refuses unknown fields (typos) by name', () => {
     expect(issuesOf({ ...twoSum, limit: { timeMs: 1 } })).toEqual([{ path: 'limit', message: 'is not a known field' }]);
     expect(issuesOf({ ...twoSum, tests: [{ ...twoSum.tests[0], hiden: true }] })).toEqual([

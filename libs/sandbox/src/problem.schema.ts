@@ -243,6 +243,8 @@ const problemSchema = problemUnion
         if (!generated && !has && !(key === 'data' && p.mode === 'sql'))
           ctx.addIssue({ code: 'custom', path: ['tests', i, key], message: 'is required' });
       }
+      if (generated && !t.hidden)
+        ctx.addIssue({ code: 'custom', path: ['tests', i, 'hidden'], message: 'must be true: a generated test\'s data is made when judging and never shown' });
       if (generated && t.kind !== 'performance') ctx.addIssue({ code: 'custom', path: ['tests', i, 'generate'], message: 'is only for "kind": "performance" tests' });
       if (generated && !p.generator) ctx.addIssue({ code: 'custom', path: ['generator'], message: `is required: tests[${i}] is generated` });
       if (t.cpuLimitMs !== undefined && t.kind !== 'performance') ctx.addIssue({ code: 'custom', path: ['tests', i, 'cpuLimitMs'], message: 'is only for "kind": "performance" tests' });

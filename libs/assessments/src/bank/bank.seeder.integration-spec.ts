@@ -1,6 +1,9 @@
 import { DataSource } from 'typeorm';
 import { createLogger } from '@app/common';
-import { ProblemEntity, ProblemValidationStatus } from '@app/domain';
+import type { ValidationReport } from '@app/contracts';
+import { ProblemEntity, ProblemValidationStatus, WrongSolutionRecord } from '@app/domain';
+import { JudgeSubmissionHandler } from '@app/judging';
+import { ProblemsService } from '../problems.service';
 import { ApiHarness, inSeedContext, startApi } from '@app/api-testing';
 import { loadBankDir } from './bank-files';
 import { seedProblemBank } from './bank.seeder';
@@ -46,5 +49,47 @@ describe('problem bank seed step (PostgreSQL, real judge)', () => {
       const solutions = (p.validationReport as { solutions: Array<{ language: string; verdict: string }> }).solutions;
       expect(solutions.map((x) => [x.language, x.verdict]).sort()).toEqual(entry.referenceSolutions.map((s) => [s.language, 'ACCEPTED']).sort());
     }
-  }, 120_000);
+    // two-sum's generated performance test: calibrated per reference language at validation, stored with the problem.
+    const twoSum = stored.find((p) => p.slug === 'two-sum')!;
+    expect(twoSum.calibration?.engine).toEqual(expect.stringContaining('isolated-vm'));
+    expect(twoSum.calibration?.figures.map((f) => [f.test, f.language]).sort()).toEqual(
+      ['javascript', 'python', 'typescript'].map((l) => ['100000 numbers, pair at the end', l]),
+    );
+    for (const f of twoSum.calibration?.figures ?? []) expect(f.limitMs).toBeGreaterThanOrEqual(3 * f.referenceMedianMs);
+    expect((twoSum.validationReport as { calibration?: unknown[] }).calibration).toHaveLength(3);
+    expect(stored.filter((p) => p.calibration).map((p) => p.slug)).toEqual(['two-sum']);
+  }, 300_000);
+
+  it('validates known-wrong solutions stored with a problem: each must fail as its label says', async () => {
+    const entry = loadBankDir().find((e) => e.definition.slug === 'two-sum')!;
+    const wrong = entry.wrongSolutions.filter((w) => w.language === 'javascript' && ['slow', 'reuses-same-index'].includes(w.label));
+    expect(wrong.map((w) => w.label).sort()).toEqual(['reuses-same-index', 'slow']);
+    const validateWith = (wrongSolutions: WrongSolutionRecord[]) =>
+      inSeedContext(api, async (app) => {
+        const problems = app.get(ProblemsService);
+        // Seeded by the test above when it ran; created here when this one runs alone.
+        const p = (await problems.findBySlug('two-sum')) ?? (await problems.create({ definition: entry.definition, referenceSolutions: entry.referenceSolutions }, null));
+        await problems.update(p.id, { definition: entry.definition, referenceSolutions: entry.referenceSolutions, wrongSolutions });
+        await problems.validate(p.id, null);
+        const handler = app.get(JudgeSubmissionHandler);
+        for (const sub of await problems.validationSubmissions((await problems.findBySlug('two-sum'))!)) await handler.handle({ submissionId: sub.id });
+        return (await problems.findBySlug('two-sum'))!;
+      });
+
+    const valid = await validateWith(wrong);
+    expect(valid.validationStatus).toBe(ProblemValidationStatus.VALID);
+    const report = valid.validationReport as ValidationReport;
+    expect(report.wrongSolutions?.map((w) => [w.label, w.verdict, w.ok, w.firstFailing?.kind]).sort()).toEqual([
+      ['reuses-same-index', 'WRONG_ANSWER', true, 'correctness'],
+      ['slow', 'TIME_LIMIT_EXCEEDED', true, 'performance'],
+    ]);
+    expect(report.warnings?.some((w) => w.startsWith('wrong solution reuses-same-index (javascript) scores'))).toBe(true);
+
+    // A correct solution filed as known-wrong: the tests do not catch it, so the problem is not valid.
+    const invalid = await validateWith([{ label: 'not-really-wrong', language: 'javascript', source: entry.referenceSolutions[0].source }]);
+    expect(invalid.validationStatus).toBe(ProblemValidationStatus.INVALID);
+    expect((invalid.validationReport as ValidationReport).problems).toEqual([
+      'wrong solution not-really-wrong (javascript): it passes every test: the tests do not catch it',
+    ]);
+  }, 300_000);
 });
