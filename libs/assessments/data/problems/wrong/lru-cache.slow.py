@@ -1,3 +1,4 @@
+# fails: 30000 keys, 90000 operations
 # Correct but O(capacity) per operation: the recency order is a list searched and rebuilt on
 # every access. Fails on time on the large input.
 def lru_cache(capacity: int, operations: list[list]) -> list[int]:
