@@ -112,7 +112,8 @@ interface ProblemFile {
   starters?: PerLanguage;
   /** SQL mode: DDL run on a fresh database before each test. */
   schema?: string;
-  limits: { timeMs: number; memoryMb: number };
+  /** outputKb: standard output allowed (64 KB by default); a stdio performance test prints more. */
+  limits: { timeMs: number; memoryMb: number; outputKb?: number };
   checker: { type: 'exact' | 'unordered' | 'float' | 'tokens'; epsilon?: number };
   tests: (TestCase | SqlTestCase | PerformanceTest)[];
   /** JavaScript source defining `function generate(params)`: the performance tests' inputs. */
@@ -4481,6 +4482,36 @@ def fetch_pages(log: list[list], requests: list[list]) -> list[dict]:
 // but naive solution scores below the 0.7 discrimination threshold.
 
 const PERFORMANCE: { [slug: string]: { generator: string; tests: PerformanceTest[] } } = {
+  'endpoint-error-rates': {
+    tests: [performanceTest('20000 requests on 5000 endpoints', { seed: 2, n: 20_000, endpoints: 5000 }, 8)],
+    generator: generator(String.raw`// { requests }: rows (id, endpoint, status, latency_ms); some statuses NULL (lost).
+function generate({ seed, n, endpoints }) {
+  const r = rng(seed);
+  const statuses = [200, 200, 200, 201, 204, 301, 404, 429, 500, 502, 503];
+  const rows = [];
+  for (let i = 1; i <= n; i++) {
+    const status = r.next() < 0.02 ? null : statuses[r.int(0, statuses.length - 1)];
+    rows.push([i, '/api/e' + r.int(1, endpoints), status, r.int(1, 3000)]);
+  }
+  return { requests: rows };
+}
+`),
+  },
+  'daily-revenue-running-total': {
+    tests: [performanceTest('20000 payments over 5000 days', { seed: 6, n: 20_000, days: 5000 }, 8)],
+    generator: generator(String.raw`// { payments }: rows (id, paid_at, amount_cents) over many days; failed payments have NULL amounts.
+function generate({ seed, n, days }) {
+  const r = rng(seed);
+  const start = Date.UTC(2010, 0, 1);
+  const rows = [];
+  for (let i = 1; i <= n; i++) {
+    const at = new Date(start + r.int(0, days - 1) * 86400000 + r.int(0, 86399) * 1000);
+    rows.push([i, at.toISOString().slice(0, 19).replace('T', ' '), r.next() < 0.1 ? null : r.int(100, 500000)]);
+  }
+  return { payments: rows };
+}
+`),
+  },
   'rate-limiter': {
     tests: [performanceTest('60000 requests from 2000 clients', { seed: 21, n: 60_000, clients: 2000 }, 8)],
     generator: generator(String.raw`// [limit, windowMs, requests]: timestamps never decrease; clients busy enough to hit the limit.
@@ -4688,6 +4719,8 @@ function main(): void {
       if (problem.generator) throw new Error(`${problem.slug}: a generator both in its builder and in PERFORMANCE`);
       problem.tests = [...problem.tests, ...extra.tests];
       problem.generator = extra.generator;
+      // A summary of thousands of paths or services is more than the default 64 KB of output.
+      if (problem.mode === 'stdio') problem.limits = { ...problem.limits, outputKb: 1024 };
     }
     const text = render(problem);
     if (!isDeepStrictEqual(JSON.parse(text), JSON.parse(JSON.stringify(problem))))
