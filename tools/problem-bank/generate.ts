@@ -4482,36 +4482,6 @@ def fetch_pages(log: list[list], requests: list[list]) -> list[dict]:
 // but naive solution scores below the 0.7 discrimination threshold.
 
 const PERFORMANCE: { [slug: string]: { generator: string; tests: PerformanceTest[] } } = {
-  'endpoint-error-rates': {
-    tests: [performanceTest('20000 requests on 5000 endpoints', { seed: 2, n: 20_000, endpoints: 5000 }, 8)],
-    generator: generator(String.raw`// { requests }: rows (id, endpoint, status, latency_ms); some statuses NULL (lost).
-function generate({ seed, n, endpoints }) {
-  const r = rng(seed);
-  const statuses = [200, 200, 200, 201, 204, 301, 404, 429, 500, 502, 503];
-  const rows = [];
-  for (let i = 1; i <= n; i++) {
-    const status = r.next() < 0.02 ? null : statuses[r.int(0, statuses.length - 1)];
-    rows.push([i, '/api/e' + r.int(1, endpoints), status, r.int(1, 3000)]);
-  }
-  return { requests: rows };
-}
-`),
-  },
-  'daily-revenue-running-total': {
-    tests: [performanceTest('20000 payments over 5000 days', { seed: 6, n: 20_000, days: 5000 }, 8)],
-    generator: generator(String.raw`// { payments }: rows (id, paid_at, amount_cents) over many days; failed payments have NULL amounts.
-function generate({ seed, n, days }) {
-  const r = rng(seed);
-  const start = Date.UTC(2010, 0, 1);
-  const rows = [];
-  for (let i = 1; i <= n; i++) {
-    const at = new Date(start + r.int(0, days - 1) * 86400000 + r.int(0, 86399) * 1000);
-    rows.push([i, at.toISOString().slice(0, 19).replace('T', ' '), r.next() < 0.1 ? null : r.int(100, 500000)]);
-  }
-  return { payments: rows };
-}
-`),
-  },
   'rate-limiter': {
     tests: [performanceTest('60000 requests from 2000 clients', { seed: 21, n: 60_000, clients: 2000 }, 8)],
     generator: generator(String.raw`// [limit, windowMs, requests]: timestamps never decrease; clients busy enough to hit the limit.

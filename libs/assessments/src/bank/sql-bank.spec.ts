@@ -140,12 +140,15 @@ describe('SQL problems of the bank, run in SQLite', () => {
 
   // A `slow` query is correct: only the judge's generated performance tests fail it, on time
   // (npm run bank:report times them); here it must give every correctness test's result.
-  it.each(wrongs.filter(([f]) => isSlow(f)))('%s (slow) gives every expected result', (_file, problem, source) => {
-    const misses = correctnessTests(problem).filter((t) => !matches(problem, run(problem, t, source), t.expected)).map((t) => t.name);
-    expect(misses).toEqual([]);
-    const named = /^-- fails: (.+)$/m.exec(source)?.[1];
-    expect(problem.tests.find((t) => t.name === named)?.kind).toBe('performance');
-  });
+  // (No SQL problem has a performance test yet: Jest refuses an empty table.)
+  const slowWrongs = wrongs.filter(([f]) => isSlow(f));
+  if (slowWrongs.length)
+    it.each(slowWrongs)('%s (slow) gives every expected result', (_file, problem, source) => {
+      const misses = correctnessTests(problem).filter((t) => !matches(problem, run(problem, t, source), t.expected)).map((t) => t.name);
+      expect(misses).toEqual([]);
+      const named = /^-- fails: (.+)$/m.exec(source)?.[1];
+      expect(problem.tests.find((t) => t.name === named)?.kind).toBe('performance');
+    });
 
   // Each wrong query names, on a `-- fails: TEST` line, the hidden test its label's mistake breaks.
   it.each(wrongs.filter(([f]) => !isSlow(f)))('%s fails the hidden test it names', (_file, problem, source) => {
