@@ -8,10 +8,13 @@ import { ADMIN, APPLY_ANSWERS, gql, GqlResponse, ok, Platform, projectFile, PLAT
  * the subscription, the recruiter's view of the best score, and the ranked shortlist.
  */
 const bank = (slug: string) => JSON.parse(fs.readFileSync(projectFile(`libs/assessments/data/problems/${slug}.json`), 'utf8')) as { referenceSolutions: { source: string }[] };
-const RIGHT = bank('two-sum').referenceSolutions[0].source;
-const WRONG = fs.readFileSync(projectFile('libs/assessments/data/problems/wrong/two-sum.descending-indices.js'), 'utf8');
+const RIGHT = bank('reconcile-ledgers').referenceSolutions[0].source;
+const WRONG = fs.readFileSync(projectFile('libs/assessments/data/problems/wrong/reconcile-ledgers.last-entry-wins.js'), 'utf8');
+// Naive but correct: searches the other ledger from the start for every payment.
+const SLOW = fs.readFileSync(projectFile('libs/assessments/data/problems/wrong/reconcile-ledgers.slow.js'), 'utf8');
 
-const SUBMISSION_FIELDS = 'id state verdict score passed total results { name category status hidden actual message timeMs }';
+const SUBMISSION_FIELDS =
+  'id state verdict score passed total correctness performance explanation results { name category status hidden actual message timeMs }';
 
 const answers = (authorized: boolean) => APPLY_ANSWERS.map((x) => (x.questionKey === 'work-authorization' ? { ...x, value: String(authorized) } : x));
 
@@ -44,15 +47,20 @@ describe('hiring flow end to end', () => {
     await must(`mutation($id: ID!) { publishJob(id: $id) { status } }`, { id: job.id }, rec);
     expect((await must(`query($id: ID!) { job(id: $id) { title } }`, { id: job.id })).job.title).toBe('Backend Engineer Intern');
 
-    // An assessment from two validated seeded problems.
-    const bankPage = (await must(`{ problems(status: VALID, limit: 50) { items { id slug } } }`, {}, rec)).problems.items as { id: string; slug: string }[];
-    const twoSum = bankPage.find((x) => x.slug === 'two-sum')!;
-    const merge = bankPage.find((x) => x.slug === 'merge-intervals')!;
-    expect(twoSum && merge).toBeTruthy();
+    // An assessment from two validated seeded problems, original ones (the well-known puzzles are practice only).
+    const bankPage = (await must(`{ problems(status: VALID, limit: 50) { items { id slug practice } } }`, {}, rec)).problems.items as {
+      id: string;
+      slug: string;
+      practice: boolean;
+    }[];
+    const ledgers = bankPage.find((x) => x.slug === 'reconcile-ledgers')!;
+    const webhooks = bankPage.find((x) => x.slug === 'dedupe-webhook-deliveries')!;
+    expect(ledgers && webhooks).toBeTruthy();
+    expect(bankPage.filter((x) => x.practice).map((x) => x.slug).sort()).toEqual(['merge-intervals', 'two-sum']);
     const assessment = (
       await must(
         `mutation($i: CreateAssessmentInput!) { createAssessment(input: $i) { id problems { problemId points } } }`,
-        { i: { jobId: job.id, title: 'Intern test', instructions: 'Two problems.', durationMinutes: 30, problems: [{ problemId: twoSum.id, points: 60 }, { problemId: merge.id, points: 40 }] } },
+        { i: { jobId: job.id, title: 'Intern test', instructions: 'Two problems.', durationMinutes: 30, problems: [{ problemId: ledgers.id, points: 60 }, { problemId: webhooks.id, points: 40 }] } },
         rec,
       )
     ).createAssessment;
@@ -99,9 +107,19 @@ describe('hiring flow end to end', () => {
 
     const verdictOf = async (source: string) => {
       const sub = (
-        await must(`mutation($i: CodeInput!) { submitSolution(input: $i) { id state } }`, { i: { attemptId: attempt.id, problemId: twoSum.id, language: 'javascript', source } }, bob.accessToken)
+        await must(`mutation($i: CodeInput!) { submitSolution(input: $i) { id state } }`, { i: { attemptId: attempt.id, problemId: ledgers.id, language: 'javascript', source } }, bob.accessToken)
       ).submitSolution;
-      const live = subscribe<{ submissionUpdated: { state: string; verdict: string; score: number; results: { hidden: boolean; actual: string | null; timeMs: number | null }[] } }>(
+      const live = subscribe<{
+        submissionUpdated: {
+          state: string;
+          verdict: string;
+          score: number;
+          correctness: number | null;
+          performance: number | null;
+          explanation: string | null;
+          results: { hidden: boolean; actual: string | null; timeMs: number | null }[];
+        };
+      }>(
         p.url,
         bob.accessToken,
         `subscription($id: ID!) { submissionUpdated(id: $id) { ${SUBMISSION_FIELDS} } }`,
@@ -123,6 +141,13 @@ describe('hiring flow end to end', () => {
     }
     expect(wrong.at(-1)!.results.some((r) => r.hidden)).toBe(true);
     expect(wrong.at(-1)!.results.filter((r) => !r.hidden).every((r) => typeof r.timeMs === 'number')).toBe(true);
+    // A naive but correct solution: every correctness test passes, the large generated input
+    // times out, and the verdict says so in words.
+    const naive = (await verdictOf(SLOW)).at(-1)!;
+    expect(naive).toMatchObject({ verdict: 'TIME_LIMIT_EXCEEDED', correctness: 1, performance: 0 });
+    expect(naive.score).toBeGreaterThan(0.5);
+    expect(naive.score).toBeLessThan(0.7);
+    expect(naive.explanation).toMatch(/correct on all cases; too slow on large inputs \(n = 40000\)/);
     const right = await verdictOf(RIGHT);
     expect(right.at(-1)).toMatchObject({ verdict: 'ACCEPTED', score: 1 });
     expect(right.map((e) => e.state)).toContain('FINISHED');
@@ -138,9 +163,9 @@ describe('hiring flow end to end', () => {
       )
     ).attemptResults;
     expect(results.attempt.status).toBe('FINISHED');
-    const ts = results.problems.find((x: { problemId: string }) => x.problemId === twoSum.id);
-    expect(ts).toMatchObject({ bestScore: 1, pointsEarned: 60, submissionsCount: 2, verdicts: ['WRONG_ANSWER', 'ACCEPTED'] });
-    expect(ts.submissions.map((s: { source: string }) => s.source)).toEqual([WRONG, RIGHT]);
+    const ts = results.problems.find((x: { problemId: string }) => x.problemId === ledgers.id);
+    expect(ts).toMatchObject({ bestScore: 1, pointsEarned: 60, submissionsCount: 3, verdicts: ['WRONG_ANSWER', 'TIME_LIMIT_EXCEEDED', 'ACCEPTED'] });
+    expect(ts.submissions.map((s: { source: string }) => s.source)).toEqual([WRONG, SLOW, RIGHT]);
     expect(results).toMatchObject({ pointsEarned: 60, pointsPossible: 100, score: 0.6 });
 
     // The application moved to ASSESSMENT when Bob was invited.

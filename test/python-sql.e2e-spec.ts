@@ -40,9 +40,9 @@ describe('Python and SQL submissions end to end', () => {
       slug: string;
       validationReport: { solutions: { language: string; verdict: string }[] };
     }[];
-    const twoSum = valid.find((x) => x.slug === 'two-sum')!;
+    const ledgers = valid.find((x) => x.slug === 'reconcile-ledgers')!;
     const rates = valid.find((x) => x.slug === 'endpoint-error-rates')!;
-    expect(twoSum.validationReport.solutions.map((s) => [s.language, s.verdict])).toEqual([
+    expect(ledgers.validationReport.solutions.map((s) => [s.language, s.verdict])).toEqual([
       ['javascript', 'ACCEPTED'],
       ['typescript', 'ACCEPTED'],
       ['python', 'ACCEPTED'],
@@ -52,7 +52,7 @@ describe('Python and SQL submissions end to end', () => {
     const assessment = (
       await must(
         `mutation($i: CreateAssessmentInput!) { createAssessment(input: $i) { id } }`,
-        { i: { jobId: job.id, title: 'Python and SQL', instructions: 'Two problems.', durationMinutes: 30, problems: [{ problemId: twoSum.id, points: 50 }, { problemId: rates.id, points: 50 }] } },
+        { i: { jobId: job.id, title: 'Python and SQL', instructions: 'Two problems.', durationMinutes: 30, problems: [{ problemId: ledgers.id, points: 50 }, { problemId: rates.id, points: 50 }] } },
         rec,
       )
     ).createAssessment;
@@ -85,9 +85,9 @@ describe('Python and SQL submissions end to end', () => {
         cand,
       )
     ).myAttempt.problems;
-    const ts = problems.find((x: { problemId: string }) => x.problemId === twoSum.id);
+    const ts = problems.find((x: { problemId: string }) => x.problemId === ledgers.id);
     expect(ts.languages).toEqual(['javascript', 'typescript', 'python']);
-    expect(ts.entryPoints.find((e: { language: string }) => e.language === 'python').text).toBe('two_sum');
+    expect(ts.entryPoints.find((e: { language: string }) => e.language === 'python').text).toBe('reconcile_ledgers');
     const sqlView = problems.find((x: { problemId: string }) => x.problemId === rates.id);
     expect(sqlView).toMatchObject({ mode: 'sql', languages: ['sql'], entryPoints: [], schema: bank('endpoint-error-rates').schema });
     expect(sqlView.starters.map((s: { language: string }) => s.language)).toEqual(['sql']);
@@ -113,8 +113,8 @@ describe('Python and SQL submissions end to end', () => {
       return events.at(-1)!.submissionUpdated;
     };
 
-    expect(await verdictOf(twoSum.id, 'python', wrong('two-sum.descending-indices.py'))).toMatchObject({ verdict: 'WRONG_ANSWER' });
-    expect(await verdictOf(twoSum.id, 'python', reference('two-sum', 'python'))).toMatchObject({ verdict: 'ACCEPTED', score: 1 });
+    expect(await verdictOf(ledgers.id, 'python', wrong('reconcile-ledgers.last-entry-wins.py'))).toMatchObject({ verdict: 'WRONG_ANSWER' });
+    expect(await verdictOf(ledgers.id, 'python', reference('reconcile-ledgers', 'python'))).toMatchObject({ verdict: 'ACCEPTED', score: 1 });
     expect(await verdictOf(rates.id, 'sql', wrong('endpoint-error-rates.integer-division.sql'))).toMatchObject({ verdict: 'WRONG_ANSWER' });
     expect(await verdictOf(rates.id, 'sql', reference('endpoint-error-rates', 'sql'))).toMatchObject({ verdict: 'ACCEPTED', score: 1 });
 
@@ -126,7 +126,7 @@ describe('Python and SQL submissions end to end', () => {
     const results = (await must(`query($id: ID!) { attemptResults(attemptId: $id) { pointsEarned problems { problemId verdicts } } }`, { id: attempt.id }, rec)).attemptResults;
     expect(results.pointsEarned).toBe(100);
     expect(Object.fromEntries(results.problems.map((x: { problemId: string; verdicts: string[] }) => [x.problemId, x.verdicts]))).toEqual({
-      [twoSum.id]: ['WRONG_ANSWER', 'ACCEPTED'],
+      [ledgers.id]: ['WRONG_ANSWER', 'ACCEPTED'],
       [rates.id]: ['WRONG_ANSWER', 'ACCEPTED'],
     });
   }, 300_000);

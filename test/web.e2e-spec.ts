@@ -13,11 +13,14 @@ import { gql, ok, Platform, projectFile, PLATFORM_START_MS, startPlatform } from
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS = projectFile('test-artifacts/screenshots');
 const PASSWORD = 'demo-password-123';
-const TWO_SUM = JSON.parse(fs.readFileSync(projectFile('libs/assessments/data/problems/two-sum.json'), 'utf8')) as {
-  referenceSolutions: { language: string; source: string }[];
-};
-const RIGHT = TWO_SUM.referenceSolutions[0].source;
-const RIGHT_PY = TWO_SUM.referenceSolutions.find((s) => s.language === 'python')!.source;
+const bankFile = (slug: string) =>
+  JSON.parse(fs.readFileSync(projectFile(`libs/assessments/data/problems/${slug}.json`), 'utf8')) as {
+    referenceSolutions: { language: string; source: string }[];
+  };
+const LEDGERS = bankFile('reconcile-ledgers');
+const RIGHT = LEDGERS.referenceSolutions[0].source;
+const RIGHT_PY = LEDGERS.referenceSolutions.find((s) => s.language === 'python')!.source;
+const PRACTICE_RIGHT = bankFile('two-sum').referenceSolutions[0].source;
 const WAIT = 30_000;
 /** axe-core, evaluated in the page through the DevTools protocol (a <script> tag would break the CSP). */
 const AXE = fs.readFileSync(projectFile('node_modules/axe-core/axe.min.js'), 'utf8');
@@ -198,11 +201,29 @@ describe('web app in a real browser', () => {
     const page = await loginPage('candidate@example.com');
     await page.goto(`${p.url}/invite/demo-invitation-backend-intern`);
     await page.getByRole('heading', { name: 'Assessment invitation' }).waitFor();
+
+    // Before the clock starts: a practice problem, judged like the real ones but never scored.
+    await page.getByRole('link', { name: 'Try a practice problem' }).click();
+    await page.waitForURL(/\/attempts\/[^/]+\/practice$/, { waitUntil: 'commit' });
+    await page.getByRole('tab', { name: /Two Sum \(practice\)/ }).click();
+    await page.locator('.cm-content').click();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.press('Delete');
+    await page.keyboard.insertText(PRACTICE_RIGHT);
+    await expect(page.getByRole('button', { name: 'Run', exact: true }).count()).resolves.toBe(0);
+    await page.getByRole('button', { name: 'Submit', exact: true }).click();
+    const practised = page.locator('[data-testid="latest-result"][data-kind="PRACTICE"][data-state="FINISHED"]');
+    await practised.waitFor({ timeout: 90_000 });
+    await expect(practised.getAttribute('data-verdict')).resolves.toBe('ACCEPTED');
+    await axe(page, 'practice');
+    await page.goto(`${p.url}/invite/demo-invitation-backend-intern`);
+    await page.getByRole('heading', { name: 'Assessment invitation' }).waitFor();
+
     await page.getByRole('button', { name: 'Start the assessment' }).click();
     await page.waitForURL(/\/attempts\/[^/]+$/, { waitUntil: 'commit' });
     await page.getByTestId('countdown').waitFor();
     await expect(page.getByTestId('countdown').textContent()).resolves.toMatch(/Time left (\d+:)?\d\d:\d\d/);
-    await page.getByRole('tab', { name: /Two Sum/i }).click();
+    await page.getByRole('tab', { name: /Reconcile Two Payment Ledgers/i }).click();
 
     const editor = page.locator('.cm-content');
     await editor.click();
@@ -214,14 +235,14 @@ describe('web app in a real browser', () => {
 
     // The draft survives a reload.
     await page.reload();
-    await page.locator('.cm-content').filter({ hasText: 'seen.get(target - nums[j])' }).waitFor();
+    await page.locator('.cm-content').filter({ hasText: 'sums.set(id, (sums.get(id) ?? 0) + cents)' }).waitFor();
 
     await page.getByRole('button', { name: 'Submit', exact: true }).click();
     const verdict = page.locator('[data-testid="latest-result"][data-kind="SUBMISSION"][data-state="FINISHED"]');
     await verdict.waitFor({ timeout: 60_000 });
     await expect(verdict.getAttribute('data-verdict')).resolves.toBe('ACCEPTED');
     await expect(verdict.locator('summary').textContent()).resolves.toMatch(/ACCEPTED/);
-    await page.getByRole('tab', { name: /Two Sum \(100\/100\)/ }).waitFor();
+    await page.getByRole('tab', { name: /Reconcile Two Payment Ledgers \(100\/100\)/ }).waitFor();
     await shot(page, '03-assessment-verdict');
     await axe(page, 'attempt');
 
@@ -243,7 +264,7 @@ describe('web app in a real browser', () => {
     const picker = page.getByRole('combobox', { name: 'Language' });
     await expect(picker.locator('option').allTextContents()).resolves.toEqual(['JavaScript', 'TypeScript', 'Python']);
     await picker.selectOption('PYTHON');
-    await page.locator('.cm-content').filter({ hasText: 'def two_sum(nums: list[int], target: int)' }).waitFor();
+    await page.locator('.cm-content').filter({ hasText: 'def reconcile_ledgers(ours: list[list], theirs: list[list])' }).waitFor();
     await page.locator('.cm-content').click();
     await page.keyboard.press('ControlOrMeta+A');
     await page.keyboard.press('Delete');
@@ -253,7 +274,7 @@ describe('web app in a real browser', () => {
     await pyVerdict.waitFor({ timeout: 90_000 });
     await expect(pyVerdict.getAttribute('data-verdict')).resolves.toBe('ACCEPTED');
     await picker.selectOption('JAVASCRIPT');
-    await page.locator('.cm-content').filter({ hasText: 'seen.get(target - nums[j])' }).waitFor();
+    await page.locator('.cm-content').filter({ hasText: 'sums.set(id, (sums.get(id) ?? 0) + cents)' }).waitFor();
 
     // The SQL problem offers only SQL and shows its schema and sample rows as tables.
     await page.getByRole('tab', { name: /Endpoints Ranked by Error Rate/i }).click();
@@ -262,7 +283,7 @@ describe('web app in a real browser', () => {
     const requests = page.locator('table.sql-rows').filter({ has: page.locator('caption', { hasText: /^requests$/ }) }).first();
     await expect(requests.locator('thead th').allTextContents()).resolves.toEqual(['id', 'endpoint', 'status', 'latency_ms']);
     await axe(page, 'SQL problem');
-    await page.getByRole('tab', { name: /Two Sum/i }).click();
+    await page.getByRole('tab', { name: /Reconcile Two Payment Ledgers/i }).click();
 
     // Finishing asks in an in-page dialog (no confirm()); Cancel keeps the attempt open.
     await page.getByRole('button', { name: 'Finish now' }).click();

@@ -112,7 +112,8 @@ interface ProblemFile {
   starters?: PerLanguage;
   /** SQL mode: DDL run on a fresh database before each test. */
   schema?: string;
-  limits: { timeMs: number; memoryMb: number };
+  /** outputKb: standard output allowed (64 KB by default); a stdio performance test prints more. */
+  limits: { timeMs: number; memoryMb: number; outputKb?: number };
   checker: { type: 'exact' | 'unordered' | 'float' | 'tokens'; epsilon?: number };
   tests: (TestCase | SqlTestCase | PerformanceTest)[];
   /** JavaScript source defining `function generate(params)`: the performance tests' inputs. */
@@ -329,6 +330,16 @@ function plantTwoSum(rng: Rng, n: number, i: number, j: number, range: number): 
   }
 }
 
+/** As plantTwoSum, with half the target once at position h < i: a solution that may pair a position with itself answers [h, h]. */
+function plantTwoSumWithHalf(rng: Rng, n: number, i: number, j: number, range: number, h: number): Json[] {
+  for (;;) {
+    const [nums, target] = plantTwoSum(rng, n, i, j, range) as [number[], number];
+    if (target % 2 !== 0 || nums.includes(target / 2)) continue;
+    nums[h] = target / 2;
+    if (twoSumPairs(nums, target).length === 1) return [nums, target];
+  }
+}
+
 function twoSum(): ProblemFile {
   const rng = makeRng(seedOf('two-sum'));
   const t = functionTests(solveTwoSum);
@@ -342,9 +353,10 @@ function twoSum(): ProblemFile {
   t.hidden('edge cases', 'duplicates elsewhere', [[1, 1, 1, 1, 50, 2, 50], 100], { expect: [4, 6] });
   t.hidden('edge cases', 'large magnitudes', [[999_999_999, -5, 1_000_000_000, 7], 1_999_999_999], { expect: [0, 2] });
   t.hidden('edge cases', 'pair at the very end', [[10, 20, 30, 40, 50, 60, 70, 80, 1, 2], 3], { expect: [8, 9] });
-  t.hidden('large input', '4000 numbers, pair far apart', plantTwoSum(rng, 4000, 3, 3996, 1_000_000_000), { weight: 2 });
-  t.hidden('large input', '6000 numbers, pair in the middle', plantTwoSum(rng, 6000, 2999, 3000, 10_000_000), { weight: 2 });
-  t.hidden('large input', '6000 numbers, random pair', plantTwoSum(rng, 6000, rng.int(0, 2000), rng.int(4000, 5999), 10_000_000), {
+  t.hidden('edge cases', 'half the target once, the pair elsewhere', [[5, 1, 9], 10], { expect: [1, 2] });
+  t.hidden('large input', '4000 numbers, pair far apart', plantTwoSumWithHalf(rng, 4000, 3, 3996, 1_000_000_000, 1), { weight: 2 });
+  t.hidden('large input', '6000 numbers, pair in the middle', plantTwoSumWithHalf(rng, 6000, 2999, 3000, 10_000_000, 7), { weight: 2 });
+  t.hidden('large input', '6000 numbers, random pair', plantTwoSumWithHalf(rng, 6000, rng.int(100, 2000), rng.int(4000, 5999), 10_000_000, 42), {
     weight: 2,
   });
   return {
@@ -368,7 +380,7 @@ function twoSum(): ProblemFile {
     ),
     limits: { timeMs: 1000, memoryMb: 64 },
     checker: { type: 'exact' },
-    tests: [...t.tests, performanceTest('100000 numbers, pair at the end', { seed: 7, n: 100_000 }, 3)],
+    tests: [...t.tests, performanceTest('100000 numbers, pair at the end', { seed: 7, n: 100_000 }, 8)],
     generator: String.raw`// Deterministic: the same params always give the same test. mulberry32, a 32-bit seeded PRNG.
 function mulberry32(a) {
   return function () {
@@ -1554,7 +1566,7 @@ function lruCache(): ProblemFile {
     ),
     limits: { timeMs: 2000, memoryMb: 64 },
     checker: { type: 'exact' },
-    tests: [...t.tests, performanceTest('30000 keys, 90000 operations', { seed: 11, capacity: 30_000, ops: 60_000 }, 3)],
+    tests: [...t.tests, performanceTest('30000 keys, 90000 operations', { seed: 11, capacity: 30_000, ops: 60_000 }, 8)],
     generator: String.raw`// Deterministic: the same params always give the same test. mulberry32, a 32-bit seeded PRNG.
 function mulberry32(a) {
   return function () {
@@ -1573,10 +1585,13 @@ function generate(params) {
   const capacity = params.capacity;
   const operations = [];
   for (let k = 0; k < capacity; k++) operations.push(['put', k, k]);
+  // An update of a cached key on a full cache evicts nothing: key 0, the least recent, stays.
+  operations.push(['put', capacity - 1, 7], ['get', 0]);
   for (let i = 0; i < params.ops; i++) {
     const key = Math.floor(rand() * 2 * capacity);
     if (rand() < 0.5) operations.push(['get', key]);
-    else operations.push(['put', key, Math.floor(rand() * 1e9)]);
+    // a tenth of the values are 0: a cache that reads a stored 0 as a miss fails here too
+    else operations.push(['put', key, rand() < 0.1 ? 0 : Math.floor(rand() * 1e9)]);
   }
   return [capacity, operations];
 }
@@ -4460,6 +4475,139 @@ def fetch_pages(log: list[list], requests: list[list]) -> list[dict]:
 }
 
 // ---------------------------------------------------------------------------------------------
+// Performance tests of the problems written before generators existed: each gets a generator
+// and one large generated test that the intended complexity passes and a naive solution (its
+// `slow` known-wrong solution) fails on time. Kept apart so each problem's tests above are
+// unchanged; main() adds them. Weights make performance about a third of the score, so a correct
+// but naive solution scores below the 0.7 discrimination threshold.
+
+const PERFORMANCE: { [slug: string]: { generator: string; tests: PerformanceTest[] } } = {
+  'rate-limiter': {
+    tests: [performanceTest('60000 requests from 2000 clients', { seed: 21, n: 60_000, clients: 2000 }, 8)],
+    generator: generator(String.raw`// [limit, windowMs, requests]: timestamps never decrease; clients busy enough to hit the limit.
+function generate({ seed, n, clients }) {
+  const r = rng(seed);
+  const requests = [];
+  let t = 1700000000000;
+  for (let i = 0; i < n; i++) {
+    t += r.next() < 0.3 ? 0 : r.int(0, 5);
+    requests.push(['client-' + r.int(1, clients), t]);
+  }
+  return [20, 60000, requests];
+}
+`),
+  },
+  'group-by-sum': {
+    tests: [performanceTest('40000 rows in 15000 groups', { seed: 8, n: 40_000, groups: 15_000 }, 8)],
+    generator: generator(String.raw`// [rows, "team", "cost"]: string and number keys, a few missing keys and values.
+function generate({ seed, n, groups }) {
+  const r = rng(seed);
+  const rows = [];
+  for (let i = 0; i < n; i++) {
+    const k = r.int(1, groups);
+    const row = {};
+    const x = r.next();
+    if (x < 0.5) row.team = 'team-' + k;
+    else if (x < 0.98) row.team = k;
+    if (r.next() < 0.97) row.cost = r.int(-1000, 1000000);
+    row.note = 'n' + i;
+    rows.push(row);
+  }
+  return [rows, 'team', 'cost'];
+}
+`),
+  },
+  'latency-percentiles': {
+    tests: [performanceTest('60000 latencies', { seed: 4, n: 60_000 }, 8)],
+    generator: generator(String.raw`// [latencies, ps]: a long tail of latencies with decimals, and the usual percentiles.
+function generate({ seed, n }) {
+  const r = rng(seed);
+  const latencies = [];
+  for (let i = 0; i < n; i++) latencies.push(r.next() < 0.95 ? r.int(1000, 99999) / 100 : r.int(100000, 9999999) / 10);
+  return [latencies, [0, 50, 90, 95, 99, 99.9, 100]];
+}
+`),
+  },
+  'parse-query-string': {
+    tests: [performanceTest('20000 distinct parameters', { seed: 12, n: 20_000 }, 8)],
+    generator: generator(String.raw`// [query]: n distinct names (some repeated), values with percent-escapes and plus signs.
+function generate({ seed, n }) {
+  const r = rng(seed);
+  const parts = [];
+  for (let i = 0; i < n; i++) {
+    const name = 'p' + i.toString(36);
+    parts.push(name + '=' + (r.next() < 0.3 ? 'a+b%20c%2F' : 'v' + r.int(0, 99999)));
+    if (r.next() < 0.1) parts.push(name + '=again');
+  }
+  return [parts.join('&')];
+}
+`),
+  },
+  'merge-intervals': {
+    tests: [performanceTest('30000 intervals, most of them separate', { seed: 9, n: 30_000 }, 8)],
+    generator: generator(String.raw`// [intervals]: unsorted, mostly separate (a naive merge keeps a long list), some overlapping runs.
+function generate({ seed, n }) {
+  const r = rng(seed);
+  const intervals = [];
+  for (let i = 0; i < n; i++) {
+    const start = i * 10 + r.int(0, 3);
+    intervals.push([start, start + (r.next() < 0.1 ? r.int(8, 30) : r.int(0, 5))]);
+  }
+  for (let i = n - 1; i > 0; i--) {
+    const j = r.int(0, i);
+    const t = intervals[i];
+    intervals[i] = intervals[j];
+    intervals[j] = t;
+  }
+  return [intervals];
+}
+`),
+  },
+  'aggregate-request-logs': {
+    tests: [performanceTest('50000 requests on 10000 paths', { seed: 30, n: 50_000, paths: 10_000 }, 8)],
+    generator: generator(String.raw`// stdin: n log lines over many paths. A path's requests are all errors or none, so no error
+// rate is ever a rounding tie.
+function generate({ seed, n, paths }) {
+  const r = rng(seed);
+  const methods = ['GET', 'GET', 'POST', 'PUT', 'DELETE'];
+  const lines = [];
+  for (let i = 0; i < n; i++) {
+    const p = r.int(1, paths);
+    const status = p % 7 === 0 ? 500 + r.int(0, 4) : [200, 201, 204, 304, 404][r.int(0, 4)];
+    const q = r.next() < 0.2 ? '?page=' + r.int(1, 9) : '';
+    lines.push(methods[r.int(0, 4)] + ' /api/v1/items/' + p + q + ' ' + status + ' ' + r.int(0, 5000));
+  }
+  return lines.join('\n') + '\n';
+}
+`),
+  },
+  'service-start-order': {
+    tests: [performanceTest('20000 services, wide ready sets', { seed: 17, n: 20_000, edges: 20_000 }, 8)],
+    generator: generator(String.raw`// stdin: n services, each depending only on services earlier in a hidden order, so there is no
+// cycle and thousands of services are ready at once (a solution that re-sorts them each step is slow).
+function generate({ seed, n, edges }) {
+  const r = rng(seed);
+  const names = [];
+  for (let i = 0; i < n; i++) names.push('s' + r.int(0, 2176782335).toString(36) + '-' + i.toString(36));
+  const lines = [];
+  for (let i = 0; i < edges; i++) {
+    const a = r.int(1, n - 1);
+    lines.push(names[a] + ' ' + names[r.int(0, a - 1)]);
+  }
+  for (const name of names) lines.push(name);
+  for (let i = lines.length - 1; i > 0; i--) {
+    const j = r.int(0, i);
+    const t = lines[i];
+    lines[i] = lines[j];
+    lines[j] = t;
+  }
+  return lines.join('\n') + '\n';
+}
+`),
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
 // Output
 
 let root = '';
@@ -4536,6 +4684,14 @@ function main(): void {
   ];
   for (const build of problems) {
     const problem = build();
+    const extra = PERFORMANCE[problem.slug];
+    if (extra) {
+      if (problem.generator) throw new Error(`${problem.slug}: a generator both in its builder and in PERFORMANCE`);
+      problem.tests = [...problem.tests, ...extra.tests];
+      problem.generator = extra.generator;
+      // A summary of thousands of paths or services is more than the default 64 KB of output.
+      if (problem.mode === 'stdio') problem.limits = { ...problem.limits, outputKb: 1024 };
+    }
     const text = render(problem);
     if (!isDeepStrictEqual(JSON.parse(text), JSON.parse(JSON.stringify(problem))))
       throw new Error(`${problem.slug}: rendering changed the document`);

@@ -119,7 +119,7 @@ describe('assessments: access rules', () => {
     const [a] = story.candidates;
     const other = await api.gql(
       `mutation($i: CodeInput!) { submitSolution(input: $i) { id } }`,
-      { i: { attemptId: a.attemptId, problemId: story.problems['lru-cache'], language: 'javascript', source: 'x' } },
+      { i: { attemptId: a.attemptId, problemId: story.problems['endpoint-error-rates'], language: 'javascript', source: 'x' } },
       a.user.token,
     );
     expect(errorCode(other)).toBe('NOT_FOUND');
