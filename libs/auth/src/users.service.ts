@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { QueryFailedError, Repository } from 'typeorm';
 import { AppError, ErrorCode, FieldProblem } from '@app/common';
-import { Role, STAFF_ROLES, UserEntity } from '@app/domain';
+import { Permission, PERMISSION_ROLES, Role, STAFF_ROLES, UserEntity } from '@app/domain';
 import { emailProblems, nameProblems, normalizeEmail, passwordProblems } from './account-policy';
 import { AccountStatusCache } from './account-status.cache';
 import { hashPassword } from './password';
@@ -17,6 +17,8 @@ export interface NewUser {
 export interface UserChanges {
   name?: string;
   role?: Role;
+  /** Replaces the account's permissions; each must suit its role (PERMISSION_ROLES). */
+  permissions?: Permission[];
 }
 
 /** Which roles each role may create. Candidates sign up themselves; nobody else creates them. */
@@ -35,6 +37,12 @@ export class UsersService {
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     private readonly statuses: AccountStatusCache,
   ) {}
+
+  /** Whether the account may do what the permission allows: admins always, others when granted. */
+  async may(id: string, permission: Permission): Promise<boolean> {
+    const user = await this.findById(id);
+    return !!user && user.active && (user.role === Role.ADMIN || (PERMISSION_ROLES[permission].includes(user.role) && (user.permissions ?? []).includes(permission)));
+  }
 
   findById(id: string): Promise<UserEntity | null> {
     return this.users.findOneBy({ id });
@@ -115,8 +123,17 @@ export class UsersService {
         problems.push({ field: 'role', message: 'only staff accounts change role, and only among ADMIN, RECRUITER, INTERVIEWER' });
       }
     }
+    const role = changes.role ?? user.role;
+    // A role change drops the permissions the new role cannot hold.
+    const permissions = (changes.permissions ?? user.permissions ?? []).filter((p) => changes.permissions !== undefined || PERMISSION_ROLES[p].includes(role));
+    for (const p of changes.permissions ?? []) {
+      if (!PERMISSION_ROLES[p].includes(role)) problems.push({ field: 'permissions', message: `${p} can be granted to ${PERMISSION_ROLES[p].join(', ')} accounts only` });
+    }
     if (problems.length) throw AppError.badInput(problems);
-    await this.users.update({ id }, { ...(changes.name !== undefined && { name: changes.name.trim() }), ...(changes.role && { role: changes.role }) });
+    await this.users.update(
+      { id },
+      { ...(changes.name !== undefined && { name: changes.name.trim() }), ...(changes.role && { role: changes.role }), permissions: [...new Set(permissions)] },
+    );
     this.statuses.invalidate(id);
     return this.mustFind(id);
   }

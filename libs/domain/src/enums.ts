@@ -5,6 +5,16 @@ export enum Role {
   CANDIDATE = 'CANDIDATE',
 }
 
+/**
+ * What an admin may grant a staff account beyond its role. FAIRNESS_REPORT: a recruiter may read
+ * the adverse-impact report (admins always may; nobody else ever does).
+ */
+export enum Permission {
+  FAIRNESS_REPORT = 'FAIRNESS_REPORT',
+}
+/** Which roles each permission can be granted to. */
+export const PERMISSION_ROLES: Readonly<Record<Permission, readonly Role[]>> = { [Permission.FAIRNESS_REPORT]: [Role.RECRUITER] };
+
 /** The role lists every guard and policy uses: defined once here, never spelled out again. */
 /** Admins, recruiters and interviewers: they read every job and application. */
 export const STAFF_ROLES: readonly Role[] = [Role.ADMIN, Role.RECRUITER, Role.INTERVIEWER];

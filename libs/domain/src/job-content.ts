@@ -74,6 +74,14 @@ export interface PayRange {
   period: PayPeriod;
 }
 
+/** Where the job is done: the country of employment (work authorization refers to it) and the countries a remote hire may work from. */
+export interface Workplace {
+  /** ISO 3166-1 alpha-2, e.g. "DE". */
+  country: string;
+  /** ISO 3166-1 alpha-2 codes; empty: on site only. */
+  remoteCountries: string[];
+}
+
 /** What a job template holds and a job copies (then edits). */
 export interface JobContent {
   title: string;
@@ -92,6 +100,8 @@ export interface JobContent {
   screeningThreshold: number;
   /** Null until a recruiter sets it; publishing without one is allowed, with a warning. */
   payRange: PayRange | null;
+  /** Null until a recruiter sets it; publishing without one is allowed, with a warning. */
+  workplace: Workplace | null;
 }
 
 export interface ApplicantSkill {

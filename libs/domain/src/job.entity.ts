@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, UpdateDateColumn } from 'typeorm';
 import { UuidEntity } from './base.entity';
 import { JobStatus } from './hiring.enums';
-import type { HardSkill, PayRange, ScreeningQuestion, ToolCategory } from './job-content';
+import type { HardSkill, PayRange, ScreeningQuestion, ToolCategory, Workplace } from './job-content';
 
 /** A job opening: a copy of a template's content, edited by a recruiter. */
 @Entity('jobs')
@@ -55,6 +55,9 @@ export class JobEntity extends UuidEntity {
 
   @Column({ type: 'simple-json', nullable: true })
   payRange: PayRange | null;
+
+  @Column({ type: 'simple-json', nullable: true })
+  workplace: Workplace | null;
 
   /** Interviewers do not see the candidate's name, email and links until the application is shortlisted. */
   @Column({ type: 'boolean', default: false })

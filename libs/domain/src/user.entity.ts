@@ -1,6 +1,6 @@
 import { UuidEntity } from './base.entity';
 import { Column, CreateDateColumn, Entity, Index, UpdateDateColumn } from 'typeorm';
-import { Role } from './enums';
+import { Permission, Role } from './enums';
 
 @Entity('users')
 export class UserEntity extends UuidEntity {
@@ -18,6 +18,10 @@ export class UserEntity extends UuidEntity {
   /** argon2id encoded hash; never leaves the auth service. */
   @Column({ type: 'varchar', length: 255, select: false })
   passwordHash: string;
+
+  /** Granted by an admin beyond the role (see Permission). */
+  @Column({ type: 'simple-json', default: '[]' })
+  permissions: Permission[];
 
   /** Deactivated accounts cannot log in, and their tokens stop working. */
   @Column({ type: 'boolean', default: true })

@@ -104,6 +104,24 @@ describe('voluntary self-identification and the adverse-impact report', () => {
     ]);
   });
 
+  it('is for admins and recruiters an admin granted FAIRNESS_REPORT, never for interviewers or candidates', async () => {
+    const GRANT = `mutation($id: ID!, $i: UpdateUserInput!) { updateUser(id: $id, input: $i) { permissions } }`;
+    expect(errorCode(await api.gql(REPORT, { jobId, q: 'gender' }, recruiter.token))).toBe('FORBIDDEN');
+    // Only recruiters can hold it; only admins grant it.
+    expect(fields(await api.gql(GRANT, { id: interviewer.id, i: { permissions: ['FAIRNESS_REPORT'] } }, admin.token))).toEqual([
+      { field: 'permissions', message: 'FAIRNESS_REPORT can be granted to RECRUITER accounts only' },
+    ]);
+    expect(errorCode(await api.gql(GRANT, { id: recruiter.id, i: { permissions: ['FAIRNESS_REPORT'] } }, recruiter.token))).toBe('FORBIDDEN');
+    expect(ok(await api.gql(GRANT, { id: recruiter.id, i: { permissions: ['FAIRNESS_REPORT'] } }, admin.token)).updateUser).toEqual({ permissions: ['FAIRNESS_REPORT'] });
+    expect(ok(await api.gql(REPORT, { jobId, q: 'gender' }, recruiter.token)).adverseImpactReport.question).toEqual(expect.anything());
+    // Revoked, it is gone at once; a role change to interviewer drops it too.
+    ok(await api.gql(GRANT, { id: recruiter.id, i: { permissions: [] } }, admin.token));
+    expect(errorCode(await api.gql(REPORT, { jobId, q: 'gender' }, recruiter.token))).toBe('FORBIDDEN');
+    ok(await api.gql(GRANT, { id: recruiter.id, i: { permissions: ['FAIRNESS_REPORT'] } }, admin.token));
+    expect(ok(await api.gql(GRANT, { id: recruiter.id, i: { role: 'INTERVIEWER' } }, admin.token)).updateUser).toEqual({ permissions: [] });
+    ok(await api.gql(GRANT, { id: recruiter.id, i: { role: 'RECRUITER' } }, admin.token));
+  });
+
   it('is for admins only, with clear errors for a wrong question, size or job', async () => {
     for (const who of [recruiter, interviewer, apps[0].user]) {
       expect(errorCode(await api.gql(REPORT, { jobId, q: 'gender' }, who.token))).toBe('FORBIDDEN');

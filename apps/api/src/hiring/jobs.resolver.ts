@@ -1,12 +1,12 @@
 import { Args, Context, Float, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { AuthUser } from '@app/auth';
 import { JobEntity, ScreeningQuestion, STAFF_ROLES } from '@app/domain';
-import { ApplicationsService, checkJobLanguage, HIRING_MANAGERS, JobsService, JobTemplatesService, LanguageCheck, publishingWarnings } from '@app/hiring';
+import { ApplicationsService, checkJobLanguage, countryName, HIRING_MANAGERS, JobsService, JobTemplatesService, LanguageCheck, promptFor, publishingWarnings } from '@app/hiring';
 import type { GqlContext } from '../graphql/context';
 import { CurrentUser, Public, Roles } from '../graphql/roles.decorator';
 import { CreateJobInput } from './dto/create-job.input';
 import { JobModel, JobPage } from './dto/job.model';
-import { ScreeningQuestionModel, ScreeningRuleModel } from './dto/job-content.model';
+import { ScreeningQuestionModel, ScreeningRuleModel, WorkplaceModel } from './dto/job-content.model';
 import { JobTemplateModel } from './dto/job-template.model';
 import { LanguageCheckModel } from './dto/language-check.model';
 import { JobsArgs } from './dto/jobs.args';
@@ -65,6 +65,18 @@ export class JobsResolver {
   @Query(() => JobModel, { description: 'NOT_FOUND for a job that is not published, unless the caller is staff' })
   job(@Args('id', ID_ARG) id: string, @CurrentUser() user: AuthUser | undefined): Promise<JobEntity> {
     return this.jobsService.getVisible(id, user);
+  }
+
+  @Public()
+  @ResolveField(() => [ScreeningQuestionModel], { description: 'What applicants answer; "the country of employment" in a prompt names the job\'s workplace; the rules are staff only' })
+  screeningQuestions(@Parent() job: JobEntity): ScreeningQuestion[] {
+    return job.screeningQuestions.map((q) => ({ ...q, prompt: promptFor(q.prompt, job.workplace) }));
+  }
+
+  @Public()
+  @ResolveField(() => WorkplaceModel, { nullable: true })
+  workplace(@Parent() job: JobEntity): WorkplaceModel | null {
+    return job.workplace && { ...job.workplace, countryName: countryName(job.workplace.country) };
   }
 
   @Roles(...STAFF_ROLES)

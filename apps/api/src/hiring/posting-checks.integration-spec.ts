@@ -46,13 +46,13 @@ describe('job postings: the inclusive-language check and the pay range', () => {
     expect(created.languageCheck.masculineCoded).toBeGreaterThanOrEqual(1);
     expect(created.languageCheck.summary).toMatch(/^The posting /);
     expect(created.payRange).toBeNull();
-    expect(created.publishingWarnings).toEqual([expect.stringMatching(/^No pay range: set payRange/)]);
+    expect(created.publishingWarnings).toEqual([expect.stringMatching(/^No pay range: set payRange/), expect.stringMatching(/^No country of employment: set workplace/)]);
   });
 
   it('publishing is not blocked by the warnings; the answer still carries them', async () => {
     const published = ok(await api.gql(PUBLISH, { id: jobId }, recruiter.token)).publishJob;
     expect(published.status).toBe('PUBLISHED');
-    expect(published.publishingWarnings).toHaveLength(1);
+    expect(published.publishingWarnings).toHaveLength(2);
   });
 
   it('a pay range is validated field by field and, once set, shown to anyone on the posting', async () => {
@@ -70,11 +70,24 @@ describe('job postings: the inclusive-language check and the pay range', () => {
       await api.gql(UPDATE_JOB, { id: jobId, i: { title: 'Backend Engineer Intern', payRange: { min: 25, max: 32.5, currency: 'USD', period: 'HOUR' } } }, recruiter.token),
     ).updateJob;
     expect(updated.payRange).toEqual({ min: 25, max: 32.5, currency: 'USD', period: 'HOUR' });
-    expect(updated.publishingWarnings).toEqual([]);
+    expect(updated.publishingWarnings).toEqual([expect.stringMatching(/^No country of employment/)]);
     expect(updated.languageCheck.warnings.some((w: { field: string }) => w.field === 'title')).toBe(false);
 
     const anonymous = ok(await api.gql(PUBLIC_JOB, { id: jobId })).job;
     expect(anonymous).toEqual({ title: 'Backend Engineer Intern', payRange: { min: 25, max: 32.5, currency: 'USD', period: 'HOUR' } });
+  });
+
+  it('a workplace names the country of employment in the work-authorization question, for anyone', async () => {
+    const bad = await api.gql(UPDATE_JOB, { id: jobId, i: { workplace: { country: 'de', remoteCountries: [] } } }, recruiter.token);
+    expect(errorCode(bad)).toBe('BAD_USER_INPUT');
+    expect(bad.errors?.[0].extensions?.fields).toEqual([{ field: 'workplace.country', message: 'must be an ISO 3166-1 alpha-2 code in capitals, e.g. "DE"' }]);
+    const updated = ok(await api.gql(UPDATE_JOB, { id: jobId, i: { workplace: { country: 'DE', remoteCountries: ['AT'] } } }, recruiter.token)).updateJob;
+    expect(updated.publishingWarnings).toEqual([]);
+    const job = ok(await api.gql(`query($id: ID!) { job(id: $id) { workplace { country countryName remoteCountries } screeningQuestions { key prompt } } }`, { id: jobId })).job;
+    expect(job.workplace).toEqual({ country: 'DE', countryName: 'Germany', remoteCountries: ['AT'] });
+    expect(job.screeningQuestions.find((q: { key: string }) => q.key === 'work-authorization').prompt).toBe(
+      'Are you authorized to work in Germany or, remotely, Austria (the country of employment)?',
+    );
   });
 
   it('candidates and anonymous readers cannot read the staff checks', async () => {

@@ -1,7 +1,7 @@
 import { ArgsType, Field, InputType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsEnum, IsOptional, IsString, Length, MaxLength } from 'class-validator';
-import { Role } from '@app/domain';
+import { ArrayMaxSize, IsArray, IsEmail, IsEnum, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { Permission, Role } from '@app/domain';
 import { PageArgs } from '../graphql/page.args';
 
 @InputType()
@@ -56,6 +56,13 @@ export class UpdateUserInput {
   @IsOptional()
   @IsEnum(Role)
   role?: Role;
+
+  @Field(() => [Permission], { nullable: true, description: 'Replaces the permissions granted beyond the role (FAIRNESS_REPORT: recruiters only)' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsEnum(Permission, { each: true })
+  permissions?: Permission[];
 }
 
 @InputType()

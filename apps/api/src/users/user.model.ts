@@ -1,7 +1,8 @@
 import { Field, ID, ObjectType, registerEnumType, Int } from '@nestjs/graphql';
-import { Role } from '@app/domain';
+import { Permission, Role } from '@app/domain';
 
 registerEnumType(Role, { name: 'Role', description: 'What an account may do' });
+registerEnumType(Permission, { name: 'Permission', description: 'Granted by an admin beyond the role. FAIRNESS_REPORT: a recruiter may read the adverse-impact report' });
 
 @ObjectType('User')
 export class UserModel {
@@ -16,6 +17,9 @@ export class UserModel {
 
   @Field(() => Role)
   role: Role;
+
+  @Field(() => [Permission])
+  permissions: Permission[];
 
   @Field()
   active: boolean;

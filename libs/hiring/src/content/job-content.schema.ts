@@ -138,6 +138,9 @@ export const payRangeSchema = z
   .strict()
   .refine((p) => p.max >= p.min, { path: ['max'], message: 'must not be less than min' });
 
+const countryCode = z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code in capitals, e.g. "DE"');
+export const workplaceSchema = z.object({ country: countryCode, remoteCountries: z.array(countryCode).max(250).default([]) }).strict();
+
 export const jobContentSchema = z
   .object({
     title: short,
@@ -154,6 +157,7 @@ export const jobContentSchema = z
     screeningQuestions: z.array(screeningQuestionSchema).max(CONTENT_LIMITS.questions),
     screeningThreshold: z.number().min(0).max(1),
     payRange: payRangeSchema.nullable().default(null),
+    workplace: workplaceSchema.nullable().default(null),
   })
   .strict()
   .superRefine((c, ctx) => {

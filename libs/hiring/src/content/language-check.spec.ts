@@ -1,6 +1,7 @@
 import type { JobContent } from '@app/domain';
 import { loadTemplateFiles } from '../templates/template-files';
 import { checkJobLanguage } from './language-check';
+import { promptFor } from './publishing-warnings';
 
 describe('checkJobLanguage', () => {
   it('warns on jargon, age-coded, ableist and exclusionary wording, naming the field, the word and an alternative', () => {
@@ -68,5 +69,15 @@ describe('checkJobLanguage', () => {
     // Pinned so a change to the template or the lists is looked at, not noticed by accident.
     expect(check.warnings.filter((w) => w.category !== 'masculine-coded')).toEqual([]);
     expect(check.masculineCoded).toBeLessThanOrEqual(6);
+  });
+});
+
+describe('promptFor (the country of employment, named)', () => {
+  it('names the country, and the remote countries, where a prompt says "the country of employment"', () => {
+    const q = 'Are you authorized to work in the country of employment?';
+    expect(promptFor(q, null)).toBe(q);
+    expect(promptFor(q, { country: 'FR', remoteCountries: [] })).toBe('Are you authorized to work in France (the country of employment)?');
+    expect(promptFor(q, { country: 'US', remoteCountries: ['CA', 'US'] })).toBe('Are you authorized to work in United States or, remotely, Canada (the country of employment)?');
+    expect(promptFor('How many months are you available?', { country: 'FR', remoteCountries: [] })).toBe('How many months are you available?');
   });
 });

@@ -39,8 +39,8 @@ export interface Page<T> {
 const SCREENING_FIELDS = ['screeningQuestions', 'hardSkills', 'screeningThreshold'] as const;
 
 export function contentOf(job: JobEntity): JobContent {
-  const { title, location, employmentType, about, responsibilities, qualifications, prerequisites, hardSkills, softSkills, tools, perks, screeningQuestions, screeningThreshold, payRange } = job;
-  return { title, location, employmentType, about, responsibilities, qualifications, prerequisites, hardSkills, softSkills, tools, perks, screeningQuestions, screeningThreshold, payRange };
+  const { title, location, employmentType, about, responsibilities, qualifications, prerequisites, hardSkills, softSkills, tools, perks, screeningQuestions, screeningThreshold, payRange, workplace } = job;
+  return { title, location, employmentType, about, responsibilities, qualifications, prerequisites, hardSkills, softSkills, tools, perks, screeningQuestions, screeningThreshold, payRange, workplace };
 }
 
 /** Drops undefined and null (GraphQL's "not given"), and class prototypes, before validation. */

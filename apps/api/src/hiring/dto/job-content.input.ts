@@ -65,6 +65,20 @@ export class PayRangeInput {
   period: PayPeriod;
 }
 
+@InputType({ description: 'Where the job is done; the work-authorization question names the country' })
+export class WorkplaceInput {
+  @Field({ description: 'Country of employment, ISO 3166-1 alpha-2, e.g. "DE"' })
+  @IsString()
+  @Length(2, 2)
+  country: string;
+
+  @Field(() => [String], { defaultValue: [], description: 'ISO 3166-1 alpha-2 codes a remote hire may work from; empty: on site only' })
+  @IsArray()
+  @ArrayMaxSize(250)
+  @IsString({ each: true })
+  remoteCountries: string[];
+}
+
 @InputType()
 export class ToolCategoryInput {
   @Field()
@@ -248,4 +262,10 @@ export abstract class JobContentInput {
   @ValidateNested()
   @Type(() => PayRangeInput)
   payRange?: PayRangeInput;
+
+  @Field(() => WorkplaceInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => WorkplaceInput)
+  workplace?: WorkplaceInput;
 }

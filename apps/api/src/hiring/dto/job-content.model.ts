@@ -6,6 +6,18 @@ registerEnumType(ScreeningQuestionKind, { name: 'ScreeningQuestionKind', descrip
 registerEnumType(AnswerType, { name: 'AnswerType' });
 registerEnumType(PayPeriod, { name: 'PayPeriod', description: 'What a pay range is quoted per' });
 
+@ObjectType('Workplace')
+export class WorkplaceModel {
+  @Field({ description: 'Country of employment, ISO 3166-1 alpha-2' })
+  country: string;
+
+  @Field({ description: "The country's English name" })
+  countryName: string;
+
+  @Field(() => [String], { description: 'ISO 3166-1 alpha-2 codes a remote hire may work from; empty: on site only' })
+  remoteCountries: string[];
+}
+
 @ObjectType('PayRange')
 export class PayRangeModel {
   @Field(() => Float)

@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { JobStatus } from '@app/domain';
-import { HardSkillModel, PayRangeModel, ScreeningQuestionModel, ToolCategoryModel } from './job-content.model';
+import { HardSkillModel, PayRangeModel, ScreeningQuestionModel, ToolCategoryModel, WorkplaceModel } from './job-content.model';
 
 @ObjectType('Job', { description: 'A job opening. Anyone reads published jobs; staff read all, and the fields marked staff only.' })
 export class JobModel {
@@ -51,6 +51,10 @@ export class JobModel {
 
   @Field(() => PayRangeModel, { nullable: true, description: 'Public, on the posting; staff see a publishing warning while it is missing' })
   payRange: PayRangeModel | null;
+
+  @Field(() => WorkplaceModel, { nullable: true, description: 'Public: the country of employment and remote-allowed countries; staff see a publishing warning while it is missing' })
+  /** Resolved with countryName by JobsResolver.workplace. */
+  workplace: Omit<WorkplaceModel, 'countryName'> | null;
 
   @Field({ description: 'Interviewers see no name, email or links until the candidate is shortlisted' })
   anonymizedReview: boolean;
