@@ -5,7 +5,6 @@ import type { AssessmentsAssessmentsQuery } from '../gql/graphql';
 
 type Data = AssessmentsAssessmentsQuery;
 import { gql, useQuery, type ApiError } from '../api';
-import { Link } from 'react-router';
 import { useAsk, ErrorBox, Page, label, when } from '../ui';
 
 export function AssessmentsPage() {
