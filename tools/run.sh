@@ -82,6 +82,7 @@ case "$cmd" in
   judge) ensure_deps; build; exec "${NODE_RUN[@]}" dist/apps/cli/src/judge.js "$@" ;;
   bench:judge) ensure_deps; build; exec "${NODE_RUN[@]}" --expose-gc dist/tools/bench/judge.js "$@" ;;
   bench:shortlist) ensure_deps; build; exec "${NODE_RUN[@]}" dist/tools/bench/shortlist.js "$@" ;;
+  chaos) ensure_deps; build; exec "${NODE_RUN[@]}" dist/tools/chaos/chaos.js "$@" ;;
   lint) ensure_deps; lint ;;
   node) ensure_deps; exec "${NODE_RUN[@]}" "$@" ;;
   test)
@@ -103,5 +104,5 @@ case "$cmd" in
     node -e 'const r = require("./test-artifacts/jest-results.json"); console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests} skipped`)' || true
     exit $code
     ;;
-  *) echo "usage: tools/run.sh {start|test|build|api|worker|migrate|seed|create-admin|judge|lint|bench:judge|bench:shortlist}" >&2; exit 2 ;;
+  *) echo "usage: tools/run.sh {start|test|build|api|worker|migrate|seed|create-admin|judge|lint|bench:judge|bench:shortlist|chaos}" >&2; exit 2 ;;
 esac
