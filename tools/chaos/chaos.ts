@@ -145,6 +145,8 @@ interface Logical {
   finalAt?: number;
   verdict?: string;
   finalsPerSub: number[];
+  /** What the last request or subscription said (for the drain's report of stragglers). */
+  last?: string;
   settled: Promise<void>;
   settle: () => void;
 }
@@ -223,7 +225,8 @@ async function startApi(i: number): Promise<void> {
 }
 
 async function startWorker(i: number): Promise<void> {
-  const m = startNode(`worker-${i}-${generation++}`, path.join(DIST, 'apps/worker/src/main.js'), env, tmp);
+  // info: its readiness line ("judge worker consuming") is what this waits for.
+  const m = startNode(`worker-${i}-${generation++}`, path.join(DIST, 'apps/worker/src/main.js'), { ...env, LOG_LEVEL: 'info' }, tmp);
   workers[i] = m;
   await waitFor(`worker ${i}`, async () => fs.readFileSync(m.log, 'utf8').includes('judge worker consuming'), 90_000);
 }
@@ -250,11 +253,11 @@ function wsClient(cand: Candidate, apiIdx: number): WsClient {
   return c;
 }
 
-function newLogical(phase: Phase): Logical {
+function newLogical(phase: Phase, sol = pickSolution()): Logical {
   const cand = candidates[Math.floor(random() * candidates.length)];
   let settle!: () => void;
   const settled = new Promise<void>((r) => (settle = r));
-  const l: Logical = { key: `chaos-${randomUUID()}`, cand, sol: pickSolution(), phase, sentAt: Date.now(), requests: 0, drops: 0, finalsPerSub: [], settled, settle };
+  const l: Logical = { key: `chaos-${randomUUID()}`, cand, sol, phase, sentAt: Date.now(), requests: 0, drops: 0, finalsPerSub: [], settled, settle };
   logicals.push(l);
   void submitOne(l);
   return l;
@@ -274,6 +277,7 @@ async function submitOne(l: Logical): Promise<void> {
       drop ? 2 + Math.floor(random() * 40) : undefined,
     );
     recorded.push({ t: Date.now(), op: 'submit', outcome: r.outcome });
+    l.last = `submit on API ${api}: ${JSON.stringify(r.outcome)}`;
     if (r.outcome.kind === 'ok') {
       l.id = r.data!.submitSolution.id as string;
       l.ackAt = Date.now();
@@ -306,6 +310,7 @@ function follow(l: Logical): void {
     { query: FOLLOW, variables: { id: l.id } },
     {
       next: (msg) => {
+        l.last = `subscription ${sub} on API ${api}: ${JSON.stringify(msg).slice(0, 200)}`;
         if (msg.errors?.length) {
           recorded.push({ t: Date.now(), op: 'subscribe', outcome: classifyResponse(200, JSON.stringify({ errors: msg.errors })) });
           return;
@@ -322,11 +327,13 @@ function follow(l: Logical): void {
         }
       },
       error: (err) => {
+        l.last = `subscription ${sub} on API ${api} failed: ${Array.isArray(err) ? JSON.stringify(err).slice(0, 200) : 'socket closed'}`;
         if (Array.isArray(err)) recorded.push({ t: Date.now(), op: 'subscribe', outcome: classifyResponse(200, JSON.stringify({ errors: err })) });
         else recorded.push({ t: Date.now(), op: 'subscribe', outcome: { kind: 'transport', reason: 'websocket closed' } });
         if (!sawFinal) retry();
       },
       complete: () => {
+        l.last = `subscription ${sub} on API ${api} completed`;
         if (!sawFinal) retry();
       },
     },
@@ -350,8 +357,17 @@ async function drive(phase: Phase, count: number, perSecond: number): Promise<Lo
 }
 
 async function settledAll(ls: Logical[], timeoutMs: number): Promise<boolean> {
-  const all = Promise.all(ls.map((l) => l.settled)).then(() => true);
-  return Promise.race([all, sleep(timeoutMs).then(() => false)]);
+  let done = false;
+  const all = Promise.all(ls.map((l) => l.settled)).then(() => (done = true));
+  const progress = setInterval(() => {
+    const open = ls.filter((l) => l.finalAt === undefined && !l.rejected);
+    if (!done) log(`waiting for ${open.length} of ${ls.length}: ${open.filter((l) => !l.id).length} not acknowledged yet; e.g. ${open.slice(0, 2).map((l) => `${l.id ?? l.key}: ${l.last ?? 'no answer yet'}`).join(' | ')}`);
+  }, 30_000);
+  try {
+    return await Promise.race([all, sleep(timeoutMs).then(() => false)]);
+  } finally {
+    clearInterval(progress);
+  }
 }
 
 // ---------- faults ----------
@@ -522,6 +538,10 @@ async function main(): Promise<void> {
       rec,
     )
   ).createAssessment.id as string;
+  // The CLI judge's verdict per distinct (problem, code), computed while the candidates are made (not during the measured phases).
+  const cliDb = new Client({ connectionString: pg.url });
+  await cliDb.connect();
+  const cliDone = cliVerdicts(cliDb).finally(() => void cliDb.end());
   log(`creating ${CANDIDATES} candidates (register, log in, apply, invited, start)`);
   const made: Candidate[] = [];
   for (let b = 0; b < CANDIDATES; b += 8) {
@@ -553,15 +573,13 @@ async function main(): Promise<void> {
     );
   }
   candidates = made;
+  const cli = await cliDone;
+  log(`CLI verdicts: ${[...cli].map(([k, v]) => `${k} ${v}`).join(', ')}`);
 
   // ---- phases ----
   log('warm-up: every solution kind a few times (Python snapshots, SQL isolates)');
   const warm: Logical[] = [];
-  for (let r = 0; r < 2; r++) for (const s of SOLUTIONS) {
-    const l = newLogical('warmup');
-    l.sol = s;
-    warm.push(l);
-  }
+  for (let r = 0; r < 2; r++) for (const s of SOLUTIONS) warm.push(newLogical('warmup', s));
   await settledAll(warm, 300_000);
 
   const capacityCount = Math.max(60, Math.round(N * 0.1));
@@ -600,7 +618,6 @@ async function main(): Promise<void> {
   // ---- checks ----
   const check = new Client({ connectionString: pg.url });
   await check.connect();
-  const cli = await cliVerdicts(check);
   const driven = logicals;
   const acked = driven.filter((l) => l.id);
   const ids = acked.map((l) => l.id!);
