@@ -538,10 +538,6 @@ async function main(): Promise<void> {
       rec,
     )
   ).createAssessment.id as string;
-  // The CLI judge's verdict per distinct (problem, code), computed while the candidates are made (not during the measured phases).
-  const cliDb = new Client({ connectionString: pg.url });
-  await cliDb.connect();
-  const cliDone = cliVerdicts(cliDb).finally(() => void cliDb.end());
   log(`creating ${CANDIDATES} candidates (register, log in, apply, invited, start)`);
   const made: Candidate[] = [];
   for (let b = 0; b < CANDIDATES; b += 8) {
@@ -573,8 +569,6 @@ async function main(): Promise<void> {
     );
   }
   candidates = made;
-  const cli = await cliDone;
-  log(`CLI verdicts: ${[...cli].map(([k, v]) => `${k} ${v}`).join(', ')}`);
 
   // ---- phases ----
   log('warm-up: every solution kind a few times (Python snapshots, SQL isolates)');
@@ -618,6 +612,11 @@ async function main(): Promise<void> {
   // ---- checks ----
   const check = new Client({ connectionString: pg.url });
   await check.connect();
+  // The CLI judge's verdict per distinct (problem, code), one at a time once the platform is idle:
+  // computed beside the candidates' creation (load 35), its Python and SQL verdicts ran out of time.
+  log('judging each distinct (problem, code) with the CLI');
+  const cli = await cliVerdicts(check);
+  log(`CLI verdicts: ${[...cli].map(([k, v]) => `${k} ${v}`).join(', ')}`);
   const driven = logicals;
   const acked = driven.filter((l) => l.id);
   const ids = acked.map((l) => l.id!);
