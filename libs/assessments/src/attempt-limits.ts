@@ -22,6 +22,11 @@ export class PerMinuteLimit {
       throw new AppError(ErrorCode.RATE_LIMITED, `At most ${this.points} ${this.what} a minute. Try again in ${wait} s.`, { retryAfterSeconds: wait });
     }
   }
+
+  /** Gives back a point taken for a call that turned out to be a retry of an earlier one (idempotency key). */
+  async refund(candidateId: string): Promise<void> {
+    await this.limiter.reward(candidateId, 1).catch(() => undefined);
+  }
 }
 
 /** The limits a candidate meets inside an attempt. */

@@ -143,23 +143,8 @@ export class AttemptsService {
     return { attempt, assessment };
   }
 
-  async submit(attemptId: string, candidateId: string, problemId: string, language: Language, source: string): Promise<SubmissionEntity> {
-    const { attempt } = await this.openFor(attemptId, candidateId, problemId);
-    const problem = await this.problems.get(problemId);
-    checkSource(problem.definition, source);
-    checkLanguage(problem.definition as ProblemDocument, language);
-    // Counted only once the request is otherwise valid: a refused one costs the candidate nothing.
-    await this.limits.submissions.consume(candidateId);
-    const created = await this.submissions.create({
-      kind: SubmissionKind.SUBMISSION,
-      problemId,
-      problemVersion: problem.version,
-      userId: candidateId,
-      attemptId: attempt.id,
-      language,
-      source,
-    });
-    return this.recordAction(created, 'SUBMIT', false);
+  async submit(attemptId: string, candidateId: string, problemId: string, language: Language, source: string, idempotencyKey?: string | null): Promise<SubmissionEntity> {
+    return this.store(attemptId, candidateId, { kind: SubmissionKind.SUBMISSION, problemId, language, source, customInput: null, idempotencyKey });
   }
 
   /** Unscored run against the visible tests, or against the candidate's own input. Rate-limited. */
@@ -170,24 +155,49 @@ export class AttemptsService {
     language: Language,
     source: string,
     customInput: { stdin?: string; args?: unknown[] } | null,
+    idempotencyKey?: string | null,
   ): Promise<SubmissionEntity> {
-    const { attempt } = await this.openFor(attemptId, candidateId, problemId);
-    const problem = await this.problems.get(problemId);
-    checkSource(problem.definition, source);
-    checkLanguage(problem.definition as ProblemDocument, language);
-    if (customInput) checkCustomInput(String(problem.definition.mode), customInput);
-    await this.limits.runs.consume(candidateId);
-    const created = await this.submissions.create({
-      kind: SubmissionKind.RUN,
-      problemId,
+    return this.store(attemptId, candidateId, { kind: SubmissionKind.RUN, problemId, language, source, customInput, idempotencyKey });
+  }
+
+  /**
+   * A retry with an idempotency key already stored for this attempt gets the first submission
+   * back, whatever happened since (the deadline, the rate limit): that request was accepted.
+   */
+  private async store(
+    attemptId: string,
+    candidateId: string,
+    req: { kind: SubmissionKind; problemId: string; language: Language; source: string; customInput: { stdin?: string; args?: unknown[] } | null; idempotencyKey?: string | null },
+  ): Promise<SubmissionEntity> {
+    const idempotencyKey = checkIdempotencyKey(req.idempotencyKey);
+    const keyed = { ...req, idempotencyKey, userId: candidateId, attemptId };
+    const first = await this.submissions.findByIdempotencyKey(keyed);
+    if (first) return first;
+    const { attempt } = await this.openFor(attemptId, candidateId, req.problemId);
+    const problem = await this.problems.get(req.problemId);
+    checkSource(problem.definition, req.source);
+    checkLanguage(problem.definition as ProblemDocument, req.language);
+    if (req.customInput) checkCustomInput(String(problem.definition.mode), req.customInput);
+    const limit = req.kind === SubmissionKind.RUN ? this.limits.runs : this.limits.submissions;
+    // Counted only once the request is otherwise valid: a refused one costs the candidate nothing.
+    await limit.consume(candidateId);
+    const { submission, created } = await this.submissions.createOnce({
+      kind: req.kind,
+      problemId: req.problemId,
       problemVersion: problem.version,
       userId: candidateId,
       attemptId: attempt.id,
-      language,
-      source,
-      customInput,
+      language: req.language,
+      source: req.source,
+      customInput: req.customInput,
+      idempotencyKey,
     });
-    return this.recordAction(created, 'RUN', customInput !== null);
+    // A racing retry stored it first: this call made nothing new.
+    if (!created) {
+      await limit.refund(candidateId);
+      return submission;
+    }
+    return this.recordAction(submission, req.kind === SubmissionKind.RUN ? 'RUN' : 'SUBMIT', req.customInput !== null);
   }
 
   /**
@@ -250,6 +260,17 @@ export class AttemptsService {
     const subs = await this.submissionsOf(attemptId);
     return summarize(attempt, assessment, subs);
   }
+}
+
+export const IDEMPOTENCY_KEY_MAX = 100;
+
+/** A client's idempotency key: 1-100 printable ASCII characters (a UUID fits), or none. */
+export function checkIdempotencyKey(key: string | null | undefined): string | null {
+  if (key === undefined || key === null) return null;
+  if (!/^[\x21-\x7e]{1,100}$/.test(key)) {
+    throw AppError.badInput([{ field: 'idempotencyKey', message: `must be 1-${IDEMPOTENCY_KEY_MAX} printable ASCII characters without spaces (a UUID will do)` }]);
+  }
+  return key;
 }
 
 /**

@@ -13,6 +13,9 @@ export enum ErrorCode {
   /** A stored quota is used up (e.g. an attempt's timeline); retrying will not help. */
   LIMIT_EXCEEDED = 'LIMIT_EXCEEDED',
   QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
+  /** The same idempotency key was sent again with a different request. */
+  IDEMPOTENCY_KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED',
+  /** The database or Redis is unreachable for now: retry after `extensions.retryAfterMs`. */
   SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }

@@ -24,6 +24,8 @@ export interface StoredTestResult {
 @Entity('submissions')
 @Index('IDX_submissions_state_enqueued', ['state', 'enqueuedAt'])
 @Index('IDX_submissions_attempt_problem', ['attemptId', 'problemId'])
+// A client's retry with the same key finds the first submission; the index settles racing retries.
+@Index('UQ_submissions_idempotency', ['userId', 'attemptId', 'idempotencyKey'], { unique: true })
 export class SubmissionEntity extends UuidEntity {
   @Column({ type: 'varchar', length: 20 })
   kind: SubmissionKind;
@@ -48,6 +50,13 @@ export class SubmissionEntity extends UuidEntity {
   source: string;
 
   /** For RUN submissions with custom input: the stdin or JSON args the candidate supplied. */
+  /**
+   * The client's idempotency key (submitSolution/runCode): unique per user and attempt, so a
+   * retried request returns this submission instead of storing another. Null when none was sent.
+   */
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  idempotencyKey: string | null;
+
   @Column({ type: 'simple-json', nullable: true })
   customInput: { stdin?: string; args?: unknown[] } | null;
 

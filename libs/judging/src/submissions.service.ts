@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Redis } from 'ioredis';
-import { IsNull, LessThan, In, Not, Repository } from 'typeorm';
+import { IsNull, LessThan, In, Not, QueryFailedError, Repository } from 'typeorm';
 import { AppConfig, APP_CONFIG } from '@app/config';
-import { CLOCK, Clock, Logger } from '@app/common';
+import { AppError, CLOCK, Clock, ErrorCode, Logger } from '@app/common';
 import { LOGGER, REDIS } from '@app/core';
 import { Language, SubmissionEntity, SubmissionKind, SubmissionState } from '@app/domain';
 import { JudgeQueue } from '@app/queue';
@@ -18,6 +18,8 @@ export interface NewSubmission {
   language: Language;
   source: string;
   customInput?: SubmissionEntity['customInput'];
+  /** The client's key for this request: a retry with the same key (same user and attempt) returns the first submission. */
+  idempotencyKey?: string | null;
 }
 
 /** How long one admission pass may hold a candidate's lock (it expires if its holder dies). */
@@ -58,12 +60,54 @@ export class SubmissionsService {
     this.inFlightLimit = config.judge.inFlightPerCandidate;
   }
 
+  /**
+   * Stores and admits a submission. With an idempotency key, a submission already stored under
+   * it (same user and attempt) is returned instead, or IDEMPOTENCY_KEY_REUSED when it was a
+   * different request; racing retries are settled by the unique index, whichever insert wins.
+   */
   async create(input: NewSubmission): Promise<SubmissionEntity> {
-    const saved = await this.submissions.save(
-      this.submissions.create({ ...input, attemptId: input.attemptId ?? null, customInput: input.customInput ?? null, state: SubmissionState.QUEUED, enqueuedAt: null }),
-    );
+    return (await this.createOnce(input)).submission;
+  }
+
+  /** As create, and says whether this call stored it (false: a retry found the first one). */
+  async createOnce(input: NewSubmission): Promise<{ submission: SubmissionEntity; created: boolean }> {
+    const row = this.submissions.create({
+      ...input,
+      attemptId: input.attemptId ?? null,
+      customInput: input.customInput ?? null,
+      idempotencyKey: input.idempotencyKey ?? null,
+      state: SubmissionState.QUEUED,
+      enqueuedAt: null,
+    });
+    let saved: SubmissionEntity;
+    try {
+      saved = await this.submissions.save(row);
+    } catch (e) {
+      const first = input.idempotencyKey && isUniqueViolation(e) ? await this.findByIdempotencyKey(input) : null;
+      if (!first) throw e;
+      return { submission: first, created: false };
+    }
     await this.admit(saved.userId);
-    return saved;
+    return { submission: saved, created: true };
+  }
+
+  /**
+   * The submission stored under this request's idempotency key, if any. Throws
+   * IDEMPOTENCY_KEY_REUSED when that submission was a different request (another problem,
+   * kind, language, source or custom input).
+   */
+  async findByIdempotencyKey(input: Pick<NewSubmission, 'userId' | 'attemptId' | 'idempotencyKey' | 'kind' | 'problemId' | 'language' | 'source' | 'customInput'>): Promise<SubmissionEntity | null> {
+    if (!input.idempotencyKey) return null;
+    const first = await this.submissions.findOneBy({ userId: input.userId ?? IsNull(), attemptId: input.attemptId ?? IsNull(), idempotencyKey: input.idempotencyKey });
+    if (!first) return null;
+    if (!sameRequest(first, input)) {
+      throw new AppError(
+        ErrorCode.IDEMPOTENCY_KEY_REUSED,
+        `The idempotency key "${input.idempotencyKey}" was already used for a different request (submission ${first.id}); use a new key for new code`,
+        { submissionId: first.id },
+      );
+    }
+    return first;
   }
 
   findById(id: string): Promise<SubmissionEntity | null> {
@@ -183,6 +227,24 @@ export class SubmissionsService {
     }
     return sent;
   }
+}
+
+function isUniqueViolation(e: unknown): boolean {
+  return e instanceof QueryFailedError && /unique|UNIQUE/.test(e.message);
+}
+
+/** Whether a stored submission answers the same request (the problem version may have moved on since). */
+export function sameRequest(
+  stored: Pick<SubmissionEntity, 'kind' | 'problemId' | 'language' | 'source' | 'customInput'>,
+  input: Pick<NewSubmission, 'kind' | 'problemId' | 'language' | 'source' | 'customInput'>,
+): boolean {
+  return (
+    stored.kind === input.kind &&
+    stored.problemId === input.problemId &&
+    stored.language === input.language &&
+    stored.source === input.source &&
+    JSON.stringify(stored.customInput ?? null) === JSON.stringify(input.customInput ?? null)
+  );
 }
 
 /** Rejects when Redis does not answer in time (it queues commands while disconnected). */

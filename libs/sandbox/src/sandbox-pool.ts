@@ -73,6 +73,11 @@ interface ActiveJob {
   finish: (end: JobEnd) => void;
 }
 
+/** Jobs whose compile loads the TypeScript compiler in the child (compile.ts: TypeScript, or JavaScript with module syntax). */
+export function needsCompiler(spec: Pick<JobSpec, 'language' | 'source'>): boolean {
+  return spec.language === 'typescript' || (spec.language === 'javascript' && /\b(?:import|export)\b/.test(spec.source));
+}
+
 interface Sandbox {
   proc: ChildProcess;
   ready: boolean;
@@ -91,6 +96,8 @@ interface Sandbox {
   sampler: NodeJS.Timeout | null;
   testStartRss: number;
   peakGrowth: number;
+  /** Whether the child has loaded the TypeScript compiler (loaded on first need, see compile.ts). */
+  compilerLoaded: boolean;
 }
 
 const MAX_START_FAILURES = 5;
@@ -239,6 +246,7 @@ export class SandboxPool {
       sampler: null,
       testStartRss: 0,
       peakGrowth: 0,
+      compilerLoaded: false,
     };
     this.sandboxes.add(sb);
     proc.stderr?.setEncoding('utf8');
@@ -328,8 +336,12 @@ export class SandboxPool {
       sb.known.set(spec.problemKey, true);
       if (sb.known.size > MAX_CACHED_PROBLEMS) sb.known.delete(sb.known.keys().next().value as string);
     }
-    // Python's compile phase loads the interpreter (and, the first time in a child, makes its memory snapshot).
-    this.arm(sb, spec.language === 'python' ? Math.max(this.compileBudget, this.setupBudget) : this.compileBudget, 'compile');
+    // Python's compile phase loads the interpreter (and, the first time in a child, makes its memory snapshot);
+    // the first TypeScript (or JavaScript module) compile in a child loads the TypeScript compiler,
+    // which took over 10 s on a machine at load 30 (npm run chaos): the judge's own loading, not the
+    // source's, so it gets the setup budget rather than a COMPILE_ERROR.
+    const loading = spec.language === 'python' || (needsCompiler(spec) && !sb.compilerLoaded);
+    this.arm(sb, loading ? Math.max(this.compileBudget, this.setupBudget) : this.compileBudget, 'compile');
     sb.proc.send(msg, (err) => {
       if (err) this.kill(sb, 'the sandbox could not be reached');
     });
@@ -353,6 +365,7 @@ export class SandboxPool {
     }
     if (msg.compiled) {
       job.compiled = true;
+      if (needsCompiler(job.spec)) sb.compilerLoaded = true;
       job.listener.onCompiled(msg.compiled.error);
     }
     for (const t of msg.tests) {

@@ -12,6 +12,13 @@ import { AttemptModel, AttemptProblemModel } from './dto/assessment.model';
 
 const ATTEMPT_READERS = [Role.ADMIN, Role.RECRUITER, Role.CANDIDATE];
 
+const IDEMPOTENCY_KEY_ARG = {
+  type: () => String,
+  nullable: true,
+  description:
+    'A key of your choice (e.g. a UUID, 1-100 characters) for this request: a retry with the same key returns the first submission instead of storing another; the same key with other code answers IDEMPOTENCY_KEY_REUSED',
+} as const;
+
 /** The candidate's side of an assessment: every field checks the attempt is the caller's. */
 @Resolver(() => AttemptModel)
 @Roles(Role.CANDIDATE)
@@ -43,14 +50,22 @@ export class AttemptsResolver {
   }
 
   @Mutation(() => SubmissionModel, { description: 'Unscored run against the visible examples or custom input; rate-limited' })
-  async runCode(@Args('input') input: RunCodeInput, @CurrentUser() user: AuthUser): Promise<SubmissionModel> {
+  async runCode(
+    @Args('input') input: RunCodeInput,
+    @Args('idempotencyKey', IDEMPOTENCY_KEY_ARG) idempotencyKey: string | null | undefined,
+    @CurrentUser() user: AuthUser,
+  ): Promise<SubmissionModel> {
     const custom = input.customInput ? { stdin: input.customInput.stdin, args: input.customInput.args } : null;
-    return toSubmissionModel(await this.attempts.run(input.attemptId, user.id, input.problemId, input.language, input.source, custom));
+    return toSubmissionModel(await this.attempts.run(input.attemptId, user.id, input.problemId, input.language, input.source, custom, idempotencyKey));
   }
 
   @Mutation(() => SubmissionModel, { description: 'Scored submission (any number; the best counts). Follow it with submissionUpdated.' })
-  async submitSolution(@Args('input') input: CodeInput, @CurrentUser() user: AuthUser): Promise<SubmissionModel> {
-    const submission = await this.attempts.submit(input.attemptId, user.id, input.problemId, input.language, input.source);
+  async submitSolution(
+    @Args('input') input: CodeInput,
+    @Args('idempotencyKey', IDEMPOTENCY_KEY_ARG) idempotencyKey: string | null | undefined,
+    @CurrentUser() user: AuthUser,
+  ): Promise<SubmissionModel> {
+    const submission = await this.attempts.submit(input.attemptId, user.id, input.problemId, input.language, input.source, idempotencyKey);
     // An attempt nobody closes is compared once its deadline passes.
     void this.similarity.attemptSubmitted(input.attemptId);
     return toSubmissionModel(submission);

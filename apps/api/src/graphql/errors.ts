@@ -15,6 +15,40 @@ const HTTP_CODES: Record<number, ErrorCode> = {
 // Codes Apollo/graphql-js assign to errors they raise themselves, already safe to show.
 const FRAMEWORK_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'PERSISTED_QUERY_NOT_FOUND', 'BAD_REQUEST', 'OPERATION_RESOLUTION_FAILURE']);
 
+/** How long a client should wait before retrying a SERVICE_UNAVAILABLE answer. */
+export const RETRY_AFTER_MS = 1000;
+
+const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'SQLITE_BUSY']);
+// PostgreSQL: connection exceptions (class 08) and the server shutting down or starting (57P01-57P03).
+const PG_UNAVAILABLE = /^(08...|57P0[123])$/;
+const UNAVAILABLE_MESSAGES = [
+  /Connection terminated/i,
+  /timeout exceeded when trying to connect/i,
+  /Client has encountered a connection error/i,
+  /the database system is (shutting down|starting up|in recovery mode)/i,
+  /terminating connection due to administrator command/i,
+  /Connection is closed/i,
+  /max retries per request/i,
+  /Redis did not answer/i,
+  /Stream isn't writeable/i,
+];
+
+/**
+ * Whether an error means the database or Redis is unreachable for now (restarting, failing
+ * over, a dropped connection) rather than a bug: the client may retry the same request. Looks
+ * through TypeORM's and others' wrappers (driverError, cause).
+ */
+export function isUnavailable(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== 'object' || depth > 4) return false;
+  const e = error as { code?: unknown; name?: unknown; message?: unknown; driverError?: unknown; cause?: unknown; errors?: unknown };
+  if (typeof e.code === 'string' && (CONNECTION_CODES.has(e.code) || PG_UNAVAILABLE.test(e.code))) return true;
+  if (e.name === 'MaxRetriesPerRequestError') return true;
+  if (typeof e.message === 'string' && UNAVAILABLE_MESSAGES.some((m) => m.test(e.message as string))) return true;
+  // AggregateError (a connect to several addresses) carries its causes in `errors`.
+  const nested = [e.driverError, e.cause, ...(Array.isArray(e.errors) ? e.errors : [])];
+  return nested.some((n) => n !== error && isUnavailable(n, depth + 1));
+}
+
 /**
  * The one place where every error becomes what a client sees: a stable code, a message a
  * person can act on, and nothing else (no stack, no SQL) outside development.
@@ -48,6 +82,14 @@ export function formatError(
   if (original instanceof GraphQLError && !(error instanceof GraphQLError && error.originalError)) {
     // A graphql-js error with no cause: schema-level, safe to show.
     return { ...base, extensions: { code: typeof code === 'string' ? code : ErrorCode.BAD_USER_INPUT } };
+  }
+  if (isUnavailable(original)) {
+    opts.logger.warn({ err: original instanceof Error ? original.message : String(original), path: formatted.path }, 'database or Redis unavailable');
+    return {
+      ...base,
+      message: 'The service is briefly unavailable (its database or queue is reconnecting); retry the same request shortly',
+      extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, retryAfterMs: RETRY_AFTER_MS },
+    };
   }
   opts.logger.error({ err: original, path: formatted.path }, 'unexpected error in GraphQL operation');
   return {
