@@ -43,6 +43,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
+import { runInNewContext } from 'node:vm';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -240,9 +241,9 @@ function performanceTest(name: string, generate: { [param: string]: Json }, weig
   return { name, kind: 'performance', generate, hidden: true, weight, category: 'performance' };
 }
 
-/** Runs a generator here, as the judge's sandbox will, so a broken one fails generation. */
+/** Runs a generator here (in a fresh V8 context, as the judge's sandbox will), so a broken one fails generation. */
 function runGenerator(source: string, params: Json): unknown {
-  return (new Function(`${source}\nreturn generate;`)() as (p: Json) => unknown)(params);
+  return (runInNewContext(`${source}\ngenerate;`, {}) as (p: Json) => unknown)(params);
 }
 
 interface FunctionSignatures {
