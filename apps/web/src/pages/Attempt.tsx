@@ -511,8 +511,11 @@ function ProblemPanel({
           ) : (
             <div key={ex.name} className="example">
               <strong>{ex.name}</strong>
-              <pre>{ex.stdin ?? `${entryPoint}(${(ex.args as unknown[] | null)?.map((a) => JSON.stringify(a)).join(', ') ?? ''})`}</pre>
-              <pre>→ {JSON.stringify(ex.expected)}</pre>
+              {/* Focusable: a long example scrolls, and a keyboard must reach it (WCAG scrollable-region-focusable). */}
+              <pre tabIndex={0} aria-label={`${ex.name}: input`}>
+                {ex.stdin ?? `${entryPoint}(${(ex.args as unknown[] | null)?.map((a) => JSON.stringify(a)).join(', ') ?? ''})`}
+              </pre>
+              <pre tabIndex={0} aria-label={`${ex.name}: expected`}>→ {JSON.stringify(ex.expected)}</pre>
             </div>
           ),
         )}
