@@ -111,9 +111,10 @@ describe('shortlist', () => {
 
   it('runs the same number of SQL statements whatever the page size', async () => {
     const ds = api.app.get(DataSource);
+    let calls = 0;
     const count = async (first: number) => {
       // A policy change invalidates the cached ranking, so each call recomputes it.
-      ok(await api.gql(`mutation($job: ID!, $i: ShortlistPolicyInput!) { updateShortlistPolicy(jobId: $job, input: $i) { minSharedCandidates } }`, { job: story.jobId, i: { weights: { skills: 0.15, assessment: 0.45, interview: 0.4 }, minSharedCandidates: 3 + first } }, story.recruiter.token));
+      ok(await api.gql(`mutation($job: ID!, $i: ShortlistPolicyInput!) { updateShortlistPolicy(jobId: $job, input: $i) { minSharedCandidates } }`, { job: story.jobId, i: { weights: { skills: 0.15, assessment: 0.45, interview: 0.4 }, minSharedCandidates: 3 + ++calls } }, story.recruiter.token));
       let n = 0;
       const logger = ds.logger;
       (ds as unknown as { logger: unknown }).logger = { ...logger, logQuery: () => void n++, logQueryError: () => undefined, logQuerySlow: () => undefined, logSchemaBuild: () => undefined, logMigration: () => undefined, log: () => undefined };
@@ -124,8 +125,10 @@ describe('shortlist', () => {
       }
       return n;
     };
-    const small = await count(1);
-    const large = await count(50);
+    // The fewest of two calls: a statement that only a cold cache issues (the account-status
+    // cache expiring on a loaded machine) is not one the page size causes.
+    const small = Math.min(await count(1), await count(1));
+    const large = Math.min(await count(50), await count(50));
     expect(small).toBeGreaterThan(0);
     expect(large).toBe(small);
     expect(small).toBeLessThanOrEqual(12);
