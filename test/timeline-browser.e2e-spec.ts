@@ -14,10 +14,10 @@ import { gql, ok, Platform, projectFile, PLATFORM_START_MS, startPlatform } from
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS = projectFile('test-artifacts/screenshots');
 const PASSWORD = 'demo-password-123';
-const TWO_SUM = JSON.parse(fs.readFileSync(projectFile('libs/assessments/data/problems/two-sum.json'), 'utf8')) as {
+const LEDGERS = JSON.parse(fs.readFileSync(projectFile('libs/assessments/data/problems/reconcile-ledgers.json'), 'utf8')) as {
   referenceSolutions: { language: string; source: string }[];
 };
-const RIGHT = TWO_SUM.referenceSolutions[0].source;
+const RIGHT = LEDGERS.referenceSolutions[0].source;
 const WAIT = 30_000;
 
 interface TimelineEvent {
@@ -92,14 +92,14 @@ describe('attempt timeline and playback in a real browser', () => {
     await page.getByRole('button', { name: 'Start the assessment' }).click();
     await page.waitForURL(/\/attempts\/[^/]+$/, { waitUntil: 'commit' });
     const attemptId = new URL(page.url()).pathname.split('/').pop()!;
-    await page.getByRole('tab', { name: /Two Sum/i }).click();
+    await page.getByRole('tab', { name: /Reconcile Two Payment Ledgers/i }).click();
 
     // Typed first, then replaced by a paste of text copied somewhere else (not in this page).
     const editor = page.locator('.cm-content');
     await editor.click();
     await page.keyboard.press('ControlOrMeta+A');
     await page.keyboard.press('Delete');
-    await page.keyboard.insertText('function twoSum(nums, target) {\n');
+    await page.keyboard.insertText('function reconcileLedgers(ours, theirs) {\n');
     await page.waitForTimeout(5500); // one batch interval: a snapshot of the typed code goes out
     await page.keyboard.press('ControlOrMeta+A');
     await editor.evaluate((el, text) => {
@@ -107,7 +107,7 @@ describe('attempt timeline and playback in a real browser', () => {
       data.setData('text/plain', text);
       el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
     }, RIGHT);
-    await page.locator('.cm-content').filter({ hasText: 'seen.get(target - nums[j])' }).waitFor();
+    await page.locator('.cm-content').filter({ hasText: 'sums.set(id, (sums.get(id) ?? 0) + cents)' }).waitFor();
 
     // A switch to another tab and back. Headless Chromium keeps every tab visible and focused
     // (seen here: bringToFront of another tab fires neither visibilitychange nor blur), so the
@@ -150,12 +150,12 @@ describe('attempt timeline and playback in a real browser', () => {
     expect(t.events.map((e) => e.type)).toEqual(expect.arrayContaining(['PROBLEM_OPENED', 'PASTE', 'FOCUS_LOST', 'FOCUS_REGAINED', 'SUBMIT']));
     expect(t.summary).toMatchObject({ pastes: 1, externalPastes: 1, largePastes: 1, focusLosses: 1, submits: 1 });
 
-    const twoSum = paste!.problemId!;
+    const ledgers = paste!.problemId!;
     const pb = (
-      await must(`query($a: ID!, $p: ID!) { attemptPlayback(attemptId: $a, problemId: $p) { total frames { reason code } } }`, { a: attemptId, p: twoSum }, rec)
+      await must(`query($a: ID!, $p: ID!) { attemptPlayback(attemptId: $a, problemId: $p) { total frames { reason code } } }`, { a: attemptId, p: ledgers }, rec)
     ).attemptPlayback as { total: number; frames: { reason: string; code: string }[] };
     expect(pb.frames.length).toBeGreaterThanOrEqual(2);
-    expect(pb.frames.some((f) => f.code.startsWith('function twoSum(nums, target) {\n') && !f.code.includes('seen'))).toBe(true);
+    expect(pb.frames.some((f) => f.code.startsWith('function reconcileLedgers(ours, theirs) {\n') && !f.code.includes('sums'))).toBe(true);
     expect(pb.frames.at(-1)).toEqual({ reason: 'SUBMIT', code: RIGHT });
     await page.close();
 

@@ -13,8 +13,8 @@ import { ApiHarness, assessmentStory, AssessmentStory, startApi } from '@app/api
  * reads (recruiters and admins; interviewers only where the job allows it, and then no times),
  * idempotent batches, the bounds, and a playback that ends on the submitted code.
  */
-const twoSum = JSON.parse(fs.readFileSync(projectFile('libs/assessments/data/problems/two-sum.json'), 'utf8')) as { referenceSolutions: { source: string }[] };
-const SUBMITTED = twoSum.referenceSolutions[0].source;
+const ledgers = JSON.parse(fs.readFileSync(projectFile('libs/assessments/data/problems/reconcile-ledgers.json'), 'utf8')) as { referenceSolutions: { source: string }[] };
+const SUBMITTED = ledgers.referenceSolutions[0].source;
 const RECORD = `mutation($i: RecordAttemptActivityInput!) { recordAttemptActivity(input: $i) { batchId stored events snapshots } }`;
 const TIMELINE = `query($id: ID!) { attemptTimeline(attemptId: $id) { attemptId startedAt endedAt
   events { type problemId at offsetSeconds chars lines external customInput cause }
@@ -33,7 +33,7 @@ describe('attempt timeline and code playback', () => {
   const a = () => story.candidates[0];
   const b = () => story.candidates[1];
   const c = () => story.candidates[2];
-  const twoSumId = () => story.problems['two-sum'];
+  const ledgersId = () => story.problems['reconcile-ledgers'];
 
   beforeAll(async () => {
     api = await startApi();
@@ -53,23 +53,23 @@ describe('attempt timeline and code playback', () => {
   afterAll(() => api.close());
 
   const editing = [
-    'function twoSum(nums, target) {\n}\n',
-    'function twoSum(nums, target) {\n  const seen = new Map();\n}\n',
-    'function twoSum(nums, target) {\n  const seen = new Map();\n  return [];\n}\n',
+    'function reconcileLedgers(ours, theirs) {\n}\n',
+    'function reconcileLedgers(ours, theirs) {\n  const sums = new Map();\n}\n',
+    'function reconcileLedgers(ours, theirs) {\n  const sums = new Map();\n  return { missing: [], unexpected: [], mismatched: [] };\n}\n',
   ];
   const firstBatch = () => ({
     attemptId: a().attemptId,
     batchId: 'first-batch-0001',
     events: [
-      { type: 'PROBLEM_OPENED', problemId: twoSumId(), ageMs: 9000 },
-      { type: 'PASTE', problemId: twoSumId(), ageMs: 8000, chars: 240, lines: 9, external: true },
-      { type: 'PASTE', problemId: twoSumId(), ageMs: 7000, chars: 12, lines: 1, external: false },
+      { type: 'PROBLEM_OPENED', problemId: ledgersId(), ageMs: 9000 },
+      { type: 'PASTE', problemId: ledgersId(), ageMs: 8000, chars: 240, lines: 9, external: true },
+      { type: 'PASTE', problemId: ledgersId(), ageMs: 7000, chars: 12, lines: 1, external: false },
       { type: 'FOCUS_LOST', ageMs: 6000, cause: 'hidden' },
       { type: 'FOCUS_REGAINED', ageMs: 3000 },
       { type: 'CONNECTION_LOST', ageMs: 2000 },
       { type: 'CONNECTION_RESTORED', ageMs: 1000 },
     ],
-    snapshots: editing.map((code, i) => ({ problemId: twoSumId(), language: 'javascript', code, ageMs: 8500 - i * 1000 })),
+    snapshots: editing.map((code, i) => ({ problemId: ledgersId(), language: 'javascript', code, ageMs: 8500 - i * 1000 })),
   });
 
   it('stores a batch once: the same batch id again stores nothing', async () => {
@@ -79,20 +79,20 @@ describe('attempt timeline and code playback', () => {
     expect(again).toEqual({ batchId: 'first-batch-0001', stored: false, events: 7, snapshots: 3 });
     const t = ok(await api.gql(TIMELINE, { id: a().attemptId }, rec())).attemptTimeline;
     expect(t.events).toHaveLength(7);
-    expect(t.playback).toEqual([{ problemId: twoSumId(), snapshots: 3 }]);
+    expect(t.playback).toEqual([{ problemId: ledgersId(), snapshots: 3 }]);
   });
 
   it('records runs and submissions itself, and the playback replays every snapshot to the submitted code', async () => {
     const token = a().user.token;
-    ok(await api.gql(`mutation($i: RunCodeInput!) { runCode(input: $i) { id } }`, { i: { attemptId: a().attemptId, problemId: twoSumId(), language: 'javascript', source: editing[2], customInput: { args: [[1, 2], 3] } } }, token));
-    ok(await api.gql(`mutation($i: CodeInput!) { submitSolution(input: $i) { id } }`, { i: { attemptId: a().attemptId, problemId: twoSumId(), language: 'javascript', source: SUBMITTED } }, token));
+    ok(await api.gql(`mutation($i: RunCodeInput!) { runCode(input: $i) { id } }`, { i: { attemptId: a().attemptId, problemId: ledgersId(), language: 'javascript', source: editing[2], customInput: { args: [[['pay_1', 1500]], [['pay_1', 1500]]] } } }, token));
+    ok(await api.gql(`mutation($i: CodeInput!) { submitSolution(input: $i) { id } }`, { i: { attemptId: a().attemptId, problemId: ledgersId(), language: 'javascript', source: SUBMITTED } }, token));
 
-    const p = ok(await api.gql(PLAYBACK, { a: a().attemptId, p: twoSumId() }, rec())).attemptPlayback;
+    const p = ok(await api.gql(PLAYBACK, { a: a().attemptId, p: ledgersId() }, rec())).attemptPlayback;
     expect(p.total).toBe(5);
     expect(p.frames.map((f: { code: string }) => f.code)).toEqual([...editing, editing[2], SUBMITTED]);
     expect(p.frames.map((f: { reason: string }) => f.reason)).toEqual(['ACTIVITY', 'ACTIVITY', 'ACTIVITY', 'RUN', 'SUBMIT']);
     // A page from the middle decodes from the last full copy before it.
-    const page = ok(await api.gql(PLAYBACK, { a: a().attemptId, p: twoSumId(), o: 2, l: 2 }, rec())).attemptPlayback;
+    const page = ok(await api.gql(PLAYBACK, { a: a().attemptId, p: ledgersId(), o: 2, l: 2 }, rec())).attemptPlayback;
     expect(page.frames.map((f: { seq: number; code: string }) => [f.seq, f.code])).toEqual([[2, editing[2]], [3, editing[2]]]);
   });
 
@@ -112,7 +112,7 @@ describe('attempt timeline and code playback', () => {
   it('never lets candidates read timelines or playbacks, their own included', async () => {
     expect(errorCode(await api.gql(TIMELINE, { id: a().attemptId }, a().user.token))).toBe('FORBIDDEN');
     expect(errorCode(await api.gql(TIMELINE, { id: a().attemptId }, b().user.token))).toBe('FORBIDDEN');
-    expect(errorCode(await api.gql(PLAYBACK, { a: a().attemptId, p: twoSumId() }, a().user.token))).toBe('FORBIDDEN');
+    expect(errorCode(await api.gql(PLAYBACK, { a: a().attemptId, p: ledgersId() }, a().user.token))).toBe('FORBIDDEN');
     expect(errorCode(await api.gql(TIMELINE, { id: a().attemptId }))).toBe('UNAUTHENTICATED');
   });
 
@@ -177,13 +177,17 @@ describe('attempt timeline and code playback', () => {
   });
 
   it('records every one of parallel runs, each with its code, in one unbroken playback', async () => {
-    const sources = ['function twoSum() { return [0, 1]; }', 'function twoSum() { return [1, 0]; }', 'function twoSum() { return []; }'];
+    const sources = [
+      'function reconcileLedgers() { return { missing: [], unexpected: [], mismatched: [] }; }',
+      'function reconcileLedgers() { return { missing: ["pay_1"], unexpected: [], mismatched: [] }; }',
+      'function reconcileLedgers() { return {}; }',
+    ];
     await Promise.all(
       sources.map((source) =>
-        api.gql(`mutation($i: RunCodeInput!) { runCode(input: $i) { id } }`, { i: { attemptId: c().attemptId, problemId: twoSumId(), language: 'javascript', source } }, c().user.token).then(ok),
+        api.gql(`mutation($i: RunCodeInput!) { runCode(input: $i) { id } }`, { i: { attemptId: c().attemptId, problemId: ledgersId(), language: 'javascript', source } }, c().user.token).then(ok),
       ),
     );
-    const p = ok(await api.gql(PLAYBACK, { a: c().attemptId, p: twoSumId() }, rec())).attemptPlayback;
+    const p = ok(await api.gql(PLAYBACK, { a: c().attemptId, p: ledgersId() }, rec())).attemptPlayback;
     expect(p.total).toBe(3);
     expect(p.frames.map((f: { code: string }) => f.code).sort()).toEqual([...sources].sort());
     const t = ok(await api.gql(TIMELINE, { id: c().attemptId }, rec())).attemptTimeline;
