@@ -10,10 +10,10 @@ import { ApiHarness, assessmentStory, AssessmentStory, startApi } from '@app/api
  * an idempotency key; a retry with the same key (same candidate, same attempt) returns the first
  * submission, however many retries race, and the same key with other code is refused.
  */
-const twoSum = JSON.parse(fs.readFileSync(projectFile('libs/assessments/data/problems/two-sum.json'), 'utf8')) as {
-  referenceSolutions: { source: string }[];
+const reconcile = JSON.parse(fs.readFileSync(projectFile('libs/assessments/data/problems/reconcile-ledgers.json'), 'utf8')) as {
+  referenceSolutions: { language: string; source: string }[];
 };
-const SOURCE = twoSum.referenceSolutions[0].source;
+const SOURCE = reconcile.referenceSolutions.find((r) => r.language === 'javascript')!.source;
 
 describe('idempotency keys on submitSolution and runCode', () => {
   let api: ApiHarness;
@@ -31,7 +31,7 @@ describe('idempotency keys on submitSolution and runCode', () => {
   const submit = (token: string, attemptId: string, idempotencyKey: string | null, source = SOURCE) =>
     api.gql<{ submitSolution: { id: string; state: string } }>(
       `mutation($i: CodeInput!, $k: String) { submitSolution(input: $i, idempotencyKey: $k) { id state } }`,
-      { i: { attemptId, problemId: story.problems['two-sum'], language: 'javascript', source }, k: idempotencyKey },
+      { i: { attemptId, problemId: story.problems['reconcile-ledgers'], language: 'javascript', source }, k: idempotencyKey },
       token,
     );
   const stored = (attemptId: string, kind = SubmissionKind.SUBMISSION) => submissions.countBy({ attemptId, kind });
@@ -85,7 +85,7 @@ describe('idempotency keys on submitSolution and runCode', () => {
     const run = (k: string) =>
       api.gql<{ runCode: { id: string } }>(
         `mutation($i: RunCodeInput!, $k: String) { runCode(input: $i, idempotencyKey: $k) { id } }`,
-        { i: { attemptId: c.attemptId, problemId: story.problems['two-sum'], language: 'javascript', source: SOURCE, customInput: { args: [[1, 2], 3] } }, k },
+        { i: { attemptId: c.attemptId, problemId: story.problems['reconcile-ledgers'], language: 'javascript', source: SOURCE, customInput: { args: [[['pay_1', 1500]], [['pay_1', 1500]]] } }, k },
         c.user.token,
       );
     const answers = await Promise.all(Array.from({ length: 5 }, () => run('run-key')));

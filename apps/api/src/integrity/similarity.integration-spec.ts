@@ -7,6 +7,9 @@ import { SimilarityQueue } from '@app/queue';
 import { errorCode, ok } from '@app/testing';
 import { ApiHarness, assessmentStory, AssessmentStory, startApi } from '@app/api-testing';
 
+// The candidates' sources are the two-sum fixtures submitted to reconcile-ledgers (the story's first
+// problem; two-sum is a practice problem an assessment refuses): the analysis compares texts, not
+// verdicts. The leaked source is reconcile-ledgers' own reference.
 const FIXTURES = path.resolve(__dirname, '../../../../libs/integrity/test-fixtures/similarity/two-sum');
 const fixture = (name: string) => fs.readFileSync(path.join(FIXTURES, name), 'utf8');
 
@@ -24,7 +27,7 @@ const PAIR_FIELDS = `id similarity longestFragment scope problemTitle language
 describe('code similarity', () => {
   let api: ApiHarness;
   let story: AssessmentStory;
-  let twoSum: string;
+  let problemId: string;
   let scoresBefore: Map<string, number | null>;
 
   const rec = () => story.recruiter.token;
@@ -39,15 +42,16 @@ describe('code similarity', () => {
     // Candidates 0 and 1 copy (1 renamed, reordered, commented, with dead code), 2 writes their own,
     // 3 pastes the bank's reference solution with renamed identifiers.
     story = await assessmentStory(api, 4, 0);
-    twoSum = story.problems['two-sum'];
-    const reference = (await api.app.get(ProblemsService).get(twoSum)).referenceSolutions.find((r) => r.language === 'javascript')!.source;
-    const leaked = reference.replace(/seen/g, 'memo').replace(/nums/g, 'arr').replace(/target/g, 'goal');
+    problemId = story.problems['reconcile-ledgers'];
+    const reference = (await api.app.get(ProblemsService).get(problemId)).referenceSolutions.find((r) => r.language === 'javascript')!.source;
+    const leaked = reference.replace(/sums/g, 'acc').replace(/ours/g, 'mine').replace(/theirs/g, 'other').replace(/byCode/g, 'cmp');
+    expect(leaked).not.toBe(reference);
     const sources = [fixture('a.js'), fixture('a.disguised.js'), fixture('c.js'), leaked];
     scoresBefore = new Map((await shortlist()).map((e) => [e.applicationId, e.score]));
     for (let i = 0; i < 4; i++) {
       // An earlier submission does not count: the last one is the final submission.
-      if (i === 0) ok(await api.gql(`mutation($i: CodeInput!) { submitSolution(input: $i) { id } }`, { i: { attemptId: cand(i).attemptId, problemId: twoSum, language: 'javascript', source: fixture('b.js') } }, cand(i).user.token));
-      ok(await api.gql(`mutation($i: CodeInput!) { submitSolution(input: $i) { id } }`, { i: { attemptId: cand(i).attemptId, problemId: twoSum, language: 'javascript', source: sources[i] } }, cand(i).user.token));
+      if (i === 0) ok(await api.gql(`mutation($i: CodeInput!) { submitSolution(input: $i) { id } }`, { i: { attemptId: cand(i).attemptId, problemId, language: 'javascript', source: fixture('b.js') } }, cand(i).user.token));
+      ok(await api.gql(`mutation($i: CodeInput!) { submitSolution(input: $i) { id } }`, { i: { attemptId: cand(i).attemptId, problemId, language: 'javascript', source: sources[i] } }, cand(i).user.token));
       ok(await api.gql(`mutation($a: ID!) { finishAssessment(attemptId: $a) { status } }`, { a: cand(i).attemptId }, cand(i).user.token));
     }
   }, 300_000);
@@ -77,15 +81,15 @@ describe('code similarity', () => {
     // Submissions schedule the same groups at their attempt's deadline (the four started together: one or two windows).
     expect(groups(atDeadline)).toEqual(['ASSESSMENT:javascript', 'JOB:javascript']);
     expect(atDeadline.length).toBeLessThanOrEqual(4);
-    expect(jobs.every((j) => j.data.problemId === twoSum)).toBe(true);
+    expect(jobs.every((j) => j.data.problemId === problemId)).toBe(true);
   });
 
   it("flags the copied pair and the pasted reference, not the independent solution, and keeps each side's lines", async () => {
     const similarity = api.app.get(SimilarityService);
-    const outcome = await similarity.analyze({ scope: 'ASSESSMENT', scopeId: story.assessmentId, problemId: twoSum, language: 'javascript' });
+    const outcome = await similarity.analyze({ scope: 'ASSESSMENT', scopeId: story.assessmentId, problemId, language: 'javascript' });
     expect(outcome).toMatchObject({ files: 5, references: 1, leftOut: 0 });
     // Running again replaces the group's pairs rather than adding to them.
-    expect((await similarity.analyze({ scope: 'ASSESSMENT', scopeId: story.assessmentId, problemId: twoSum, language: 'javascript' })).pairs).toBe(outcome.pairs);
+    expect((await similarity.analyze({ scope: 'ASSESSMENT', scopeId: story.assessmentId, problemId, language: 'javascript' })).pairs).toBe(outcome.pairs);
 
     const copied = ok(await pairsOf(cand(1).attemptId)).attemptSimilarity;
     expect(copied).toHaveLength(1);
@@ -111,12 +115,12 @@ describe('code similarity', () => {
     const leaked = ok(await pairsOf(cand(3).attemptId)).attemptSimilarity;
     expect(leaked).toHaveLength(1);
     expect(leaked[0].other).toMatchObject({ kind: 'REFERENCE', attemptId: null, applicationId: null, referenceIndex: expect.any(Number) });
-    expect(leaked[0].other.source).toContain('seen');
+    expect(leaked[0].other.source).toContain('const sums = new Map()');
     // Two analyses, each in a child process of its own, on a shared machine.
   }, 120_000);
 
   it('runs a job-wide pass that stores only pairs across assessments', async () => {
-    const outcome = await api.app.get(SimilarityService).analyze({ scope: 'JOB', scopeId: story.jobId, problemId: twoSum, language: 'javascript' });
+    const outcome = await api.app.get(SimilarityService).analyze({ scope: 'JOB', scopeId: story.jobId, problemId, language: 'javascript' });
     expect(outcome.files).toBe(5);
     expect(outcome.pairs).toBe(0);
   });

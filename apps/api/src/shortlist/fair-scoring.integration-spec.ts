@@ -13,7 +13,9 @@ import { ApiHarness, assessmentStory, AssessmentStory, startApi, TestUser } from
  * (an expired invitation is "not taken", 0), a pending one waits apart, "not observed" is missing
  * evidence, a red flag ticked twice counts once, STRONG_NO shows, and explanations name interviewers.
  */
-const RIGHT = (JSON.parse(fs.readFileSync(projectFile('libs/assessments/data/problems/two-sum.json'), 'utf8')) as { referenceSolutions: { source: string }[] }).referenceSolutions[0].source;
+const RIGHT = (
+  JSON.parse(fs.readFileSync(projectFile('libs/assessments/data/problems/reconcile-ledgers.json'), 'utf8')) as { referenceSolutions: { language: string; source: string }[] }
+).referenceSolutions.find((r) => r.language === 'javascript')!.source;
 const ENTRY = `rank applicationId score ranked awaitingEvidence missing notObserved explanation redFlagCount
   components { name value detail } adjustments { kind amount applied flag raisedBy interviewerName interviewKind description }`;
 const CODING = ['fundamentals-over-frameworks', 'data-structures-and-algorithms', 'problem-solving-approach', 'practical-coding-experience', 'clean-maintainable-code'];
@@ -83,9 +85,9 @@ describe('fair scoring (shortlist)', () => {
     attempts = api.app.get(getRepositoryToken(AttemptEntity));
     second = await api.user(Role.INTERVIEWER);
     const subs: Repository<SubmissionEntity> = api.app.get(getRepositoryToken(SubmissionEntity));
-    // Candidate 0 fails: 20% of two-sum (50 points) = 10 of 100. Candidate 1 starts and submits nothing.
+    // Candidate 0 fails: 20% of reconcile-ledgers (50 points) = 10 of 100. Candidate 1 starts and submits nothing.
     const c0 = story.candidates[0];
-    const s = ok(await api.gql(`mutation($i: CodeInput!) { submitSolution(input: $i) { id } }`, { i: { attemptId: c0.attemptId, problemId: story.problems['two-sum'], language: 'javascript', source: RIGHT } }, c0.user.token)).submitSolution;
+    const s = ok(await api.gql(`mutation($i: CodeInput!) { submitSolution(input: $i) { id } }`, { i: { attemptId: c0.attemptId, problemId: story.problems['reconcile-ledgers'], language: 'javascript', source: RIGHT } }, c0.user.token)).submitSolution;
     await subs.update({ id: s.id }, { state: SubmissionState.FINISHED, verdict: Verdict.WRONG_ANSWER, score: 0.2, finishedAt: new Date() });
     skipper = await applyAndInvite(1);
     pending = await applyAndInvite(2);
