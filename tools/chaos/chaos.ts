@@ -75,28 +75,79 @@ interface Solution {
   weight: number;
   source: string;
 }
-const TWO_SUM_JS = `function twoSum(nums, target) {
-  const seen = new Map();
-  for (let j = 0; j < nums.length; j++) {
-    const i = seen.get(target - nums[j]);
-    if (i !== undefined) return [i, j];
-    if (!seen.has(nums[j])) seen.set(nums[j], j);
+// reconcile-ledgers: the demo's first problem (two-sum is a practice problem now, refused in a
+// real assessment). The accepted sources are the problem's own references.
+const LEDGERS_JS = `function reconcileLedgers(ours, theirs) {
+  // id -> total in cents; an id is present as soon as it has one entry, whatever its total
+  const total = (ledger) => {
+    const sums = new Map();
+    for (const [id, cents] of ledger) sums.set(id, (sums.get(id) ?? 0) + cents);
+    return sums;
+  };
+  const a = total(ours);
+  const b = total(theirs);
+  const byCode = (x, y) => (x < y ? -1 : x > y ? 1 : 0);
+  const missing = [];
+  const mismatched = [];
+  for (const [id, cents] of a) {
+    if (!b.has(id)) missing.push(id);
+    else if (b.get(id) !== cents) mismatched.push(id);
   }
-  return [];
+  const unexpected = [...b.keys()].filter((id) => !a.has(id));
+  return { missing: missing.sort(byCode), unexpected: unexpected.sort(byCode), mismatched: mismatched.sort(byCode) };
+}
+`;
+const LEDGERS_PY = `from collections import defaultdict
+
+
+def reconcile_ledgers(ours: list[list], theirs: list[list]) -> dict[str, list[str]]:
+    # id -> total in cents; an id is present as soon as it has one entry, whatever its total
+    def totals(ledger: list[list]) -> dict[str, int]:
+        sums: dict[str, int] = defaultdict(int)
+        for payment_id, cents in ledger:
+            sums[payment_id] += cents
+        return sums
+
+    a = totals(ours)
+    b = totals(theirs)
+    return {
+        "missing": sorted(i for i in a if i not in b),
+        "unexpected": sorted(i for i in b if i not in a),
+        "mismatched": sorted(i for i in a if i in b and a[i] != b[i]),
+    }
+`;
+const LEDGERS_TS = `function reconcileLedgers(ours: [string, number][], theirs: [string, number][]) {
+  // id -> total in cents; an id is present as soon as it has one entry, whatever its total
+  const total = (ledger: [string, number][]) => {
+    const sums = new Map<string, number>();
+    for (const [id, cents] of ledger) sums.set(id, (sums.get(id) ?? 0) + cents);
+    return sums;
+  };
+  const a = total(ours);
+  const b = total(theirs);
+  const byCode = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  const missing: string[] = [];
+  const mismatched: string[] = [];
+  for (const [id, cents] of a) {
+    if (!b.has(id)) missing.push(id);
+    else if (b.get(id) !== cents) mismatched.push(id);
+  }
+  const unexpected = [...b.keys()].filter((id) => !a.has(id));
+  return { missing: missing.sort(byCode), unexpected: unexpected.sort(byCode), mismatched: mismatched.sort(byCode) };
 }
 `;
 const SOLUTIONS: Solution[] = [
-  { id: 'js-accepted', slug: 'two-sum', language: 'javascript', weight: 22, source: TWO_SUM_JS },
-  { id: 'js-wrong', slug: 'two-sum', language: 'javascript', weight: 16, source: 'function twoSum(nums, target) { return [0, 1]; }\n' },
-  // Spins on one hidden test only (target 100): one time limit, not thirteen.
-  { id: 'js-tle', slug: 'two-sum', language: 'javascript', weight: 3, source: TWO_SUM_JS.replace('{\n  const seen', '{\n  if (target === 100) for (;;) {}\n  const seen') },
-  { id: 'js-runtime', slug: 'two-sum', language: 'javascript', weight: 12, source: 'function twoSum(nums, target) { return nums.missing.length; }\n' },
-  { id: 'js-compile', slug: 'two-sum', language: 'javascript', weight: 11, source: 'function twoSum(nums, target) { return [0, 1; }\n' },
-  { id: 'ts-accepted', slug: 'two-sum', language: 'typescript', weight: 4, source: TWO_SUM_JS.replace('(nums, target)', '(nums: number[], target: number): number[]').replace('new Map()', 'new Map<number, number>()') },
-  { id: 'py-accepted', slug: 'two-sum', language: 'python', weight: 3, source: 'def two_sum(nums, target):\n    seen = {}\n    for j, x in enumerate(nums):\n        if target - x in seen:\n            return [seen[target - x], j]\n        seen.setdefault(x, j)\n    return []\n' },
-  { id: 'py-wrong', slug: 'two-sum', language: 'python', weight: 2, source: 'def two_sum(nums, target):\n    return [0, 1]\n' },
-  { id: 'py-runtime', slug: 'two-sum', language: 'python', weight: 2, source: 'def two_sum(nums, target):\n    raise ValueError("no pair")\n' },
-  { id: 'py-compile', slug: 'two-sum', language: 'python', weight: 3, source: 'def two_sum(nums, target)\n    return [0, 1]\n' },
+  { id: 'js-accepted', slug: 'reconcile-ledgers', language: 'javascript', weight: 22, source: LEDGERS_JS },
+  { id: 'js-wrong', slug: 'reconcile-ledgers', language: 'javascript', weight: 16, source: 'function reconcileLedgers(ours, theirs) { return { missing: [], unexpected: [], mismatched: [] }; }\n' },
+  // Spins on one test only (both ledgers empty): one time limit, not every test.
+  { id: 'js-tle', slug: 'reconcile-ledgers', language: 'javascript', weight: 3, source: LEDGERS_JS.replace('{\n  // id', '{\n  if (ours.length === 0 && theirs.length === 0) for (;;) {}\n  // id') },
+  { id: 'js-runtime', slug: 'reconcile-ledgers', language: 'javascript', weight: 12, source: 'function reconcileLedgers(ours, theirs) { return ours.missing.length; }\n' },
+  { id: 'js-compile', slug: 'reconcile-ledgers', language: 'javascript', weight: 11, source: 'function reconcileLedgers(ours, theirs) { return [0, 1; }\n' },
+  { id: 'ts-accepted', slug: 'reconcile-ledgers', language: 'typescript', weight: 4, source: LEDGERS_TS },
+  { id: 'py-accepted', slug: 'reconcile-ledgers', language: 'python', weight: 3, source: LEDGERS_PY },
+  { id: 'py-wrong', slug: 'reconcile-ledgers', language: 'python', weight: 2, source: 'def reconcile_ledgers(ours, theirs):\n    return {"missing": [], "unexpected": [], "mismatched": []}\n' },
+  { id: 'py-runtime', slug: 'reconcile-ledgers', language: 'python', weight: 2, source: 'def reconcile_ledgers(ours, theirs):\n    raise ValueError("no ledger")\n' },
+  { id: 'py-compile', slug: 'reconcile-ledgers', language: 'python', weight: 3, source: 'def reconcile_ledgers(ours, theirs)\n    return {}\n' },
   { id: 'sql-accepted', slug: 'endpoint-error-rates', language: 'sql', weight: 10, source: '' },
   { id: 'sql-wrong', slug: 'endpoint-error-rates', language: 'sql', weight: 7, source: 'SELECT endpoint, COUNT(*) AS requests, 0 AS server_errors, 0 AS error_permille FROM requests GROUP BY endpoint ORDER BY endpoint\n' },
   { id: 'sql-compile', slug: 'endpoint-error-rates', language: 'sql', weight: 5, source: 'SELECT endpoint, FROM requests GROUPY BY endpoint\n' },
@@ -534,7 +585,7 @@ async function main(): Promise<void> {
   const assessment = (
     await gql(
       'mutation($i: CreateAssessmentInput!) { createAssessment(input: $i) { id } }',
-      { i: { jobId: job, title: 'Chaos', instructions: 'Solve both.', durationMinutes: 480, problems: [{ problemId: problemIds.get('two-sum'), points: 50 }, { problemId: problemIds.get('endpoint-error-rates'), points: 50 }] } },
+      { i: { jobId: job, title: 'Chaos', instructions: 'Solve both.', durationMinutes: 480, problems: [{ problemId: problemIds.get('reconcile-ledgers'), points: 50 }, { problemId: problemIds.get('endpoint-error-rates'), points: 50 }] } },
       rec,
     )
   ).createAssessment.id as string;
