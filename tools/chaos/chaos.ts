@@ -77,70 +77,18 @@ interface Solution {
 }
 // reconcile-ledgers: the demo's first problem (two-sum is a practice problem now, refused in a
 // real assessment). The accepted sources are the problem's own references.
-const LEDGERS_JS = `function reconcileLedgers(ours, theirs) {
-  // id -> total in cents; an id is present as soon as it has one entry, whatever its total
-  const total = (ledger) => {
-    const sums = new Map();
-    for (const [id, cents] of ledger) sums.set(id, (sums.get(id) ?? 0) + cents);
-    return sums;
-  };
-  const a = total(ours);
-  const b = total(theirs);
-  const byCode = (x, y) => (x < y ? -1 : x > y ? 1 : 0);
-  const missing = [];
-  const mismatched = [];
-  for (const [id, cents] of a) {
-    if (!b.has(id)) missing.push(id);
-    else if (b.get(id) !== cents) mismatched.push(id);
-  }
-  const unexpected = [...b.keys()].filter((id) => !a.has(id));
-  return { missing: missing.sort(byCode), unexpected: unexpected.sort(byCode), mismatched: mismatched.sort(byCode) };
-}
-`;
-const LEDGERS_PY = `from collections import defaultdict
-
-
-def reconcile_ledgers(ours: list[list], theirs: list[list]) -> dict[str, list[str]]:
-    # id -> total in cents; an id is present as soon as it has one entry, whatever its total
-    def totals(ledger: list[list]) -> dict[str, int]:
-        sums: dict[str, int] = defaultdict(int)
-        for payment_id, cents in ledger:
-            sums[payment_id] += cents
-        return sums
-
-    a = totals(ours)
-    b = totals(theirs)
-    return {
-        "missing": sorted(i for i in a if i not in b),
-        "unexpected": sorted(i for i in b if i not in a),
-        "mismatched": sorted(i for i in a if i in b and a[i] != b[i]),
-    }
-`;
-const LEDGERS_TS = `function reconcileLedgers(ours: [string, number][], theirs: [string, number][]) {
-  // id -> total in cents; an id is present as soon as it has one entry, whatever its total
-  const total = (ledger: [string, number][]) => {
-    const sums = new Map<string, number>();
-    for (const [id, cents] of ledger) sums.set(id, (sums.get(id) ?? 0) + cents);
-    return sums;
-  };
-  const a = total(ours);
-  const b = total(theirs);
-  const byCode = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
-  const missing: string[] = [];
-  const mismatched: string[] = [];
-  for (const [id, cents] of a) {
-    if (!b.has(id)) missing.push(id);
-    else if (b.get(id) !== cents) mismatched.push(id);
-  }
-  const unexpected = [...b.keys()].filter((id) => !a.has(id));
-  return { missing: missing.sort(byCode), unexpected: unexpected.sort(byCode), mismatched: mismatched.sort(byCode) };
-}
-`;
+const LEDGERS_REFERENCES = (
+  JSON.parse(fs.readFileSync(path.join(ROOT, 'libs/assessments/data/problems/reconcile-ledgers.json'), 'utf8')) as { referenceSolutions: { language: string; source: string }[] }
+).referenceSolutions;
+const ledgersReference = (language: string): string => LEDGERS_REFERENCES.find((r) => r.language === language)!.source;
+const LEDGERS_JS = ledgersReference('javascript');
+const LEDGERS_TS = ledgersReference('typescript');
+const LEDGERS_PY = ledgersReference('python');
 const SOLUTIONS: Solution[] = [
   { id: 'js-accepted', slug: 'reconcile-ledgers', language: 'javascript', weight: 22, source: LEDGERS_JS },
   { id: 'js-wrong', slug: 'reconcile-ledgers', language: 'javascript', weight: 16, source: 'function reconcileLedgers(ours, theirs) { return { missing: [], unexpected: [], mismatched: [] }; }\n' },
   // Spins on one test only (both ledgers empty): one time limit, not every test.
-  { id: 'js-tle', slug: 'reconcile-ledgers', language: 'javascript', weight: 3, source: LEDGERS_JS.replace('{\n  // id', '{\n  if (ours.length === 0 && theirs.length === 0) for (;;) {}\n  // id') },
+  { id: 'js-tle', slug: 'reconcile-ledgers', language: 'javascript', weight: 3, source: LEDGERS_JS.replace('{\n', '{\n  if (ours.length === 0 && theirs.length === 0) for (;;) {}\n') },
   { id: 'js-runtime', slug: 'reconcile-ledgers', language: 'javascript', weight: 12, source: 'function reconcileLedgers(ours, theirs) { return ours.missing.length; }\n' },
   { id: 'js-compile', slug: 'reconcile-ledgers', language: 'javascript', weight: 11, source: 'function reconcileLedgers(ours, theirs) { return [0, 1; }\n' },
   { id: 'ts-accepted', slug: 'reconcile-ledgers', language: 'typescript', weight: 4, source: LEDGERS_TS },
