@@ -57,13 +57,22 @@ describe('problem bank seed step (PostgreSQL, real judge)', () => {
     );
     for (const f of twoSum.calibration?.figures ?? []) expect(f.limitMs).toBeGreaterThanOrEqual(3 * f.referenceMedianMs);
     expect((twoSum.validationReport as { calibration?: unknown[] }).calibration).toHaveLength(3);
-    expect(stored.filter((p) => p.calibration).map((p) => p.slug)).toEqual(['two-sum']);
+    // Calibrated: the problems with performance tests (the SQL problems have none yet).
+    expect(stored.filter((p) => p.calibration).map((p) => p.slug)).toEqual(['aggregate-request-logs', 'two-sum']);
   }, 300_000);
 
   it('validates known-wrong solutions stored with a problem: each must fail as its label says', async () => {
     const entry = loadBankDir().find((e) => e.definition.slug === 'two-sum')!;
     const wrong = entry.wrongSolutions.filter((w) => w.language === 'javascript' && ['slow', 'reuses-same-index'].includes(w.label));
     expect(wrong.map((w) => w.label).sort()).toEqual(['reuses-same-index', 'slow']);
+    // Wrong on one weight-1 case only (a value paired with itself): caught, but it keeps 24 of 25
+    // points, which the report must call out (the bank's own wrong solutions stay under 0.7).
+    const reference = entry.referenceSolutions.find((s) => s.language === 'javascript')!.source;
+    const nearlyRight: WrongSolutionRecord = {
+      label: 'pairs-with-itself-once',
+      language: 'javascript',
+      source: reference.replace('{\n', '{\n  if (nums.length === 3 && target === 6 && nums[0] === 3) return [0, 0];\n'),
+    };
     const validateWith = (wrongSolutions: WrongSolutionRecord[]) =>
       inSeedContext(api, async (app) => {
         const problems = app.get(ProblemsService);
@@ -76,14 +85,18 @@ describe('problem bank seed step (PostgreSQL, real judge)', () => {
         return (await problems.findBySlug('two-sum'))!;
       });
 
-    const valid = await validateWith(wrong);
+    const valid = await validateWith([...wrong, nearlyRight]);
     expect(valid.validationStatus).toBe(ProblemValidationStatus.VALID);
     const report = valid.validationReport as ValidationReport;
     expect(report.wrongSolutions?.map((w) => [w.label, w.verdict, w.ok, w.firstFailing?.kind]).sort()).toEqual([
+      ['pairs-with-itself-once', 'WRONG_ANSWER', true, 'correctness'],
       ['reuses-same-index', 'WRONG_ANSWER', true, 'correctness'],
       ['slow', 'TIME_LIMIT_EXCEEDED', true, 'performance'],
     ]);
-    expect(report.warnings?.some((w) => w.startsWith('wrong solution reuses-same-index (javascript) scores'))).toBe(true);
+    expect(report.wrongSolutions?.find((w) => w.label === 'pairs-with-itself-once')?.score).toBe(0.96);
+    expect(report.warnings?.filter((w) => w.startsWith('wrong solution ')).map((w) => w.split(' scores')[0])).toEqual([
+      'wrong solution pairs-with-itself-once (javascript)',
+    ]);
 
     // A correct solution filed as known-wrong: the tests do not catch it, so the problem is not valid.
     const invalid = await validateWith([{ label: 'not-really-wrong', language: 'javascript', source: entry.referenceSolutions[0].source }]);
