@@ -5,6 +5,9 @@ import { freePort, gql, ok, RunningProcess, startNode, startRedis, tempDir, wait
  * The platform as a user starts it: compiled API process, embedded SQLite by default.
  */
 describe('API process', () => {
+  // Each test runs platform-init first, which validates the problem bank and calibrates its
+  // performance tests (17 problems: ~80 s at load 8 on these 2 cores).
+  jest.setTimeout(300_000);
   const procs: RunningProcess[] = [];
   afterAll(async () => {
     await Promise.all(procs.map((p) => p.stop('SIGKILL')));
