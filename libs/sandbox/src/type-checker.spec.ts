@@ -30,8 +30,15 @@ const echo = loadProblem({
   ],
 });
 
+// The bombs below must meet their time budget, not the thread's heap limit: a thread that reaches
+// its limit makes V8 print its GC trace on the process's stderr, and Jest takes "Last few GCs" on a
+// worker's stderr for the worker itself running out of memory and kills it (with whatever suite it
+// runs next). At the default 256 MB a 20-level bomb came within reach of the limit in 2.5 s on a
+// loaded machine; 2 GB keeps it out of reach for the budgets here.
+const ROOMY_HEAP_MB = 2048;
+
 describe('TypeChecker', () => {
-  const checker = new TypeChecker({ threads: 1, budgetMs: 2000 });
+  const checker = new TypeChecker({ threads: 1, budgetMs: 2000, memoryMb: ROOMY_HEAP_MB });
   afterAll(() => checker.close());
 
   it('reports type errors of normal code as warnings', async () => {
@@ -54,7 +61,7 @@ describe('TypeChecker', () => {
 
 describe('Judge with a type-check bomb', () => {
   // One sandbox: if the check ran in it, the JavaScript submission would wait for the whole budget.
-  const judge = new Judge({ size: 1, typeCheckBudgetMs: 1500 });
+  const judge = new Judge({ size: 1, typeCheckBudgetMs: 1500, typeCheckMemoryMb: ROOMY_HEAP_MB });
   afterAll(() => judge.close());
 
   it('frees the sandbox when the tests are done: the next submission is judged while the bomb is still being checked', async () => {
