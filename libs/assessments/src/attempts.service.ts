@@ -263,11 +263,13 @@ export class AttemptsService {
 }
 
 export const IDEMPOTENCY_KEY_MAX = 100;
+/** Printable ASCII without spaces, at most IDEMPOTENCY_KEY_MAX characters (the limit written once). */
+const IDEMPOTENCY_KEY_PATTERN = new RegExp(`^[\\x21-\\x7e]{1,${IDEMPOTENCY_KEY_MAX}}$`);
 
-/** A client's idempotency key: 1-100 printable ASCII characters (a UUID fits), or none. */
+/** A client's idempotency key: 1 to IDEMPOTENCY_KEY_MAX printable ASCII characters (a UUID fits), or none. */
 export function checkIdempotencyKey(key: string | null | undefined): string | null {
   if (key === undefined || key === null) return null;
-  if (!/^[\x21-\x7e]{1,100}$/.test(key)) {
+  if (!IDEMPOTENCY_KEY_PATTERN.test(key)) {
     throw AppError.badInput([{ field: 'idempotencyKey', message: `must be 1-${IDEMPOTENCY_KEY_MAX} printable ASCII characters without spaces (a UUID will do)` }]);
   }
   return key;

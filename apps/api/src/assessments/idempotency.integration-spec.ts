@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import { getRepositoryToken } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
+import { IDEMPOTENCY_KEY_MAX } from '@app/assessments';
 import { SubmissionEntity, SubmissionKind } from '@app/domain';
 import { errorCode, ok, projectFile } from '@app/testing';
 import { ApiHarness, assessmentStory, AssessmentStory, startApi } from '@app/api-testing';
@@ -97,7 +98,7 @@ describe('idempotency keys on submitSolution and runCode', () => {
 
   it('refuses a malformed key as BAD_USER_INPUT', async () => {
     const c = story.candidates[0];
-    const res = await submit(c.user.token, c.attemptId, 'x'.repeat(101));
+    const res = await submit(c.user.token, c.attemptId, 'x'.repeat(IDEMPOTENCY_KEY_MAX + 1));
     expect(errorCode(res)).toBe('BAD_USER_INPUT');
     expect(errorCode(await submit(c.user.token, c.attemptId, 'has space'))).toBe('BAD_USER_INPUT');
   });
