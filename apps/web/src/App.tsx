@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react';
 import { BrowserRouter, Link, Route, Routes, useLocation, useNavigate, useParams } from 'react-router';
 import { Provider } from 'urql';
-import { logout, urqlClient, useSession, type Role } from './api';
+import { logout, mayReadFairnessReport, urqlClient, useSession, type Role, type SessionUser } from './api';
 import { Loading, Page } from './ui';
 
 // One chunk per page: a candidate's first page loads neither the recruiter pages nor the editor.
@@ -29,16 +29,22 @@ const TimelinePage = lazy(() => import('./pages/Timeline').then((m) => ({ defaul
 const FairnessReportPage = lazy(() => import('./pages/Fairness').then((m) => ({ default: m.FairnessReportPage })));
 const SimilarityPage = lazy(() => import('./pages/Similarity').then((m) => ({ default: m.SimilarityPage })));
 const CalibrationPage = lazy(() => import('./pages/Calibration').then((m) => ({ default: m.CalibrationPage })));
+const StaffPage = lazy(() => import('./pages/Staff').then((m) => ({ default: m.StaffPage })));
 
 const STAFF: Role[] = ['ADMIN', 'RECRUITER'];
 const INTERVIEWERS: Role[] = ['INTERVIEWER', ...STAFF];
 const CANDIDATES: Role[] = ['CANDIDATE'];
+const ADMINS: Role[] = ['ADMIN'];
 
-/** Pages for some roles only: anyone else gets the login form in place, at the same address. */
-function Need({ roles, children }: { roles: Role[]; children: ReactNode }) {
-  const role = useSession()?.user.role;
-  if (role && roles.includes(role)) return children;
-  return <LoginPage reason={role ? 'This page needs another role.' : 'Please log in to continue.'} />;
+/**
+ * Pages for some roles only (and, with `may`, for the users of those roles it admits, e.g. those
+ * granted a permission): anyone else gets the login form in place, at the same address, with
+ * `denied` (or "needs another role") saying why.
+ */
+function Need({ roles, may, denied, children }: { roles: Role[]; may?: (u: SessionUser) => boolean; denied?: string; children: ReactNode }) {
+  const user = useSession()?.user;
+  if (user && roles.includes(user.role) && (!may || may(user))) return children;
+  return <LoginPage reason={user ? (denied ?? 'This page needs another role.') : 'Please log in to continue.'} />;
 }
 
 /** Route parameters by name; React Router gives each as `string | undefined` though the route pattern guarantees it. */
@@ -104,6 +110,7 @@ function Layout() {
       ['/recruiter/assessments', 'Assessments'],
       ['/recruiter/calibration', 'Calibration'],
     );
+  if (role === 'ADMIN') links.push(['/admin/staff', 'Staff']);
   return (
     <>
       <a className="skip" href="#main">
@@ -239,7 +246,11 @@ function Layout() {
             <Route
               path="/recruiter/jobs/:id/fairness"
               element={
-                <Need roles={['ADMIN']}>
+                <Need
+                  roles={STAFF}
+                  may={mayReadFairnessReport}
+                  denied="The adverse-impact report needs the FAIRNESS_REPORT permission: ask an admin to grant it (Staff page)."
+                >
                   <FairnessRoute />
                 </Need>
               }
@@ -313,6 +324,14 @@ function Layout() {
               element={
                 <Need roles={STAFF}>
                   <CalibrationPage />
+                </Need>
+              }
+            />
+            <Route
+              path="/admin/staff"
+              element={
+                <Need roles={ADMINS}>
+                  <StaffPage />
                 </Need>
               }
             />

@@ -11,17 +11,28 @@ import {
   type UseQueryArgs,
 } from 'urql';
 import { graphql } from './gql';
-import type { MeQuery, Role, TypedDocumentString } from './gql/graphql';
+import type { MeQuery, Permission, Role, TypedDocumentString } from './gql/graphql';
 
 /** A generated document: its text, typed with its result and variables. */
 export type Doc<R, V> = TypedDocumentString<R, V>;
 
-export type { Role };
+export type { Permission, Role };
 export interface SessionUser {
   id: string;
   email: string;
   name: string;
   role: Role;
+  /** Granted by an admin beyond the role (as of login or the last page load). */
+  permissions: Permission[];
+}
+
+/**
+ * Whether the adverse-impact report is the user's to read: admins, and recruiters an admin granted
+ * FAIRNESS_REPORT (the API keeps that permission for recruiters only and checks it on every read;
+ * this only decides what the pages offer).
+ */
+export function mayReadFairnessReport(user: SessionUser | undefined): boolean {
+  return user?.role === 'ADMIN' || (user?.role === 'RECRUITER' && user.permissions.includes('FAIRNESS_REPORT'));
 }
 /**
  * The signed-in user, in memory only. The token itself lives in an httpOnly cookie that no
@@ -230,6 +241,7 @@ const LOGIN = graphql(`
         email
         name
         role
+        permissions
       }
     }
   }
@@ -250,6 +262,7 @@ const ME = graphql(`
       email
       name
       role
+      permissions
     }
   }
 `);

@@ -24,7 +24,9 @@ describe('checkIdempotencyKey', () => {
     for (const key of ['x'.repeat(IDEMPOTENCY_KEY_MAX + 1), '', 'has space', 'clé', 'tab\there']) {
       const e = refusal(key);
       expect(e.code).toBe(ErrorCode.BAD_USER_INPUT);
-      expect(e.details.fields).toEqual([{ field: 'idempotencyKey', message: `must be 1-${IDEMPOTENCY_KEY_MAX} printable ASCII characters without spaces (a UUID will do)` }]);
+      expect(e.details.fields).toEqual([
+        { field: 'idempotencyKey', message: `must be 1-${IDEMPOTENCY_KEY_MAX} printable ASCII characters without spaces (a UUID will do)` },
+      ]);
     }
   });
 });

@@ -27,6 +27,11 @@ const JOB = graphql(`
         currency
         period
       }
+      workplace {
+        country
+        countryName
+        remoteCountries
+      }
       hardSkills {
         name
       }
@@ -43,6 +48,20 @@ const JOB = graphql(`
     }
   }
 `);
+
+/** "Employed in Germany; remote from Austria, Switzerland" (remote codes named in the reader's language). */
+function formatWorkplace(w: NonNullable<JobsJobQuery['job']['workplace']>): string {
+  const names = new Intl.DisplayNames(undefined, { type: 'region' });
+  const name = (code: string) => {
+    try {
+      return names.of(code) ?? code;
+    } catch {
+      return code;
+    }
+  };
+  const remote = w.remoteCountries.filter((c) => c !== w.country);
+  return `Employed in ${w.countryName}${remote.length ? `; remote from ${remote.map(name).join(', ')}` : '; on site'}`;
+}
 
 /** "USD 25–32.50 per hour", in the reader's locale. */
 function formatPay(p: NonNullable<JobsJobQuery['job']['payRange']>): string {
@@ -66,6 +85,7 @@ export function JobPage({ id }: { id: string }) {
               {job.location} · {job.employmentType}
               {job.payRange && <> · {formatPay(job.payRange)}</>}
             </p>
+            {job.workplace && <p data-testid="job-workplace">{formatWorkplace(job.workplace)}</p>}
             <Markdown source={job.about} />
             <List title="Responsibilities" items={job.responsibilities} />
             <List title="Qualifications" items={job.qualifications} />

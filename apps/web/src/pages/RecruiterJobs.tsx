@@ -1,14 +1,14 @@
 import { graphql } from '../gql';
 import { useEffect, useState, type FormEvent } from 'react';
-import type { PayPeriod, PostingChecksFragment, RecruiterJobsJobQuery } from '../gql/graphql';
-import { gql, useQuery, useSession, type ApiError, type Doc } from '../api';
+import type { PayPeriod, PostingChecksFragment, RecruiterJobsJobQuery, WorkplaceInput } from '../gql/graphql';
+import { gql, mayReadFairnessReport, useQuery, useSession, type ApiError, type Doc } from '../api';
 import { Link, useNavigate } from 'react-router';
 import { fieldProps, useAsk, ErrorBox, Loading, Page, label, when } from '../ui';
 
 export function RecruiterJobsPage() {
   const [ask, dialog] = useAsk();
   const navigate = useNavigate();
-  const isAdmin = useSession()?.user.role === 'ADMIN';
+  const mayReadFairness = mayReadFairnessReport(useSession()?.user);
   const { data, error, loading, reload } = useQuery(
     graphql(`
       query RecruiterJobsJobs {
@@ -33,6 +33,7 @@ export function RecruiterJobsPage() {
   );
   const [template, setTemplate] = useState('');
   const [title, setTitle] = useState('');
+  const [country, setCountry] = useState('');
   const [err, setErr] = useState<ApiError | null>(null);
   const act = async (q: Doc<unknown, { id: string }>, v: { id: string }) => {
     setErr(null);
@@ -56,7 +57,11 @@ export function RecruiterJobsPage() {
           }
         `),
         {
-          i: { templateKey: template || data?.jobTemplates[0]?.key, title: title || undefined },
+          i: {
+            templateKey: template || data?.jobTemplates[0]?.key,
+            title: title || undefined,
+            ...(country.trim() ? { workplace: workplaceInput(country, '') } : {}),
+          },
         },
       );
       void navigate(`/recruiter/jobs/${d.createJob.id}/edit`);
@@ -84,6 +89,18 @@ export function RecruiterJobsPage() {
           Title (optional)
           <input value={title} onChange={(e) => setTitle(e.target.value)} />
         </label>
+        <label>
+          Country of employment (optional, e.g. DE)
+          <input
+            value={country}
+            onChange={(e) => setCountry(e.target.value)}
+            maxLength={2}
+            size={4}
+            autoComplete="off"
+            {...fieldProps(err, 'workplace.country', 'new-job-country').input}
+          />
+          {fieldProps(err, 'workplace.country', 'new-job-country').message}
+        </label>
         <button type="submit">Create draft from template</button>
       </form>
       {data && (
@@ -108,7 +125,7 @@ export function RecruiterJobsPage() {
                   <td className="actions">
                     <Link to={`/recruiter/jobs/${j.id}/applications`}>Applications</Link>
                     <Link to={`/recruiter/jobs/${j.id}/shortlist`}>Shortlist</Link>
-                    {isAdmin && <Link to={`/recruiter/jobs/${j.id}/fairness`}>Fairness</Link>}
+                    {mayReadFairness && <Link to={`/recruiter/jobs/${j.id}/fairness`}>Fairness</Link>}
                     {j.status !== 'CLOSED' && <Link to={`/recruiter/jobs/${j.id}/edit`}>Edit</Link>}
                     {j.status !== 'PUBLISHED' && (
                       <button
@@ -230,6 +247,17 @@ function PostingChecks({ checks }: { checks: PostingChecksFragment }) {
 
 const PERIODS: PayPeriod[] = ['HOUR', 'MONTH', 'YEAR'];
 
+/** The form's country and "AT, CH" list as the API's WorkplaceInput (codes in capitals, as it requires). */
+function workplaceInput(country: string, remote: string): WorkplaceInput {
+  return {
+    country: country.trim().toUpperCase(),
+    remoteCountries: remote
+      .split(/[\s,;]+/)
+      .map((c) => c.trim().toUpperCase())
+      .filter(Boolean),
+  };
+}
+
 export function EditJobPage({ id }: { id: string }) {
   const { data, error } = useQuery(
     graphql(`
@@ -252,14 +280,20 @@ export function EditJobPage({ id }: { id: string }) {
             currency
             period
           }
+          workplace {
+            country
+            remoteCountries
+          }
           ...PostingChecks
         }
       }
     `),
     { id },
   );
-  type Form = Omit<RecruiterJobsJobQuery['job'], 'perks' | 'payRange' | 'languageCheck' | 'publishingWarnings'> & {
+  type Form = Omit<RecruiterJobsJobQuery['job'], 'perks' | 'payRange' | 'workplace' | 'languageCheck' | 'publishingWarnings'> & {
     perks: string;
+    country: string;
+    remoteCountries: string;
     payMin: string;
     payMax: string;
     payCurrency: string;
@@ -271,10 +305,12 @@ export function EditJobPage({ id }: { id: string }) {
   const [saved, setSaved] = useState(false);
   useEffect(() => {
     if (!data) return;
-    const { payRange, ...job } = data.job;
+    const { payRange, workplace, ...job } = data.job;
     setForm({
       ...job,
       perks: data.job.perks.join('\n'),
+      country: workplace?.country ?? '',
+      remoteCountries: workplace?.remoteCountries.join(', ') ?? '',
       payMin: payRange ? String(payRange.min) : '',
       payMax: payRange ? String(payRange.max) : '',
       payCurrency: payRange?.currency ?? 'USD',
@@ -311,6 +347,8 @@ export function EditJobPage({ id }: { id: string }) {
               .map((s) => s.trim())
               .filter(Boolean),
             ...(data!.job.applicationCount ? {} : { screeningThreshold: Number(form.screeningThreshold) }),
+            // The API keeps a workplace once set (an empty country leaves it as it is).
+            ...(form.country.trim() ? { workplace: workplaceInput(form.country, form.remoteCountries) } : {}),
             ...(form.payMin !== '' || form.payMax !== ''
               ? { payRange: { min: Number(form.payMin), max: Number(form.payMax), currency: form.payCurrency.trim().toUpperCase(), period: form.payPeriod } }
               : {}),
@@ -324,6 +362,8 @@ export function EditJobPage({ id }: { id: string }) {
     }
   };
   type Key = 'title' | 'location' | 'employmentType' | 'about' | 'perks' | 'screeningThreshold' | 'payMin' | 'payMax' | 'payCurrency';
+  // workplace.remoteCountries.N: every refused code is shown beside the one input.
+  const remoteError = err?.fields.filter((x) => x.field.startsWith('workplace.remoteCountries')).map((x) => x.message) ?? [];
   const f = (k: Key) => ({
     value: form[k],
     onChange: (e: { target: { value: string } }) => setForm({ ...form, [k]: e.target.value }),
@@ -394,6 +434,37 @@ export function EditJobPage({ id }: { id: string }) {
                 </option>
               ))}
             </select>
+          </label>
+        </fieldset>
+        <fieldset className="row">
+          <legend>Workplace (shown on the posting; the work-authorization question names the country)</legend>
+          <label>
+            Country of employment (ISO code, e.g. DE)
+            <input
+              value={form.country}
+              onChange={(e) => setForm({ ...form, country: e.target.value })}
+              maxLength={2}
+              size={4}
+              autoComplete="off"
+              {...fieldProps(err, 'workplace.country', 'job-country').input}
+            />
+            {fieldProps(err, 'workplace.country', 'job-country').message}
+          </label>
+          <label>
+            Remote from (ISO codes, comma-separated; empty: on site only)
+            <input
+              id="job-remote-countries"
+              value={form.remoteCountries}
+              onChange={(e) => setForm({ ...form, remoteCountries: e.target.value })}
+              autoComplete="off"
+              aria-invalid={remoteError.length ? true : undefined}
+              aria-describedby={remoteError.length ? 'job-remote-countries-error' : undefined}
+            />
+            {remoteError.length > 0 && (
+              <span id="job-remote-countries-error" className="field-error">
+                {remoteError.join('; ')}
+              </span>
+            )}
           </label>
         </fieldset>
         <label>
