@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import { ADMIN, APPLY_ANSWERS, gql, GqlResponse, ok, Platform, PLATFORM_START_MS, projectFile, startPlatform, subscribe } from '@app/testing';
+import { Platform, platformAssessment, platformCandidate, platformClient, PLATFORM_START_MS, projectFile, startPlatform, subscribe, type PlatformClient } from '@app/testing';
 
 /**
  * Python and SQL through the whole platform (real Redis, API and worker processes, the bank
@@ -17,31 +17,29 @@ const reference = (slug: string, language: string) => bank(slug).referenceSoluti
 
 describe('Python and SQL submissions end to end', () => {
   let p: Platform;
-  const call = <T = any>(q: string, v: Record<string, unknown> = {}, token?: string): Promise<GqlResponse<T>> => gql<T>(p.url, q, v, token);
-  const must = async <T = any>(q: string, v: Record<string, unknown> = {}, token?: string): Promise<T> => ok(await call<T>(q, v, token));
-  const loginAs = async (email: string, password: string) =>
-    (await must(`mutation($i: LoginInput!) { login(input: $i) { accessToken } }`, { i: { email, password } })).login.accessToken as string;
+  let api: PlatformClient;
 
   beforeAll(async () => {
     p = await startPlatform();
+    api = platformClient(p);
   }, PLATFORM_START_MS);
   afterAll(() => p?.stop());
 
   it('judges Python and SQL solutions of a candidate, with the problem view each language needs', async () => {
-    const admin = await loginAs(ADMIN.email, ADMIN.password);
-    await must(`mutation($i: CreateUserInput!) { createUser(input: $i) { id } }`, { i: { email: 'rec@example.com', name: 'Rec', password: 'recruiter-pass-1', role: 'RECRUITER' } }, admin);
-    const rec = await loginAs('rec@example.com', 'recruiter-pass-1');
-    const job = (await must(`mutation($i: CreateJobInput!) { createJob(input: $i) { id } }`, { i: { templateKey: 'backend-engineer-intern' } }, rec)).createJob;
-    await must(`mutation($id: ID!) { publishJob(id: $id) { status } }`, { id: job.id }, rec);
+    const { call, must } = api;
+    const setup = await platformAssessment(api, {
+      title: 'Python and SQL',
+      instructions: 'Two problems.',
+      problems: [
+        { slug: 'reconcile-ledgers', points: 50 },
+        { slug: 'endpoint-error-rates', points: 50 },
+      ],
+    });
+    const rec = setup.recruiter;
 
     // The seed validated every reference, Python and SQL included: the SQL problems are VALID.
-    const valid = (await must(`{ problems(status: VALID, limit: 50) { items { id slug validationReport } } }`, {}, rec)).problems.items as {
-      id: string;
-      slug: string;
-      validationReport: { solutions: { language: string; verdict: string }[] };
-    }[];
-    const ledgers = valid.find((x) => x.slug === 'reconcile-ledgers')!;
-    const rates = valid.find((x) => x.slug === 'endpoint-error-rates')!;
+    const ledgers = setup.problems['reconcile-ledgers'];
+    const rates = setup.problems['endpoint-error-rates'];
     expect(ledgers.validationReport.solutions.map((s) => [s.language, s.verdict])).toEqual([
       ['javascript', 'ACCEPTED'],
       ['typescript', 'ACCEPTED'],
@@ -49,39 +47,14 @@ describe('Python and SQL submissions end to end', () => {
     ]);
     expect(rates.validationReport.solutions.map((s) => s.language)).toEqual(['sql', 'sql']);
 
-    const assessment = (
-      await must(
-        `mutation($i: CreateAssessmentInput!) { createAssessment(input: $i) { id } }`,
-        { i: { jobId: job.id, title: 'Python and SQL', instructions: 'Two problems.', durationMinutes: 30, problems: [{ problemId: ledgers.id, points: 50 }, { problemId: rates.id, points: 50 }] } },
-        rec,
-      )
-    ).createAssessment;
-
-    await must(`mutation($i: RegisterInput!) { register(input: $i) { email } }`, { i: { email: 'py@example.com', name: 'Py', password: 'candidate-pass-1' } });
-    const cand = await loginAs('py@example.com', 'candidate-pass-1');
-    const app = (
-      await must(
-        `mutation($i: ApplyToJobInput!) { applyToJob(input: $i) { id } }`,
-        {
-          i: {
-            jobId: job.id,
-            profile: { name: 'Py', email: 'py@example.com', education: { degree: 'BS', field: 'Computer Science', status: 'ENROLLED' }, links: [], skills: [{ name: 'Python', level: 4 }] },
-            answers: APPLY_ANSWERS,
-            resume: 'Student writing Python services and SQL reports.',
-          },
-        },
-        cand,
-      )
-    ).applyToJob;
-    const inv = (await must(`mutation($i: InviteInput!) { inviteToAssessment(input: $i) { token } }`, { i: { assessmentId: assessment.id, applicationId: app.id } }, rec)).inviteToAssessment;
-    const attempt = (await must(`mutation($t: String!) { startAssessment(token: $t) { id } }`, { t: inv.token }, cand)).startAssessment;
+    const { token: cand, attemptId } = await platformCandidate(api, setup, 'Py', 'Student writing Python services and SQL reports.');
 
     // What the candidate sees of each.
     const problems = (
       await must(
         `query($id: ID!) { myAttempt(id: $id) { problems { problemId mode languages entryPoints { language text } starters { language text } schema
           examples { tables { name columns rows } expected } } } }`,
-        { id: attempt.id },
+        { id: attemptId },
         cand,
       )
     ).myAttempt.problems;
@@ -99,7 +72,7 @@ describe('Python and SQL submissions end to end', () => {
 
     const verdictOf = async (problemId: string, language: string, source: string) => {
       const sub = (
-        await must(`mutation($i: CodeInput!) { submitSolution(input: $i) { id language state } }`, { i: { attemptId: attempt.id, problemId, language, source } }, cand)
+        await must(`mutation($i: CodeInput!) { submitSolution(input: $i) { id language state } }`, { i: { attemptId, problemId, language, source } }, cand)
       ).submitSolution;
       expect(sub.language).toBe(language.toUpperCase());
       const live = subscribe<{ submissionUpdated: { state: string; verdict: string; score: number } }>(
@@ -119,11 +92,11 @@ describe('Python and SQL submissions end to end', () => {
     expect(await verdictOf(rates.id, 'sql', reference('endpoint-error-rates', 'sql'))).toMatchObject({ verdict: 'ACCEPTED', score: 1 });
 
     // Python on the SQL problem is refused before anything is stored or counted.
-    const refused = await call(`mutation($i: CodeInput!) { submitSolution(input: $i) { id } }`, { i: { attemptId: attempt.id, problemId: rates.id, language: 'python', source: 'print(1)' } }, cand);
+    const refused = await call(`mutation($i: CodeInput!) { submitSolution(input: $i) { id } }`, { i: { attemptId, problemId: rates.id, language: 'python', source: 'print(1)' } }, cand);
     expect(refused.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(refused.errors?.[0]?.extensions?.fields).toEqual([{ field: 'language', message: 'this problem accepts sql; got python' }]);
 
-    const results = (await must(`query($id: ID!) { attemptResults(attemptId: $id) { pointsEarned problems { problemId verdicts } } }`, { id: attempt.id }, rec)).attemptResults;
+    const results = (await must(`query($id: ID!) { attemptResults(attemptId: $id) { pointsEarned problems { problemId verdicts } } }`, { id: attemptId }, rec)).attemptResults;
     expect(results.pointsEarned).toBe(100);
     expect(Object.fromEntries(results.problems.map((x: { problemId: string; verdicts: string[] }) => [x.problemId, x.verdicts]))).toEqual({
       [ledgers.id]: ['WRONG_ANSWER', 'ACCEPTED'],

@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import { ADMIN, APPLY_ANSWERS, gql, GqlResponse, ok, Platform, PLATFORM_START_MS, projectFile, startPlatform, waitFor } from '@app/testing';
+import { ok, Platform, platformAssessment, platformCandidate, platformClient, PLATFORM_START_MS, projectFile, startPlatform, waitFor, type PlatformClient } from '@app/testing';
 
 // Two-sum solutions submitted to reconcile-ledgers (two-sum is a practice problem an assessment
 // refuses): the analysis compares texts, not verdicts.
@@ -14,55 +14,21 @@ const fixture = (name: string) => fs.readFileSync(projectFile(`libs/integrity/te
  */
 describe('code similarity end to end', () => {
   let p: Platform;
-  const call = <T = any>(q: string, v: Record<string, unknown> = {}, token?: string): Promise<GqlResponse<T>> => gql<T>(p.url, q, v, token);
-  const must = async <T = any>(q: string, v: Record<string, unknown> = {}, token?: string): Promise<T> => ok(await call<T>(q, v, token));
-  const loginAs = async (email: string, password: string) =>
-    (await must(`mutation($i: LoginInput!) { login(input: $i) { accessToken } }`, { i: { email, password } })).login.accessToken as string;
+  let api: PlatformClient;
 
   beforeAll(async () => {
     // No debounce: the analysis runs as soon as an attempt finishes.
     p = await startPlatform({ env: { SIMILARITY_DEBOUNCE_MS: '0' } });
+    api = platformClient(p);
   }, PLATFORM_START_MS);
   afterAll(() => p?.stop());
 
   it('flags the copied pair, not the independent solution, and shows the recruiter the fragments', async () => {
-    const admin = await loginAs(ADMIN.email, ADMIN.password);
-    await must(`mutation($i: CreateUserInput!) { createUser(input: $i) { id } }`, { i: { email: 'rec@example.com', name: 'Rec', password: 'recruiter-pass-1', role: 'RECRUITER' } }, admin);
-    const rec = await loginAs('rec@example.com', 'recruiter-pass-1');
-    const job = (await must(`mutation($i: CreateJobInput!) { createJob(input: $i) { id } }`, { i: { templateKey: 'backend-engineer-intern' } }, rec)).createJob;
-    await must(`mutation($id: ID!) { publishJob(id: $id) { status } }`, { id: job.id }, rec);
-    const valid = (await must(`{ problems(status: VALID, limit: 50) { items { id slug } } }`, {}, rec)).problems.items as { id: string; slug: string }[];
-    const problemId = valid.find((x) => x.slug === 'reconcile-ledgers')!.id;
-    const assessment = (
-      await must(
-        `mutation($i: CreateAssessmentInput!) { createAssessment(input: $i) { id } }`,
-        { i: { jobId: job.id, title: 'Similarity', instructions: 'One problem.', durationMinutes: 30, problems: [{ problemId, points: 100 }] } },
-        rec,
-      )
-    ).createAssessment;
-
-    const candidate = async (name: string) => {
-      const email = `${name}@example.com`;
-      await must(`mutation($i: RegisterInput!) { register(input: $i) { email } }`, { i: { email, name, password: 'candidate-pass-1' } });
-      const token = await loginAs(email, 'candidate-pass-1');
-      const app = (
-        await must(
-          `mutation($i: ApplyToJobInput!) { applyToJob(input: $i) { id } }`,
-          {
-            i: {
-              jobId: job.id,
-              profile: { name, email, education: { degree: 'BS', field: 'Computer Science', status: 'ENROLLED' }, links: [], skills: [{ name: 'Python', level: 4 }] },
-              answers: APPLY_ANSWERS,
-              resume: 'Student writing Python services.',
-            },
-          },
-          token,
-        )
-      ).applyToJob;
-      const inv = (await must(`mutation($i: InviteInput!) { inviteToAssessment(input: $i) { token } }`, { i: { assessmentId: assessment.id, applicationId: app.id } }, rec)).inviteToAssessment;
-      const attempt = (await must(`mutation($t: String!) { startAssessment(token: $t) { id } }`, { t: inv.token }, token)).startAssessment;
-      return { token, applicationId: app.id as string, attemptId: attempt.id as string };
-    };
+    const { call, must } = api;
+    const setup = await platformAssessment(api, { title: 'Similarity', instructions: 'One problem.', problems: [{ slug: 'reconcile-ledgers', points: 100 }] });
+    const { recruiter: rec, jobId } = setup;
+    const problemId = setup.problems['reconcile-ledgers'].id;
+    const candidate = (name: string) => platformCandidate(api, setup, name, 'Student writing Python services.');
     const solveAndFinish = async (c: { token: string; attemptId: string }, source: string) => {
       await must(`mutation($i: CodeInput!) { submitSolution(input: $i) { id } }`, { i: { attemptId: c.attemptId, problemId, language: 'python', source } }, c.token);
       await must(`mutation($a: ID!) { finishAssessment(attemptId: $a) { status } }`, { a: c.attemptId }, c.token);
@@ -116,7 +82,7 @@ describe('code similarity end to end', () => {
     expect(ok(await pairsOf(original.attemptId)).attemptSimilarity).toHaveLength(1);
     expect((await pairsOf(copier.attemptId, copier.token)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
 
-    const entries = (await must(`query($j: ID!) { shortlist(jobId: $j, first: 10) { entries { applicationId integrityReview { flagged } } } }`, { j: job.id }, rec)).shortlist
+    const entries = (await must(`query($j: ID!) { shortlist(jobId: $j, first: 10) { entries { applicationId integrityReview { flagged } } } }`, { j: jobId }, rec)).shortlist
       .entries as { applicationId: string; integrityReview: { flagged: boolean } }[];
     const flagged = new Map(entries.map((e) => [e.applicationId, e.integrityReview.flagged]));
     expect([flagged.get(original.applicationId), flagged.get(copier.applicationId), flagged.get(independent.applicationId)]).toEqual([true, true, false]);

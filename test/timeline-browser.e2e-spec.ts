@@ -1,8 +1,7 @@
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { gql, ok, Platform, projectFile, PLATFORM_START_MS, startPlatform } from '@app/testing';
+import type { Page } from 'playwright-core';
+import { DEMO_PASSWORD, gql, launchBrowser, loginInBrowser, ok, Platform, projectFile, PLATFORM_START_MS, startPlatform, type TestBrowser } from '@app/testing';
 
 /**
  * The attempt timeline and code playback driven by a real browser (Debian's Chromium, the
@@ -11,14 +10,11 @@ import { gql, ok, Platform, projectFile, PLATFORM_START_MS, startPlatform } from
  * submits; the recruiter's GraphQL timeline shows the paste and the focus loss, and the playback
  * replays to the submitted code, in GraphQL and on the recruiter's timeline page.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS = projectFile('test-artifacts/screenshots');
-const PASSWORD = 'demo-password-123';
 const LEDGERS = JSON.parse(fs.readFileSync(projectFile('libs/assessments/data/problems/reconcile-ledgers.json'), 'utf8')) as {
   referenceSolutions: { language: string; source: string }[];
 };
 const RIGHT = LEDGERS.referenceSolutions[0].source;
-const WAIT = 30_000;
 
 interface TimelineEvent {
   type: string;
@@ -31,43 +27,22 @@ interface TimelineEvent {
 
 describe('attempt timeline and playback in a real browser', () => {
   let p: Platform;
-  let context: BrowserContext;
-  let profile: string;
+  let browser: TestBrowser;
   const must = async <T = any>(q: string, v: Record<string, unknown> = {}, token?: string): Promise<T> => ok(await gql<T>(p.url, q, v, token));
   const tokenOf = async (email: string) =>
-    (await must(`mutation($i: LoginInput!) { login(input: $i) { accessToken } }`, { i: { email, password: PASSWORD } })).login.accessToken as string;
+    (await must(`mutation($i: LoginInput!) { login(input: $i) { accessToken } }`, { i: { email, password: DEMO_PASSWORD } })).login.accessToken as string;
 
-  const loginPage = async (email: string): Promise<Page> => {
-    const page = await context.newPage();
-    page.setDefaultTimeout(WAIT);
-    await context.clearCookies();
-    await page.goto(`${p.url}/login`);
-    await page.evaluate(() => localStorage.clear());
-    await page.reload();
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Log in', exact: true }).click();
-    await page.waitForURL((u) => u.pathname !== '/login', { waitUntil: 'commit' });
-    await page.getByTestId('whoami').waitFor();
-    return page;
-  };
+  const loginPage = (email: string): Promise<Page> => loginInBrowser(browser.context, p.url, email);
 
   beforeAll(async () => {
-    if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: bash tools/ensure-chromium.sh installs it`);
     fs.mkdirSync(SHOTS, { recursive: true });
+    browser = await launchBrowser();
     p = await startPlatform({ env: { SEED_DEMO_DATA: 'true' } });
-    profile = fs.mkdtempSync(path.join(os.tmpdir(), 'hp-chromium-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1366, height: 900 },
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
   }, PLATFORM_START_MS);
 
   let failed = false;
   afterEach(async () => {
-    for (const [i, page] of context?.pages().entries() ?? []) {
+    for (const [i, page] of browser?.context.pages().entries() ?? []) {
       if (page.url() === 'about:blank') continue;
       failed = true;
       await page.screenshot({ path: path.join(SHOTS, `failure-timeline-${i}.png`) }).catch(() => undefined);
@@ -77,9 +52,8 @@ describe('attempt timeline and playback in a real browser', () => {
 
   afterAll(async () => {
     if (p && failed) fs.writeFileSync(projectFile('test-artifacts/timeline-e2e-platform.log'), [p.api, ...p.workers].map((x) => x.stdout() + x.stderr()).join('\n----\n'));
-    await context?.close();
+    await browser?.close();
     await p?.stop();
-    if (profile) fs.rmSync(profile, { recursive: true, force: true });
   }, 60_000);
 
   it('records a paste from outside and a tab switch, and replays the code to the submission', async () => {

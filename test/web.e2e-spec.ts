@@ -1,8 +1,19 @@
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { gql, ok, Platform, projectFile, PLATFORM_START_MS, startPlatform } from '@app/testing';
+import type { Page } from 'playwright-core';
+import {
+  BROWSER_WAIT_MS as WAIT,
+  DEMO_PASSWORD as PASSWORD,
+  gql,
+  launchBrowser,
+  loginInBrowser,
+  ok,
+  Platform,
+  projectFile,
+  PLATFORM_START_MS,
+  startPlatform,
+  type TestBrowser,
+} from '@app/testing';
 
 /**
  * The web app in Debian's Chromium against the real platform (API serving the built app,
@@ -10,9 +21,7 @@ import { gql, ok, Platform, projectFile, PLATFORM_START_MS, startPlatform } from
  * assessment with a live verdict; an interviewer sees colleagues' scorecards only after
  * submitting theirs; a recruiter reads the shortlist and downloads the CSV.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS = projectFile('test-artifacts/screenshots');
-const PASSWORD = 'demo-password-123';
 const bankFile = (slug: string) =>
   JSON.parse(fs.readFileSync(projectFile(`libs/assessments/data/problems/${slug}.json`), 'utf8')) as {
     referenceSolutions: { language: string; source: string }[];
@@ -21,14 +30,12 @@ const LEDGERS = bankFile('reconcile-ledgers');
 const RIGHT = LEDGERS.referenceSolutions[0].source;
 const RIGHT_PY = LEDGERS.referenceSolutions.find((s) => s.language === 'python')!.source;
 const PRACTICE_RIGHT = bankFile('two-sum').referenceSolutions[0].source;
-const WAIT = 30_000;
 /** axe-core, evaluated in the page through the DevTools protocol (a <script> tag would break the CSP). */
 const AXE = fs.readFileSync(projectFile('node_modules/axe-core/axe.min.js'), 'utf8');
 
 describe('web app in a real browser', () => {
   let p: Platform;
-  let context: BrowserContext;
-  let profile: string;
+  let browser: TestBrowser;
   /** Every Content-Security-Policy violation any page reported: the app must run under the policy. */
   const cspViolations: string[] = [];
   const must = async <T = any>(q: string, v: Record<string, unknown> = {}, token?: string): Promise<T> =>
@@ -68,44 +75,13 @@ describe('web app in a real browser', () => {
     expect({ where, violations }).toEqual({ where, violations: [] });
   };
   /** A fresh tab logged in as `email` through the login form. */
-  const loginPage = async (email: string, password = PASSWORD): Promise<Page> => {
-    const page = await context.newPage();
-    page.setDefaultTimeout(WAIT);
-    // Tabs share the browser profile: drop whoever logged in before (the session cookie) and their drafts.
-    await context.clearCookies();
-    await page.goto(`${p.url}/login`);
-    await page.evaluate(() => localStorage.clear());
-    await page.reload();
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Log in', exact: true }).click();
-    await page.waitForURL((u) => u.pathname !== '/login', { waitUntil: 'commit' });
-    await page.getByTestId('whoami').waitFor();
-    return page;
-  };
+  const loginPage = (email: string, password = PASSWORD): Promise<Page> => loginInBrowser(browser.context, p.url, email, password);
 
   beforeAll(async () => {
-    if (!fs.existsSync(CHROMIUM))
-      throw new Error(`${CHROMIUM} is missing: bash tools/ensure-chromium.sh installs it (npm test and .ci/run run it)`);
     fs.mkdirSync(SHOTS, { recursive: true });
+    browser = await launchBrowser({ acceptDownloads: true });
     p = await startPlatform({ env: { SEED_DEMO_DATA: 'true' } });
-    profile = fs.mkdtempSync(path.join(os.tmpdir(), 'hp-chromium-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true, // playwright passes --headless itself
-      acceptDownloads: true,
-      viewport: { width: 1366, height: 900 },
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-    context.on('page', (page) =>
+    browser.context.on('page', (page) =>
       page.on('console', (m) => {
         if (/Content Security Policy/i.test(m.text())) cspViolations.push(`${page.url()}: ${m.text()}`);
       }),
@@ -116,7 +92,7 @@ describe('web app in a real browser', () => {
   // what it showed and, at the end, the processes' logs (failures seen only on CI need them).
   let failed = false;
   afterEach(async () => {
-    for (const [i, page] of context?.pages().entries() ?? []) {
+    for (const [i, page] of browser?.context.pages().entries() ?? []) {
       if (page.url() === 'about:blank') continue;
       failed = true;
       await page
@@ -132,9 +108,8 @@ describe('web app in a real browser', () => {
         projectFile('test-artifacts/web-e2e-platform.log'),
         [p.api, ...p.workers].map((x) => x.stdout() + x.stderr()).join('\n----\n'),
       );
-    await context?.close();
+    await browser?.close();
     await p?.stop();
-    if (profile) fs.rmSync(profile, { recursive: true, force: true });
   }, 60_000);
 
   it('serves the app at / with a fallback for client routes, and leaves the API routes alone', async () => {
@@ -153,7 +128,7 @@ describe('web app in a real browser', () => {
   }, 30_000);
 
   it('a new candidate signs up, applies with the screening questions and sees the status', async () => {
-    const page = await context.newPage();
+    const page = await browser.context.newPage();
     page.setDefaultTimeout(WAIT);
     await page.goto(`${p.url}/`);
     await page.getByRole('link', { name: 'Backend Engineer Intern' }).first().waitFor();
@@ -409,9 +384,8 @@ describe('web app in a real browser', () => {
     await page.setViewportSize({ width: 1366, height: 900 });
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
-    const file = path.join(profile, 'shortlist.csv');
-    await download.saveAs(file);
-    const csv = fs.readFileSync(file, 'utf8').split(/\r?\n/);
+    // Playwright keeps the download in its own temporary directory until the browser closes.
+    const csv = fs.readFileSync(await download.path(), 'utf8').split(/\r?\n/);
     expect(csv[0]).toMatch(/^rank,application_id,name,email,stage,score/);
     expect(csv.some((l) => l.includes('Cory Candidate'))).toBe(true);
     await page.close();
@@ -463,7 +437,7 @@ describe('web app in a real browser', () => {
 
     // The session is an httpOnly, SameSite=Strict cookie: no script of the page can read the
     // token, and nothing of it sits in localStorage.
-    const jar = await context.cookies(p.url);
+    const jar = await browser.context.cookies(p.url);
     const sessionCookie = jar.find((c) => c.name === 'hp_session')!;
     const csrf = jar.find((c) => c.name === 'hp_csrf')!;
     expect(sessionCookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
@@ -474,7 +448,7 @@ describe('web app in a real browser', () => {
     // Log out ends the session on the server too: the cookies are gone and the old token is refused.
     await page.getByRole('button', { name: 'Log out' }).click();
     await page.getByRole('link', { name: 'Log in', exact: true }).waitFor();
-    await expect(context.cookies(p.url)).resolves.toEqual([]);
+    await expect(browser.context.cookies(p.url)).resolves.toEqual([]);
     const replay = await gql(p.url, '{ me { id } }', {}, undefined, {
       cookie: `hp_session=${sessionCookie.value}; hp_csrf=${csrf.value}`,
       'x-csrf-token': csrf.value,
@@ -482,14 +456,14 @@ describe('web app in a real browser', () => {
     expect(replay.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
 
     // A session cookie the API no longer accepts: the page asks to log in and the cookies are cleared.
-    await context.addCookies([
+    await browser.context.addCookies([
       { name: 'hp_session', value: sessionCookie.value, url: p.url },
       { name: 'hp_csrf', value: csrf.value, url: p.url },
     ]);
     await page.goto(`${p.url}/recruiter/problems`);
     await page.getByText('Please log in to continue.').waitFor();
     await expect(page.getByTestId('whoami').count()).resolves.toBe(0);
-    await expect(context.cookies(p.url)).resolves.toEqual([]);
+    await expect(browser.context.cookies(p.url)).resolves.toEqual([]);
     await page.close();
   }, 90_000);
 

@@ -5,3 +5,5 @@ export * from './processes';
 export * from './subscriptions';
 export * from './platform';
 export * from './answers';
+export * from './browser';
+export * from './platform-assessment';
