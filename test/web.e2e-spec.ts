@@ -650,6 +650,91 @@ describe('web app in a real browser', () => {
   }, 120_000);
 
   // Last: every page above ran under the Content-Security-Policy without a violation.
+  it('an admin grants a recruiter the adverse-impact report on the Staff page; the recruiter then finds it, an interviewer never', async () => {
+    const jobLink = (page: Page) => page.getByRole('row').filter({ hasText: 'Backend Engineer Intern' }).first();
+    // Without the permission: no Fairness link, and the address itself says what is missing.
+    const rec = await loginPage('recruiter@example.com');
+    await rec.getByRole('link', { name: 'Manage jobs' }).click();
+    await jobLink(rec).getByRole('link', { name: 'Applications' }).waitFor();
+    await expect(jobLink(rec).getByRole('link', { name: 'Fairness' }).count()).resolves.toBe(0);
+    await expect(rec.getByRole('link', { name: 'Staff' }).count()).resolves.toBe(0);
+    const jobId = /\/recruiter\/jobs\/([^/]+)\/applications$/.exec((await jobLink(rec).getByRole('link', { name: 'Applications' }).getAttribute('href'))!)![1];
+    await rec.goto(`${p.url}/recruiter/jobs/${jobId}/fairness`);
+    await rec.getByText(/needs the FAIRNESS_REPORT permission: ask an admin/).waitFor();
+    await expect(rec.getByRole('heading', { name: 'Adverse-impact report' }).count()).resolves.toBe(0);
+    await rec.close();
+
+    // The admin grants it on the Staff page (and could create a staff account there).
+    const admin = await loginPage('admin@example.com');
+    await admin.getByRole('link', { name: 'Staff' }).click();
+    await admin.getByRole('heading', { level: 1, name: 'Staff' }).waitFor();
+    const grant = admin.getByRole('checkbox', { name: 'Rita Recruiter may read adverse-impact reports' });
+    await expect(grant.isChecked()).resolves.toBe(false);
+    await expect(admin.getByRole('checkbox', { name: /Ivan Interviewer/ }).count()).resolves.toBe(0);
+    await grant.check();
+    await admin.getByRole('status').filter({ hasText: 'Rita Recruiter may now read adverse-impact reports.' }).waitFor();
+    await expect(grant.isChecked()).resolves.toBe(true);
+    await shot(admin, '13-staff-permissions');
+    await axe(admin, 'staff');
+    await admin.close();
+    const adminToken = await tokenOf('admin@example.com');
+    const granted = (await must(`{ users(role: RECRUITER) { items { email permissions } } }`, {}, adminToken)).users.items as { email: string; permissions: string[] }[];
+    expect(granted.find((u) => u.email === 'recruiter@example.com')?.permissions).toEqual(['FAIRNESS_REPORT']);
+
+    // The recruiter, on their next login, has the link and reads the report.
+    const rec2 = await loginPage('recruiter@example.com');
+    await rec2.getByRole('link', { name: 'Manage jobs' }).click();
+    await jobLink(rec2).getByRole('link', { name: 'Fairness' }).click();
+    await rec2.getByRole('heading', { level: 1, name: 'Adverse-impact report' }).waitFor();
+    await rec2.getByRole('table', { name: 'Selection rates at Screened' }).waitFor();
+    await axe(rec2, 'adverse-impact report');
+    await rec2.close();
+
+    // An interviewer has neither the Manage jobs pages nor the report, whatever the address.
+    const iv = await loginPage('interviewer@example.com');
+    await expect(iv.getByRole('link', { name: 'Manage jobs' }).count()).resolves.toBe(0);
+    await iv.goto(`${p.url}/recruiter/jobs/${jobId}/fairness`);
+    await iv.getByText('This page needs another role.').waitFor();
+    await expect(iv.getByRole('heading', { name: 'Adverse-impact report' }).count()).resolves.toBe(0);
+    await iv.close();
+
+    // Revoked: the API refuses the report at once, whatever the page still offers.
+    const ritaId = (await must(`{ users(role: RECRUITER) { items { id email } } }`, {}, adminToken)).users.items.find(
+      (u: { email: string }) => u.email === 'recruiter@example.com',
+    ).id as string;
+    await must(`mutation($id: ID!) { updateUser(id: $id, input: { permissions: [] }) { id } }`, { id: ritaId }, adminToken);
+    const refused = await gql(p.url, `query($j: ID!) { adverseImpactReport(jobId: $j, question: "gender") { notDisclosed } }`, { j: jobId }, await tokenOf('recruiter@example.com'));
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  }, 120_000);
+
+  it('a recruiter sets the workplace in the job editor and the posting shows it', async () => {
+    const page = await loginPage('recruiter@example.com');
+    await page.getByRole('link', { name: 'Manage jobs' }).click();
+    const row = page.getByRole('row').filter({ hasText: 'Backend Engineer Intern' }).first();
+    await row.getByRole('link', { name: 'Edit' }).click();
+    const form = page.getByRole('form', { name: 'Edit job' });
+    await form.waitFor();
+    const country = form.getByLabel(/Country of employment/);
+    // A code the API refuses: its message sits beside the field.
+    await country.fill('D1');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form.getByRole('alert').waitFor();
+    await expect(country.getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(page.locator(`[id="${await country.getAttribute('aria-describedby')}"]`).textContent()).resolves.toMatch(/ISO 3166-1 alpha-2/);
+    await country.fill('de');
+    await form.getByLabel(/Remote from/).fill('at, ch');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    const jobId = /\/recruiter\/jobs\/([^/]+)\/edit$/.exec(page.url())![1];
+    // The editor reads back what was stored.
+    await page.reload();
+    await expect(page.getByRole('form', { name: 'Edit job' }).getByLabel(/Country of employment/).inputValue()).resolves.toBe('DE');
+    await expect(page.getByRole('form', { name: 'Edit job' }).getByLabel(/Remote from/).inputValue()).resolves.toBe('AT, CH');
+    await page.goto(`${p.url}/jobs/${jobId}`);
+    await expect(page.getByTestId('job-workplace').textContent()).resolves.toBe('Employed in Germany; remote from Austria, Switzerland');
+    await page.close();
+  }, 90_000);
+
   it('no page reported a Content-Security-Policy violation', () => {
     expect(cspViolations).toEqual([]);
   });
