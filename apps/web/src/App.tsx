@@ -38,13 +38,15 @@ const ADMINS: Role[] = ['ADMIN'];
 
 /**
  * Pages for some roles only (and, with `may`, for the users of those roles it admits, e.g. those
- * granted a permission): anyone else gets the login form in place, at the same address, with
- * `denied` (or "needs another role") saying why.
+ * granted a permission): anyone else gets the login form in place, at the same address, saying
+ * why (another role is needed, or `denied` for a user of the right role whom `may` refuses).
  */
 function Need({ roles, may, denied, children }: { roles: Role[]; may?: (u: SessionUser) => boolean; denied?: string; children: ReactNode }) {
   const user = useSession()?.user;
-  if (user && roles.includes(user.role) && (!may || may(user))) return children;
-  return <LoginPage reason={user ? (denied ?? 'This page needs another role.') : 'Please log in to continue.'} />;
+  if (!user) return <LoginPage reason="Please log in to continue." />;
+  if (!roles.includes(user.role)) return <LoginPage reason="This page needs another role." />;
+  if (may && !may(user)) return <LoginPage reason={denied ?? 'This page needs a permission you do not have.'} />;
+  return children;
 }
 
 /** Route parameters by name; React Router gives each as `string | undefined` though the route pattern guarantees it. */
