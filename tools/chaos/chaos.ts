@@ -28,6 +28,7 @@ import {
   CheckRow,
   classifyResponse,
   faultCounts,
+  faultsPhaseSubmissions,
   FaultKind,
   faultPlan,
   FAULT_KINDS,
@@ -588,7 +589,7 @@ async function main(): Promise<void> {
   log(`capacity ${fmt(capacity)}/s (batch of ${capacityCount} in ${fmt((Date.now() - capStart) / 1000)} s); driving at ${fmt(ratePerSecond)}/s`);
 
   const steadyCount = Math.round(N * 0.15);
-  const chaosCount = N - capacityCount - steadyCount;
+  const chaosCount = faultsPhaseSubmissions(N - capacityCount - steadyCount, plan.length);
   log(`fault-free: ${steadyCount} at ${fmt(ratePerSecond)}/s`);
   const steadyStart = Date.now();
   const steady = await drive('steady', steadyCount, ratePerSecond);

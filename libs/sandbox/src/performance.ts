@@ -15,8 +15,8 @@ import type { JsonValue, Problem, ProblemTest } from './problem.schema';
  * FIRST_ATTEMPT_FACTOR x its CPU limit of wall time, which on a machine with a core to spare is
  * more CPU than the limit, so an infinite loop stops there as before. When an attempt runs out
  * of wall time having used less CPU than the limit, the machine was busy, not the code: it runs
- * again from scratch (same input, same seed) with the wall time its CPU share needs, up to the
- * backstop. The verdict: TIME_LIMIT_EXCEEDED when the CPU time went over the limit (finished or
+ * again from scratch (same input, same seed) with the wall time its CPU share needs, while the
+ * attempts together stay within the backstop. The verdict: TIME_LIMIT_EXCEEDED when the CPU time went over the limit (finished or
  * not) or the backstop ran out; a retry costs only time on a busy machine, never the verdict.
  */
 
@@ -83,17 +83,24 @@ export function firstAttemptWallMs(problem: Pick<Problem, 'limits'>, test: Timed
 }
 
 /**
- * After an attempt that ran out of `wallMs` of wall time having used `cpuMs` of CPU: the wall
- * clock of the next attempt, or null when the verdict is known (over the CPU limit, the backstop
- * reached, or no CPU time measured). Each retry gets at least twice the last one's wall time,
- * so a test has a handful of attempts at most.
+ * After attempts that used `spentWallMs` of wall time in all, the last of `wallMs` having run
+ * out of it with `cpuMs` of CPU: the wall clock of the next attempt, or null when the verdict
+ * is known (over the CPU limit, the backstop spent, or no CPU time measured). The backstop bounds
+ * the attempts together, so no test holds a sandbox longer; each retry gets at least twice the
+ * last one's wall time, so a test has a handful of attempts at most.
  */
-export function retryWallMs(problem: Pick<Problem, 'limits'>, test: TimedTest, wallMs: number, cpuMs: number | undefined): number | null {
+export function retryWallMs(
+  problem: Pick<Problem, 'limits'>,
+  test: TimedTest,
+  wallMs: number,
+  cpuMs: number | undefined,
+  spentWallMs = wallMs,
+): number | null {
   const limit = testCpuLimitMs(problem, test);
-  const backstop = testTimeoutMs(problem, test);
-  if (cpuMs === undefined || cpuMs >= limit || wallMs >= backstop) return null;
+  const left = testTimeoutMs(problem, test) - spentWallMs;
+  if (cpuMs === undefined || cpuMs >= limit || left < 2 * wallMs) return null;
   const share = Math.max(cpuMs, 1) / wallMs;
-  return Math.min(backstop, Math.max(2 * wallMs, Math.ceil((RETRY_HEADROOM * limit) / share)));
+  return Math.min(left, Math.max(2 * wallMs, Math.ceil((RETRY_HEADROOM * limit) / share)));
 }
 
 /**
@@ -108,10 +115,12 @@ export function runAttempts<X extends { kind: string; cpuMs?: number }>(
   retrying: (wallMs: number) => void = () => undefined,
 ): X {
   let wallMs = firstAttemptWallMs(problem, test);
+  let spent = 0;
   for (;;) {
     const x = attempt(wallMs);
     if (x.kind !== 'timeout') return x;
-    const next = retryWallMs(problem, test, wallMs, x.cpuMs);
+    spent += wallMs;
+    const next = retryWallMs(problem, test, wallMs, x.cpuMs, spent);
     if (next === null) return x;
     retrying(next);
     wallMs = next;
