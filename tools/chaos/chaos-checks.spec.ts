@@ -1,6 +1,13 @@
-import { classifyResponse, faultCounts, faultPlan, inFault, mergeWindows, rate, rateInWindows, recoveryTimes, rng, Window } from './chaos-checks';
+import { classifyResponse, faultCounts, faultPlan, faultsPhaseSubmissions, inFault, mergeWindows, rate, rateInWindows, recoveryTimes, rng, Window } from './chaos-checks';
 
 describe('chaos: the pure pieces', () => {
+  it("keeps the issue's fault density in a small run's faults phase", () => {
+    // 10,000: 7,500 for 116 faults, unchanged. 1,000: 15 faults need 970, not the 750 left.
+    expect(faultsPhaseSubmissions(7500, 116)).toBe(7500);
+    expect(faultsPhaseSubmissions(750, 15)).toBe(970);
+    expect(faultsPhaseSubmissions(365, 10)).toBe(647);
+  });
+
   it('scales the issue counts with N, at least one of each kind', () => {
     expect(faultCounts(10_000)).toEqual({ 'worker-kill': 100, 'api-kill': 10, 'worker-stop': 1, 'redis-restart': 2, 'redis-flush-restart': 1, 'postgres-restart': 2 });
     expect(faultCounts(500)).toEqual({ 'worker-kill': 5, 'api-kill': 1, 'worker-stop': 1, 'redis-restart': 1, 'redis-flush-restart': 1, 'postgres-restart': 1 });

@@ -25,6 +25,20 @@ export function faultCounts(submissions: number): Record<FaultKind, number> {
   return Object.fromEntries(FAULT_KINDS.map((k) => [k, Math.max(1, Math.round(FULL_RUN[k] * scale))])) as Record<FaultKind, number>;
 }
 
+/** The run: 10,000 submissions, of which the capacity (10%) and fault-free (15%) phases take a quarter. */
+const FULL_CHAOS_PHASE = 10_000 - 1000 - 1500;
+
+/**
+ * Submissions of the faults phase: the rest of N, but at least enough to keep the issue's run's
+ * fault density (7,500 submissions for its 116 faults). A small run meets every kind at least
+ * once (faultCounts); crammed into its short phase, 10 faults in 50 s measured the fault
+ * density, not the platform (the 500 run: throughput 40% of fault-free).
+ */
+export function faultsPhaseSubmissions(rest: number, faults: number): number {
+  const full = Object.values(FULL_RUN).reduce((a, b) => a + b, 0);
+  return Math.max(rest, Math.ceil((faults * FULL_CHAOS_PHASE) / full));
+}
+
 /** A seeded PRNG (mulberry32), so a run's choices can be replayed with --seed. */
 export function rng(seed: number): () => number {
   let a = seed >>> 0;

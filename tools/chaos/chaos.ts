@@ -28,6 +28,7 @@ import {
   CheckRow,
   classifyResponse,
   faultCounts,
+  faultsPhaseSubmissions,
   FaultKind,
   faultPlan,
   FAULT_KINDS,
@@ -203,13 +204,18 @@ async function gqlRaw(apiIdx: number, query: string, variables: Record<string, u
   }
 }
 
-/** Setup calls: retried until they succeed (setup runs before any fault). */
-async function gql(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<Record<string, any>> {
+/**
+ * Setup calls: retried until they succeed (setup runs before any fault). Patient: at load 35 a
+ * registration (password hashing) outlasted 6 tries of 15 s and the run died before its first
+ * submission. `alreadyDone`: an answer that means an earlier try went through after all.
+ */
+async function gql(query: string, variables: Record<string, unknown> = {}, token?: string, alreadyDone?: (o: Outcome) => boolean): Promise<Record<string, any>> {
   for (let i = 0; ; i++) {
-    const r = await gqlRaw(i % ports.length, query, variables, token);
+    const r = await gqlRaw(i % ports.length, query, variables, token, 60_000);
     if (r.outcome.kind === 'ok') return r.data!;
-    if (i >= 5) throw new Error(`setup request failed: ${JSON.stringify(r.outcome)} for ${query.slice(0, 80)}`);
-    await sleep(500);
+    if (i > 0 && alreadyDone?.(r.outcome)) return {};
+    if (i >= 20) throw new Error(`setup request failed: ${JSON.stringify(r.outcome)} for ${query.slice(0, 80)}`);
+    await sleep(Math.min(5000, 500 * (i + 1)));
   }
 }
 
@@ -545,7 +551,8 @@ async function main(): Promise<void> {
         const idx = b + k;
         const email = `chaos-candidate-${idx}@example.com`;
         const password = `chaos-password-${idx}`;
-        await gql('mutation($i: RegisterInput!) { register(input: $i) { email } }', { i: { email, name: `Candidate ${idx}`, password } });
+        // A retry after a lost answer finds the account made: logging in settles it.
+        await gql('mutation($i: RegisterInput!) { register(input: $i) { email } }', { i: { email, name: `Candidate ${idx}`, password } }, undefined, (o) => o.kind === 'clean-error' && !o.retryable);
         const token = (await gql('mutation($i: LoginInput!) { login(input: $i) { accessToken } }', { i: { email, password } })).login.accessToken as string;
         const app = (
           await gql(
@@ -588,7 +595,7 @@ async function main(): Promise<void> {
   log(`capacity ${fmt(capacity)}/s (batch of ${capacityCount} in ${fmt((Date.now() - capStart) / 1000)} s); driving at ${fmt(ratePerSecond)}/s`);
 
   const steadyCount = Math.round(N * 0.15);
-  const chaosCount = N - capacityCount - steadyCount;
+  const chaosCount = faultsPhaseSubmissions(N - capacityCount - steadyCount, plan.length);
   log(`fault-free: ${steadyCount} at ${fmt(ratePerSecond)}/s`);
   const steadyStart = Date.now();
   const steady = await drive('steady', steadyCount, ratePerSecond);

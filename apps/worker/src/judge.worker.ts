@@ -4,7 +4,7 @@ import type { Redis } from 'ioredis';
 import { CLOCK, Clock, Logger } from '@app/common';
 import { AppConfig, APP_CONFIG } from '@app/config';
 import { LOGGER, REDIS } from '@app/core';
-import { JudgeSubmissionHandler, SubmissionsService } from '@app/judging';
+import { JudgeSubmissionHandler, LOST_AFTER_MS, SubmissionsService } from '@app/judging';
 import { JobName, JobPayloads, JUDGE_QUEUE } from '@app/queue';
 import { buildRegistry, JobHandler } from './job-registry';
 import { judgeDuration, jobsTotal } from './metrics';
@@ -18,6 +18,7 @@ import { judgeDuration, jobsTotal } from './metrics';
 export class JudgeWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private worker?: Worker<JobPayloads[JobName], unknown, JobName>;
   private sweeper?: NodeJS.Timeout;
+  private sweeping = false;
   private readonly registry: Map<JobName, JobHandler<JobName>>;
 
   constructor(
@@ -38,7 +39,9 @@ export class JudgeWorker implements OnApplicationBootstrap, BeforeApplicationShu
       prefix: `${redis.prefix}:bull`,
       concurrency: judge.concurrency,
       lockDuration: judge.lockMs,
-      stalledInterval: Math.max(1000, Math.floor(judge.lockMs / 2)),
+      // A killed worker's job is taken over once its lock expires and a check sees it: checking
+      // every quarter of the lock (a cheap script) takes it over within 1.25 locks, not 1.5.
+      stalledInterval: Math.max(1000, Math.floor(judge.lockMs / 4)),
       maxStalledCount: 3,
     });
     this.worker.on('failed', (job, err) => {
@@ -72,13 +75,19 @@ export class JudgeWorker implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   private async sweep(): Promise<void> {
+    if (this.sweeping) return; // a sweep after a Redis data loss may outlast the interval
+    this.sweeping = true;
     try {
-      const sent = await this.submissions.sweep(this.clock.now(), 30_000, (id) =>
+      // After Redis lost its data, every unfinished submission at once, not only those older than LOST_AFTER_MS.
+      const lost = await this.submissions.redisLostData();
+      const sent = await this.submissions.sweep(this.clock.now(), lost ? 0 : LOST_AFTER_MS, (id) =>
         this.judgeHandler.giveUp(id, 'judging failed and the worker stopped before recording it'),
       );
-      if (sent) this.logger.info({ sent }, 'sweeper enqueued submissions');
+      if (sent || lost) this.logger.info({ sent, redisLostData: lost }, 'sweeper enqueued submissions');
     } catch (e) {
       this.logger.debug({ err: (e as Error).message }, 'sweep failed; will retry');
+    } finally {
+      this.sweeping = false;
     }
   }
 

@@ -10,7 +10,7 @@ import { EngineRequest, EngineResult, JudgeEngine } from './engine.port';
 import { JudgeSubmissionHandler } from './judge-submission.handler';
 import { ProblemValidationRecorder } from './problem-validation.recorder';
 import { SubmissionEvent, SubmissionPublisher } from './submission-events';
-import { SubmissionsService } from './submissions.service';
+import { LOST_AFTER_MS, SubmissionsService } from './submissions.service';
 
 const logger = createLogger('silent', 'test');
 
@@ -92,6 +92,33 @@ describe('submissions on PostgreSQL and Redis', () => {
       redis.disconnect();
     }
   });
+
+  it('notices that Redis lost its data and re-enqueues every unfinished submission at once, past one page', async () => {
+    // A private Redis: flushed below, as a restart without persistence would.
+    const redisServer = await startRedis();
+    const config = testConfig(db.config, { REDIS_URL: redisServer.url });
+    const redis = createRedis(config.redis.url);
+    const service = new SubmissionsService(ds.getRepository(SubmissionEntity), config, redis, logger, new JudgeQueue(redis, config.redis.prefix, config.judge.maxAttempts), systemClock);
+    try {
+      expect(await service.redisLostData()).toBe(true); // a fresh Redis has no marker
+      expect(await service.redisLostData()).toBe(false);
+      const ids: string[] = [];
+      for (let i = 0; i < 230; i++) ids.push((await service.create(newSubmission())).id);
+      await redis.flushall();
+      expect(await service.redisLostData()).toBe(true);
+      expect(await service.redisLostData()).toBe(false);
+      // Enqueued a moment ago: the usual sweep (older than LOST_AFTER_MS) leaves them.
+      expect(await service.sweep(new Date(), LOST_AFTER_MS)).toBe(0);
+      // After the loss, every one of them, beyond the first page of 200.
+      expect(await service.sweep(new Date(Date.now() + 1), 0)).toBeGreaterThanOrEqual(ids.length);
+      for (const id of ids) expect(await service.queue.has(id)).toBe(true);
+      expect(await service.sweep(new Date(Date.now() + 1), 0)).toBe(0);
+    } finally {
+      await service.queue.close();
+      redis.disconnect();
+      await redisServer.stop();
+    }
+  }, 60_000);
 
   it('writes one final verdict when the same submission is judged twice at once', async () => {
     const config = testConfig(db.config);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Redis } from 'ioredis';
-import { IsNull, LessThan, In, Not, QueryFailedError, Repository } from 'typeorm';
+import { IsNull, LessThan, In, MoreThanOrEqual, Not, QueryFailedError, Repository } from 'typeorm';
 import { AppConfig, APP_CONFIG } from '@app/config';
 import { AppError, CLOCK, Clock, ErrorCode, Logger } from '@app/common';
 import { LOGGER, REDIS } from '@app/core';
@@ -27,6 +27,9 @@ const ADMISSION_LOCK_MS = 5000;
 /** Passes one admit() call makes for others who found the lock taken; past them the sweeper takes over. */
 const ADMISSION_ROUNDS = 5;
 const REDIS_TIMEOUT_MS = 2000;
+/** An unfinished submission enqueued longer ago than this has its job checked by the sweeper. */
+export const LOST_AFTER_MS = 30_000;
+const SWEEP_PAGE = 200;
 const RELEASE_LOCK = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
 
 /**
@@ -184,13 +187,24 @@ export class SubmissionsService {
   }
 
   /**
+   * Whether Redis lost its data since the last call (a restart without persistence, a flush):
+   * a marker key only a Redis that kept its data still has. The first caller after a loss gets
+   * true (SET NX), and should sweep with `lostAfterMs` 0: every unfinished submission's job may be
+   * gone, and waiting LOST_AFTER_MS to notice held every candidate's in-flight slots that long
+   * (npm run chaos: throughput under faults). Rejects when Redis does not answer.
+   */
+  async redisLostData(): Promise<boolean> {
+    return (await within(this.redis.set(`${this.prefix}:judge:redis-kept-data`, '1', 'NX'))) === 'OK';
+  }
+
+  /**
    * One sweep: admit what waits for admission (Redis was down, or the process that should have
    * admitted it died), and re-enqueue unfinished submissions whose job Redis no longer has (a
    * Redis restart without persistence). An unfinished submission whose job failed for good (the
    * worker died before recording that) goes to `onFailedJob`, which must give it a verdict:
    * otherwise it would hold one of its candidate's slots forever. Returns how many it sent.
    */
-  async sweep(now = this.clock.now(), lostAfterMs = 30_000, onFailedJob?: (submissionId: string) => Promise<void>): Promise<number> {
+  async sweep(now = this.clock.now(), lostAfterMs = LOST_AFTER_MS, onFailedJob?: (submissionId: string) => Promise<void>): Promise<number> {
     let sent = 0;
     // Younger than 500 ms: the request that stored it is admitting it now.
     const waiting = await this.submissions
@@ -205,25 +219,38 @@ export class SubmissionsService {
       .getRawMany<{ userId: string | null }>();
     for (const { userId } of waiting) sent += await this.admit(userId);
 
-    const stale = await this.submissions.find({
-      where: { state: In([SubmissionState.QUEUED, SubmissionState.RUNNING]), enqueuedAt: LessThan(new Date(now.getTime() - lostAfterMs)) },
-      order: { createdAt: 'ASC' },
-      take: 200,
-    });
-    for (const s of stale) {
-      try {
-        const state = await this.queue.state(s.id);
-        if (state === 'unknown') {
-          await this.queue.enqueue(s.id);
-          sent++;
-          this.logger.warn({ submissionId: s.id }, 're-enqueued a submission whose job Redis had lost');
-        } else if (state === 'failed' && onFailedJob) {
-          await onFailedJob(s.id);
-          this.logger.warn({ submissionId: s.id }, 'gave a verdict to a submission whose job had failed unrecorded');
+    // Page by creation time: after Redis lost its data (lostAfterMs 0) every unfinished one is checked.
+    const seen = new Set<string>();
+    let from: Date | undefined;
+    for (;;) {
+      const page = await this.submissions.find({
+        where: {
+          state: In([SubmissionState.QUEUED, SubmissionState.RUNNING]),
+          enqueuedAt: LessThan(new Date(now.getTime() - lostAfterMs)),
+          ...(from ? { createdAt: MoreThanOrEqual(from) } : {}),
+        },
+        order: { createdAt: 'ASC', id: 'ASC' },
+        take: SWEEP_PAGE,
+      });
+      const fresh = page.filter((s) => !seen.has(s.id));
+      for (const s of fresh) {
+        seen.add(s.id);
+        try {
+          const state = await this.queue.state(s.id);
+          if (state === 'unknown') {
+            await this.queue.enqueue(s.id);
+            sent++;
+            this.logger.warn({ submissionId: s.id }, 're-enqueued a submission whose job Redis had lost');
+          } else if (state === 'failed' && onFailedJob) {
+            await onFailedJob(s.id);
+            this.logger.warn({ submissionId: s.id }, 'gave a verdict to a submission whose job had failed unrecorded');
+          }
+        } catch {
+          return sent; // Redis still down: next sweep.
         }
-      } catch {
-        break; // Redis still down: next sweep.
       }
+      if (page.length < SWEEP_PAGE || !fresh.length) break;
+      from = page[page.length - 1].createdAt;
     }
     return sent;
   }

@@ -54,6 +54,23 @@ describe('evaluate', () => {
     expect(evaluate(fn, fn.tests[0], x({ kind: 'pending', timeMs: 2 }))).toMatchObject({ status: 'TIME_LIMIT_EXCEEDED', timeMs: 1000 });
   });
 
+  it('judges a correctness test on CPU time: the problem time is its CPU limit, wall time only the backstop', () => {
+    // Finished after 3 s of wall time on a busy machine with 120 ms of CPU: accepted.
+    expect(evaluate(fn, fn.tests[0], x({ timeMs: 3000, cpuMs: 120 })).status).toBe('ACCEPTED');
+    // Finished, but over the CPU limit.
+    expect(evaluate(fn, fn.tests[0], x({ timeMs: 1150, cpuMs: 1100 }))).toMatchObject({
+      status: 'TIME_LIMIT_EXCEEDED',
+      message: 'used 1100 ms of CPU; the limit is 1000 ms',
+    });
+    // Stopped having used its CPU, or at the backstop (12 s for 1 s) having waited.
+    expect(evaluate(fn, fn.tests[0], x({ kind: 'timeout', timeMs: 1200, cpuMs: 1190 })).message).toBe('ran longer than 1000 ms');
+    expect(evaluate(fn, fn.tests[0], x({ kind: 'timeout', timeMs: 12_000, cpuMs: 40 }))).toMatchObject({
+      status: 'TIME_LIMIT_EXCEEDED',
+      timeMs: 12_000,
+      message: 'ran longer than 12000 ms of wall time, the backstop for code that waits (40 ms of CPU)',
+    });
+  });
+
   it('maps memory errors thrown inside the isolate to MEMORY_LIMIT_EXCEEDED, others to RUNTIME_ERROR with a position', () => {
     const oom = x({ kind: 'error', error: { phase: 'call', name: 'RangeError', message: 'Array buffer allocation failed', stack: '' } });
     expect(evaluate(fn, fn.tests[0], oom).status).toBe('MEMORY_LIMIT_EXCEEDED');

@@ -32,7 +32,7 @@ export interface RunnerInput {
   /** Stdio mode: the whole input. */
   stdin?: string;
   seed: number;
-  /** Wall-clock timeout of this test when it is not the problem's (a performance test's backstop). */
+  /** Wall-clock timeout of this attempt of the test (see runAttempts in performance.ts); else the problem's. */
   timeoutMs?: number;
 }
 
@@ -180,6 +180,11 @@ export class IsolateRunner {
     }
   }
 
+  /** Creates the isolate now if the last test discarded it (before a retry, see performance.ts). */
+  prepare(): void {
+    this.ensureIsolate();
+  }
+
   dispose(): void {
     this.discard();
   }
@@ -226,10 +231,12 @@ export class IsolateRunner {
 }
 
 /**
- * CPU time of this thread between `start()` and `ms()`: what performance tests are judged on,
- * because wall time on a shared machine is mostly other people's work. The synchronous
- * isolated-vm calls run the isolate on the calling thread, so the thread's own CPU time
- * (`process.threadCpuUsage`) is the isolate's. Not isolated-vm's `isolate.cpuTime`: on these
+ * CPU time of this thread between `start()` and `ms()`: what every test is judged on (see
+ * performance.ts), because wall time on a shared machine is mostly other people's work. The
+ * synchronous isolated-vm calls run the isolate on the calling thread, so the thread's own CPU
+ * time (`process.threadCpuUsage`) is the isolate's: candidate JavaScript, and equally Pyodide's
+ * and sql.js's WebAssembly, which run in the same isolate on the same thread (python-runner.ts,
+ * sql-runner.ts). V8's background GC threads are not counted. Not isolated-vm's `isolate.cpuTime`: on these
  * machines under load it counted wall time (225-614 ms where the thread used 57-90 ms).
  */
 export function cpuClock(): { start(): void; ms(): number } {

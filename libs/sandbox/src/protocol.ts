@@ -42,6 +42,8 @@ export interface ProgressMessage {
   done?: { warnings: string[]; preparing?: true };
   /** The child reloads a WebAssembly engine before the next test: not that test's time. */
   setup?: true;
+  /** The running test starts again with this wall clock (performance.ts, runAttempts): the watchdog follows. */
+  retry?: { wallMs: number };
 }
 
 export type ChildMessage =

@@ -10,7 +10,7 @@ import type { CompileError, TestResult } from './judge.types';
 import type { ChildMessage, JobMessage, ParentMessage, ProgressMessage } from './protocol';
 import { encodeProgress, FLUSH_MS, MAX_CACHED_PROBLEMS, PROGRESS_BYTES, seedFor } from './protocol';
 import * as fs from 'node:fs';
-import { testTimeoutMs } from './performance';
+import { runAttempts } from './performance';
 import { entryPointFor, type Problem } from './problem.schema';
 import { preparePythonSpare, PythonRunner } from './python-runner';
 import { evaluateSql } from './sql-evaluate';
@@ -54,11 +54,10 @@ function know(key: string, problem: Problem): KnownProblem {
   return known;
 }
 
-/** What one test of a function or stdio problem hands the runner, in every language: its input and its seed. */
-function testInput(known: KnownProblem, index: number): RunnerInput {
+/** What one attempt of a test of a function or stdio problem hands the runner, in every language: its input, seed and clock. */
+function testInput(known: KnownProblem, index: number, timeoutMs: number): RunnerInput {
   const test = known.problem.tests[index];
   const seed = seedFor(known.problem.slug, test.name);
-  const timeoutMs = testTimeoutMs(known.problem, test);
   return known.problem.mode === 'function'
     ? { argsJson: known.argsJson[index], seed, timeoutMs }
     : { stdin: (test as { stdin: string }).stdin, seed, timeoutMs };
@@ -97,6 +96,16 @@ class Progress {
 
   test(index: number, result: TestResult): void {
     this.msg.tests.push({ index, result });
+  }
+
+  /**
+   * A test ran out of wall time before its CPU time (see runAttempts): the engine is reloaded
+   * under the setup budget, then the parent arms the watchdog for the retry's clock.
+   */
+  retry(wallMs: number, reload: () => void): void {
+    this.setup();
+    reload();
+    send({ t: 'progress', id: this.id, tests: [], retry: { wallMs } });
   }
 
   /** Before starting a test: results held longer than flushMs go out now. */
@@ -152,7 +161,12 @@ async function handle(job: JobMessage): Promise<void> {
       const test = problem.tests[index];
       progress.beforeTest();
       markStart(job.id, index);
-      const execution = runner.run(testInput(known, index));
+      const execution = runAttempts(
+        problem,
+        test,
+        (wallMs) => runner.run(testInput(known, index, wallMs)),
+        (wallMs) => progress.retry(wallMs, () => runner.prepare()),
+      );
       progress.test(index, redact(evaluate(problem, test, execution, { check: job.check, full: job.full })));
     }
   } finally {
@@ -182,7 +196,13 @@ function handleWasm(job: JobMessage, known: KnownProblem, progress: Progress): v
           const test = problem.tests[index];
           progress.beforeTest();
           markStart(job.id, index);
-          progress.test(index, redact(evaluateSql(problem, test, runner.run(test, testTimeoutMs(problem, test)), { check: job.check, full: job.full })));
+          const execution = runAttempts(
+            problem,
+            test,
+            (wallMs) => runner.run(test, wallMs),
+            (wallMs) => progress.retry(wallMs, () => runner.prepare()),
+          );
+          progress.test(index, redact(evaluateSql(problem, test, execution, { check: job.check, full: job.full })));
         }
       }
     } catch (e) {
@@ -206,7 +226,15 @@ function handleWasm(job: JobMessage, known: KnownProblem, progress: Progress): v
         }
         progress.beforeTest();
         markStart(job.id, index);
-        const execution = runner.run(testInput(known, index));
+        const execution = runAttempts(
+          problem,
+          test,
+          (wallMs) => runner.run(testInput(known, index, wallMs)),
+          (wallMs) =>
+            progress.retry(wallMs, () => {
+              if (!runner.loaded) runner.load();
+            }),
+        );
         progress.test(index, redact(evaluate(problem, test, execution, { check: job.check, full: job.full })));
       }
     }

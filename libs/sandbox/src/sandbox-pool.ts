@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { CompileError, TestResult } from './judge.types';
-import { testTimeoutMs } from './performance';
+import { firstAttemptWallMs } from './performance';
 import type { ChildMessage, JobMessage } from './protocol';
 import { decodeProgress, MAX_CACHED_PROBLEMS, PROGRESS_BYTES } from './protocol';
 
@@ -379,6 +379,7 @@ export class SandboxPool {
       this.arm(sb, this.setupBudget, 'compile');
     } else if (msg.done) job.finish({ kind: 'done', warnings: msg.done.warnings });
     else if (msg.setup) this.arm(sb, this.setupBudget, 'test');
+    else if (msg.retry) this.arm(sb, watchdogMs(msg.retry.wallMs, this.margin), 'test');
     else if (job.compiled) this.armNext(sb, job);
   }
 
@@ -386,7 +387,8 @@ export class SandboxPool {
     if (job.pos < job.spec.indices.length) {
       const { problem } = job.spec;
       const { memoryMb } = problem.limits;
-      const timeMs = testTimeoutMs(problem, problem.tests[job.spec.indices[job.pos]]);
+      // The first attempt's clock; a retry re-arms it (the `retry` message).
+      const timeMs = firstAttemptWallMs(problem, problem.tests[job.spec.indices[job.pos]]);
       this.arm(sb, watchdogMs(timeMs, this.margin), 'test');
       this.sampleMemory(sb, memoryCeiling(memoryMb * MiB));
     } else {

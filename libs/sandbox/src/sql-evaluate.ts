@@ -1,5 +1,4 @@
-import { baseResult, DISPLAY_CAP, overCpuLimit, truncate } from './evaluate';
-import { testTimeoutMs } from './performance';
+import { baseResult, DISPLAY_CAP, overCpuLimit, timedOut, truncate } from './evaluate';
 import type { Status, TestResult } from './judge.types';
 import type { JsonValue, SqlProblem, SqlTest } from './problem.schema';
 import { checkResultSet, type ResultSet } from './sql-checkers';
@@ -14,13 +13,14 @@ export function evaluateSql(
 ): TestResult {
   const check = opts.check ?? true;
   const limits = problem.limits;
-  const timeout = testTimeoutMs(problem, test);
   const base = baseResult(test, { timeMs: x.timeMs, cpuMs: x.cpuMs, memoryBytes: x.kind === 'rows' ? x.memoryBytes : undefined });
   const fail = (status: Status, message: string): TestResult => ({ ...base, status, message });
 
   switch (x.kind) {
-    case 'timeout':
-      return { ...fail('TIME_LIMIT_EXCEEDED', `ran longer than ${timeout} ms`), timeMs: Math.max(base.timeMs, timeout) };
+    case 'timeout': {
+      const t = timedOut(problem, test, x);
+      return { ...fail('TIME_LIMIT_EXCEEDED', t.message), timeMs: Math.max(base.timeMs, t.timeMs) };
+    }
     case 'memory':
       return fail('MEMORY_LIMIT_EXCEEDED', `used more than ${limits.memoryMb} MB`);
     case 'toolarge':
@@ -36,7 +36,7 @@ export function evaluateSql(
     case 'rows':
       break;
   }
-  const slow = overCpuLimit(test, x.cpuMs);
+  const slow = overCpuLimit(problem, test, x.cpuMs);
   if (slow) return fail('TIME_LIMIT_EXCEEDED', slow);
   const actual = JSON.parse(x.json) as ResultSet;
   const shown: TestResult =
