@@ -102,10 +102,7 @@ function canonicalJson(value: unknown): string {
  * stored calibration good.
  */
 export function calibrationInputsHash(problem: Problem, references: readonly SolutionSource[]): string {
-  const { title: _title, statement: _statement, starters: _starters, signatures: _signatures, tests, ...judged } = problem as Problem & {
-    starters?: unknown;
-    signatures?: unknown;
-  };
+  const { title: _title, statement: _statement, starters: _starters, signatures: _signatures, tests, ...judged } = problem;
   const inputs = {
     method: CALIBRATION_METHOD,
     settings: { runs: CALIBRATION_RUNS, factor: LIMIT_FACTOR, minMarginMs: LIMIT_MIN_MARGIN_MS },

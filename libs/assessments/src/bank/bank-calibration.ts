@@ -100,7 +100,7 @@ export function shippedCalibrationFile(
 ): ShippedCalibration {
   const problems: ShippedCalibration['problems'] = {};
   for (const [slug, e] of Object.entries(previous?.problems ?? {})) if (bankSlugs.has(slug) && e.calibration.engine === engine) problems[slug] = e;
-  for (const [slug, e] of measured) problems[slug] = { inputs: e.inputs, calibration: e.calibration as CalibrationRecord };
+  for (const [slug, e] of measured) problems[slug] = { inputs: e.inputs, calibration: e.calibration };
   return {
     about: `Calibrated CPU limits of the bank's performance tests, used by the seed step when "engine" is this engine and "inputs" matches the problem. Measured on one machine and used on others of the same engine: limits are max(3 x median, median + 50 ms). Rewrite with ${CALIBRATE_COMMAND}.`,
     engine,
