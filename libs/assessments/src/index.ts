@@ -11,6 +11,7 @@ export * from './points';
 export * from './assessment-results.service';
 export * from './assessment-results.module';
 export * from './bank/bank-files';
+export * from './bank/bank-calibration';
 export * from './bank/bank-validation';
 export * from './bank/bank.seeder';
 export * from './submission-views';

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import { AppError, CLOCK, Clock } from '@app/common';
-import { Language, ProblemEntity, ProblemValidationStatus, ReferenceSolution, SubmissionEntity, SubmissionKind, WrongSolutionRecord } from '@app/domain';
+import { CalibrationRecord, Language, ProblemEntity, ProblemValidationStatus, ReferenceSolution, SubmissionEntity, SubmissionKind, WrongSolutionRecord } from '@app/domain';
 import { fromSandboxLanguage, SubmissionsService } from '@app/judging';
 import { checkProblemDocument } from './problem-document';
 
@@ -75,6 +75,17 @@ export class ProblemsService {
       validationReport: null,
     });
     return this.problems.save(p);
+  }
+
+  /**
+   * Stores calibrated limits measured elsewhere (the bank's shipped calibration) for this
+   * version; validation and the worker use them when their engine fingerprint is the judge's.
+   * False when the problem has moved on to another version meanwhile.
+   */
+  async useCalibration(id: string, version: number, calibration: CalibrationRecord): Promise<boolean> {
+    // simple-json column: TypeORM's deep-partial type cannot express it.
+    const res = await this.problems.update({ id, version }, { calibration } as Partial<ProblemEntity> as never);
+    return !!res.affected;
   }
 
   async get(id: string): Promise<ProblemEntity> {

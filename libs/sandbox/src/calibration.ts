@@ -1,10 +1,11 @@
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Judge } from './judge';
 import type { Language } from './judge.types';
 import type { SolutionSource } from './materialize';
-import { CALIBRATION_RUNS, calibratedLimitMs, forReference, median } from './performance';
+import { CALIBRATION_RUNS, calibratedLimitMs, forReference, LIMIT_FACTOR, LIMIT_MIN_MARGIN_MS, median } from './performance';
 import type { Problem } from './problem.schema';
 
 /**
@@ -54,7 +55,12 @@ function packageVersion(name: string): string {
 
 let fingerprint: string | undefined;
 
-/** What the timings depend on: Node and V8, isolated-vm, the WebAssembly engines, the CPU model. */
+/**
+ * What the timings depend on: Node and V8, isolated-vm, the WebAssembly engines, the CPU model.
+ * The same on every machine with this CPU model and this repository's toolchain and lockfile,
+ * and in every process (no host name, no time, no path): a calibration shipped with the bank
+ * (libs/assessments/data/calibration.json) is used wherever it matches.
+ */
 export function engineFingerprint(): string {
   fingerprint ??= [
     `node ${process.versions.node}`,
@@ -65,6 +71,46 @@ export function engineFingerprint(): string {
     `cpu ${os.cpus()[0]?.model?.trim() ?? '?'}`,
   ].join('; ');
   return fingerprint;
+}
+
+/** The fingerprint without its CPU model: what the repository alone decides (toolchain, lockfile). */
+export function engineSoftware(fingerprint: string): string {
+  return fingerprint
+    .split('; ')
+    .filter((part) => !part.startsWith('cpu '))
+    .join('; ');
+}
+
+/** Bump when the way calibration measures changes (what a run counts, how figures are rounded). */
+const CALIBRATION_METHOD = 1;
+
+/** JSON with object keys sorted at every level, so equal values hash alike whatever their key order. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
+
+/**
+ * A hash of everything a calibration of `problem` depends on besides the engine: the problem
+ * as the references run it (mode, entry points, limits, checker, generator, SQL schema and
+ * setup) with its performance tests, the reference that calibrates each language (the first
+ * one, which also answers the generated tests) and the limit settings (runs, factor, margin).
+ * The statement, starters, signatures and correctness tests are left out: editing them keeps a
+ * stored calibration good.
+ */
+export function calibrationInputsHash(problem: Problem, references: readonly SolutionSource[]): string {
+  const { title: _title, statement: _statement, starters: _starters, signatures: _signatures, tests, ...judged } = problem;
+  const inputs = {
+    method: CALIBRATION_METHOD,
+    settings: { runs: CALIBRATION_RUNS, factor: LIMIT_FACTOR, minMarginMs: LIMIT_MIN_MARGIN_MS },
+    problem: judged,
+    performanceTests: tests.filter((t) => t.kind === 'performance'),
+    references: referencePerLanguage(references).map((r) => ({ language: r.language, source: r.source })),
+  };
+  return `sha256:${createHash('sha256').update(canonicalJson(inputs)).digest('hex')}`;
 }
 
 export function performanceIndices(problem: Problem): number[] {

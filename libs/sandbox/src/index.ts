@@ -78,7 +78,7 @@ export {
 } from './performance';
 export { GENERATOR_LIMITS, MaterializeError, generateData, generatedIndices, materialize } from './materialize';
 export type { SolutionSource } from './materialize';
-export { CalibrationError, calibrate, engineFingerprint, limitFor, performanceIndices, referencePerLanguage, withLimits } from './calibration';
+export { CalibrationError, calibrate, calibrationInputsHash, engineFingerprint, engineSoftware, limitFor, performanceIndices, referencePerLanguage, withLimits } from './calibration';
 export type { Calibration, CalibrationFigure } from './calibration';
 export { BANK_KEYS, classifyWrong, loadBankDocument, validateProblemSolutions } from './validation';
 export type { BankDocument, ProblemValidation, SolutionOutcome, WrongSolution } from './validation';

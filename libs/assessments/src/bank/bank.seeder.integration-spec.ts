@@ -1,11 +1,14 @@
+import pino from 'pino';
 import { DataSource } from 'typeorm';
 import { createLogger } from '@app/common';
 import type { ValidationReport } from '@app/contracts';
-import { ProblemEntity, ProblemValidationStatus, WrongSolutionRecord } from '@app/domain';
+import { CalibrationRecord, ProblemEntity, ProblemValidationStatus, WrongSolutionRecord } from '@app/domain';
 import { JudgeSubmissionHandler } from '@app/judging';
+import { CALIBRATION_RUNS, engineFingerprint, Judge } from '@app/sandbox';
 import { ProblemsService } from '../problems.service';
 import { ApiHarness, inSeedContext, startApi } from '@app/api-testing';
-import { loadBankDir } from './bank-files';
+import { CALIBRATE_COMMAND, inputsHashOf, loadShippedCalibration, shippedCalibrationFor, ShippedCalibration } from './bank-calibration';
+import { BankEntry, loadBankDir } from './bank-files';
 import { seedProblemBank } from './bank.seeder';
 
 /**
@@ -78,7 +81,10 @@ describe('problem bank seed step (PostgreSQL, real judge)', () => {
         const problems = app.get(ProblemsService);
         // Seeded by the test above when it ran; created here when this one runs alone.
         const p = (await problems.findBySlug('two-sum')) ?? (await problems.create({ definition: entry.definition, referenceSolutions: entry.referenceSolutions }, null));
-        await problems.update(p.id, { definition: entry.definition, referenceSolutions: entry.referenceSolutions, wrongSolutions });
+        const updated = await problems.update(p.id, { definition: entry.definition, referenceSolutions: entry.referenceSolutions, wrongSolutions });
+        // Limits as seeding sets them: the shipped calibration when it fits this engine (else calibrated at validation).
+        const shipped = shippedCalibrationFor(loadShippedCalibration(), 'two-sum', inputsHashOf(entry));
+        if ('calibration' in shipped) await problems.useCalibration(updated.id, updated.version, shipped.calibration);
         await problems.validate(p.id, null);
         const handler = app.get(JudgeSubmissionHandler);
         for (const sub of await problems.validationSubmissions((await problems.findBySlug('two-sum'))!)) await handler.handle({ submissionId: sub.id });
@@ -105,4 +111,85 @@ describe('problem bank seed step (PostgreSQL, real judge)', () => {
       'wrong solution not-really-wrong (javascript): it passes every test: the tests do not catch it',
     ]);
   }, 300_000);
+
+  describe('with the calibration shipped with the bank', () => {
+    // Only JavaScript references, under slugs of their own: one timed language per problem, and no row of another test.
+    const twoSum = loadBankDir().find((e) => e.definition.slug === 'two-sum')!;
+    const variant = (slug: string, n = 100000): BankEntry => ({
+      ...twoSum,
+      definition: {
+        ...twoSum.definition,
+        slug,
+        tests: (twoSum.definition.tests as Array<Record<string, unknown>>).map((t) => (t.kind === 'performance' ? { ...t, generate: { seed: 7, n } } : t)),
+      },
+      referenceSolutions: twoSum.referenceSolutions.filter((r) => r.language === 'javascript'),
+    });
+    const measuredAt = '2026-11-30T12:00:00.000Z';
+    // Figures no calibration here would measure, so the stored ones can only come from the file.
+    const figures: CalibrationRecord['figures'] = [{ test: '100000 numbers, pair at the end', language: 'javascript', referenceMedianMs: 1000, runs: CALIBRATION_RUNS, limitMs: 3000 }];
+    const shippedFor = (entries: Array<{ entry: BankEntry; engine?: string }>): ShippedCalibration => ({
+      engine: engineFingerprint(),
+      problems: Object.fromEntries(
+        entries.map(({ entry, engine }) => [String(entry.definition.slug), { inputs: inputsHashOf(entry), calibration: { engine: engine ?? engineFingerprint(), measuredAt, figures } }]),
+      ),
+    });
+
+    /** Seeds `entries` with `shipped`, counting the judge's timed runs (calibration's: `check: true`) and its untimed ones (materialization's). */
+    async function seed(entries: BankEntry[], shipped: ShippedCalibration) {
+      const lines: Array<{ level: number; msg: string; problems?: string[] }> = [];
+      const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line) as (typeof lines)[number]) });
+      const runTests = jest.spyOn(Judge.prototype, 'runTests');
+      try {
+        await inSeedContext(api, (app) => seedProblemBank(app, { config: api.config, logger, demo: false }, entries, shipped));
+        const calls = runTests.mock.calls.map((c) => c[4]);
+        const slugs = entries.map((e) => String(e.definition.slug));
+        const stored = await ds.getRepository(ProblemEntity).find({ where: slugs.map((slug) => ({ slug })), order: { slug: 'ASC' } });
+        return { timed: calls.filter((o) => o.check).length, untimed: calls.filter((o) => !o.check).length, lines, stored };
+      } finally {
+        runTests.mockRestore();
+      }
+    }
+
+    it('uses the shipped figures when engine and inputs match: no timing runs, every reference still judged, stored as shipped', async () => {
+      const entry = variant('calib-shipped');
+      const shipped = shippedFor([{ entry }]);
+      const { timed, untimed, lines, stored } = await seed([entry], shipped);
+
+      expect(timed).toBe(0);
+      // The spy sees the judge's runs: the generated test's data and answer were still made.
+      expect(untimed).toBeGreaterThanOrEqual(2);
+      expect(stored.map((p) => [p.slug, p.validationStatus])).toEqual([['calib-shipped', ProblemValidationStatus.VALID]]);
+      expect(stored[0].calibration).toEqual(shipped.problems['calib-shipped'].calibration);
+      const report = stored[0].validationReport as ValidationReport;
+      expect(report.solutions?.map((x) => [x.language, x.verdict])).toEqual([['javascript', 'ACCEPTED']]);
+      expect(report.calibration).toEqual(figures);
+      expect(lines.find((l) => l.msg.startsWith('performance limits from the shipped calibration'))?.problems).toEqual(['calib-shipped']);
+      expect(lines.filter((l) => l.msg.startsWith('calibrating anew'))).toEqual([]);
+    }, 300_000);
+
+    it('calibrates anew, and says why, when a performance test changed or the figures come from another engine', async () => {
+      const changed = variant('calib-changed', 20000);
+      const otherEngine = variant('calib-other-engine', 20000);
+      const shipped = shippedFor([{ entry: variant('calib-changed') }, { entry: otherEngine, engine: 'node 0.0.0; v8 0; isolated-vm 0.0.0; pyodide 0.0.0; sql.js 0.0.0; cpu elsewhere' }]);
+      const { timed, lines, stored } = await seed([changed, otherEngine], shipped);
+
+      expect(timed).toBeGreaterThanOrEqual(2 * CALIBRATION_RUNS);
+      expect(stored.map((p) => [p.slug, p.validationStatus])).toEqual([
+        ['calib-changed', ProblemValidationStatus.VALID],
+        ['calib-other-engine', ProblemValidationStatus.VALID],
+      ]);
+      for (const p of stored) {
+        expect(p.calibration?.engine).toBe(engineFingerprint());
+        expect(p.calibration?.measuredAt).not.toBe(measuredAt);
+        expect(p.calibration?.figures.map((f) => [f.test, f.language, f.runs])).toEqual([['100000 numbers, pair at the end', 'javascript', CALIBRATION_RUNS]]);
+      }
+      const anew = lines.filter((l) => l.msg.startsWith('calibrating anew'));
+      expect(anew.map((l) => [l.level, l.problems])).toEqual([
+        [40, ['calib-changed']],
+        [30, ['calib-other-engine']],
+      ]);
+      expect(anew[0].msg).toContain(CALIBRATE_COMMAND);
+      expect(lines.some((l) => l.msg.startsWith('performance limits from the shipped calibration'))).toBe(false);
+    }, 300_000);
+  });
 });

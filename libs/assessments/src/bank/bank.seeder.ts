@@ -6,9 +6,20 @@ import { AppConfig, APP_CONFIG } from '@app/config';
 import { LOGGER } from '@app/core';
 import { AssessmentEntity, JobEntity, ProblemEntity, ProblemValidationStatus, Role, SubmissionEntity, SubmissionKind, SubmissionState, UserEntity, Verdict } from '@app/domain';
 import { JUDGE_ENGINE, JudgeEngine, JudgeSubmissionHandler, OnDemandSandboxEngine } from '@app/judging';
+import { CALIBRATION_RUNS, engineFingerprint } from '@app/sandbox';
 import { APPLICATIONS_PORT, ApplicationsPort } from '../applications.port';
 import { AssessmentsService } from '../assessments.service';
 import { ProblemsService } from '../problems.service';
+import {
+  CALIBRATION_FILE,
+  CalibrateAnewReason,
+  hasPerformanceTests,
+  inputsHashOf,
+  loadShippedCalibration,
+  REASON_TEXT,
+  ShippedCalibration,
+  shippedCalibrationFor,
+} from './bank-calibration';
 import { BankEntry, loadBankDir } from './bank-files';
 
 /** Fixed in development only, so the README can say how to open the demo invitation. */
@@ -33,24 +44,64 @@ interface Ctx {
  * JudgeRunnerModule: validation here runs the same handler and engine the worker runs, in this
  * process, because the seed step runs before any worker exists and the demo assessment needs
  * VALID problems. Each validation is also queued, and the worker finds it already judged.
+ *
+ * Performance limits come from the calibration shipped with the bank (`shipped`, by default
+ * libs/assessments/data/calibration.json) when it was measured on this engine for these very
+ * tests and references: validation then judges every reference without timing them again.
+ * Otherwise the problem is calibrated anew at validation, and the log says why.
  */
-export async function seedProblemBank(app: INestApplicationContext, ctx: Ctx, entries: BankEntry[] = loadBankDir()): Promise<void> {
+export async function seedProblemBank(
+  app: INestApplicationContext,
+  ctx: Ctx,
+  entries: BankEntry[] = loadBankDir(),
+  shipped: ShippedCalibration | null = readShipped(ctx.logger),
+): Promise<void> {
   const ds = app.get(DataSource);
   const problems = app.get(ProblemsService);
+  const engine = engineFingerprint();
   const touched: ProblemEntity[] = [];
+  const fromFile: string[] = [];
+  const anew = new Map<CalibrateAnewReason, string[]>();
   for (const e of entries) {
     const referenceSolutions = e.referenceSolutions;
     const input = { definition: e.definition, referenceSolutions, difficulty: e.difficulty, tags: e.tags, practice: e.practice };
-    let p = await problems.findBySlug(String(e.definition.slug));
+    const slug = String(e.definition.slug);
+    let p = await problems.findBySlug(slug);
     if (!p) p = await problems.create(input, null);
     else if (!same(p.definition, e.definition) || !same(p.referenceSolutions, referenceSolutions) || p.practice !== e.practice)
       p = await problems.update(p.id, input);
-    if (p.validationStatus !== ProblemValidationStatus.VALID) touched.push(await problems.validate(p.id, null));
+    // A version to validate, or a valid one whose limits were measured on another engine (the
+    // worker would calibrate it again before judging it).
+    const pending = p.validationStatus !== ProblemValidationStatus.VALID;
+    if (hasPerformanceTests(e.definition) && (pending || p.calibration?.engine !== engine)) {
+      const choice = shippedCalibrationFor(shipped, slug, inputsHashOf(e), engine);
+      if ('calibration' in choice) {
+        if (await problems.useCalibration(p.id, p.version, choice.calibration)) fromFile.push(slug);
+      } else if (pending) anew.set(choice.reason, [...(anew.get(choice.reason) ?? []), slug]);
+    }
+    if (pending) touched.push(await problems.validate(p.id, null));
+  }
+  if (fromFile.length) ctx.logger.info({ problems: fromFile, file: CALIBRATION_FILE }, 'performance limits from the shipped calibration: no timing runs for these');
+  for (const [reason, slugs] of anew) {
+    const line = { problems: slugs, engine, ...(reason === 'other-engine' ? { shippedEngine: shipped?.engine } : {}) };
+    const msg = `calibrating anew at validation (${CALIBRATION_RUNS} timed runs per reference language and performance test): ${REASON_TEXT[reason]}`;
+    if (reason === 'other-engine') ctx.logger.info(line, msg);
+    else ctx.logger.warn(line, msg);
   }
   if (touched.length) await validateInline(app, touched);
   const valid = await ds.getRepository(ProblemEntity).countBy({ validationStatus: ProblemValidationStatus.VALID });
   ctx.logger.info({ problems: entries.length, valid }, 'problem bank ready');
   if (ctx.demo) await seedDemoAssessment(app, ctx.logger);
+}
+
+/** The shipped calibration, or none (every problem calibrated anew) when the file is absent or unreadable. */
+function readShipped(logger: Logger): ShippedCalibration | null {
+  try {
+    return loadShippedCalibration();
+  } catch (e) {
+    logger.warn({ error: (e as Error).message }, 'the shipped calibration cannot be read: every problem is calibrated anew');
+    return null;
+  }
 }
 
 async function validateInline(app: INestApplicationContext, problems: ProblemEntity[]): Promise<void> {
