@@ -9,16 +9,12 @@ for line in sys.stdin:
     if len(fields) != 4:
         continue
     path = fields[1].split("?", 1)[0]
-    found = None
-    for i, known in enumerate(paths):
-        if known == path:
-            found = i
-            break
-    if found is None:
-        found = len(paths)
+    try:
+        s = stats[paths.index(path)]
+    except ValueError:
         paths.append(path)
-        stats.append([0, 0, 0])
-    s = stats[found]
+        s = [0, 0, 0]
+        stats.append(s)
     s[0] += 1
     s[1] += int(fields[3])
     if int(fields[2]) >= 500:
