@@ -60,7 +60,7 @@ describe('problem bank seed step (PostgreSQL, real judge)', () => {
     );
     for (const f of twoSum.calibration?.figures ?? []) expect(f.limitMs).toBeGreaterThanOrEqual(3 * f.referenceMedianMs);
     expect((twoSum.validationReport as { calibration?: unknown[] }).calibration).toHaveLength(3);
-    // Calibrated: the problems with performance tests (the SQL problems have none yet).
+    // Calibrated: the problems with performance tests (endpoint-error-rates, SQL, has none).
     expect(stored.filter((p) => p.calibration).map((p) => p.slug)).toEqual(['aggregate-request-logs', 'two-sum']);
   }, 300_000);
 

@@ -140,8 +140,12 @@ describe('SQL problems of the bank, run in SQLite', () => {
 
   // A `slow` query is correct: only the judge's generated performance tests fail it, on time
   // (npm run bank:report times them); here it must give every correctness test's result.
-  // (No SQL problem has a performance test yet: Jest refuses an empty table.)
   const slowWrongs = wrongs.filter(([f]) => isSlow(f));
+  it('has a slow query for every SQL problem with performance tests', () => {
+    const withPerf = problems.filter((p) => p.tests.some((t) => t.kind === 'performance')).map((p) => p.slug);
+    expect(withPerf.length).toBeGreaterThanOrEqual(1);
+    expect(withPerf.filter((slug) => !slowWrongs.some(([f]) => f.startsWith(`${slug}.`)))).toEqual([]);
+  });
   if (slowWrongs.length)
     it.each(slowWrongs)('%s (slow) gives every expected result', (_file, problem, source) => {
       const misses = correctnessTests(problem).filter((t) => !matches(problem, run(problem, t, source), t.expected)).map((t) => t.name);
