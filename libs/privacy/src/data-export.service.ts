@@ -25,6 +25,7 @@ import {
   StoredAnswer,
   SubmissionEntity,
   UserEntity,
+  Verdict,
 } from '@app/domain';
 import { ApplicationsService, knockoutReasons, selfIdQuestions } from '@app/hiring';
 
@@ -94,7 +95,7 @@ export interface ExportedSubmission {
   attemptId: string | null;
   problemId: string;
   problemTitle: string | null;
-  /** SUBMIT (graded), RUN (against examples or your own input), PRACTICE. */
+  /** SUBMISSION (graded), RUN (against examples or your own input), PRACTICE. */
   kind: string;
   language: string;
   code: string;
@@ -284,7 +285,7 @@ export function exportedSubmission(s: SubmissionEntity, problemTitle: string | n
     tests: v.results
       .filter((t) => !t.hidden)
       .map((t) => ({ name: t.name, category: t.category, status: t.status, timeMs: t.timeMs, memoryBytes: t.memoryBytes, actual: t.actual, output: t.output, message: t.message })),
-    hiddenTests: { total: hidden.length, passed: hidden.filter((t) => t.status === 'ACCEPTED').length },
+    hiddenTests: { total: hidden.length, passed: hidden.filter((t) => t.status === Verdict.ACCEPTED).length },
     submittedAt: v.createdAt.toISOString(),
     judgedAt: iso(v.finishedAt),
   };
