@@ -322,10 +322,12 @@ const ERASE = graphql(`
 
 /**
  * Erases the candidate's account for good (the API ends every session and clears the cookies),
- * then forgets the session here: the pages fall back to logged out.
+ * runs `then` (where to go), and forgets the session here: the pages fall back to logged out.
  */
-export async function eraseMyAccount(confirm: string, password: string): Promise<void> {
+export async function eraseMyAccount(confirm: string, password: string, then: () => void): Promise<void> {
   await gql(ERASE, { i: { confirm, password } });
+  // First leave the page (a candidates-only page would turn into the login form), then forget the session.
+  then();
   setSession(null);
 }
 

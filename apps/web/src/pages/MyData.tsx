@@ -38,8 +38,7 @@ export function MyDataPage() {
     if (sure !== true) return;
     setErasing(true);
     try {
-      await eraseMyAccount(confirm, password);
-      void navigate('/login', { state: { erased: true } });
+      await eraseMyAccount(confirm, password, () => void navigate('/login', { state: { erased: true } }));
     } catch (x) {
       setErr(x as ApiError);
       setErasing(false);
