@@ -305,6 +305,33 @@ describe("candidates' data rights: export and erasure", () => {
       expect(errorCode(placeholder)).toBe('UNAUTHENTICATED');
     });
 
+    it("works as the web app calls it: the session cookie with its CSRF header downloads, erases and is cleared", async () => {
+      const cara = await api.user(Role.CANDIDATE);
+      const origin = new URL(api.url).origin;
+      const login = await fetch(`${api.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin },
+        body: JSON.stringify({ query: `mutation($i: LoginInput!) { loginWithCookie(input: $i) { expiresAt } }`, variables: { i: { email: cara.email, password: TEST_PASSWORD } } }),
+      });
+      const jar = new Map(login.headers.getSetCookie().map((line) => line.split(';')[0].split('=') as [string, string]));
+      const cookie = [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+      const csrf = decodeURIComponent(jar.get('hp_csrf') ?? '');
+      expect(csrf).not.toBe('');
+      // Without the CSRF header a cookie is refused (a page of another site cannot download it).
+      expect((await fetch(`${api.url}/me/data.json`, { headers: { cookie } })).status).toBe(403);
+      const file = await fetch(`${api.url}/me/data.json`, { headers: { cookie, 'x-csrf-token': csrf, origin } });
+      expect(file.status).toBe(200);
+      expect(((await file.json()) as { account: { email: string } }).account.email).toBe(cara.email);
+      const erase = await fetch(`${api.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf, origin },
+        body: JSON.stringify({ query: ERASE, variables: { i: { confirm: 'Erase my account', password: TEST_PASSWORD } } }),
+      });
+      expect(((await erase.json()) as GqlResponse).errors).toBeUndefined();
+      // The cookies are cleared (expired) in the same response.
+      expect(erase.headers.getSetCookie().filter((c) => /^hp_session=;/.test(c) && /Max-Age=0|Expires=Thu, 01 Jan 1970/i.test(c))).toHaveLength(1);
+    });
+
     it('shows staff "Erased candidate" with no email everywhere, with the same ranking and counts', async () => {
       const rec = story.recruiter.token;
       const apps = ok(await api.gql(STAFF_APPLICATIONS, { jobId: story.jobId }, rec)).applications;
