@@ -24,6 +24,7 @@ const LAYERS = [
   'layer:integrity', // integrity evidence: code similarity (and the attempt timeline)
   'layer:rubrics',
   'layer:shortlist',
+  'layer:privacy', // candidates' data rights: export and erasure across every domain
 ];
 const LIB_TAGS = [...LAYERS, 'layer:testing'];
 /**

@@ -30,7 +30,7 @@ const transform = {
 // submissions) run on both engines; the migration check already covers both itself, and the
 // GraphQL schema and conventions suites do not depend on the engine.
 const SQLITE_INTEGRATION = [
-  '<rootDir>/apps/api/src/{assessments,auth,hiring,integrity,rubrics,shortlist,timeline}/**/*.integration-spec.ts',
+  '<rootDir>/apps/api/src/{assessments,auth,hiring,integrity,privacy,rubrics,shortlist,timeline}/**/*.integration-spec.ts',
   '<rootDir>/libs/**/*.integration-spec.ts',
   // The data-source level test of SQLite's one shared connection (the other migration suite covers both engines itself).
   '<rootDir>/migrations/sqlite-concurrency.integration-spec.ts',

@@ -24,6 +24,7 @@ import { ResolverGuardCheck } from './graphql/resolver-guard.check';
 import { validationPipe } from './graphql/validation.pipe';
 import { HealthController } from './health/health.controller';
 import { HiringApiModule } from './hiring/hiring.module';
+import { PrivacyApiModule } from './privacy/privacy-api.module';
 import { RubricsApiModule } from './rubrics/rubrics.module';
 import { SubmissionsModule } from './submissions/submissions.module';
 import { TimelineApiModule } from './timeline/timeline.module';
@@ -32,7 +33,7 @@ import { UsersResolver } from './users/users.resolver';
 export const SCHEMA_FILE = path.join(__dirname, '..', 'schema.graphql');
 
 /** Feature modules: each brings its own resolvers. */
-const FEATURE_MODULES = [SubmissionsModule, HiringApiModule, AssessmentsModule, RubricsApiModule, ShortlistApiModule, TimelineApiModule, SimilarityApiModule];
+const FEATURE_MODULES = [SubmissionsModule, HiringApiModule, AssessmentsModule, RubricsApiModule, ShortlistApiModule, TimelineApiModule, SimilarityApiModule, PrivacyApiModule];
 
 @Module({})
 export class AppModule implements NestModule {

@@ -9,6 +9,7 @@ const LoginPage = lazy(() => import('./pages/Login').then((m) => ({ default: m.L
 const JobsPage = lazy(() => import('./pages/OpenJobs').then((m) => ({ default: m.JobsPage })));
 const JobPage = lazy(() => import('./pages/Jobs').then((m) => ({ default: m.JobPage })));
 const MyApplicationsPage = lazy(() => import('./pages/MyApplications').then((m) => ({ default: m.MyApplicationsPage })));
+const MyDataPage = lazy(() => import('./pages/MyData').then((m) => ({ default: m.MyDataPage })));
 const InvitePage = lazy(() => import('./pages/Invite').then((m) => ({ default: m.InvitePage })));
 const AttemptPage = lazy(() => import('./pages/Attempt').then((m) => ({ default: m.AttemptPage })));
 const PracticePage = lazy(() => import('./pages/Attempt').then((m) => ({ default: m.PracticePage })));
@@ -102,7 +103,7 @@ function Layout() {
   useFocusOnNavigation();
   const role = session?.user.role;
   const links: [string, string][] = [['/', 'Jobs']];
-  if (role === 'CANDIDATE') links.push(['/applications', 'My applications']);
+  if (role === 'CANDIDATE') links.push(['/applications', 'My applications'], ['/my-data', 'Your data']);
   if (role && INTERVIEWERS.includes(role)) links.push(['/interviews', 'My interviews']);
   if (role && STAFF.includes(role))
     links.push(
@@ -162,6 +163,14 @@ function Layout() {
               element={
                 <Need roles={CANDIDATES}>
                   <MyApplicationsPage />
+                </Need>
+              }
+            />
+            <Route
+              path="/my-data"
+              element={
+                <Need roles={CANDIDATES}>
+                  <MyDataPage />
                 </Need>
               }
             />

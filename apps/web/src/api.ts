@@ -325,6 +325,25 @@ export async function register(name: string, email: string, password: string): P
   }
 }
 
+const ERASE = graphql(`
+  mutation EraseMyAccount($i: EraseMyAccountInput!) {
+    eraseMyAccount(input: $i) {
+      erasedAt
+    }
+  }
+`);
+
+/**
+ * Erases the candidate's account for good (the API ends every session and clears the cookies),
+ * runs `then` (where to go), and forgets the session here: the pages fall back to logged out.
+ */
+export async function eraseMyAccount(confirm: string, password: string, then: () => void): Promise<void> {
+  await gql(ERASE, { i: { confirm, password } });
+  // First leave the page (a candidates-only page would turn into the login form), then forget the session.
+  then();
+  setSession(null);
+}
+
 /** Fetches a file that needs the session's CSRF header (a plain link cannot send it) and saves it. */
 export async function download(url: string, filename: string): Promise<void> {
   const res = await fetch(url, { credentials: 'same-origin', headers: csrfHeader() });

@@ -85,7 +85,8 @@ export class SimilaritySources {
     );
     const byId = new Map(attempts.map((a) => [a.id, a]));
     const subs = await this.submissions.ofAttempts([...byId.keys()], [SubmissionKind.SUBMISSION]);
-    const finals = [...lastPerProblem(subs.filter((s) => s.problemId === problemId)).values()].filter((s) => (s.language as string) === language);
+    // Empty code (an erased candidate's, see @app/privacy) has nothing to compare.
+    const finals = [...lastPerProblem(subs.filter((s) => s.problemId === problemId)).values()].filter((s) => (s.language as string) === language && s.source !== '');
     return finals
       .map((s) => {
         const a = byId.get(s.attemptId!)!;

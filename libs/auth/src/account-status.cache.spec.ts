@@ -14,13 +14,13 @@ describe('AccountStatusCache', () => {
 
   beforeEach(() => {
     now = Date.UTC(2026, 10, 30, 9);
-    row = { id: 'u1', role: Role.RECRUITER, email: 'r@example.com', active: true, tokenVersion: 0 };
+    row = { id: 'u1', role: Role.RECRUITER, email: 'r@example.com', active: true, tokenVersion: 0, erasedAt: null };
     findOne.mockClear();
   });
 
   it('serves a status for the TTL, then reads the database again', async () => {
     const cache = make(5);
-    expect(await cache.get('u1')).toEqual({ role: Role.RECRUITER, email: 'r@example.com', active: true, tokenVersion: 0 });
+    expect(await cache.get('u1')).toEqual({ role: Role.RECRUITER, email: 'r@example.com', active: true, tokenVersion: 0, erased: false });
     row = { ...row, active: false, tokenVersion: 1 };
     now += 4_999;
     expect((await cache.get('u1'))?.active).toBe(true);

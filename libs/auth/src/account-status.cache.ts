@@ -11,6 +11,8 @@ export interface AccountStatus {
   email: string;
   active: boolean;
   tokenVersion: number;
+  /** The owner erased the account: it never works again (see @app/privacy). */
+  erased: boolean;
 }
 
 /** Past this many cached accounts the oldest are dropped: memory stays bounded under load. */
@@ -42,8 +44,8 @@ export class AccountStatusCache {
     if (hit && now - hit.at < this.ttlMs) return hit.status;
     // Concurrent requests of one account share one read.
     const status = this.users
-      .findOne({ where: { id: userId }, select: { id: true, role: true, email: true, active: true, tokenVersion: true } })
-      .then((u) => (u ? { role: u.role, email: u.email, active: u.active, tokenVersion: u.tokenVersion } : null));
+      .findOne({ where: { id: userId }, select: { id: true, role: true, email: true, active: true, tokenVersion: true, erasedAt: true } })
+      .then((u) => (u ? { role: u.role, email: u.email, active: u.active, tokenVersion: u.tokenVersion, erased: u.erasedAt !== null && u.erasedAt !== undefined } : null));
     // A failed read is not remembered: the next request tries again.
     status.catch(() => this.entries.get(userId)?.status === status && this.entries.delete(userId));
     this.entries.delete(userId);

@@ -43,6 +43,8 @@ export const REGISTRATION_MESSAGE =
 const INCORRECT = 'Email or password is incorrect';
 const LOGGED_OUT = 'This session was logged out; log in again';
 const REVOKED = 'Your session has ended (account deactivated or password reset); log in again';
+/** What any token of an erased account answers, so a second erasure (or any call) says why. */
+export const ERASED_ACCOUNT = 'This account was erased at its owner\'s request: its data is gone and it can no longer be used. Sign up again to apply anew';
 
 @Injectable()
 export class AuthService {
@@ -87,6 +89,26 @@ export class AuthService {
     return this.issue(user);
   }
 
+  /**
+   * Re-authentication before a grave, irreversible step (erasing one's account): the account's
+   * current password, counted against the same per-email and per-IP limits as login, so a stolen
+   * session cannot guess it faster than a login could. False for a wrong password.
+   */
+  async confirmPassword(user: Pick<AuthUser, 'id' | 'email'>, password: string, ip: string): Promise<boolean> {
+    const key = normalizeEmail(user.email);
+    const attempt = await this.limiter.begin(key, ip);
+    let ok: boolean;
+    try {
+      const found = await this.users.findWithHash(key);
+      ok = !!found && found.id === user.id && (await verifyPassword(found.passwordHash, password));
+    } catch (e) {
+      await attempt.cancel();
+      throw e;
+    }
+    await (ok ? attempt.succeeded() : attempt.failed());
+    return ok;
+  }
+
   /** Candidate sign-up, rate-limited per IP; the same answer whether or not the email was taken. */
   async register(input: Omit<NewUser, 'role'>, ip: string): Promise<{ email: string; message: string }> {
     await this.registerLimiter.take(ip);
@@ -118,6 +140,7 @@ export class AuthService {
       throw new AppError(ErrorCode.UNAUTHENTICATED, expired ? 'Your session has expired; log in again' : 'The access token is invalid');
     }
     const [status, loggedOut] = await Promise.all([this.statuses.get(c.sub), c.jti ? this.revocations.isRevoked(c.jti) : false]);
+    if (status?.erased) throw new AppError(ErrorCode.UNAUTHENTICATED, ERASED_ACCOUNT);
     if (loggedOut) throw new AppError(ErrorCode.UNAUTHENTICATED, LOGGED_OUT);
     if (!status || !status.active || status.tokenVersion !== (c.ver ?? 0)) throw new AppError(ErrorCode.UNAUTHENTICATED, REVOKED);
     return { id: c.sub, role: status.role, email: status.email, ...(c.jti && { session: { id: c.jti, expiresAt: c.exp } }) };

@@ -1,3 +1,4 @@
+import { DataErasureEntity } from './data-erasure.entity';
 import { ApplicationEventEntity } from './application-event.entity';
 import { ApplicationEntity } from './application.entity';
 import { AssessmentEntity } from './assessment.entity';
@@ -16,4 +17,4 @@ import { SubmissionEntity } from './submission.entity';
 import { UserEntity } from './user.entity';
 
 /** Every entity the platform persists; the DataSource and the migration check use this list. */
-export const ENTITIES = [UserEntity, ProblemEntity, SubmissionEntity, AssessmentEntity, AttemptEntity, JobTemplateEntity, JobEntity, ApplicationEntity, ApplicationEventEntity, RubricEntity, RubricVersionEntity, InterviewEntity, ScorecardEntity, ScorecardVersionEntity, ShortlistPolicyEntity, SelfIdentificationEntity, AttemptActivityBatchEntity, AttemptEventEntity, CodeSnapshotEntity, SimilarityPairEntity];
+export const ENTITIES = [UserEntity, ProblemEntity, SubmissionEntity, AssessmentEntity, AttemptEntity, JobTemplateEntity, JobEntity, ApplicationEntity, ApplicationEventEntity, RubricEntity, RubricVersionEntity, InterviewEntity, ScorecardEntity, ScorecardVersionEntity, ShortlistPolicyEntity, SelfIdentificationEntity, AttemptActivityBatchEntity, AttemptEventEntity, CodeSnapshotEntity, SimilarityPairEntity, DataErasureEntity];

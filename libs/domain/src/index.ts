@@ -20,3 +20,4 @@ export * from './scorecard.entity';
 export * from './shortlist-policy.entity';
 export * from './self-identification.entity';
 export * from './similarity-pair.entity';
+export * from './data-erasure.entity';

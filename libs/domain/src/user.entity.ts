@@ -31,6 +31,13 @@ export class UserEntity extends UuidEntity {
   @Column({ type: 'int', default: 0 })
   tokenVersion: number;
 
+  /**
+   * Set when the owner erased the account (see @app/privacy): the email is then a placeholder,
+   * the name "Erased candidate", the password hash unusable and the account inactive for good.
+   */
+  @Column({ type: Date, nullable: true })
+  erasedAt: Date | null;
+
   @CreateDateColumn()
   createdAt: Date;
 

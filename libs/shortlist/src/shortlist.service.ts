@@ -199,7 +199,8 @@ export class ShortlistService {
         candidateId: a.candidateId,
         anonymized,
         name: anonymized ? null : profile.name,
-        email: anonymized ? null : profile.email,
+        // An erased candidate's stored email is empty: none to show.
+        email: anonymized ? null : profile.email || null,
         links: anonymized ? [] : profile.links,
         recommendations: appCards.map((c) => c.recommendation),
         redFlagCount: new Set(appCards.flatMap((c) => c.redFlags.map((f) => f.key))).size,

@@ -82,7 +82,7 @@ export function toCandidateModel(c: CandidateSummary): InterviewCandidateModel {
     stage: c.stage,
     anonymized: c.anonymized,
     name: c.profile.name,
-    email: c.profile.email,
+    email: c.profile.email || null,
     links: c.profile.links,
     education: { ...c.profile.education, institution: c.profile.education.institution ?? null },
     skills: c.profile.skills,

@@ -9,7 +9,7 @@ export class UserModel {
   @Field(() => ID)
   id: string;
 
-  @Field()
+  @Field({ description: 'For an erased account, the placeholder erased-<id>@erased.invalid (no one\'s address)' })
   email: string;
 
   @Field()
@@ -23,6 +23,9 @@ export class UserModel {
 
   @Field()
   active: boolean;
+
+  @Field(() => Date, { nullable: true, description: 'When the owner erased the account (its name is then "Erased candidate"); null otherwise. Nothing undoes it.' })
+  erasedAt?: Date | null;
 
   @Field()
   createdAt: Date;

@@ -85,7 +85,8 @@ export function ApplicationsPage({ jobId }: { jobId: string }) {
                     <td>
                       {a.profile.name}
                       <div className="muted small">
-                        {a.profile.email} · {when(a.createdAt)}
+                        {a.profile.email ? `${a.profile.email} · ` : ''}
+                        {when(a.createdAt)}
                       </div>
                     </td>
                     <td>

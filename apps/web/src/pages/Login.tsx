@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { login, register, type SessionUser } from '../api';
-import { useNavigate } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 import { ErrorBox, Page, fieldProps } from '../ui';
 
 export function homeFor(u: SessionUser): string {
@@ -12,6 +12,8 @@ export function homeFor(u: SessionUser): string {
 /** Log in or sign up (candidates only); stays on the current address when a page asked for it. */
 export function LoginPage({ reason }: { reason?: string }) {
   const navigate = useNavigate();
+  // Set by the "Your data" page after an erasure.
+  const erased = (useLocation().state as { erased?: boolean } | null)?.erased === true;
   const [mode, setMode] = useState<'login' | 'register'>('login');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -34,6 +36,11 @@ export function LoginPage({ reason }: { reason?: string }) {
   return (
     <Page title={mode === 'login' ? 'Log in' : 'Create a candidate account'}>
       {reason && <p className="muted">{reason}</p>}
+      {erased && (
+        <p role="status" data-testid="erased-notice">
+          Your account was erased and you were logged out.
+        </p>
+      )}
       <form className="card narrow" onSubmit={onSubmit} aria-label={mode === 'login' ? 'Log in' : 'Sign up'}>
         {mode === 'register' && (
           <label>

@@ -65,6 +65,7 @@ export type ApplicationView = Omit<ApplicationEntity, 'candidateId' | 'profile' 
 };
 
 export function applicationView(a: ApplicationEntity, job: Pick<JobEntity, 'id' | 'anonymizedReview'>, viewer: HiringActor | undefined, key: Buffer): ApplicationView {
-  if (!identityHidden(job, a, viewer)) return { ...a, anonymized: false };
+  // An erased candidate's profile keeps an empty email (the column is required): no email, as for anyone who has none to show.
+  if (!identityHidden(job, a, viewer)) return { ...a, anonymized: false, profile: { ...a.profile, email: a.profile.email || null } };
   return { ...a, anonymized: true, candidateId: candidateAlias(key, job.id, a.candidateId), profile: anonymizedProfile(a.profile), resume: null };
 }

@@ -1,0 +1,18 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+/** Candidates' data rights (issue 14): an erased account is marked, and each erasure is recorded without personal data. */
+export class ErasureRecords1796600000000 implements MigrationInterface {
+  name = 'ErasureRecords1796600000000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query('CREATE TABLE "data_erasures" ("id" character varying(36) NOT NULL, "accountId" character varying(36) NOT NULL, "erasedAt" TIMESTAMP NOT NULL, "counts" text NOT NULL, CONSTRAINT "PK_a34e7824569631ac23d3fd3e1f4" PRIMARY KEY ("id"))');
+    await queryRunner.query('CREATE UNIQUE INDEX "UQ_data_erasures_account" ON "data_erasures" ("accountId")');
+    await queryRunner.query('ALTER TABLE "users" ADD "erasedAt" TIMESTAMP');
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query('ALTER TABLE "users" DROP COLUMN "erasedAt"');
+    await queryRunner.query('DROP INDEX "public"."UQ_data_erasures_account"');
+    await queryRunner.query('DROP TABLE "data_erasures"');
+  }
+}
