@@ -200,6 +200,18 @@ describe('hiring flow end to end', () => {
     expect(comp.interview).toBeCloseTo(2 / 3, 4);
     expect(entry.score).toBeCloseTo(0.15 * comp.skills + 0.45 * 0.6 + 0.4 * (2 / 3), 3);
     expect(entry.explanation).toMatch(/^0\.150×[\d.]+ \(skills\) \+ 0\.450×0\.600 \(assessment\) \+ 0\.400×0\.667 \(interview\) = [\d.]+$/);
+
+    // Bob downloads his data, then erases his account: the shortlist keeps his rank and score, not his name.
+    const file = await fetch(`${p.url}/me/data.json`, { headers: { authorization: `Bearer ${bob.accessToken}` } });
+    expect(file.headers.get('content-disposition')).toMatch(/^attachment; /);
+    const mine = (await file.json()) as { account: { email: string }; submissions: { code: string }[] };
+    expect(mine.account.email).toBe('bob@example.com');
+    expect(mine.submissions.map((s) => s.code)).toEqual([WRONG, SLOW, RIGHT]);
+    await must(`mutation($i: EraseMyAccountInput!) { eraseMyAccount(input: $i) { erasedAt } }`, { i: { confirm: 'bob@example.com', password: 'candidate-pass-1' } }, bob.accessToken);
+    const after = (await must(`query($job: ID!) { shortlist(jobId: $job) { entries { rank applicationId name email score } } }`, { job: job.id }, rec)).shortlist.entries;
+    expect(after).toEqual([{ rank: 1, applicationId: bobApp.id, name: 'Erased candidate', email: null, score: entry.score }]);
+    const relogin = await call(`mutation($i: LoginInput!) { login(input: $i) { accessToken } }`, { i: { email: 'bob@example.com', password: 'candidate-pass-1' } });
+    expect(relogin.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   }, 180_000);
 
   it('ranks the seeded demo job and exports it as CSV for the demo recruiter', async () => {

@@ -649,7 +649,6 @@ describe('web app in a real browser', () => {
     await page.close();
   }, 120_000);
 
-  // Last: every page above ran under the Content-Security-Policy without a violation.
   it('an admin grants a recruiter the adverse-impact report on the Staff page; the recruiter then finds it, an interviewer never', async () => {
     const jobLink = (page: Page) => page.getByRole('row').filter({ hasText: 'Backend Engineer Intern' }).first();
     // Without the permission: no Fairness link, and the address itself says what is missing.
@@ -735,6 +734,34 @@ describe('web app in a real browser', () => {
     await page.close();
   }, 90_000);
 
+  it('a candidate downloads their data, then erases the account and is logged out', async () => {
+    await must(`mutation($i: RegisterInput!) { register(input: $i) { email } }`, { i: { email: 'erin@example.com', name: 'Erin Erase', password: PASSWORD } });
+    const page = await loginPage('erin@example.com');
+    await page.getByRole('link', { name: 'Your data' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Your data' }).waitFor();
+    await axe(page, 'your data');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-data').click()]);
+    const file = path.join(profile, 'my-data.json');
+    await download.saveAs(file);
+    const data = JSON.parse(fs.readFileSync(file, 'utf8')) as { formatVersion: number; account: { email: string; name: string } };
+    expect(data).toMatchObject({ formatVersion: 1, account: { email: 'erin@example.com', name: 'Erin Erase' } });
+
+    const form = page.getByRole('form', { name: 'Erase your account' });
+    await form.getByLabel(/Type your email/).fill('erin@example.com');
+    await form.getByLabel('Your current password').fill(PASSWORD);
+    await form.getByRole('button', { name: 'Erase my account' }).click();
+    // The last word is an in-page dialog; only its confirmation erases.
+    const sure = page.getByRole('dialog', { name: 'Erase your account for good?' });
+    await sure.waitFor();
+    await sure.getByRole('button', { name: 'Erase my account' }).click();
+    await page.getByTestId('erased-notice').waitFor();
+    await expect(page.getByTestId('whoami').count()).resolves.toBe(0);
+    const again = await gql(p.url, `mutation($i: LoginInput!) { login(input: $i) { accessToken } }`, { i: { email: 'erin@example.com', password: PASSWORD } });
+    expect(again.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    await page.close();
+  }, 60_000);
+
+  // Last: every page above ran under the Content-Security-Policy without a violation.
   it('no page reported a Content-Security-Policy violation', () => {
     expect(cspViolations).toEqual([]);
   });
