@@ -74,19 +74,27 @@ export function StaffPage() {
   const { data, error, loading, reload } = useQuery(STAFF_USERS);
   const [err, setErr] = useState<ApiError | null>(null);
   const [status, setStatus] = useState('');
+  /**
+   * Per account, FAIRNESS_REPORT as last asked (while the change is on its way) or as the API then
+   * answered, until the list is read again; a refused change falls back to the list.
+   */
+  const [fairness, setFairnessShown] = useState<Record<string, boolean>>({});
   const [busy, setBusy] = useState<string | null>(null);
 
   const setFairness = async (u: StaffUser, grant: boolean) => {
     setErr(null);
     setStatus('');
+    setFairnessShown((f) => ({ ...f, [u.id]: grant }));
     setBusy(u.id);
     const others = u.permissions.filter((p) => p !== 'FAIRNESS_REPORT');
     const permissions: Permission[] = grant ? [...others, 'FAIRNESS_REPORT'] : others;
     try {
-      await gql(UPDATE_PERMISSIONS, { id: u.id, permissions });
+      const d = await gql(UPDATE_PERMISSIONS, { id: u.id, permissions });
+      setFairnessShown((f) => ({ ...f, [u.id]: d.updateUser.permissions.includes('FAIRNESS_REPORT') }));
       setStatus(grant ? `${u.name} may now read adverse-impact reports.` : `${u.name} may no longer read adverse-impact reports.`);
       reload();
     } catch (e) {
+      setFairnessShown(({ [u.id]: _, ...rest }) => rest);
       setErr(e as ApiError);
     } finally {
       setBusy(null);
@@ -138,7 +146,7 @@ export function StaffPage() {
                       <label className="inline">
                         <input
                           type="checkbox"
-                          checked={u.permissions.includes('FAIRNESS_REPORT')}
+                          checked={fairness[u.id] ?? u.permissions.includes('FAIRNESS_REPORT')}
                           disabled={busy === u.id}
                           onChange={(e) => void setFairness(u, e.target.checked)}
                           aria-label={`${u.name} may read adverse-impact reports`}
