@@ -1,7 +1,7 @@
 import { firstAttemptWallMs, retryWallMs, runAttempts, testCpuLimitMs, testTimeoutMs } from './performance';
 
 // A correctness test of a 1000 ms problem, and a calibrated performance test of 100 ms of CPU.
-const problem = { limits: { timeMs: 1000, memoryMb: 32, outputKb: 64, resultKb: 64 } };
+const problem = { limits: { timeMs: 1000, memoryMb: 32, outputKb: 64, resultKb: 64, sourceKb: 64 } };
 const correctness = {};
 const perf = { cpuLimitMs: 100 };
 
