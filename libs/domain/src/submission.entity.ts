@@ -24,6 +24,7 @@ export interface StoredTestResult {
 @Entity('submissions')
 @Index('IDX_submissions_state_enqueued', ['state', 'enqueuedAt'])
 @Index('IDX_submissions_attempt_problem', ['attemptId', 'problemId'])
+@Index('IDX_submissions_finished', ['finishedAt'])
 // A client's retry with the same key finds the first submission; the index settles racing retries.
 @Index('UQ_submissions_idempotency', ['userId', 'attemptId', 'idempotencyKey'], { unique: true })
 export class SubmissionEntity extends UuidEntity {
