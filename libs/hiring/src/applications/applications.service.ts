@@ -251,7 +251,8 @@ export class ApplicationsService {
       this.applications
         .createQueryBuilder('app')
         .select('app.id', 'id')
-        .addSelect('app.id', 'applicationId')
+        // An expression, not the column again: the query builder would select `id` twice.
+        .addSelect("app.id || ''", 'applicationId')
         .addSelect('CAST(app.updatedAt AS TEXT)', 'stamp')
         .where('app.jobId = :changesJobId', { changesJobId: jobId })
         .andWhere('app.updatedAt > :changedSince', { changedSince: since }),
