@@ -2,11 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import { fragment, SqlFragment } from '@app/common';
-import { AssessmentEntity, AttemptEntity, ProblemEntity, SubmissionEntity } from '@app/domain';
+import { AssessmentEntity, AttemptEntity, ProblemEntity, SubmissionEntity, Verdict } from '@app/domain';
 import { SubmissionReads } from '@app/judging';
 import { AttemptResults, summarize } from './attempts.service';
 import { invitationExpired } from './deadline';
-import { totalPoints } from './points';
+import { bestSubmission, problemPoints, totalPoints } from './points';
+import { scoresApart } from './submission-views';
 
 /** An application's assessment points: every assessment of the job it started, the best submission per problem counting. */
 export interface ApplicationPoints {
@@ -20,6 +21,24 @@ export interface JobPoints {
   byApplication: Map<string, ApplicationPoints>;
   /** The earliest invitation expiry still ahead: a ranking computed now turns stale then. */
   nextExpiry: Date | null;
+  /** Per application, its earliest invitation expiry still ahead: its points change then. */
+  expiries: Map<string, Date>;
+}
+
+/** One problem of an application's assessment as its best submission left it: points, and correctness and performance apart. */
+export interface ProblemOutcome {
+  assessmentId: string;
+  problemId: string;
+  title: string;
+  points: number;
+  pointsEarned: number;
+  bestScore: number;
+  /** Null while no submission is judged. */
+  verdict: Verdict | null;
+  correctness: number | null;
+  performance: number | null;
+  /** Both in words, e.g. "correct on all cases; too slow on large inputs (n = 100000): ..."; null while no submission is judged. */
+  explanation: string | null;
 }
 
 /**
@@ -41,14 +60,18 @@ export class AssessmentResultsService {
    * candidate started (per problem the best judged submission of any attempt at it counts),
    * totalled by the rule of ./points. An invitation that expired before it was started counts
    * its assessment's points as possible with 0 earned; with nothing started the result says
-   * notTaken. Skipping never pays more than failing. Four queries whatever the number of applications.
+   * notTaken. Skipping never pays more than failing. Four queries whatever the number of
+   * applications; `applicationIds` restricts them to some applications (what changed).
    */
-  async pointsByApplication(jobId: string, now: Date): Promise<JobPoints> {
-    const ofJob = () =>
-      this.attempts
+  async pointsByApplication(jobId: string, now: Date, applicationIds?: readonly string[]): Promise<JobPoints> {
+    if (applicationIds && !applicationIds.length) return { byApplication: new Map(), nextExpiry: null, expiries: new Map() };
+    const ofJob = () => {
+      const qb = this.attempts
         .createQueryBuilder('att')
         .innerJoin(AssessmentEntity, 'asmt', 'asmt.id = att.assessmentId')
         .where('asmt.jobId = :pointsJobId', { pointsJobId: jobId });
+      return applicationIds ? qb.andWhere('att.applicationId IN (:...pointsAppIds)', { pointsAppIds: [...applicationIds] }) : qb;
+    };
     const started = () => ofJob().andWhere('att.startedAt IS NOT NULL');
     const [assessments, attempts, best, invited] = await Promise.all([
       this.assessments.findBy({ jobId }),
@@ -76,10 +99,13 @@ export class AssessmentResultsService {
     }
     // Expired invitations: their assessments count, every problem at 0.
     let nextExpiry: Date | null = null;
+    const expiries = new Map<string, Date>();
     const expiredOnly = new Set<string>();
     for (const t of invited) {
       if (!invitationExpired(t, now)) {
         if (!nextExpiry || t.invitationExpiresAt! < nextExpiry) nextExpiry = t.invitationExpiresAt;
+        const mine = expiries.get(t.applicationId);
+        if (!mine || t.invitationExpiresAt! < mine) expiries.set(t.applicationId, t.invitationExpiresAt!);
         continue;
       }
       const byAssessment = perApp.get(t.applicationId) ?? new Map<string, Map<string, number>>();
@@ -96,25 +122,106 @@ export class AssessmentResultsService {
       const { pointsEarned, pointsPossible } = totalPoints(problems);
       out.set(applicationId, expiredOnly.has(applicationId) ? { pointsEarned, pointsPossible, notTaken: true } : { pointsEarned, pointsPossible });
     }
-    return { byApplication: out, nextExpiry };
+    return { byApplication: out, nextExpiry, expiries };
   }
 
   /**
-   * Values that move whenever the points of a job's applications may change (attempts created,
-   * started or finished; scored submissions created or judged), as subqueries for one statement
-   * (see selectScalars in @app/common). Rows are only ever added or updated.
+   * What may have moved the points of a job's applications since `since` (a stored timestamp as
+   * text), as subqueries of `id`, `applicationId` and `stamp` for one statement (selectChanges
+   * in @app/common): attempts created, started, finished or re-invited; scored submissions
+   * judged (judging's rows, joined here to the job's attempts); the job's assessments edited.
    */
-  changeMarkers(jobId: string): { attempts: SqlFragment; submissions: SqlFragment } {
-    const ofJob = () =>
+  changesSince(jobId: string, since: string): { attempts: SqlFragment; submissions: SqlFragment; assessments: SqlFragment } {
+    const judged = this.submissions.finishedSince(since);
+    return {
+      attempts: fragment(
+        this.attempts
+          .createQueryBuilder('att')
+          .innerJoin(AssessmentEntity, 'asmt', 'asmt.id = att.assessmentId')
+          .select('att.id', 'id')
+          .addSelect('att.applicationId', 'applicationId')
+          .addSelect('CAST(att.updatedAt AS TEXT)', 'stamp')
+          .where('att.updatedAt > :changedSince', { changedSince: since })
+          .andWhere('asmt.jobId = :changesJobId', { changesJobId: jobId }),
+      ),
+      submissions: fragment(
+        this.attempts
+          .createQueryBuilder('att')
+          .innerJoin(AssessmentEntity, 'asmt', 'asmt.id = att.assessmentId')
+          .innerJoin(`(${judged.sql})`, 'judged', 'judged."attemptId" = att.id')
+          .select('judged.id', 'id')
+          .addSelect('att.applicationId', 'applicationId')
+          .addSelect('judged.stamp', 'stamp')
+          .where('asmt.jobId = :changesJobId', { changesJobId: jobId })
+          .setParameters(judged.params),
+      ),
+      assessments: fragment(
+        this.assessments
+          .createQueryBuilder('asmt')
+          .select('asmt.id', 'id')
+          .addSelect("''", 'applicationId')
+          .addSelect('CAST(asmt.updatedAt AS TEXT)', 'stamp')
+          .where('asmt.jobId = :changesJobId', { changesJobId: jobId })
+          .andWhere('asmt.updatedAt > :changedSince', { changedSince: since }),
+      ),
+    };
+  }
+
+  /**
+   * Per application, every problem of the job's assessments it started, as its best submission
+   * (the rule of ./points, over every attempt at that assessment) left it: points, correctness
+   * and performance apart, and the sentence that explains them. For a page of a shortlist: three
+   * queries whatever the number of applications.
+   */
+  async problemOutcomes(jobId: string, applicationIds: readonly string[]): Promise<Map<string, ProblemOutcome[]>> {
+    const out = new Map<string, ProblemOutcome[]>(applicationIds.map((id) => [id, []]));
+    if (!applicationIds.length) return out;
+    const [assessments, attempts] = await Promise.all([
+      this.assessments.findBy({ jobId }),
       this.attempts
         .createQueryBuilder('att')
         .innerJoin(AssessmentEntity, 'asmt', 'asmt.id = att.assessmentId')
-        .where('asmt.jobId = :markerJobId', { markerJobId: jobId });
-    return {
-      // CAST(... AS TEXT) keeps PostgreSQL's microseconds (a Date would drop them).
-      attempts: fragment(ofJob().select(`COUNT(*) || ':' || COALESCE(CAST(MAX(att.updatedAt) AS TEXT), '')`)),
-      submissions: this.submissions.changeMarker(fragment(ofJob().select('att.id'))),
-    };
+        .select(['att.id', 'att.applicationId', 'att.assessmentId', 'att.createdAt'])
+        .where('asmt.jobId = :jobId', { jobId })
+        .andWhere('att.applicationId IN (:...ids)', { ids: [...applicationIds] })
+        .andWhere('att.startedAt IS NOT NULL')
+        .orderBy('att.createdAt', 'ASC')
+        .addOrderBy('att.id', 'ASC')
+        .getMany(),
+    ]);
+    if (!attempts.length) return out;
+    const problemIds = [...new Set(assessments.flatMap((a) => a.problems.map((p) => p.problemId)))];
+    const [subs, problems] = await Promise.all([
+      this.submissions.judgedOfAttempts(attempts.map((t) => t.id)),
+      problemIds.length ? this.problems.find({ select: { id: true, title: true }, where: { id: In(problemIds) } }) : Promise.resolve([]),
+    ]);
+    const titles = new Map(problems.map((p) => [p.id, p.title]));
+    const attemptById = new Map(attempts.map((t) => [t.id, t]));
+    const byId = new Map(assessments.map((a) => [a.id, a]));
+    // application -> assessment -> its submissions (oldest first, every attempt at it)
+    const started = new Map<string, Map<string, typeof subs>>();
+    for (const t of attempts) {
+      const m = started.get(t.applicationId) ?? new Map<string, typeof subs>();
+      if (!m.has(t.assessmentId)) m.set(t.assessmentId, []);
+      started.set(t.applicationId, m);
+    }
+    for (const s of subs) {
+      const t = attemptById.get(s.attemptId ?? '');
+      if (t) started.get(t.applicationId)?.get(t.assessmentId)?.push(s);
+    }
+    for (const [applicationId, perAssessment] of started) {
+      const list = out.get(applicationId) ?? [];
+      for (const [assessmentId, mine] of perAssessment) {
+        for (const ref of byId.get(assessmentId)?.problems ?? []) {
+          const best = bestSubmission(mine.filter((s) => s.problemId === ref.problemId));
+          const bestScore = best?.score ?? 0;
+          const apart = best ? scoresApart(best) : { correctness: null, performance: null, explanation: null };
+          list.push({ assessmentId, problemId: ref.problemId, title: titles.get(ref.problemId) ?? ref.problemId, points: ref.points, pointsEarned: problemPoints(bestScore, ref.points), bestScore, verdict: best?.verdict ?? null, ...apart });
+        }
+      }
+      out.set(applicationId, list);
+    }
+    return out;
   }
 
   /**

@@ -52,3 +52,42 @@ export async function selectScalars(db: DataSource | EntityManager, fragments: R
   const [row] = await namedQuery<Record<string, unknown>[]>(db, sql, mergeParams(Object.values(fragments)));
   return row;
 }
+
+/** One row of a "what changed since" read: a row of some owner's table, the application it concerns, and its timestamp as stored (text, full precision). */
+export interface ChangeRow {
+  tag: string;
+  id: string;
+  applicationId: string;
+  stamp: string;
+}
+
+/**
+ * The database's current time as text in the form its timestamp columns store (PostgreSQL:
+ * `timestamp` in the session's zone, microseconds; SQLite: UTC with milliseconds, as the
+ * SQLite timestamps subscriber writes them), optionally `secondsAgo` earlier: an SQL expression.
+ */
+export function nowTextSql(db: DataSource | EntityManager, secondsAgo = 0): string {
+  const type = ('driver' in db ? db.driver : db.connection.driver).options.type;
+  if (type === 'postgres') return secondsAgo ? `CAST(LOCALTIMESTAMP - INTERVAL '${Math.trunc(secondsAgo)} seconds' AS TEXT)` : 'CAST(LOCALTIMESTAMP AS TEXT)';
+  return secondsAgo ? `strftime('%Y-%m-%d %H:%M:%f', 'now', '-${Math.trunc(secondsAgo)} seconds')` : `strftime('%Y-%m-%d %H:%M:%f', 'now')`;
+}
+
+/**
+ * Several owners' "changed since" subqueries, each selecting `id`, `applicationId` and `stamp`,
+ * read as one statement (UNION ALL), each row tagged with its subquery's name: one round trip
+ * for a cache that spans several domains.
+ */
+export async function selectChanges(db: DataSource | EntityManager, fragments: Record<string, SqlFragment>): Promise<ChangeRow[]> {
+  const names = Object.keys(fragments);
+  if (!names.length) return [];
+  const sql = names.map((n) => `SELECT '${n}' AS "tag", t."id", t."applicationId", t."stamp" FROM (${fragments[n].sql}) t`).join(' UNION ALL ');
+  const rows = await namedQuery<ChangeRow[]>(db, sql, mergeParams(Object.values(fragments)));
+  return rows.map((r) => ({ tag: r.tag, id: String(r.id), applicationId: String(r.applicationId ?? ''), stamp: String(r.stamp ?? '') }));
+}
+
+/** A stored timestamp's text moved `seconds` earlier, in the same form (compared as text on SQLite, as a timestamp literal on PostgreSQL). */
+export function stampMinus(stamp: string, seconds: number): string {
+  const t = Date.parse(`${stamp.replace(' ', 'T').slice(0, 23)}Z`);
+  if (Number.isNaN(t)) return stamp;
+  return new Date(t - seconds * 1000).toISOString().replace('T', ' ').slice(0, 23);
+}

@@ -11,6 +11,8 @@ import type { ApplicantProfile, SkillsMatch, StoredAnswer } from './job-content'
 @Index('UQ_applications_job_candidate', ['jobId', 'candidateId'], { unique: true })
 @Index('IDX_applications_candidate', ['candidateId', 'createdAt'])
 @Index('IDX_applications_job_stage', ['jobId', 'stage'])
+// What changed since a time, per job (the shortlist's incremental ranking).
+@Index('IDX_applications_job_updated', ['jobId', 'updatedAt'])
 export class ApplicationEntity extends UuidEntity {
   @Column({ type: 'varchar', length: 36 })
   jobId: string;

@@ -16,6 +16,7 @@ export enum AttemptStatus {
 @Index('IDX_attempts_assessment', ['assessmentId'])
 @Index('IDX_attempts_application', ['applicationId'])
 @Index('UQ_attempts_token', ['tokenHash'], { unique: true })
+@Index('IDX_attempts_updated', ['updatedAt'])
 export class AttemptEntity extends UuidEntity {
   @Column({ type: 'varchar', length: 36 })
   assessmentId: string;

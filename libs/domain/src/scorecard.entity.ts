@@ -33,6 +33,8 @@ export interface ScorecardContent {
 @Index('IDX_scorecards_application', ['applicationId'])
 @Index('IDX_scorecards_interviewer', ['interviewerId'])
 @Index('IDX_scorecards_rubric_version', ['rubricId', 'rubricVersion'])
+@Index('IDX_scorecards_updated', ['updatedAt'])
+@Index('IDX_scorecards_job_updated', ['jobId', 'updatedAt'])
 export class ScorecardEntity extends UuidEntity {
   @Column({ type: 'varchar', length: 36 })
   interviewId: string;

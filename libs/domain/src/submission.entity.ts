@@ -26,6 +26,7 @@ export interface StoredTestResult {
 @Index('IDX_submissions_attempt_problem', ['attemptId', 'problemId'])
 // Admission counts a candidate's in-flight submissions on every submit and sweep (SubmissionsService.admitLocked).
 @Index('IDX_submissions_user_state', ['userId', 'state'])
+@Index('IDX_submissions_finished', ['finishedAt'])
 // A client's retry with the same key finds the first submission; the index settles racing retries.
 @Index('UQ_submissions_idempotency', ['userId', 'attemptId', 'idempotencyKey'], { unique: true })
 export class SubmissionEntity extends UuidEntity {

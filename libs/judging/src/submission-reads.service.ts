@@ -49,17 +49,32 @@ export class SubmissionReads {
   }
 
   /**
-   * One value that moves whenever a scored submission of those attempts is created or judged
-   * (rows are only added or updated): `count:latest finishedAt`. CAST(... AS TEXT) keeps
-   * PostgreSQL's microseconds, which a Date would drop.
+   * Scored submissions judged after `since` (a stored timestamp as text), whatever their attempt:
+   * `id`, `attemptId` and `stamp` (finishedAt as text), for a caller to join to the attempts it
+   * selects by its own rules. A short range scan of IDX_submissions_finished.
    */
-  changeMarker(attemptIds: SqlFragment): SqlFragment {
+  finishedSince(since: string): SqlFragment {
     return fragment(
       this.submissions
         .createQueryBuilder('s')
-        .select(`COUNT(*) || ':' || COALESCE(CAST(MAX(s.finishedAt) AS TEXT), '')`)
-        .where(`s.attemptId IN (${attemptIds.sql})`, attemptIds.params)
-        .andWhere('s.kind = :markerKind', { markerKind: SubmissionKind.SUBMISSION }),
+        .select('s.id', 'id')
+        .addSelect('s.attemptId', 'attemptId')
+        .addSelect('CAST(s.finishedAt AS TEXT)', 'stamp')
+        .where('s.finishedAt > :changedSince', { changedSince: since })
+        .andWhere('s.kind = :finishedKind', { finishedKind: SubmissionKind.SUBMISSION }),
     );
+  }
+
+  /**
+   * The judged scored submissions of some attempts, oldest first, with what their correctness
+   * and performance are computed from (results, compile error), without the code.
+   */
+  judgedOfAttempts(attemptIds: readonly string[]): Promise<Pick<SubmissionEntity, 'id' | 'attemptId' | 'problemId' | 'state' | 'score' | 'verdict' | 'results' | 'compileError' | 'createdAt'>[]> {
+    if (!attemptIds.length) return Promise.resolve([]);
+    return this.submissions.find({
+      select: { id: true, attemptId: true, problemId: true, state: true, score: true, verdict: true, results: true, compileError: true, createdAt: true },
+      where: { attemptId: In([...attemptIds]), kind: SubmissionKind.SUBMISSION, state: SubmissionState.FINISHED },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
   }
 }

@@ -4,6 +4,7 @@ export * from './rubric-files';
 export * from './scorecard-rules';
 export * from './access';
 export * from './calibration/calibration';
+export * from './calibration/calibration-index';
 export * from './calibration/calibration.service';
 export * from './rubrics.service';
 export * from './interviews.service';

@@ -4,7 +4,7 @@ import { Repository } from 'typeorm';
 import { UsersService } from '@app/auth';
 import { fragment, SqlFragment } from '@app/common';
 import { RedFlagSeverity, RubricVersionEntity, ScorecardEntity, ScorecardRating, ScorecardRedFlag, ScorecardStatus } from '@app/domain';
-import { calibrateWithinKind } from './calibration/calibration';
+import { CalibrationIndex, IndexedScorecard } from './calibration/calibration-index';
 
 /** A submitted scorecard as a ranking reads it: ratings weighted by the rubric version it was scored against, flags with their title and severity. */
 export interface ScorecardEvidence {
@@ -47,15 +47,56 @@ export class ScorecardEvidenceService {
 
   /**
    * Every submitted scorecard in one query (calibration compares interviewers across all
-   * candidates, not just this job's), read raw: hydrating tens of thousands of entities is what
-   * made a cold ranking slow. This job's cards come back weighted by the rubric version each
-   * was scored against (a second query); all of them feed the calibration.
+   * candidates, not just this job's), and this job's cards weighted by the rubric version each
+   * was scored against. A full read: the shortlist keeps both up to date with calibrationCards
+   * and evidenceFor instead.
    */
   async forJob(jobId: string): Promise<JobScorecardEvidence> {
-    const rows = await this.scorecards
+    const [all, cards] = await Promise.all([this.calibrationCards(), this.evidenceFor(jobId)]);
+    const index = new CalibrationIndex(all);
+    const calibration = new Map<string, InterviewerLeniency>([...index.calibration].map(([key, c]) => [key, { offset: c.leniencyOffset, sharedCandidates: c.sharedCandidates }]));
+    return { cards, calibration };
+  }
+
+  /**
+   * What calibration reads of scorecards, read raw (hydrating tens of thousands of entities is
+   * what made a cold ranking slow): every submitted one, or those of `ids` that are still
+   * submitted (an id missing from the answer is no longer submitted, or never was).
+   */
+  async calibrationCards(ids?: readonly string[]): Promise<IndexedScorecard[]> {
+    if (ids && !ids.length) return [];
+    const qb = this.scorecards
+      .createQueryBuilder('c')
+      .select('c.id', 'id')
+      .addSelect('c.applicationId', 'applicationId')
+      .addSelect('c.interviewerId', 'interviewerId')
+      .addSelect('c.rubricId', 'rubricId')
+      .addSelect('c.kind', 'kind')
+      .addSelect('c.ratings', 'ratings')
+      .where('c.status = :submitted', { submitted: ScorecardStatus.SUBMITTED });
+    if (ids) qb.andWhere('c.id IN (:...ids)', { ids: [...ids] });
+    const rows = await qb.getRawMany<{ id: string; applicationId: string; interviewerId: string; rubricId: string; kind: string; ratings: string }>();
+    return rows.map((r) => ({
+      id: r.id,
+      interviewerId: r.interviewerId,
+      candidateId: r.applicationId,
+      kind: r.kind,
+      rubricId: r.rubricId,
+      ratings: (JSON.parse(r.ratings) as ScorecardRating[]).flatMap((x) => (x.rating === null ? [] : [x.rating])),
+    }));
+  }
+
+  /**
+   * Per application of the job (all, or those of `applicationIds`), its submitted scorecards
+   * weighted by the rubric version each was scored against, oldest first (explanations list
+   * interviewers in that order, whichever way they were read).
+   */
+  async evidenceFor(jobId: string, applicationIds?: readonly string[]): Promise<Map<string, ScorecardEvidence[]>> {
+    const cards = new Map<string, ScorecardEvidence[]>();
+    if (applicationIds && !applicationIds.length) return cards;
+    const qb = this.scorecards
       .createQueryBuilder('c')
       .select('c.applicationId', 'applicationId')
-      .addSelect('c.jobId', 'jobId')
       .addSelect('c.interviewerId', 'interviewerId')
       .addSelect('c.rubricId', 'rubricId')
       .addSelect('c.rubricVersion', 'rubricVersion')
@@ -63,31 +104,20 @@ export class ScorecardEvidenceService {
       .addSelect('c.ratings', 'ratings')
       .addSelect('c.redFlags', 'redFlags')
       .addSelect('c.recommendation', 'recommendation')
-      .where('c.status = :submitted', { submitted: ScorecardStatus.SUBMITTED })
-      .getRawMany<{ applicationId: string; jobId: string; interviewerId: string; rubricId: string; rubricVersion: number; kind: string; ratings: string; redFlags: string; recommendation: string }>();
-    const parsed = rows.map((r) => ({ ...r, ratings: JSON.parse(r.ratings) as ScorecardRating[], redFlags: JSON.parse(r.redFlags) as ScorecardRedFlag[] }));
-    const calibration = new Map<string, InterviewerLeniency>(
-      [
-        ...calibrateWithinKind(
-          parsed.map((c) => ({
-            interviewerId: c.interviewerId,
-            candidateId: c.applicationId,
-            kind: c.kind,
-            rubricId: c.rubricId,
-            ratings: c.ratings.flatMap((x) => (x.rating === null ? [] : [x.rating])),
-          })),
-        ),
-      ].map(([key, c]) => [key, { offset: c.leniencyOffset, sharedCandidates: c.sharedCandidates }]),
-    );
-    const mine = parsed.filter((c) => c.jobId === jobId);
+      .where('c.jobId = :jobId', { jobId })
+      .andWhere('c.status = :submitted', { submitted: ScorecardStatus.SUBMITTED })
+      .orderBy('c.createdAt', 'ASC')
+      .addOrderBy('c.id', 'ASC');
+    if (applicationIds) qb.andWhere('c.applicationId IN (:...applicationIds)', { applicationIds: [...applicationIds] });
+    const rows = await qb.getRawMany<{ applicationId: string; interviewerId: string; rubricId: string; rubricVersion: number; kind: string; ratings: string; redFlags: string; recommendation: string }>();
+    const mine = rows.map((r) => ({ ...r, ratings: JSON.parse(r.ratings) as ScorecardRating[], redFlags: JSON.parse(r.redFlags) as ScorecardRedFlag[] }));
     const keys = [...new Set(mine.map((c) => `${c.rubricId}:${c.rubricVersion}`))];
     const versions = new Map<string, RubricVersionEntity>();
-    const names = new Map((await this.users.findByIds([...new Set(mine.map((c) => c.interviewerId))])).map((u) => [u.id, u.name]));
-    if (keys.length) {
-      const found = await this.versions.createQueryBuilder('v').where(`v.rubricId || ':' || v.version IN (:...keys)`, { keys }).getMany();
-      for (const v of found) versions.set(`${v.rubricId}:${v.version}`, v);
-    }
-    const cards = new Map<string, ScorecardEvidence[]>();
+    const [names, found] = await Promise.all([
+      this.users.findByIds([...new Set(mine.map((c) => c.interviewerId))]).then((us) => new Map(us.map((u) => [u.id, u.name]))),
+      keys.length ? this.versions.createQueryBuilder('v').where(`v.rubricId || ':' || v.version IN (:...keys)`, { keys }).getMany() : Promise.resolve([]),
+    ]);
+    for (const v of found) versions.set(`${v.rubricId}:${v.version}`, v);
     for (const c of mine) {
       const v = versions.get(`${c.rubricId}:${c.rubricVersion}`);
       if (!v) continue;
@@ -105,14 +135,22 @@ export class ScorecardEvidenceService {
       });
       cards.set(c.applicationId, list);
     }
-    return { cards, calibration };
+    return cards;
   }
 
   /**
-   * A value that moves whenever any scorecard is added or changes (calibration reads them all),
-   * as a subquery for a cache's one-statement check (selectScalars in @app/common).
+   * Scorecards added or changed after `since` (a stored timestamp as text): of one job, or of
+   * every job (`jobId` null: calibration reads them all), as a subquery of `id`,
+   * `applicationId` and `stamp` for a cache's one-statement change read (selectChanges).
    */
-  changeMarker(): SqlFragment {
-    return fragment(this.scorecards.createQueryBuilder('card').select(`COUNT(*) || ':' || COALESCE(CAST(MAX(card.updatedAt) AS TEXT), '')`));
+  changesSince(jobId: string | null, since: string): SqlFragment {
+    const qb = this.scorecards
+      .createQueryBuilder('card')
+      .select('card.id', 'id')
+      .addSelect('card.applicationId', 'applicationId')
+      .addSelect('CAST(card.updatedAt AS TEXT)', 'stamp')
+      .where('card.updatedAt > :changedSince', { changedSince: since });
+    if (jobId) qb.andWhere('card.jobId = :changesJobId', { changesJobId: jobId });
+    return fragment(qb);
   }
 }

@@ -364,7 +364,7 @@ export function sharesOf(present: readonly ComponentName[], weights: Record<Comp
  * Order: ranked entries first; among them, candidates not demoted by a red flag first, then
  * score (high first), then assessment score, then the earlier application, then id (stable).
  */
-export function rank(entries: Array<CompositeResult & { appliedAt: string }>): Array<CompositeResult & { appliedAt: string; rank: number | null }> {
+export function rank<T extends CompositeResult & { appliedAt: string }>(entries: readonly T[]): Array<T & { rank: number | null }> {
   const assessmentOf = (e: CompositeResult) => e.components.find((c) => c.name === 'assessment')?.value ?? -1;
   const sorted = [...entries].sort(
     (a, b) =>

@@ -1,27 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
-import { AppError, CLOCK, Clock, fragment, selectScalars } from '@app/common';
-import { AssessmentResultsService } from '@app/assessments';
-import { ApplicationStage, JobEntity, ScreeningOutcome, ShortlistComponent, ShortlistPolicyEntity } from '@app/domain';
-import { ApplicationsService, IDENTITY_REVEALED_STAGES, JobsService } from '@app/hiring';
-import { ScorecardEvidenceService } from '@app/rubrics';
-import { CandidateInput, composite, CompositeResult, DEFAULT_POLICY, rank, ShortlistPolicy } from './composite';
+import { AppError, ChangeRow, CLOCK, Clock, fragment, nowTextSql, selectChanges, SqlFragment, stampMinus } from '@app/common';
+import { AssessmentResultsService, ProblemOutcome } from '@app/assessments';
+import { ApplicationStage, JobEntity, ShortlistComponent, ShortlistPolicyEntity } from '@app/domain';
+import { ApplicationsService, JobsService } from '@app/hiring';
+import { CalibrationIndex, ScorecardEvidenceService } from '@app/rubrics';
+import { Calibration, DEFAULT_POLICY, ShortlistPolicy } from './composite';
+import { ApplicationInputs, calibratedBy, JobRanking, leniencyMap, recompute, ShortlistEntry, withOutcomes } from './job-ranking';
 
-export interface ShortlistEntry extends CompositeResult {
-  rank: number | null;
-  appliedAt: string;
-  stage: ApplicationStage;
-  candidateId: string;
-  /** Null while the job's anonymized review hides the identity. */
-  name: string | null;
-  email: string | null;
-  links: string[];
-  anonymized: boolean;
-  recommendations: string[];
-  /** Distinct red flags (each counts once however many interviewers raised it). */
-  redFlagCount: number;
-}
+export type { ShortlistEntry } from './job-ranking';
 
 export interface ShortlistFilter {
   stages?: ApplicationStage[];
@@ -39,15 +27,38 @@ export interface ShortlistPage {
   hasNextPage: boolean;
 }
 
-interface Ranked {
-  fingerprint: string;
-  /** An invitation expires then: the ranking (its "not taken" results) must be recomputed. */
-  staleAt: Date | null;
-  entries: ShortlistEntry[];
-  policy: ShortlistPolicy;
-}
-
 const MAX_CACHED_JOBS = 50;
+
+/**
+ * Each change read re-reads rows stamped up to this long before the previous read's time: a
+ * write whose transaction began earlier but committed after that read (PostgreSQL stamps
+ * `updatedAt` with the transaction's start) is still seen, as is a worker whose clock is a
+ * little behind. Rows seen unchanged are not changes, so the window costs a short read only.
+ */
+export const CHANGE_WINDOW_SECONDS = 15;
+
+/** Beyond this many changed applications (or this share of the job), one full recomputation is cheaper than the incremental one. */
+const MAX_INCREMENTAL = 2_000;
+const MAX_INCREMENTAL_SHARE = 0.25;
+
+/** Tags of the change read: what each row concerns. */
+const APP = 'app';
+const ATTEMPT = 'att';
+const SUBMISSION = 'sub';
+const CARD = 'card';
+const ASSESSMENT = 'asmt';
+const POLICY = 'pol';
+const ALL_CARDS = 'cal';
+const NOW = 'now';
+
+/** The calibration every cached job shares (it reads every submitted scorecard of every job), with its own change window. */
+interface SharedCalibration {
+  index: CalibrationIndex;
+  seen: Map<string, string>;
+  since: string;
+  leniency: Map<string, Calibration>;
+  leniencyVersion: number;
+}
 
 export function policyOf(row: ShortlistPolicyEntity | null): ShortlistPolicy {
   if (!row) return DEFAULT_POLICY;
@@ -67,15 +78,23 @@ function decodeCursor(cursor: string): number {
 }
 
 /**
- * The ranked shortlist of a job. The ranking needs every application of the job (ranks are
- * relative), so it is computed from a fixed number of bulk queries whatever the page size, and
- * kept until its inputs change: a one-query fingerprint of everything it reads (applications,
- * attempts and submissions, scorecards, the policy) decides whether the cached ranking is still
- * true. Knock-out rejections never appear.
+ * The ranked shortlist of a job. Ranks are relative, so the ranking needs every application of
+ * the job: it is computed once from a fixed number of bulk queries, then kept up to date
+ * incrementally. Each read first asks the owners, in one statement, which rows changed since
+ * the last read (applications, attempts, judged submissions, scorecards, the policy, the
+ * assessments: short index range scans), re-reads the inputs of only the applications those
+ * concern, recomputes their composites (and those of applications whose interviewers'
+ * calibration moved, or all of them when the policy changed) and re-sorts. The database is the
+ * source of truth: several API processes each keep their own copy and each reads the changes.
+ * Knock-out rejections never appear.
  */
 @Injectable()
 export class ShortlistService {
-  private readonly cache = new Map<string, Ranked>();
+  private readonly cache = new Map<string, JobRanking>();
+  private calibration: SharedCalibration | null = null;
+  /** Refreshes run one at a time (they share the calibration); requests for a job that wait join the next refresh of that job. */
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly waiting = new Map<string, Promise<JobRanking>>();
 
   constructor(
     @InjectRepository(ShortlistPolicyEntity) private readonly policies: Repository<ShortlistPolicyEntity>,
@@ -83,7 +102,7 @@ export class ShortlistService {
     private readonly applications: ApplicationsService,
     private readonly assessments: AssessmentResultsService,
     private readonly scorecards: ScorecardEvidenceService,
-    // Only to run the one-statement fingerprint that the owning libs' subqueries make up.
+    // Only to run the one statement that the owning libs' change subqueries make up.
     @InjectDataSource() private readonly ds: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -131,84 +150,221 @@ export class ShortlistService {
         require.every((c) => !e.missing.includes(c)),
     );
     const offset = after ? decodeCursor(after) : 0;
-    const entries = matching.slice(offset, offset + first);
+    const entries = await this.withOutcomes(ranked, matching.slice(offset, offset + first));
     const next = offset + entries.length;
     return { jobId, policy: ranked.policy, entries, totalCount: matching.length, hasNextPage: next < matching.length, endCursor: entries.length ? encodeCursor(next) : null };
   }
 
-  /** Every entry of the job, ranked (the CSV export). */
+  /** Every entry of the job, ranked, with its problems' outcomes (the CSV export). */
   async all(jobId: string): Promise<ShortlistEntry[]> {
-    return (await this.ranked(await this.job(jobId))).entries;
+    return this.allWithOutcomes(await this.ranked(await this.job(jobId)));
+  }
+
+  private async allWithOutcomes(state: JobRanking): Promise<ShortlistEntry[]> {
+    const out: ShortlistEntry[] = [];
+    for (let i = 0; i < state.entries.length; i += 500) out.push(...(await this.withOutcomes(state, state.entries.slice(i, i + 500))));
+    return out;
   }
 
   /**
-   * Any change to what the ranking reads moves one of these (rows are only ever added or
-   * updated). Each lib writes the subquery over its own tables; they run as one statement.
+   * The ranking computed from scratch, sharing nothing with the kept one (not even the
+   * calibration): what the incremental ranking must always equal. For tests and checks.
    */
-  private async fingerprint(jobId: string): Promise<string> {
-    const points = this.assessments.changeMarkers(jobId);
-    const row = await selectScalars(this.ds, {
-      a: this.applications.changeMarker(jobId),
-      s: points.submissions,
-      t: points.attempts,
-      c: this.scorecards.changeMarker(),
-      p: fragment(
-        this.policies
-          .createQueryBuilder('pol')
-          .select(`COALESCE(CAST(MAX(pol.updatedAt) AS TEXT), '')`)
-          .where('pol.jobId = :policyJobId', { policyJobId: jobId }),
-      ),
-    });
-    return Object.values(row).join('|');
+  async recomputedFromScratch(jobId: string): Promise<ShortlistEntry[]> {
+    const job = await this.job(jobId);
+    const index = new CalibrationIndex(await this.scorecards.calibrationCards());
+    return this.allWithOutcomes(await this.build(job, leniencyMap(index.calibration), index.version, ''));
   }
 
-  private async ranked(job: JobEntity): Promise<Ranked> {
-    const fingerprint = `${job.updatedAt.toISOString()}|${await this.fingerprint(job.id)}`;
-    const now = this.clock.now();
-    const cached = this.cache.get(job.id);
-    if (cached?.fingerprint === fingerprint && (!cached.staleAt || now < cached.staleAt)) return cached;
+  /** The page's entries with their problems' outcomes: read once per application, kept until it changes. */
+  private async withOutcomes(state: JobRanking, entries: ShortlistEntry[]): Promise<ShortlistEntry[]> {
+    const missing = entries.filter((e) => !state.outcomes.has(e.applicationId)).map((e) => e.applicationId);
+    const read = new Map<string, ProblemOutcome[]>();
+    if (missing.length) {
+      const generation = state.generation;
+      for (const [id, list] of await this.assessments.problemOutcomes(state.jobId, missing)) {
+        read.set(id, list);
+        // Kept only when no refresh ran meanwhile: one may have dropped an application this read predates.
+        if (state.generation === generation) state.outcomes.set(id, list);
+      }
+    }
+    return entries.map((e) => withOutcomes(e, read.get(e.applicationId) ?? state.outcomes.get(e.applicationId) ?? []));
+  }
 
-    // Independent reads of four domains, each asked of the lib that owns its tables.
-    const [policy, apps, points, { cards, calibration }] = await Promise.all([
+  /** The job's ranking, up to date with the database. */
+  private ranked(job: JobEntity): Promise<JobRanking> {
+    const pending = this.waiting.get(job.id);
+    if (pending) return pending;
+    const run = this.queue.then(() => {
+      // From here on, a new request waits for the next refresh: this one may have read before its write.
+      this.waiting.delete(job.id);
+      return this.refresh(job);
+    });
+    this.waiting.set(job.id, run);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async refresh(job: JobEntity): Promise<JobRanking> {
+    const calibration = await this.sharedCalibration();
+    const state = this.cache.get(job.id);
+    if (!state) return this.full(job, calibration);
+    const since = state.since < calibration.since ? state.since : calibration.since;
+    const rows = await selectChanges(this.ds, this.changeFragments(job.id, since, true));
+    const dbNow = rows.find((r) => r.tag === NOW)?.stamp ?? since;
+    const now = this.clock.now();
+
+    // What changed for this job: rows not seen before with this stamp.
+    const fresh = (r: ChangeRow, seen: Map<string, string>, after: string, key: string) => r.stamp > after && seen.get(key) !== r.stamp;
+    const mine = rows.filter((r) => r.tag !== NOW && r.tag !== ALL_CARDS && fresh(r, state.seen, state.since, `${r.tag}:${r.id}`));
+    const cards = rows.filter((r) => r.tag === ALL_CARDS && fresh(r, calibration.seen, calibration.since, r.id));
+    const dirty = new Set(mine.filter((r) => r.tag !== POLICY && r.tag !== ASSESSMENT).map((r) => r.applicationId));
+    for (const [id, at] of state.expiries) if (at <= now) dirty.add(id);
+    const policyChanged = mine.some((r) => r.tag === POLICY);
+    const jobChanged = job.updatedAt.getTime() !== state.jobUpdatedAt;
+    if (mine.some((r) => r.tag === ASSESSMENT) || dirty.size > Math.max(MAX_INCREMENTAL_SHARE * state.inputs.size, 100) || dirty.size > MAX_INCREMENTAL) {
+      return this.full(job, await this.advanceCalibration(calibration, cards, dbNow));
+    }
+
+    // Calibration first: every job shares it, and this job's entries depend on it.
+    await this.advanceCalibration(calibration, cards, dbNow);
+    const ids = [...dirty];
+    const [apps, points, evidence, policy] = await Promise.all([
+      this.applications.rankingInputs(job.id, ids),
+      this.assessments.pointsByApplication(job.id, now, ids),
+      this.scorecards.evidenceFor(job.id, ids),
+      policyChanged ? this.policy(job.id) : Promise.resolve(state.policy),
+    ]);
+    const appsById = new Map(apps.map((a) => [a.id, a]));
+    for (const id of ids) {
+      const app = appsById.get(id);
+      state.outcomes.delete(id);
+      state.expiries.delete(id);
+      if (!app) {
+        state.inputs.delete(id);
+        continue;
+      }
+      state.inputs.set(id, { app, points: points.byApplication.get(id) ?? null, cards: evidence.get(id) ?? [] });
+      const expiry = points.expiries.get(id);
+      if (expiry) state.expiries.set(id, expiry);
+    }
+    state.generation++;
+    state.policy = policy;
+    state.anonymizedReview = job.anonymizedReview;
+    state.jobUpdatedAt = job.updatedAt.getTime();
+    const moved = calibration.index.changedSince(state.calibrationVersion);
+    const all = policyChanged || jobChanged;
+    if (all || dirty.size || moved.size) recompute(state, calibration.leniency, all ? undefined : new Set([...ids, ...calibratedBy(state, moved)]));
+    state.calibrationVersion = calibration.index.version;
+    for (const r of mine) state.seen.set(`${r.tag}:${r.id}`, r.stamp);
+    state.since = stampMinus(dbNow, CHANGE_WINDOW_SECONDS);
+    prune(state.seen, state.since);
+    return state;
+  }
+
+  /** A full computation for a job (its first read, or more changes than an incremental step is worth), kept. */
+  private async full(job: JobEntity, calibration: SharedCalibration): Promise<JobRanking> {
+    // The change window starts before the reads, so a write they miss is read next time.
+    const [{ stamp: dbNow }] = await selectChanges(this.ds, { [NOW]: this.nowFragment() });
+    const since = stampMinus(dbNow, CHANGE_WINDOW_SECONDS);
+    const seen = await selectChanges(this.ds, this.changeFragments(job.id, since, false));
+    const state = await this.build(job, calibration.leniency, calibration.index.version, since);
+    for (const r of seen) if (r.tag !== NOW) state.seen.set(`${r.tag}:${r.id}`, r.stamp);
+    this.cache.delete(job.id);
+    if (this.cache.size >= MAX_CACHED_JOBS) this.cache.delete(this.cache.keys().next().value as string);
+    this.cache.set(job.id, state);
+    return state;
+  }
+
+  /** Reads every input of the job (four domains, each asked of the lib that owns its tables) and ranks. */
+  private async build(job: JobEntity, leniency: Map<string, Calibration>, calibrationVersion: number, since: string): Promise<JobRanking> {
+    const [policy, apps, points, cards] = await Promise.all([
       this.policy(job.id),
       this.applications.rankingInputs(job.id),
-      this.assessments.pointsByApplication(job.id, now),
-      this.scorecards.forJob(job.id),
+      this.assessments.pointsByApplication(job.id, this.clock.now()),
+      this.scorecards.evidenceFor(job.id),
     ]);
-    // A knock-out rejection (automatic, not overridden) never appears.
-    const eligible = apps.filter((a) => !(a.autoOutcome === ScreeningOutcome.REJECTED && a.outcome === ScreeningOutcome.REJECTED));
-    const results = eligible.map((a) => {
-      const input: CandidateInput = {
-        applicationId: a.id,
-        appliedAt: a.createdAt.toISOString(),
-        skillsMatch: a.skillsScore,
-        assessment: points.byApplication.get(a.id) ?? null,
-        scorecards: cards.get(a.id) ?? [],
-      };
-      return { ...composite(input, policy, calibration), appliedAt: input.appliedAt };
-    });
-    const byId = new Map(eligible.map((a) => [a.id, a]));
-    const entries = rank(results).map((r): ShortlistEntry => {
-      const a = byId.get(r.applicationId)!;
-      const profile = a.profile;
-      const anonymized = job.anonymizedReview && !IDENTITY_REVEALED_STAGES.includes(a.stage);
-      const appCards = cards.get(a.id) ?? [];
-      return {
-        ...r,
-        stage: a.stage,
-        candidateId: a.candidateId,
-        anonymized,
-        name: anonymized ? null : profile.name,
-        // An erased candidate's stored email is empty: none to show.
-        email: anonymized ? null : profile.email || null,
-        links: anonymized ? [] : profile.links,
-        recommendations: appCards.map((c) => c.recommendation),
-        redFlagCount: new Set(appCards.flatMap((c) => c.redFlags.map((f) => f.key))).size,
-      };
-    });
-    const value = { fingerprint, staleAt: points.nextExpiry, entries, policy };
-    if (this.cache.size >= MAX_CACHED_JOBS) this.cache.delete(this.cache.keys().next().value as string);
-    this.cache.set(job.id, value);
-    return value;
+    const inputs = new Map<string, ApplicationInputs>(apps.map((a) => [a.id, { app: a, points: points.byApplication.get(a.id) ?? null, cards: cards.get(a.id) ?? [] }]));
+    const state: JobRanking = {
+      jobId: job.id,
+      jobUpdatedAt: job.updatedAt.getTime(),
+      anonymizedReview: job.anonymizedReview,
+      policy,
+      inputs,
+      unranked: new Map(),
+      entries: [],
+      expiries: points.expiries,
+      calibrationVersion,
+      seen: new Map(),
+      since,
+      outcomes: new Map(),
+      generation: 0,
+    };
+    recompute(state, leniency);
+    return state;
   }
+
+  /** The calibration every job shares: read whole once per process, then kept up to date by the change reads. */
+  private async sharedCalibration(): Promise<SharedCalibration> {
+    if (this.calibration) return this.calibration;
+    const [{ stamp: dbNow }] = await selectChanges(this.ds, { [NOW]: this.nowFragment() });
+    const since = stampMinus(dbNow, CHANGE_WINDOW_SECONDS);
+    const [seen, cards] = await Promise.all([selectChanges(this.ds, { [ALL_CARDS]: this.scorecards.changesSince(null, since) }), this.scorecards.calibrationCards()]);
+    const index = new CalibrationIndex(cards);
+    this.calibration = { index, seen: new Map(seen.map((r) => [r.id, r.stamp])), since, leniency: leniencyMap(index.calibration), leniencyVersion: index.version };
+    return this.calibration;
+  }
+
+  /** Applies scorecards changed anywhere (read by `rows`) to the shared calibration. */
+  private async advanceCalibration(calibration: SharedCalibration, rows: ChangeRow[], dbNow: string): Promise<SharedCalibration> {
+    if (rows.length) {
+      const ids = [...new Set(rows.map((r) => r.id))];
+      const submitted = await this.scorecards.calibrationCards(ids);
+      const still = new Set(submitted.map((c) => c.id));
+      calibration.index.apply(submitted, ids.filter((id) => !still.has(id)));
+      for (const r of rows) calibration.seen.set(r.id, r.stamp);
+    }
+    if (calibration.leniencyVersion !== calibration.index.version) {
+      calibration.leniency = leniencyMap(calibration.index.calibration);
+      calibration.leniencyVersion = calibration.index.version;
+    }
+    const since = stampMinus(dbNow, CHANGE_WINDOW_SECONDS);
+    if (since > calibration.since) {
+      calibration.since = since;
+      prune(calibration.seen, since);
+    }
+    return calibration;
+  }
+
+  /** One statement: every owner's "changed since" subquery for this job, the policy, (optionally) every scorecard, and the database's time. */
+  private changeFragments(jobId: string, since: string, withAllCards: boolean): Record<string, SqlFragment> {
+    const points = this.assessments.changesSince(jobId, since);
+    return {
+      [APP]: this.applications.changesSince(jobId, since),
+      [ATTEMPT]: points.attempts,
+      [SUBMISSION]: points.submissions,
+      [ASSESSMENT]: points.assessments,
+      [CARD]: this.scorecards.changesSince(jobId, since),
+      ...(withAllCards ? { [ALL_CARDS]: this.scorecards.changesSince(null, since) } : {}),
+      [POLICY]: fragment(
+        this.policies
+          .createQueryBuilder('pol')
+          .select('pol.id', 'id')
+          .addSelect("''", 'applicationId')
+          .addSelect('CAST(pol.updatedAt AS TEXT)', 'stamp')
+          .where('pol.jobId = :policyJobId', { policyJobId: jobId })
+          .andWhere('pol.updatedAt > :changedSince', { changedSince: since }),
+      ),
+      [NOW]: this.nowFragment(),
+    };
+  }
+
+  private nowFragment(): SqlFragment {
+    return { sql: `SELECT '' AS "id", '' AS "applicationId", ${nowTextSql(this.ds)} AS "stamp"`, params: {} };
+  }
+}
+
+/** Drops what the next change read cannot return again (stamped at or before its start). */
+function prune(seen: Map<string, string>, since: string): void {
+  for (const [key, stamp] of seen) if (stamp <= since) seen.delete(key);
 }

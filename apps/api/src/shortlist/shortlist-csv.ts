@@ -1,4 +1,4 @@
-import type { ShortlistEntry } from '@app/shortlist';
+import { problemOutcomeText, type ShortlistEntry } from '@app/shortlist';
 
 const COLUMNS = [
   'rank',
@@ -45,7 +45,8 @@ export function shortlistCsv(entries: ShortlistEntry[]): string {
       e.demoted ? 'yes' : 'no',
       e.recommendations.join(' '),
       e.appliedAt,
-      e.explanation,
+      // Correctness and performance per problem follow the arithmetic.
+      e.assessmentProblems.length ? `${e.explanation}. Assessment by problem: ${e.assessmentProblems.map(problemOutcomeText).join('; ')}` : e.explanation,
     ]
       .map(csvCell)
       .join(','),

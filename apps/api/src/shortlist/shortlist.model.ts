@@ -2,7 +2,7 @@ import { ArgsType, Field, Float, ID, InputType, Int, ObjectType, registerEnumTyp
 import { Type } from 'class-transformer';
 import { IntegrityReviewModel } from '../integrity/similarity.model';
 import { ArrayMaxSize, IsArray, IsEnum, IsInt, IsNumber, IsOptional, IsString, IsUUID, Max, Min, ValidateNested } from 'class-validator';
-import { ApplicationStage, RedFlagSeverity } from '@app/domain';
+import { ApplicationStage, RedFlagSeverity, Verdict } from '@app/domain';
 
 export enum ShortlistComponentName {
   skills = 'skills',
@@ -178,6 +178,39 @@ export class AdjustmentModel {
   flag?: string;
 }
 
+@ObjectType('ShortlistProblemOutcome', { description: "One problem of the candidate's assessment, as its best submission left it" })
+export class ShortlistProblemOutcomeModel {
+  @Field(() => ID)
+  assessmentId: string;
+
+  @Field(() => ID)
+  problemId: string;
+
+  @Field()
+  title: string;
+
+  @Field(() => Float)
+  points: number;
+
+  @Field(() => Float)
+  pointsEarned: number;
+
+  @Field(() => Float, { description: "The best submission's score, 0-1 (0 without one)" })
+  bestScore: number;
+
+  @Field(() => Verdict, { nullable: true, description: 'Null while no submission is judged' })
+  verdict: Verdict | null;
+
+  @Field(() => Float, { nullable: true, description: "Share of the correctness tests' weight the best submission passed" })
+  correctness: number | null;
+
+  @Field(() => Float, { nullable: true, description: "Share of the performance tests' weight it passed; null when the problem has none" })
+  performance: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Both in words, e.g. "correct on all cases; too slow on large inputs (n = 100000): a higher time complexity than intended suspected"' })
+  explanation: string | null;
+}
+
 @ObjectType('ShortlistEntry')
 export class ShortlistEntryModel {
   @Field(() => Int, { nullable: true, description: 'Null while awaiting evidence (listed after the ranked entries)' })
@@ -233,6 +266,11 @@ export class ShortlistEntryModel {
 
   @Field(() => [AdjustmentModel])
   adjustments: AdjustmentModel[];
+
+  @Field(() => [ShortlistProblemOutcomeModel], {
+    description: "Per problem of the assessment, the best submission's points, correctness and performance (also written into the assessment component's detail); empty without a started assessment",
+  })
+  assessmentProblems: ShortlistProblemOutcomeModel[];
 
   @Field(() => [String], { description: 'The recommendation of each submitted scorecard' })
   recommendations: string[];

@@ -225,26 +225,37 @@ export class ApplicationsService {
     return counts;
   }
 
-  /** What a ranking reads of every application of a job (the shortlist ranks thousands): one query, only these columns hydrated. */
-  rankingInputs(jobId: string): Promise<ApplicationRankingInput[]> {
-    return this.applications
+  /**
+   * What a ranking reads of the applications of a job (all of them, or those of `ids`: the
+   * shortlist re-reads only what changed): one query, only these columns hydrated.
+   */
+  rankingInputs(jobId: string, ids?: readonly string[]): Promise<ApplicationRankingInput[]> {
+    const qb = this.applications
       .createQueryBuilder('a')
       .select(['a.id', 'a.candidateId', 'a.stage', 'a.outcome', 'a.autoOutcome', 'a.overrideOutcome', 'a.skillsScore', 'a.profile', 'a.createdAt'])
-      .where('a.jobId = :jobId', { jobId })
-      .getMany();
+      .where('a.jobId = :jobId', { jobId });
+    if (ids) {
+      if (!ids.length) return Promise.resolve([]);
+      qb.andWhere('a.id IN (:...ids)', { ids: [...ids] });
+    }
+    return qb.getMany();
   }
 
   /**
-   * A value that moves whenever an application of the job is added or changes (rows are only
-   * added or updated), as a subquery for a cache's one-statement check (selectScalars).
-   * CAST(... AS TEXT) keeps PostgreSQL's microseconds (a Date would drop them).
+   * The applications of a job added or changed after `since` (a stored timestamp as text), as a
+   * subquery of `id`, `applicationId` and `stamp` for a cache's one-statement change read
+   * (selectChanges in @app/common). CAST(... AS TEXT) keeps PostgreSQL's microseconds.
    */
-  changeMarker(jobId: string): SqlFragment {
+  changesSince(jobId: string, since: string): SqlFragment {
     return fragment(
       this.applications
         .createQueryBuilder('app')
-        .select(`COUNT(*) || ':' || COALESCE(CAST(MAX(app.updatedAt) AS TEXT), '')`)
-        .where('app.jobId = :markerJobId', { markerJobId: jobId }),
+        .select('app.id', 'id')
+        // An expression, not the column again: the query builder would select `id` twice.
+        .addSelect("app.id || ''", 'applicationId')
+        .addSelect('CAST(app.updatedAt AS TEXT)', 'stamp')
+        .where('app.jobId = :changesJobId', { changesJobId: jobId })
+        .andWhere('app.updatedAt > :changedSince', { changedSince: since }),
     );
   }
 
