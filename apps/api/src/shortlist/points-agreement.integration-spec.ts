@@ -83,7 +83,8 @@ describe('assessment points agree across views', () => {
     expect(await attemptResults()).toEqual(expected);
     expect(await interviewerResults()).toEqual([expected]);
     const assessment = await shortlistAssessment();
-    expect(assessment.detail).toBe('4.66 of 14 points');
+    // The total, then each problem's own points (issue 13's per-problem outcomes follow "By problem").
+    expect(assessment.detail).toMatch(/^4\.66 of 14 points\. By problem: Reconcile Two Payment Ledgers: 2\.33 of 7 points, .*; Aggregate Request Logs: 2\.33 of 7 points, /);
     expect(assessment.value).toBeCloseTo(4.66 / 14, 4); // 0.3329 as the API rounds it; 4.67 would give 0.3336
   });
 
@@ -93,6 +94,6 @@ describe('assessment points agree across views', () => {
     await subs.update({ id: ledgersId }, { verdict: Verdict.ACCEPTED, score: 1, finishedAt: new Date(Date.now() + 1000) });
     expect((await attemptResults()).pointsEarned).toBe(9.33);
     expect((await interviewerResults())[0].pointsEarned).toBe(9.33);
-    expect((await shortlistAssessment()).detail).toBe('9.33 of 14 points');
+    expect((await shortlistAssessment()).detail).toMatch(/^9\.33 of 14 points\. By problem: Reconcile Two Payment Ledgers: 7 of 7 points, .*; Aggregate Request Logs: 2\.33 of 7 points, /);
   });
 });
