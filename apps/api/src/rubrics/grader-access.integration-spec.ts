@@ -15,6 +15,8 @@ import { ApiHarness, assessmentStory, AssessmentStory, startApi } from '@app/api
  * - and, for everyone, no hidden test's time (it would tell the hidden input's size).
  */
 const HIDDEN_TIME_MS = 4321;
+/** A response as text without its UUIDs: a random id may hold the digits of HIDDEN_TIME_MS (one did: ...-744321dcc7a4). */
+const textWithoutIds = (value: unknown): string => JSON.stringify(value).replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, '<id>');
 const VISIBLE_TIME_MS = 17;
 
 describe('what graders see (PostgreSQL)', () => {
@@ -161,7 +163,7 @@ describe('what graders see (PostgreSQL)', () => {
           ],
         },
       ]);
-      const json = JSON.stringify(res);
+      const json = textWithoutIds(res);
       for (const t of await timesOf()) expect(json).not.toContain(t);
       expect(json).not.toContain(String(HIDDEN_TIME_MS));
     });
@@ -199,11 +201,11 @@ describe('what graders see (PostgreSQL)', () => {
         ]);
       }
       const mine = ok(await api.gql(`query($id: ID!) { myAttempt(id: $id) { submissions { id ${RESULTS} } } }`, { id: a().attemptId }, a().user.token)).myAttempt.submissions;
-      expect(JSON.stringify(mine)).not.toContain(String(HIDDEN_TIME_MS));
+      expect(textWithoutIds(mine)).not.toContain(String(HIDDEN_TIME_MS));
       const spy = subscribe(api.url, a().user.token, `subscription($id: ID!) { submissionUpdated(id: $id) { state ${RESULTS} } }`, { id: submissionId });
       await spy.completed;
       expect(spy.events).toHaveLength(1);
-      expect(JSON.stringify(spy.events)).not.toContain(String(HIDDEN_TIME_MS));
+      expect(textWithoutIds(spy.events)).not.toContain(String(HIDDEN_TIME_MS));
       expect((spy.events[0] as { submissionUpdated: { results: { timeMs: number | null }[] } }).submissionUpdated.results.map((r) => r.timeMs)).toEqual([VISIBLE_TIME_MS, null]);
       await spy.close();
     });
