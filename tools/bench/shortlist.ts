@@ -107,6 +107,20 @@ async function main(): Promise<void> {
     await insertChunks(ds, AssessmentEntity, [assessment]);
     const rubric = await ds.getRepository(RubricVersionEntity).findOneOrFail({ where: {}, order: { version: 'ASC' } });
     const coding = (rubric.criteria as { key: string; kind: InterviewKind }[]).filter((c) => c.kind === InterviewKind.CODING_FUNDAMENTALS).map((c) => c.key);
+    /** A completed coding interview of `applicationId` by `interviewerId` and its submitted scorecard, at `at`. */
+    const codingInterview = (
+      applicationId: string,
+      interviewerId: string,
+      at: Date,
+      card: Pick<ScorecardEntity, 'ratings' | 'redFlags' | 'recommendation'>,
+    ): [Partial<InterviewEntity>, Partial<ScorecardEntity>] => {
+      const id = randomUUID();
+      const common = { applicationId, jobId: job.id, interviewerId, rubricId: rubric.rubricId, rubricVersion: rubric.version, kind: InterviewKind.CODING_FUNDAMENTALS };
+      return [
+        { id, ...common, scheduledAt: at, status: InterviewStatus.COMPLETED, scheduledById: recruiter.id, cancelReason: null },
+        { id: randomUUID(), interviewId: id, ...common, status: ScorecardStatus.SUBMITTED, version: 1, ...card, notes: '', submittedAt: at, amendedAt: null },
+      ];
+    };
 
     // Applications with screening, attempts with judged submissions, two scorecards each.
     const now = Date.now();
@@ -144,28 +158,14 @@ async function main(): Promise<void> {
     const scorecards: Partial<ScorecardEntity>[] = [];
     apps.forEach((a, i) => {
       for (const k of [0, 1]) {
-        const iv = interviewers[(i + k) % 3];
-        const id = randomUUID();
-        interviews.push({ id, applicationId: a.id, jobId: job.id, interviewerId: iv.id, rubricId: rubric.rubricId, rubricVersion: rubric.version, kind: InterviewKind.CODING_FUNDAMENTALS, scheduledAt: new Date(now), status: InterviewStatus.COMPLETED, scheduledById: recruiter.id, cancelReason: null });
         const lean = (i + k) % 3; // interviewer 0 harsh, 2 lenient
-        scorecards.push({
-          id: randomUUID(),
-          interviewId: id,
-          applicationId: a.id,
-          jobId: job.id,
-          interviewerId: iv.id,
-          rubricId: rubric.rubricId,
-          rubricVersion: rubric.version,
-          kind: InterviewKind.CODING_FUNDAMENTALS,
-          status: ScorecardStatus.SUBMITTED,
-          version: 1,
+        const [interview, card] = codingInterview(a.id, interviewers[(i + k) % 3].id, new Date(now), {
           ratings: coding.map((criterionKey) => ({ criterionKey, rating: Math.min(4, Math.max(1, Math.round(1 + rnd() * 2.5 + lean * 0.3))), evidence: 'bench' })),
           redFlags: rnd() < 0.05 ? [{ key: 'poor-communication', evidence: 'bench' }] : [],
           recommendation: rnd() < 0.5 ? Recommendation.YES : Recommendation.NO,
-          notes: '',
-          submittedAt: new Date(now),
-          amendedAt: null,
         });
+        interviews.push(interview);
+        scorecards.push(card);
       }
     });
     await insertChunks(ds, InterviewEntity, interviews);
@@ -204,31 +204,15 @@ async function main(): Promise<void> {
     };
     // A scorecard submitted now, for a random application, by one of the interviewers.
     const newScorecard = async () => {
-      const i = Math.floor(rnd() * apps.length);
+      const a = apps[Math.floor(rnd() * apps.length)];
       const iv = interviewers[Math.floor(rnd() * 3)];
-      const a = apps[i];
-      const id = randomUUID();
-      await insertChunks(ds, InterviewEntity, [{ id, applicationId: a.id, jobId: job.id, interviewerId: iv.id, rubricId: rubric.rubricId, rubricVersion: rubric.version, kind: InterviewKind.CODING_FUNDAMENTALS, scheduledAt: new Date(), status: InterviewStatus.COMPLETED, scheduledById: recruiter.id, cancelReason: null }]);
-      await insertChunks(ds, ScorecardEntity, [
-        {
-          id: randomUUID(),
-          interviewId: id,
-          applicationId: a.id,
-          jobId: job.id,
-          interviewerId: iv.id,
-          rubricId: rubric.rubricId,
-          rubricVersion: rubric.version,
-          kind: InterviewKind.CODING_FUNDAMENTALS,
-          status: ScorecardStatus.SUBMITTED,
-          version: 1,
-          ratings: coding.map((criterionKey) => ({ criterionKey, rating: 1 + Math.floor(rnd() * 4), evidence: 'bench' })),
-          redFlags: [],
-          recommendation: Recommendation.YES,
-          notes: '',
-          submittedAt: new Date(),
-          amendedAt: null,
-        },
-      ]);
+      const [interview, card] = codingInterview(a.id, iv.id, new Date(), {
+        ratings: coding.map((criterionKey) => ({ criterionKey, rating: 1 + Math.floor(rnd() * 4), evidence: 'bench' })),
+        redFlags: [],
+        recommendation: Recommendation.YES,
+      });
+      await insertChunks(ds, InterviewEntity, [interview]);
+      await insertChunks(ds, ScorecardEntity, [card]);
     };
     const statementsOf = async (before?: () => Promise<unknown>) => {
       if (before) await before();
