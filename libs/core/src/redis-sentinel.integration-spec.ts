@@ -30,12 +30,14 @@ describe('Redis Sentinel through the configuration', () => {
   it('connects through the sentinels, queues with BullMQ, and follows a failover', async () => {
     const master = await startRedis();
     stops.push(master.stop);
-    const replicaPort = await freePort();
-    const replica = spawn('redis-server', ['--port', String(replicaPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--replicaof', '127.0.0.1', String(master.port)], { stdio: 'ignore' });
-    stops.push(() => void replica.kill('SIGKILL'));
-    const sentinelPort = await freePort();
     const dir = tempDir('hp-sentinel-');
     stops.push(() => fs.rmSync(dir, { recursive: true, force: true }));
+    const replicaPort = await freePort();
+    // `--dir`: a replica writes the master's snapshot to disk on its first sync (dump.rdb in its
+    // working directory otherwise: the repository's root when the suite runs).
+    const replica = spawn('redis-server', ['--port', String(replicaPort), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no', '--replicaof', '127.0.0.1', String(master.port)], { stdio: 'ignore' });
+    stops.push(() => void replica.kill('SIGKILL'));
+    const sentinelPort = await freePort();
     const conf = path.join(dir, 'sentinel.conf');
     fs.writeFileSync(
       conf,

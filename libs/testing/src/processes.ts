@@ -85,7 +85,10 @@ export async function waitForHttp(url: string, timeoutMs = 30_000): Promise<void
 /** A private redis-server on its own port, for tests that stop and restart Redis. */
 export async function startRedis(port?: number): Promise<{ port: number; url: string; stop(): Promise<void> }> {
   const p = port ?? (await freePort());
-  const child = spawn('redis-server', ['--port', String(p), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  // Its own folder: a server that becomes a replica (or is asked to SAVE) writes dump.rdb there,
+  // never in the working directory (the repository's root when the suite runs).
+  const dir = tempDir('hp-redis-');
+  const child = spawn('redis-server', ['--port', String(p), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
   const proc = track(child);
   await waitFor(
     () =>
@@ -99,7 +102,14 @@ export async function startRedis(port?: number): Promise<{ port: number; url: st
     10_000,
     `redis-server on port ${p}`,
   );
-  return { port: p, url: `redis://127.0.0.1:${p}`, stop: async () => void (await proc.stop('SIGKILL')) };
+  return {
+    port: p,
+    url: `redis://127.0.0.1:${p}`,
+    stop: async () => {
+      await proc.stop('SIGKILL');
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 export function tempDir(prefix = 'hp-'): string {
