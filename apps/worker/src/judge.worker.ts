@@ -42,7 +42,11 @@ export class JudgeWorker implements OnApplicationBootstrap, BeforeApplicationShu
       // A killed worker's job is taken over once its lock expires and a check sees it: checking
       // every quarter of the lock (a cheap script) takes it over within 1.25 locks, not 1.5.
       stalledInterval: Math.max(1000, Math.floor(judge.lockMs / 4)),
-      maxStalledCount: 3,
+      // A job stalls when its worker dies or stops, never because of the submission (hostile code
+      // runs in sandbox children, whose deaths are verdicts): 10 takeovers before giving up. At 3, a
+      // 10,000-submission chaos run (a worker SIGKILLed every 15 s) gave one accepted solution
+      // INTERNAL_ERROR after it was on the killed worker 4 times in 2 minutes.
+      maxStalledCount: 10,
     });
     this.worker.on('failed', (job, err) => {
       if (!job) return;
