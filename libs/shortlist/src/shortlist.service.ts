@@ -7,7 +7,7 @@ import { ApplicationStage, JobEntity, ShortlistComponent, ShortlistPolicyEntity 
 import { ApplicationsService, JobsService } from '@app/hiring';
 import { CalibrationIndex, ScorecardEvidenceService } from '@app/rubrics';
 import { Calibration, DEFAULT_POLICY, ShortlistPolicy } from './composite';
-import { ApplicationInputs, calibratedBy, JobRanking, leniencyMap, recompute, ShortlistEntry, withOutcomes } from './job-ranking';
+import { ApplicationInputs, calibratedBy, JobRanking, leniencyMap, recompute, render, ShortlistEntry, withOutcomes } from './job-ranking';
 
 export type { ShortlistEntry } from './job-ranking';
 
@@ -46,6 +46,8 @@ const APP = 'app';
 const ATTEMPT = 'att';
 const SUBMISSION = 'sub';
 const CARD = 'card';
+/** A scorecard of the job whose interviewer's account changed (a rename: explanations name interviewers). */
+const INTERVIEWER = 'iv';
 const ASSESSMENT = 'asmt';
 const POLICY = 'pol';
 const ALL_CARDS = 'cal';
@@ -143,14 +145,15 @@ export class ShortlistService {
     const job = await this.job(jobId);
     const ranked = await this.ranked(job);
     const require = filter.requireComponents ?? [];
-    const matching = ranked.entries.filter(
+    const matching = ranked.items.filter(
       (e) =>
-        (!filter.stages?.length || filter.stages.includes(e.stage)) &&
+        (!filter.stages?.length || filter.stages.includes(e.prepared.identity.stage)) &&
         (filter.minScore === undefined || (e.score !== null && e.score >= filter.minScore)) &&
-        require.every((c) => !e.missing.includes(c)),
+        require.every((c) => !e.prepared.composite.missing.includes(c)),
     );
     const offset = after ? decodeCursor(after) : 0;
-    const entries = await this.withOutcomes(ranked, matching.slice(offset, offset + first));
+    // Rendered (copies, with their rank) before any await: a refresh meanwhile re-numbers the kept items in place.
+    const entries = await this.withOutcomes(ranked, matching.slice(offset, offset + first).map(render));
     const next = offset + entries.length;
     return { jobId, policy: ranked.policy, entries, totalCount: matching.length, hasNextPage: next < matching.length, endCursor: entries.length ? encodeCursor(next) : null };
   }
@@ -162,7 +165,8 @@ export class ShortlistService {
 
   private async allWithOutcomes(state: JobRanking): Promise<ShortlistEntry[]> {
     const out: ShortlistEntry[] = [];
-    for (let i = 0; i < state.entries.length; i += 500) out.push(...(await this.withOutcomes(state, state.entries.slice(i, i + 500))));
+    const all = state.items.map(render);
+    for (let i = 0; i < all.length; i += 500) out.push(...(await this.withOutcomes(state, all.slice(i, i + 500))));
     return out;
   }
 
@@ -254,7 +258,7 @@ export class ShortlistService {
     state.jobUpdatedAt = job.updatedAt.getTime();
     const moved = calibration.index.changedSince(state.calibrationVersion);
     const all = policyChanged || jobChanged;
-    if (all || dirty.size || moved.size) recompute(state, calibration.leniency, all ? undefined : new Set([...ids, ...calibratedBy(state, moved)]));
+    if (all || dirty.size || moved.size) recompute(state, calibration.leniency, all ? undefined : new Set([...ids, ...calibratedBy(state, moved)]), dirty);
     state.calibrationVersion = calibration.index.version;
     for (const r of mine) state.seen.set(`${r.tag}:${r.id}`, r.stamp);
     state.since = stampMinus(dbNow, CHANGE_WINDOW_SECONDS);
@@ -291,8 +295,8 @@ export class ShortlistService {
       anonymizedReview: job.anonymizedReview,
       policy,
       inputs,
-      unranked: new Map(),
-      entries: [],
+      prepared: new Map(),
+      items: [],
       expiries: points.expiries,
       calibrationVersion,
       seen: new Map(),
@@ -345,6 +349,7 @@ export class ShortlistService {
       [SUBMISSION]: points.submissions,
       [ASSESSMENT]: points.assessments,
       [CARD]: this.scorecards.changesSince(jobId, since),
+      [INTERVIEWER]: this.scorecards.interviewerChangesSince(jobId, since),
       ...(withAllCards ? { [ALL_CARDS]: this.scorecards.changesSince(null, since) } : {}),
       [POLICY]: fragment(
         this.policies
