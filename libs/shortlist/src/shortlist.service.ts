@@ -220,7 +220,9 @@ export class ShortlistService {
 
     // What changed for this job: rows not seen before with this stamp.
     const fresh = (r: ChangeRow, seen: Map<string, string>, after: string, key: string) => r.stamp > after && seen.get(key) !== r.stamp;
-    const mine = rows.filter((r) => r.tag !== NOW && r.tag !== ALL_CARDS && fresh(r, state.seen, state.since, `${r.tag}:${r.id}`));
+    // This job's scorecards come with every job's (ALL_CARDS, read from an earlier or equal stamp): those of its applications, under their own tag.
+    const jobRows = rows.flatMap((r) => (r.tag === NOW ? [] : r.tag !== ALL_CARDS ? [r] : state.inputs.has(r.applicationId) ? [{ ...r, tag: CARD }] : []));
+    const mine = jobRows.filter((r) => fresh(r, state.seen, state.since, `${r.tag}:${r.id}`));
     const cards = rows.filter((r) => r.tag === ALL_CARDS && fresh(r, calibration.seen, calibration.since, r.id));
     const dirty = new Set(mine.filter((r) => r.tag !== POLICY && r.tag !== ASSESSMENT).map((r) => r.applicationId));
     for (const [id, at] of state.expiries) if (at <= now) dirty.add(id);
@@ -348,7 +350,8 @@ export class ShortlistService {
       [ATTEMPT]: points.attempts,
       [SUBMISSION]: points.submissions,
       [ASSESSMENT]: points.assessments,
-      [CARD]: this.scorecards.changesSince(jobId, since),
+      // With every job's scorecards, this job's are among them (see refresh).
+      ...(withAllCards ? {} : { [CARD]: this.scorecards.changesSince(jobId, since) }),
       [INTERVIEWER]: this.scorecards.interviewerChangesSince(jobId, since),
       ...(withAllCards ? { [ALL_CARDS]: this.scorecards.changesSince(null, since) } : {}),
       [POLICY]: fragment(
