@@ -142,8 +142,7 @@ export class ShortlistService {
   }
 
   async page(jobId: string, filter: ShortlistFilter, first: number, after?: string | null): Promise<ShortlistPage> {
-    const job = await this.job(jobId);
-    const ranked = await this.ranked(job);
+    const ranked = await this.ranked(jobId);
     const require = filter.requireComponents ?? [];
     const matching = ranked.items.filter(
       (e) =>
@@ -160,7 +159,7 @@ export class ShortlistService {
 
   /** Every entry of the job, ranked, with its problems' outcomes (the CSV export). */
   async all(jobId: string): Promise<ShortlistEntry[]> {
-    return this.allWithOutcomes(await this.ranked(await this.job(jobId)));
+    return this.allWithOutcomes(await this.ranked(jobId));
   }
 
   private async allWithOutcomes(state: JobRanking): Promise<ShortlistEntry[]> {
@@ -196,25 +195,26 @@ export class ShortlistService {
   }
 
   /** The job's ranking, up to date with the database. */
-  private ranked(job: JobEntity): Promise<JobRanking> {
-    const pending = this.waiting.get(job.id);
+  private ranked(jobId: string): Promise<JobRanking> {
+    const pending = this.waiting.get(jobId);
     if (pending) return pending;
     const run = this.queue.then(() => {
       // From here on, a new request waits for the next refresh: this one may have read before its write.
-      this.waiting.delete(job.id);
-      return this.refresh(job);
+      this.waiting.delete(jobId);
+      return this.refresh(jobId);
     });
-    this.waiting.set(job.id, run);
+    this.waiting.set(jobId, run);
     this.queue = run.catch(() => undefined);
     return run;
   }
 
-  private async refresh(job: JobEntity): Promise<JobRanking> {
+  private async refresh(jobId: string): Promise<JobRanking> {
     const calibration = await this.sharedCalibration();
-    const state = this.cache.get(job.id);
-    if (!state) return this.full(job, calibration);
+    const state = this.cache.get(jobId);
+    if (!state) return this.full(await this.job(jobId), calibration);
     const since = state.since < calibration.since ? state.since : calibration.since;
-    const rows = await selectChanges(this.ds, this.changeFragments(job.id, since, true));
+    // The job (its policy switches, its anonymized review; NOT_FOUND) and the change read, side by side.
+    const [rows, job] = await Promise.all([selectChanges(this.ds, this.changeFragments(jobId, since, true)), this.job(jobId)]);
     const dbNow = rows.find((r) => r.tag === NOW)?.stamp ?? since;
     const now = this.clock.now();
 
@@ -232,10 +232,10 @@ export class ShortlistService {
       return this.full(job, await this.advanceCalibration(calibration, cards, dbNow));
     }
 
-    // Calibration first: every job shares it, and this job's entries depend on it.
-    await this.advanceCalibration(calibration, cards, dbNow);
+    // The calibration (every job shares it; this job's entries depend on it) and the changed inputs, read side by side.
     const ids = [...dirty];
-    const [apps, points, evidence, policy] = await Promise.all([
+    const [, apps, points, evidence, policy] = await Promise.all([
+      this.advanceCalibration(calibration, cards, dbNow),
       this.applications.rankingInputs(job.id, ids),
       this.assessments.pointsByApplication(job.id, now, ids),
       this.scorecards.evidenceFor(job.id, ids),
