@@ -3,6 +3,8 @@ import { Column, CreateDateColumn, Entity, Index, UpdateDateColumn } from 'typeo
 import { Permission, Role } from './enums';
 
 @Entity('users')
+// A cache that names people (the shortlist's explanations name interviewers) reads who changed since its last read.
+@Index('IDX_users_updated', ['updatedAt'])
 export class UserEntity extends UuidEntity {
   /** Stored normalized (NFKC, trimmed, lower-cased: see normalizeEmail in @app/auth); unique. */
   @Index('UQ_users_email', { unique: true })

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { UsersService } from '@app/auth';
 import { fragment, SqlFragment } from '@app/common';
-import { RedFlagSeverity, RubricVersionEntity, ScorecardEntity, ScorecardRating, ScorecardRedFlag, ScorecardStatus } from '@app/domain';
+import { RedFlagSeverity, RubricVersionEntity, ScorecardEntity, ScorecardRating, ScorecardRedFlag, ScorecardStatus, UserEntity } from '@app/domain';
 import { CalibrationIndex, IndexedScorecard } from './calibration/calibration-index';
 
 /** A submitted scorecard as a ranking reads it: ratings weighted by the rubric version it was scored against, flags with their title and severity. */
@@ -152,5 +152,23 @@ export class ScorecardEvidenceService {
       .where('card.updatedAt > :changedSince', { changedSince: since });
     if (jobId) qb.andWhere('card.jobId = :changesJobId', { changesJobId: jobId });
     return fragment(qb);
+  }
+
+  /**
+   * The job's scorecards whose interviewer's account changed after `since` (a rename: the
+   * evidence names interviewers), stamped with the account's change: the same subquery shape as
+   * changesSince.
+   */
+  interviewerChangesSince(jobId: string, since: string): SqlFragment {
+    return fragment(
+      this.scorecards
+        .createQueryBuilder('ivcard')
+        .innerJoin(UserEntity, 'iv', 'iv.id = ivcard.interviewerId')
+        .select('ivcard.id', 'id')
+        .addSelect('ivcard.applicationId', 'applicationId')
+        .addSelect('CAST(iv.updatedAt AS TEXT)', 'stamp')
+        .where('iv.updatedAt > :changedSince', { changedSince: since })
+        .andWhere('ivcard.jobId = :changesJobId', { changesJobId: jobId }),
+    );
   }
 }

@@ -158,64 +158,234 @@ export function scorecardValue(card: Pick<ScorecardInput, 'ratings'>, offset: nu
   return observed.reduce((a, r) => a + r.weight * unit(r.rating, offset), 0) / total;
 }
 
-interface InterviewAggregate {
-  value: number | null;
-  detail: string;
-  notObserved: string[];
+/** One interview kind|rubric group: its criteria with the ratings each card gave (card index, rating), in card order. */
+interface PreparedGroup {
+  kind: string;
+  criteria: Array<{ weight: number; ratings: Array<[card: number, rating: number]> }>;
 }
+
+/**
+ * The interview component, without the calibration: per kind|rubric group (sorted), each
+ * criterion's observed ratings with the card that gave them, the criteria no one observed, and
+ * the kinds present. What depends on the leniency offsets is computed by interviewValue.
+ */
+interface PreparedInterview {
+  cards: number;
+  groups: PreparedGroup[];
+  notObserved: string[];
+  kinds: string[];
+}
+
+function prepareInterview(cards: readonly ScorecardInput[]): PreparedInterview {
+  const groups = new Map<string, number[]>();
+  cards.forEach((card, i) => groups.set(`${card.kind}|${card.rubricId}`, [...(groups.get(`${card.kind}|${card.rubricId}`) ?? []), i]));
+  const notObserved: string[] = [];
+  const prepared: PreparedGroup[] = [];
+  const kinds = new Set<string>();
+  for (const [, group] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
+    const kind = cards[group[0]].kind;
+    const criteria = new Map<string, { weight: number; ratings: Array<[number, number]> }>();
+    for (const i of group) {
+      for (const r of cards[i].ratings) {
+        const c = criteria.get(r.key) ?? { weight: r.weight, ratings: [] };
+        if (r.rating !== null) c.ratings.push([i, r.rating]);
+        criteria.set(r.key, c);
+      }
+    }
+    const observed = [...criteria].filter(([, c]) => c.ratings.length && c.weight > 0);
+    for (const [key, c] of criteria) if (!c.ratings.length) notObserved.push(`${kind}:${key}`);
+    const total = observed.reduce((a, [, c]) => a + c.weight, 0);
+    if (total <= 0) continue;
+    prepared.push({ kind, criteria: observed.map(([, c]) => c) });
+    kinds.add(kind);
+  }
+  return { cards: cards.length, groups: prepared, notObserved, kinds: [...kinds].sort() };
+}
+
+/** Per kind (in `kinds` order) its mean over the kind's groups, and the interview component's value: the offsets' arithmetic only. */
+interface InterviewNumbers {
+  value: number | null;
+  kindMeans: number[];
+}
+
+const kindWeight = (k: string): number => INTERVIEW_KIND_WEIGHTS[k] ?? OTHER_KIND_WEIGHT;
 
 /**
  * The interview component: per interview kind and rubric, each criterion's calibrated ratings
  * are averaged over the interviewers who observed it, and the criteria combine by their rubric
  * weights; kinds then combine by INTERVIEW_KIND_WEIGHTS (re-normalised over the kinds present).
  */
-function interviewAggregate(cards: readonly ScorecardInput[], offsetOf: (card: ScorecardInput) => number): InterviewAggregate {
-  const groups = new Map<string, ScorecardInput[]>();
-  for (const card of cards) groups.set(`${card.kind}|${card.rubricId}`, [...(groups.get(`${card.kind}|${card.rubricId}`) ?? []), card]);
+function interviewNumbers(p: PreparedInterview, offsets: readonly number[]): InterviewNumbers {
   const perKind = new Map<string, number[]>();
-  const notObserved: string[] = [];
-  const parts: string[] = [];
-  for (const [, group] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
-    const kind = group[0].kind;
-    const criteria = new Map<string, { weight: number; units: number[] }>();
-    for (const card of group) {
-      const offset = offsetOf(card);
-      for (const r of card.ratings) {
-        const c = criteria.get(r.key) ?? { weight: r.weight, units: [] };
-        if (r.rating !== null) c.units.push(unit(r.rating, offset));
-        criteria.set(r.key, c);
-      }
+  for (const g of p.groups) {
+    let total = 0;
+    let weighted = 0;
+    for (const c of g.criteria) {
+      total += c.weight;
+      const units = c.ratings.map(([card, rating]) => unit(rating, offsets[card]));
+      weighted += c.weight * mean(units);
     }
-    const observed = [...criteria].filter(([, c]) => c.units.length && c.weight > 0);
-    for (const [key, c] of criteria) if (!c.units.length) notObserved.push(`${kind}:${key}`);
-    const total = observed.reduce((a, [, c]) => a + c.weight, 0);
-    if (total <= 0) continue;
-    const v = observed.reduce((a, [, c]) => a + c.weight * mean(c.units), 0) / total;
-    perKind.set(kind, [...(perKind.get(kind) ?? []), v]);
+    const list = perKind.get(g.kind);
+    if (list) list.push(weighted / total);
+    else perKind.set(g.kind, [weighted / total]);
   }
-  const kinds = [...perKind.keys()].sort();
-  const kindWeight = (k: string): number => INTERVIEW_KIND_WEIGHTS[k] ?? OTHER_KIND_WEIGHT;
-  const wsum = kinds.reduce((a, k) => a + kindWeight(k), 0);
-  if (!kinds.length || wsum <= 0) return { value: null, detail: cards.length ? 'no criterion observed' : 'no submitted scorecard', notObserved };
+  const wsum = p.kinds.reduce((a, k) => a + kindWeight(k), 0);
+  if (!p.kinds.length || wsum <= 0) return { value: null, kindMeans: [] };
   let value = 0;
-  for (const k of kinds) {
+  const kindMeans = p.kinds.map((k) => {
     const v = mean(perKind.get(k)!);
     value += (kindWeight(k) * v) / wsum;
-    parts.push(`${k} ${f3(v)} (weight ${kindWeight(k)})`);
-  }
-  const detail = `${cards.length} scorecard(s) aggregated per kind: ${parts.join(', ')}` + (notObserved.length ? `; not observed: ${notObserved.join(', ')}` : '');
-  return { value, detail, notObserved };
+    return v;
+  });
+  return { value, kindMeans };
 }
 
-export function composite(c: CandidateInput, policy: ShortlistPolicy, calibration: Map<string, Calibration>): CompositeResult {
+function interviewDetail(p: PreparedInterview, n: InterviewNumbers): string {
+  if (n.value === null) return p.cards ? 'no criterion observed' : 'no submitted scorecard';
+  const parts = p.kinds.map((k, i) => `${k} ${f3(n.kindMeans[i])} (weight ${kindWeight(k)})`);
+  return `${p.cards} scorecard(s) aggregated per kind: ${parts.join(', ')}` + (p.notObserved.length ? `; not observed: ${p.notObserved.join(', ')}` : '');
+}
+
+/**
+ * Everything of a composite that does not depend on the interviewers' calibration: kept by the
+ * ranking per application, so that a moved leniency offset re-runs only finishComposite.
+ */
+export interface PreparedComposite {
+  input: CandidateInput;
+  policy: ShortlistPolicy;
+  /** Per scorecard, its calibration key. */
+  keys: string[];
+  interview: PreparedInterview;
+  values: Record<ComponentName, number | null>;
+  details: Record<ComponentName, string>;
+  present: ComponentName[];
+  missing: ComponentName[];
+  shares: Map<ComponentName, number>;
+  weightSum: number;
+  penalty: number;
+  demoted: boolean;
+  flagCount: number;
+  /** RED_FLAG and STRONG_NO adjustments, after the calibration ones. */
+  flagAdjustments: Adjustment[];
+  strongNo: string[];
+  /** Ranked once it has a score: at least one evidence component, and every required one. */
+  rankable: boolean;
+}
+
+export function prepareComposite(c: CandidateInput, policy: ShortlistPolicy): PreparedComposite {
+  const interview = prepareInterview(c.scorecards);
+  const assessment = c.assessment;
+  const values: Record<ComponentName, number | null> = {
+    skills: c.skillsMatch === null ? null : clamp(c.skillsMatch, 0, 1),
+    assessment: !assessment ? null : assessment.notTaken ? 0 : assessment.pointsPossible > 0 ? clamp(assessment.pointsEarned / assessment.pointsPossible, 0, 1) : null,
+    // Whether the interview is present does not depend on the offsets (a calibrated rating stays a rating); its value does.
+    interview: interview.kinds.length && interview.kinds.reduce((a, k) => a + kindWeight(k), 0) > 0 ? 0 : null,
+  };
+  const details: Record<ComponentName, string> = {
+    skills: values.skills === null ? 'no screening skills match' : `self-rated skills match ${f3(values.skills)} (at most ${MAX_SELF_RATED_SHARE} of the score)`,
+    assessment: !assessment ? 'no assessment result' : assessment.notTaken ? 'not taken: the invitation expired before it was started (scores 0)' : `${assessment.pointsEarned} of ${assessment.pointsPossible} points`,
+    interview: '',
+  };
+
+  const present = COMPONENTS.filter((n) => values[n] !== null && policy.weights[n] > 0);
+  const missing = COMPONENTS.filter((n) => values[n] === null);
+  const shares = sharesOf(present, policy.weights);
+  const weightSum = present.reduce((a, n) => a + policy.weights[n], 0);
+
+  // Red flags: each flag counts once per candidate, at the highest severity any interviewer gave it.
+  const flags = new Map<string, { key: string; title: string; severity: Severity; by: string[] }>();
+  const strongNo: string[] = [];
+  for (const card of c.scorecards) {
+    if (card.recommendation === 'STRONG_NO') strongNo.push(who(card));
+    for (const flag of card.redFlags) {
+      const f = flags.get(flag.key) ?? { key: flag.key, title: flag.title ?? flag.key, severity: flag.severity, by: [] };
+      if (SEVERITY_ORDER[flag.severity] > SEVERITY_ORDER[f.severity]) f.severity = flag.severity;
+      if (!f.by.includes(who(card))) f.by.push(who(card));
+      flags.set(flag.key, f);
+    }
+  }
+  const flagAdjustments: Adjustment[] = [];
+  let penalty = 0;
+  let demoted = false;
+  for (const f of flags.values()) {
+    const p = policy.redFlags.penalties[f.severity] ?? 0;
+    penalty += p;
+    const demotes = policy.redFlags.mode === 'DEMOTE' && SEVERITY_ORDER[f.severity] >= SEVERITY_ORDER[policy.redFlags.demoteAtSeverity];
+    demoted ||= demotes;
+    flagAdjustments.push({
+      kind: 'RED_FLAG',
+      flag: f.key,
+      severity: f.severity,
+      raisedBy: f.by.length,
+      amount: p,
+      applied: true,
+      description: `red flag "${f.title}" (${f.severity}) raised by ${f.by.length} interviewer(s) (${f.by.join(', ')}), counted once: −${f3(p)}${demotes ? '; ranked below candidates without such flags' : ''}`,
+    });
+  }
+  if (strongNo.length) {
+    flagAdjustments.push({
+      kind: 'STRONG_NO',
+      flag: 'STRONG_NO',
+      raisedBy: strongNo.length,
+      amount: 0,
+      applied: false,
+      description: `STRONG_NO recommendation from ${strongNo.join(', ')}: shown as a flag; recommendations do not move the score`,
+    });
+  }
+  const keys = c.scorecards.map((card) => calibrationKey(card.interviewerId, card.kind, card.rubricId));
+  // Self-ratings alone never rank: at least one evidence component, and every required one.
+  const rankable = EVIDENCE_COMPONENTS.some((n) => present.includes(n)) && policy.requireComponents.every((n) => values[n] !== null);
+  return { input: c, policy, keys, interview, values, details, present, missing, shares, weightSum, penalty, demoted, flagCount: flags.size, flagAdjustments, strongNo, rankable };
+}
+
+/** What ranks an entry, computed from its prepared parts and the calibration with arithmetic only (no text): finishComposite gives the same figures. */
+export interface CompositeScore {
+  score: number | null;
+  ranked: boolean;
+  demoted: boolean;
+  /** The assessment component's value (rounded as shown), -1 without one: the first tie-breaker. */
+  assessment: number;
+}
+
+interface CompositeNumbers {
+  /** Per scorecard: its calibration entry when it has an offset, and whether the offset is applied. */
+  calibrations: Array<{ cal: Calibration | undefined; usable: boolean }>;
+  interview: InterviewNumbers;
+  values: Record<ComponentName, number | null>;
+  base: number | null;
+  score: number | null;
+}
+
+function compositeNumbers(p: PreparedComposite, calibration: ReadonlyMap<string, Calibration>): CompositeNumbers {
+  const calibrations = p.keys.map((key) => {
+    const cal = calibration.get(key);
+    return { cal, usable: !!cal && cal.offset !== null && cal.sharedCandidates >= p.policy.minSharedCandidates };
+  });
+  const interview = interviewNumbers(
+    p.interview,
+    calibrations.map(({ cal, usable }) => (usable ? (cal!.offset as number) : 0)),
+  );
+  const values: Record<ComponentName, number | null> = { ...p.values, interview: interview.value };
+  const base = p.present.length ? p.present.reduce((a, n) => a + (p.shares.get(n) as number) * (values[n] as number), 0) : null;
+  const score = base === null ? null : r4(clamp(base - p.penalty, 0, 1));
+  return { calibrations, interview, values, base, score };
+}
+
+export function scoreComposite(p: PreparedComposite, calibration: ReadonlyMap<string, Calibration>): CompositeScore {
+  const { score } = compositeNumbers(p, calibration);
+  return { score, ranked: score !== null && p.rankable, demoted: p.demoted, assessment: p.values.assessment === null ? -1 : r4(p.values.assessment) };
+}
+
+/** The composite of a prepared candidate under the given calibration: the offsets' arithmetic and the texts that show it. */
+export function finishComposite(p: PreparedComposite, calibration: ReadonlyMap<string, Calibration>): CompositeResult {
+  const { input: c, policy, present, missing, shares, weightSum, penalty, demoted, strongNo } = p;
+  const { calibrations, interview: numbers, values, base, score } = compositeNumbers(p, calibration);
+  const interview = { value: numbers.value, detail: interviewDetail(p.interview, numbers), notObserved: p.interview.notObserved };
   const adjustments: Adjustment[] = [];
 
   // Calibration: each interviewer against the others of the same kind and rubric, used where it rests on enough candidates.
-  const offsets = new Map<ScorecardInput, number>();
-  for (const card of c.scorecards) {
-    const cal = calibration.get(calibrationKey(card.interviewerId, card.kind, card.rubricId));
-    const usable = !!cal && cal.offset !== null && cal.sharedCandidates >= policy.minSharedCandidates;
-    offsets.set(card, usable ? (cal.offset as number) : 0);
+  c.scorecards.forEach((card, i) => {
+    const { cal, usable } = calibrations[i];
     if (cal && cal.offset !== null) {
       adjustments.push({
         kind: 'CALIBRATION',
@@ -230,67 +400,9 @@ export function composite(c: CandidateInput, policy: ShortlistPolicy, calibratio
           : `${who(card)} offset ${cal.offset.toFixed(2)} among ${card.kind} interviewers rests on ${cal.sharedCandidates} shared candidate(s) (< ${policy.minSharedCandidates}): raw ratings used`,
       });
     }
-  }
-  const interview = interviewAggregate(c.scorecards, (card) => offsets.get(card) ?? 0);
-
-  const assessment = c.assessment;
-  const values: Record<ComponentName, number | null> = {
-    skills: c.skillsMatch === null ? null : clamp(c.skillsMatch, 0, 1),
-    assessment: !assessment ? null : assessment.notTaken ? 0 : assessment.pointsPossible > 0 ? clamp(assessment.pointsEarned / assessment.pointsPossible, 0, 1) : null,
-    interview: interview.value,
-  };
-  const details: Record<ComponentName, string> = {
-    skills: values.skills === null ? 'no screening skills match' : `self-rated skills match ${f3(values.skills)} (at most ${MAX_SELF_RATED_SHARE} of the score)`,
-    assessment: !assessment ? 'no assessment result' : assessment.notTaken ? 'not taken: the invitation expired before it was started (scores 0)' : `${assessment.pointsEarned} of ${assessment.pointsPossible} points`,
-    interview: interview.detail,
-  };
-
-  const present = COMPONENTS.filter((n) => values[n] !== null && policy.weights[n] > 0);
-  const missing = COMPONENTS.filter((n) => values[n] === null);
-  const shares = sharesOf(present, policy.weights);
-  const weightSum = present.reduce((a, n) => a + policy.weights[n], 0);
-  const base = present.length ? present.reduce((a, n) => a + (shares.get(n) as number) * (values[n] as number), 0) : null;
-
-  // Red flags: each flag counts once per candidate, at the highest severity any interviewer gave it.
-  const flags = new Map<string, { key: string; title: string; severity: Severity; by: string[] }>();
-  const strongNo: string[] = [];
-  for (const card of c.scorecards) {
-    if (card.recommendation === 'STRONG_NO') strongNo.push(who(card));
-    for (const flag of card.redFlags) {
-      const f = flags.get(flag.key) ?? { key: flag.key, title: flag.title ?? flag.key, severity: flag.severity, by: [] };
-      if (SEVERITY_ORDER[flag.severity] > SEVERITY_ORDER[f.severity]) f.severity = flag.severity;
-      if (!f.by.includes(who(card))) f.by.push(who(card));
-      flags.set(flag.key, f);
-    }
-  }
-  let penalty = 0;
-  let demoted = false;
-  for (const f of flags.values()) {
-    const p = policy.redFlags.penalties[f.severity] ?? 0;
-    penalty += p;
-    const demotes = policy.redFlags.mode === 'DEMOTE' && SEVERITY_ORDER[f.severity] >= SEVERITY_ORDER[policy.redFlags.demoteAtSeverity];
-    demoted ||= demotes;
-    adjustments.push({
-      kind: 'RED_FLAG',
-      flag: f.key,
-      severity: f.severity,
-      raisedBy: f.by.length,
-      amount: p,
-      applied: true,
-      description: `red flag "${f.title}" (${f.severity}) raised by ${f.by.length} interviewer(s) (${f.by.join(', ')}), counted once: −${f3(p)}${demotes ? '; ranked below candidates without such flags' : ''}`,
-    });
-  }
-  if (strongNo.length) {
-    adjustments.push({
-      kind: 'STRONG_NO',
-      flag: 'STRONG_NO',
-      raisedBy: strongNo.length,
-      amount: 0,
-      applied: false,
-      description: `STRONG_NO recommendation from ${strongNo.join(', ')}: shown as a flag; recommendations do not move the score`,
-    });
-  }
-  const score = base === null ? null : r4(clamp(base - penalty, 0, 1));
+  });
+  adjustments.push(...p.flagAdjustments);
+  const details: Record<ComponentName, string> = { ...p.details, interview: interview.detail };
 
   const components = COMPONENTS.map<ComponentExplanation>((n) => ({
     name: n,
@@ -301,9 +413,7 @@ export function composite(c: CandidateInput, policy: ShortlistPolicy, calibratio
     detail: details[n],
   }));
   const confidence = present.length === 3 ? 'HIGH' : present.length === 2 ? 'MEDIUM' : present.length === 1 ? 'LOW' : 'NONE';
-  // Self-ratings alone never rank: at least one evidence component, and every required one.
-  const hasEvidence = EVIDENCE_COMPONENTS.some((n) => present.includes(n));
-  const ranked = score !== null && hasEvidence && policy.requireComponents.every((n) => values[n] !== null);
+  const ranked = score !== null && p.rankable;
 
   const cappedSkills = shares.has('skills') && weightSum > 0 && (shares.get('skills') as number) < policy.weights.skills / weightSum - 1e-9;
   const terms = present.map((n) => `${f3(shares.get(n) as number)}×${f3(values[n] as number)} (${n})`).join(' + ');
@@ -311,13 +421,13 @@ export function composite(c: CandidateInput, policy: ShortlistPolicy, calibratio
     base === null
       ? 'No evidence yet: no component is present.'
       : `${terms} = ${f3(base)}` + (penalty > 0 ? ` − ${f3(penalty)} red-flag penalty = ${f3(score as number)}` : '');
-  if (assessment?.notTaken) explanation += '. Assessment not taken by its deadline: counts 0';
+  if (c.assessment?.notTaken) explanation += '. Assessment not taken by its deadline: counts 0';
   if (cappedSkills) explanation += `. Self-rated skills capped at a ${MAX_SELF_RATED_SHARE} share`;
   if (missing.length) explanation += `. Missing: ${missing.join(', ')} (confidence ${confidence})`;
   if (interview.notObserved.length) explanation += `. Not observed (missing evidence, not zero): ${interview.notObserved.join(', ')}`;
   const calibrated = adjustments.filter((a) => a.kind === 'CALIBRATION' && a.applied);
   if (calibrated.length) explanation += `. Calibrated: ${calibrated.map((a) => `${a.interviewerName ?? a.interviewerId} ${a.amount >= 0 ? '−' : '+'}${Math.abs(a.amount).toFixed(2)}`).join(', ')}`;
-  if (flags.size) explanation += '. Red flags count once each, whoever raised them, and are subtracted after the ratings (a rating of 1 given with a flag lowers the interview mean; the flag adds its penalty)';
+  if (p.flagCount) explanation += '. Red flags count once each, whoever raised them, and are subtracted after the ratings (a rating of 1 given with a flag lowers the interview mean; the flag adds its penalty)';
   if (strongNo.length) explanation += `. STRONG_NO from ${strongNo.join(', ')}`;
   if (demoted) explanation += '. Demoted by a red flag';
   if (!ranked && base !== null) {
@@ -339,6 +449,11 @@ export function composite(c: CandidateInput, policy: ShortlistPolicy, calibratio
     awaitingEvidence: !ranked,
     explanation,
   };
+}
+
+/** The composite score of one candidate: prepareComposite, then finishComposite with the calibration. */
+export function composite(c: CandidateInput, policy: ShortlistPolicy, calibration: ReadonlyMap<string, Calibration>): CompositeResult {
+  return finishComposite(prepareComposite(c, policy), calibration);
 }
 
 /**
@@ -365,16 +480,21 @@ export function sharesOf(present: readonly ComponentName[], weights: Record<Comp
  * score (high first), then assessment score, then the earlier application, then id (stable).
  */
 export function rank<T extends CompositeResult & { appliedAt: string }>(entries: readonly T[]): Array<T & { rank: number | null }> {
-  const assessmentOf = (e: CompositeResult) => e.components.find((c) => c.name === 'assessment')?.value ?? -1;
-  const sorted = [...entries].sort(
-    (a, b) =>
-      Number(b.ranked) - Number(a.ranked) ||
-      Number(a.demoted) - Number(b.demoted) ||
-      (b.score ?? -1) - (a.score ?? -1) ||
-      assessmentOf(b) - assessmentOf(a) ||
-      a.appliedAt.localeCompare(b.appliedAt) ||
-      a.applicationId.localeCompare(b.applicationId),
-  );
+  const sorted = [...entries].sort(compareEntries);
   let n = 0;
   return sorted.map((e) => ({ ...e, rank: e.ranked ? ++n : null }));
+}
+
+const assessmentOf = (e: CompositeResult): number => e.components.find((c) => c.name === 'assessment')?.value ?? -1;
+
+/** The ranking's order (see rank): a total order, application ids being unique. */
+export function compareEntries(a: CompositeResult & { appliedAt: string }, b: CompositeResult & { appliedAt: string }): number {
+  return (
+    Number(b.ranked) - Number(a.ranked) ||
+    Number(a.demoted) - Number(b.demoted) ||
+    (b.score ?? -1) - (a.score ?? -1) ||
+    assessmentOf(b) - assessmentOf(a) ||
+    a.appliedAt.localeCompare(b.appliedAt) ||
+    a.applicationId.localeCompare(b.applicationId)
+  );
 }

@@ -2,7 +2,7 @@ import type { ApplicationPoints, ProblemOutcome } from '@app/assessments';
 import { ApplicationStage, ScreeningOutcome } from '@app/domain';
 import { ApplicationRankingInput, IDENTITY_REVEALED_STAGES } from '@app/hiring';
 import type { InterviewerCalibration, ScorecardEvidence } from '@app/rubrics';
-import { Calibration, calibrationKey, composite, CompositeResult, rank, ShortlistPolicy } from './composite';
+import { Calibration, CompositeResult, CompositeScore, finishComposite, PreparedComposite, prepareComposite, scoreComposite, ShortlistPolicy } from './composite';
 
 export interface ShortlistEntry extends CompositeResult {
   rank: number | null;
@@ -43,9 +43,10 @@ export interface JobRanking {
   anonymizedReview: boolean;
   policy: ShortlistPolicy;
   inputs: Map<string, ApplicationInputs>;
-  /** Eligible applications only (a knock-out rejection never appears), without their rank. */
-  unranked: Map<string, Omit<ShortlistEntry, 'rank'>>;
-  entries: ShortlistEntry[];
+  /** Per eligible application, its composite's calibration-free parts and identity (re-prepared only when its inputs, the policy or the job change). */
+  prepared: Map<string, PreparedEntry>;
+  /** Eligible applications only (a knock-out rejection never appears), in rank order; `rank` is set in place when the order changes. */
+  items: RankedItem[];
   /** Per application, its earliest invitation expiry still ahead: its points change then. */
   expiries: Map<string, Date>;
   /** The calibration version (CalibrationIndex.version) the entries were computed with. */
@@ -68,43 +69,139 @@ export function leniencyMap(calibration: ReadonlyMap<string, InterviewerCalibrat
   return new Map([...calibration].map(([key, c]) => [key, { offset: c.leniencyOffset, sharedCandidates: c.sharedCandidates }]));
 }
 
-/** One application's unranked entry: the composite of its inputs, with identity per the job's anonymized review. */
-export function entryOf(inputs: ApplicationInputs, policy: ShortlistPolicy, calibration: Map<string, Calibration>, anonymizedReview: boolean): Omit<ShortlistEntry, 'rank'> {
+/** What an entry keeps between calibration changes: the prepared composite and the fields that do not depend on the score. */
+export interface PreparedEntry {
+  composite: PreparedComposite;
+  identity: Omit<ShortlistEntry, keyof CompositeResult | 'rank'>;
+}
+
+/** One application's entry without the calibration: its prepared composite, with identity per the job's anonymized review. */
+export function prepareEntry(inputs: ApplicationInputs, policy: ShortlistPolicy, anonymizedReview: boolean): PreparedEntry {
   const { app: a, points, cards } = inputs;
   const appliedAt = a.createdAt.toISOString();
-  const result = composite({ applicationId: a.id, appliedAt, skillsMatch: a.skillsScore, assessment: points, scorecards: cards }, policy, calibration);
   const anonymized = anonymizedReview && !IDENTITY_REVEALED_STAGES.includes(a.stage);
   return {
-    ...result,
-    appliedAt,
-    stage: a.stage,
-    candidateId: a.candidateId,
-    anonymized,
-    name: anonymized ? null : a.profile.name,
-    // An erased candidate's stored email is empty: none to show.
-    email: anonymized ? null : a.profile.email || null,
-    links: anonymized ? [] : a.profile.links,
-    recommendations: cards.map((c) => c.recommendation),
-    redFlagCount: new Set(cards.flatMap((c) => c.redFlags.map((f) => f.key))).size,
-    assessmentProblems: [],
+    composite: prepareComposite({ applicationId: a.id, appliedAt, skillsMatch: a.skillsScore, assessment: points, scorecards: cards }, policy),
+    identity: {
+      appliedAt,
+      stage: a.stage,
+      candidateId: a.candidateId,
+      anonymized,
+      name: anonymized ? null : a.profile.name,
+      // An erased candidate's stored email is empty: none to show.
+      email: anonymized ? null : a.profile.email || null,
+      links: anonymized ? [] : a.profile.links,
+      recommendations: cards.map((c) => c.recommendation),
+      redFlagCount: new Set(cards.flatMap((c) => c.redFlags.map((f) => f.key))).size,
+      assessmentProblems: [],
+    },
   };
 }
 
-/** Recomputes the entries of `ids` (all when omitted) from the inputs held, then re-sorts the whole ranking. */
-export function recompute(state: JobRanking, calibration: Map<string, Calibration>, ids?: Iterable<string>): void {
+/** A prepared entry under the given calibration, not yet ranked. */
+export function finishEntry(p: PreparedEntry, calibration: ReadonlyMap<string, Calibration>): ShortlistEntry {
+  return { ...finishComposite(p.composite, calibration), ...p.identity, rank: null };
+}
+
+/** One application's entry from its inputs: what a full computation gives. */
+export function entryOf(inputs: ApplicationInputs, policy: ShortlistPolicy, calibration: ReadonlyMap<string, Calibration>, anonymizedReview: boolean): ShortlistEntry {
+  return finishEntry(prepareEntry(inputs, policy, anonymizedReview), calibration);
+}
+
+/**
+ * One application's place in the ranking: what orders it (computed with arithmetic only), and
+ * its entry rendered (explanations, components, adjustments) only once a page or the CSV asks
+ * for it, with the calibration its score was computed with.
+ */
+export interface RankedItem extends CompositeScore {
+  applicationId: string;
+  appliedAt: string;
+  rank: number | null;
+  prepared: PreparedEntry;
+  calibration: ReadonlyMap<string, Calibration>;
+  rendered: Omit<ShortlistEntry, 'rank'> | null;
+}
+
+function itemOf(prepared: PreparedEntry, calibration: ReadonlyMap<string, Calibration>): RankedItem {
+  const c = prepared.composite.input;
+  return { ...scoreComposite(prepared.composite, calibration), applicationId: c.applicationId, appliedAt: c.appliedAt, rank: null, prepared, calibration, rendered: null };
+}
+
+/** The ranking's order, as compareEntries orders the rendered entries (a total order: application ids are unique). */
+export function compareItems(a: RankedItem, b: RankedItem): number {
+  return (
+    Number(b.ranked) - Number(a.ranked) ||
+    Number(a.demoted) - Number(b.demoted) ||
+    (b.score ?? -1) - (a.score ?? -1) ||
+    b.assessment - a.assessment ||
+    a.appliedAt.localeCompare(b.appliedAt) ||
+    a.applicationId.localeCompare(b.applicationId)
+  );
+}
+
+/** The item's entry, rendered once and kept; a copy with its current rank. */
+export function render(item: RankedItem): ShortlistEntry {
+  item.rendered ??= finishEntry(item.prepared, item.calibration);
+  return { ...item.rendered, rank: item.rank };
+}
+
+/** Up to this many changed entries are moved into place one by one; more, and the ranking is sorted again. */
+const MAX_INSERTED = 256;
+
+/**
+ * Recomputes the entries of `ids` (all when omitted) and puts them in rank order. `changed`
+ * names the applications whose inputs changed (prepared again); the others of `ids` only had
+ * their calibration move, and re-run the calibration's arithmetic on their kept parts (their
+ * texts are rendered when a page asks for them). A few entries are removed and inserted at
+ * their place (a binary search with the ranking's total order: the same order as a full
+ * sort); many, and the whole ranking is sorted again.
+ */
+export function recompute(state: JobRanking, calibration: ReadonlyMap<string, Calibration>, ids?: Iterable<string>, changed?: ReadonlySet<string>): void {
+  const all = !ids;
+  if (all) state.prepared.clear();
+  const touched = new Map<string, RankedItem | null>();
   for (const id of ids ?? [...state.inputs.keys()]) {
     const inputs = state.inputs.get(id);
-    if (inputs && eligible(inputs.app)) state.unranked.set(id, entryOf(inputs, state.policy, calibration, state.anonymizedReview));
-    else state.unranked.delete(id);
+    if (!inputs || !eligible(inputs.app)) {
+      state.prepared.delete(id);
+      touched.set(id, null);
+      continue;
+    }
+    let p = changed?.has(id) ? undefined : state.prepared.get(id);
+    if (!p) {
+      p = prepareEntry(inputs, state.policy, state.anonymizedReview);
+      state.prepared.set(id, p);
+    }
+    touched.set(id, itemOf(p, calibration));
   }
-  state.entries = rank([...state.unranked.values()]);
+  if (all || touched.size > MAX_INSERTED) {
+    const kept = all ? [] : state.items.filter((e) => !touched.has(e.applicationId));
+    for (const e of touched.values()) if (e) kept.push(e);
+    state.items = kept.sort(compareItems);
+  } else {
+    const items = state.items.filter((e) => !touched.has(e.applicationId));
+    for (const e of touched.values()) {
+      if (!e) continue;
+      let lo = 0;
+      let hi = items.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (compareItems(items[mid], e) < 0) lo = mid + 1;
+        else hi = mid;
+      }
+      items.splice(lo, 0, e);
+    }
+    state.items = items;
+  }
+  let n = 0;
+  for (const e of state.items) e.rank = e.ranked ? ++n : null;
 }
 
 /** The applications of the ranking with a scorecard whose interviewer|kind|rubric calibration is among `keys`. */
 export function calibratedBy(state: JobRanking, keys: ReadonlySet<string>): string[] {
   if (!keys.size) return [];
   const out: string[] = [];
-  for (const [id, inputs] of state.inputs) if (inputs.cards.some((c) => keys.has(calibrationKey(c.interviewerId, c.kind, c.rubricId)))) out.push(id);
+  for (const [id, p] of state.prepared) if (p.composite.keys.some((k) => keys.has(k))) out.push(id);
   return out;
 }
 

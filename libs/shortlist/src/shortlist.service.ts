@@ -7,7 +7,7 @@ import { ApplicationStage, JobEntity, ShortlistComponent, ShortlistPolicyEntity 
 import { ApplicationsService, JobsService } from '@app/hiring';
 import { CalibrationIndex, ScorecardEvidenceService } from '@app/rubrics';
 import { Calibration, DEFAULT_POLICY, ShortlistPolicy } from './composite';
-import { ApplicationInputs, calibratedBy, JobRanking, leniencyMap, recompute, ShortlistEntry, withOutcomes } from './job-ranking';
+import { ApplicationInputs, calibratedBy, JobRanking, leniencyMap, recompute, render, ShortlistEntry, withOutcomes } from './job-ranking';
 
 export type { ShortlistEntry } from './job-ranking';
 
@@ -46,6 +46,8 @@ const APP = 'app';
 const ATTEMPT = 'att';
 const SUBMISSION = 'sub';
 const CARD = 'card';
+/** A scorecard of the job whose interviewer's account changed (a rename: explanations name interviewers). */
+const INTERVIEWER = 'iv';
 const ASSESSMENT = 'asmt';
 const POLICY = 'pol';
 const ALL_CARDS = 'cal';
@@ -140,29 +142,30 @@ export class ShortlistService {
   }
 
   async page(jobId: string, filter: ShortlistFilter, first: number, after?: string | null): Promise<ShortlistPage> {
-    const job = await this.job(jobId);
-    const ranked = await this.ranked(job);
+    const ranked = await this.ranked(jobId);
     const require = filter.requireComponents ?? [];
-    const matching = ranked.entries.filter(
+    const matching = ranked.items.filter(
       (e) =>
-        (!filter.stages?.length || filter.stages.includes(e.stage)) &&
+        (!filter.stages?.length || filter.stages.includes(e.prepared.identity.stage)) &&
         (filter.minScore === undefined || (e.score !== null && e.score >= filter.minScore)) &&
-        require.every((c) => !e.missing.includes(c)),
+        require.every((c) => !e.prepared.composite.missing.includes(c)),
     );
     const offset = after ? decodeCursor(after) : 0;
-    const entries = await this.withOutcomes(ranked, matching.slice(offset, offset + first));
+    // Rendered (copies, with their rank) before any await: a refresh meanwhile re-numbers the kept items in place.
+    const entries = await this.withOutcomes(ranked, matching.slice(offset, offset + first).map(render));
     const next = offset + entries.length;
     return { jobId, policy: ranked.policy, entries, totalCount: matching.length, hasNextPage: next < matching.length, endCursor: entries.length ? encodeCursor(next) : null };
   }
 
   /** Every entry of the job, ranked, with its problems' outcomes (the CSV export). */
   async all(jobId: string): Promise<ShortlistEntry[]> {
-    return this.allWithOutcomes(await this.ranked(await this.job(jobId)));
+    return this.allWithOutcomes(await this.ranked(jobId));
   }
 
   private async allWithOutcomes(state: JobRanking): Promise<ShortlistEntry[]> {
     const out: ShortlistEntry[] = [];
-    for (let i = 0; i < state.entries.length; i += 500) out.push(...(await this.withOutcomes(state, state.entries.slice(i, i + 500))));
+    const all = state.items.map(render);
+    for (let i = 0; i < all.length; i += 500) out.push(...(await this.withOutcomes(state, all.slice(i, i + 500))));
     return out;
   }
 
@@ -192,31 +195,34 @@ export class ShortlistService {
   }
 
   /** The job's ranking, up to date with the database. */
-  private ranked(job: JobEntity): Promise<JobRanking> {
-    const pending = this.waiting.get(job.id);
+  private ranked(jobId: string): Promise<JobRanking> {
+    const pending = this.waiting.get(jobId);
     if (pending) return pending;
     const run = this.queue.then(() => {
       // From here on, a new request waits for the next refresh: this one may have read before its write.
-      this.waiting.delete(job.id);
-      return this.refresh(job);
+      this.waiting.delete(jobId);
+      return this.refresh(jobId);
     });
-    this.waiting.set(job.id, run);
+    this.waiting.set(jobId, run);
     this.queue = run.catch(() => undefined);
     return run;
   }
 
-  private async refresh(job: JobEntity): Promise<JobRanking> {
+  private async refresh(jobId: string): Promise<JobRanking> {
     const calibration = await this.sharedCalibration();
-    const state = this.cache.get(job.id);
-    if (!state) return this.full(job, calibration);
+    const state = this.cache.get(jobId);
+    if (!state) return this.full(await this.job(jobId), calibration);
     const since = state.since < calibration.since ? state.since : calibration.since;
-    const rows = await selectChanges(this.ds, this.changeFragments(job.id, since, true));
+    // The job (its policy switches, its anonymized review; NOT_FOUND) and the change read, side by side.
+    const [rows, job] = await Promise.all([selectChanges(this.ds, this.changeFragments(jobId, since, true)), this.job(jobId)]);
     const dbNow = rows.find((r) => r.tag === NOW)?.stamp ?? since;
     const now = this.clock.now();
 
     // What changed for this job: rows not seen before with this stamp.
     const fresh = (r: ChangeRow, seen: Map<string, string>, after: string, key: string) => r.stamp > after && seen.get(key) !== r.stamp;
-    const mine = rows.filter((r) => r.tag !== NOW && r.tag !== ALL_CARDS && fresh(r, state.seen, state.since, `${r.tag}:${r.id}`));
+    // This job's scorecards come with every job's (ALL_CARDS, read from an earlier or equal stamp): those of its applications, under their own tag.
+    const jobRows = rows.flatMap((r) => (r.tag === NOW ? [] : r.tag !== ALL_CARDS ? [r] : state.inputs.has(r.applicationId) ? [{ ...r, tag: CARD }] : []));
+    const mine = jobRows.filter((r) => fresh(r, state.seen, state.since, `${r.tag}:${r.id}`));
     const cards = rows.filter((r) => r.tag === ALL_CARDS && fresh(r, calibration.seen, calibration.since, r.id));
     const dirty = new Set(mine.filter((r) => r.tag !== POLICY && r.tag !== ASSESSMENT).map((r) => r.applicationId));
     for (const [id, at] of state.expiries) if (at <= now) dirty.add(id);
@@ -226,10 +232,10 @@ export class ShortlistService {
       return this.full(job, await this.advanceCalibration(calibration, cards, dbNow));
     }
 
-    // Calibration first: every job shares it, and this job's entries depend on it.
-    await this.advanceCalibration(calibration, cards, dbNow);
+    // The calibration (every job shares it; this job's entries depend on it) and the changed inputs, read side by side.
     const ids = [...dirty];
-    const [apps, points, evidence, policy] = await Promise.all([
+    const [, apps, points, evidence, policy] = await Promise.all([
+      this.advanceCalibration(calibration, cards, dbNow),
       this.applications.rankingInputs(job.id, ids),
       this.assessments.pointsByApplication(job.id, now, ids),
       this.scorecards.evidenceFor(job.id, ids),
@@ -254,7 +260,7 @@ export class ShortlistService {
     state.jobUpdatedAt = job.updatedAt.getTime();
     const moved = calibration.index.changedSince(state.calibrationVersion);
     const all = policyChanged || jobChanged;
-    if (all || dirty.size || moved.size) recompute(state, calibration.leniency, all ? undefined : new Set([...ids, ...calibratedBy(state, moved)]));
+    if (all || dirty.size || moved.size) recompute(state, calibration.leniency, all ? undefined : new Set([...ids, ...calibratedBy(state, moved)]), dirty);
     state.calibrationVersion = calibration.index.version;
     for (const r of mine) state.seen.set(`${r.tag}:${r.id}`, r.stamp);
     state.since = stampMinus(dbNow, CHANGE_WINDOW_SECONDS);
@@ -291,8 +297,8 @@ export class ShortlistService {
       anonymizedReview: job.anonymizedReview,
       policy,
       inputs,
-      unranked: new Map(),
-      entries: [],
+      prepared: new Map(),
+      items: [],
       expiries: points.expiries,
       calibrationVersion,
       seen: new Map(),
@@ -344,7 +350,9 @@ export class ShortlistService {
       [ATTEMPT]: points.attempts,
       [SUBMISSION]: points.submissions,
       [ASSESSMENT]: points.assessments,
-      [CARD]: this.scorecards.changesSince(jobId, since),
+      // With every job's scorecards, this job's are among them (see refresh).
+      ...(withAllCards ? {} : { [CARD]: this.scorecards.changesSince(jobId, since) }),
+      [INTERVIEWER]: this.scorecards.interviewerChangesSince(jobId, since),
       ...(withAllCards ? { [ALL_CARDS]: this.scorecards.changesSince(null, since) } : {}),
       [POLICY]: fragment(
         this.policies

@@ -4,9 +4,9 @@ import { Repository } from 'typeorm';
 import { CLOCK, Clock, createLogger } from '@app/common';
 import { Role, StoredTestResult, SubmissionEntity, SubmissionState, Verdict } from '@app/domain';
 import { seedRubrics } from '@app/rubrics';
-import { ShortlistEntry, ShortlistService } from '@app/shortlist';
+import { JobRanking, PreparedEntry, ShortlistEntry, ShortlistService } from '@app/shortlist';
 import { APPLY_ANSWERS, ok, projectFile } from '@app/testing';
-import { ApiHarness, assessmentStory, AssessmentStory, startApi } from '@app/api-testing';
+import { ApiHarness, assessmentStory, AssessmentStory, startApi, TEST_PASSWORD } from '@app/api-testing';
 
 const RIGHT = (JSON.parse(fs.readFileSync(projectFile('libs/assessments/data/problems/reconcile-ledgers.json'), 'utf8')) as { referenceSolutions: { source: string }[] }).referenceSolutions[0].source;
 const SLOW = fs.readFileSync(projectFile('libs/assessments/data/problems/wrong/reconcile-ledgers.slow.js'), 'utf8');
@@ -34,7 +34,8 @@ describe('shortlist, kept up to date incrementally', () => {
     return s.id;
   }
 
-  async function scorecard(applicationId: string, interviewer: TestUser, rating: number): Promise<void> {
+  /** A submitted coding scorecard rating every criterion `rating`, except `notObserved` ("not observed": null). Returns its id. */
+  async function scorecard(applicationId: string, interviewer: TestUser, rating: number, notObserved: string[] = []): Promise<string> {
     const iv = ok(
       await api.gql(
         `mutation($i: ScheduleInterviewInput!) { scheduleInterview(input: $i) { id } }`,
@@ -42,8 +43,8 @@ describe('shortlist, kept up to date incrementally', () => {
         story.recruiter.token,
       ),
     ).scheduleInterview;
-    const ratings = CODING.map((criterionKey) => ({ criterionKey, rating, evidence: rating === 1 || rating === 4 ? 'Observed in the live exercise, twice.' : null }));
-    ok(await api.gql(`mutation($i: SubmitScorecardInput!) { submitScorecard(input: $i) { id } }`, { i: { interviewId: iv.id, recommendation: rating >= 3 ? 'YES' : 'NO', ratings, redFlags: [] } }, interviewer.token));
+    const ratings = CODING.map((criterionKey) => ({ criterionKey, rating: notObserved.includes(criterionKey) ? null : rating, evidence: rating === 1 || rating === 4 ? 'Observed in the live exercise, twice.' : null }));
+    return ok(await api.gql(`mutation($i: SubmitScorecardInput!) { submitScorecard(input: $i) { id } }`, { i: { interviewId: iv.id, recommendation: rating >= 3 ? 'YES' : 'NO', ratings, redFlags: [] } }, interviewer.token)).submitScorecard.id;
   }
 
   /** The kept ranking (as the CSV reads it) equals the one recomputed from scratch, and no full recomputation was needed. */
@@ -114,6 +115,45 @@ describe('shortlist, kept up to date incrementally', () => {
     expect(cal(after)).toEqual([4, 4]);
   });
 
+  it("scorecards: a third interviewer's first, criteria not observed, an amendment: only calibration's arithmetic re-runs for the others", async () => {
+    const [c0, c1, c2] = story.candidates;
+    const third = await api.user(Role.INTERVIEWER);
+    /** The applications whose kept calibration-free parts were prepared again since `before` (the others only re-ran the calibration's arithmetic). */
+    const prepared = () => new Map((shortlists as unknown as { cache: Map<string, JobRanking> }).cache.get(story.jobId)!.prepared);
+    const reprepared = (before: Map<string, PreparedEntry>) => [...prepared()].filter(([id, p]) => before.get(id) !== p).map(([id]) => id);
+    // A first scorecard: a new calibration entry (one shared candidate), and both others' offsets move (c0 has a third rater).
+    let before = prepared();
+    await scorecard(c0.applicationId, third, 4, ['clean-maintainable-code']);
+    let kept = await expectIncrementalEqualsFull();
+    expect(entryOf(kept, c0.applicationId).adjustments.filter((a) => a.kind === 'CALIBRATION').map((a) => a.interviewerId)).toContain(third.id);
+    expect(reprepared(before)).toEqual([c0.applicationId]);
+    // Criteria nobody observed for a candidate are reported as missing evidence.
+    before = prepared();
+    await scorecard(c2.applicationId, third, 2, ['clean-maintainable-code', 'practical-coding-experience']);
+    kept = await expectIncrementalEqualsFull();
+    expect(reprepared(before)).toEqual([c2.applicationId]);
+    // An amendment: the same scorecard at its next version moves the interviewer's sums by its delta.
+    const card = ok(await api.gql(`query($a: ID!) { scorecards(applicationId: $a) { id interviewer { id } } }`, { a: c1.applicationId }, story.recruiter.token)).scorecards.find(
+      (x: { interviewer: { id: string } }) => x.interviewer.id === second.id,
+    );
+    const ratings = CODING.map((criterionKey) => ({ criterionKey, rating: 1, evidence: 'Observed in the live exercise, twice.' }));
+    ok(await api.gql(`mutation($i: AmendScorecardInput!) { amendScorecard(input: $i) { id } }`, { i: { scorecardId: card.id, reason: 'Mixed up two candidates', ratings, recommendation: 'NO', redFlags: [] } }, second.token));
+    const scoreBefore = entryOf(kept, c1.applicationId).score;
+    before = prepared();
+    kept = await expectIncrementalEqualsFull();
+    expect(entryOf(kept, c1.applicationId).score).not.toBe(scoreBefore);
+    expect(reprepared(before)).toEqual([c1.applicationId]);
+  });
+
+  it('an interviewer renamed: the next read names them', async () => {
+    const admin = await api.user(Role.ADMIN);
+    ok(await api.gql(`mutation($id: ID!, $i: UpdateUserInput!) { updateUser(id: $id, input: $i) { name } }`, { id: second.id, i: { name: 'Grace Renamed' } }, admin.token));
+    const kept = await expectIncrementalEqualsFull();
+    const named = kept.flatMap((e) => e.adjustments.filter((a) => a.interviewerId === second.id).map((a) => a.interviewerName));
+    expect(named.length).toBeGreaterThan(0);
+    expect(new Set(named)).toEqual(new Set(['Grace Renamed']));
+  });
+
   it('a stage change and a withdrawal', async () => {
     const [c0, , , c3] = story.candidates;
     ok(await api.gql(`mutation($i: MoveApplicationStageInput!) { moveApplicationStage(input: $i) { stage } }`, { i: { applicationId: c0.applicationId, to: 'SHORTLISTED', reason: 'Top' } }, story.recruiter.token));
@@ -162,6 +202,13 @@ describe('shortlist, kept up to date incrementally', () => {
     const csv = await (await fetch(`${api.url}/jobs/${story.jobId}/shortlist.csv`, { headers: { authorization: `Bearer ${story.recruiter.token}` } })).text();
     expect(csv).toContain('correctness 1.00, performance 0.00 (correct on all cases; too slow on large inputs (n = 40000)');
   });
+  it('an erased candidate: the next read shows "Erased candidate" and no email', async () => {
+    const c2 = story.candidates[2];
+    expect(entryOf(await shortlists.all(story.jobId), c2.applicationId).name).not.toBe('Erased candidate');
+    ok(await api.gql(`mutation($i: EraseMyAccountInput!) { eraseMyAccount(input: $i) { erasedAt } }`, { i: { confirm: c2.user.email, password: TEST_PASSWORD } }, c2.user.token));
+    expect(entryOf(await expectIncrementalEqualsFull(), c2.applicationId)).toMatchObject({ name: 'Erased candidate', email: null, links: [] });
+  });
+
   // Last: time only moves forward, and the candidates' attempts are over once it has.
   it('an invitation expiring unstarted, with no write at all: "not taken" once its time has passed', async () => {
     const user = await api.user(Role.CANDIDATE);

@@ -1,4 +1,4 @@
-import { calibrate, InterviewerCalibration, KindScorecard } from './calibration';
+import { CalibrationGroup, InterviewerCalibration, KindScorecard } from './calibration';
 
 /** A submitted scorecard as calibration reads it, with its id (so a later change replaces it). */
 export interface IndexedScorecard extends KindScorecard {
@@ -8,22 +8,24 @@ export interface IndexedScorecard extends KindScorecard {
 /**
  * Calibration kept up to date as scorecards change, for a cache that cannot afford to re-read
  * and re-calibrate every scorecard of every job whenever one is submitted. Holds every submitted
- * scorecard (id -> what calibrate reads); `apply` takes the changed ones (or the ids no longer
- * submitted) and re-calibrates only the kind|rubric groups they touch, with the same function
- * (calibrate) a full computation uses, and says which `interviewer|kind|rubric` entries moved.
- * `version` counts the applied changes: a reader that computed with an older version re-reads
- * the entries whose `changedAt` is above it.
+ * scorecard (id -> what calibrate reads) and, per kind|rubric group, the per-interviewer sums
+ * calibrate computes (CalibrationGroup): `apply` takes the changed scorecards (or the ids no
+ * longer submitted), moves those sums by each one's delta (the old version out, the new one in),
+ * and re-derives the figures of only the interviewers of the candidates concerned, with the
+ * same arithmetic as a full computation (so the same numbers, to the bit). It says which
+ * `interviewer|kind|rubric` entries moved. `version` counts the applied changes: a reader that
+ * computed with an older version re-reads the entries whose `changedAt` is above it.
  */
 export class CalibrationIndex {
   private readonly cards = new Map<string, IndexedScorecard>();
-  private readonly groups = new Map<string, Set<string>>();
+  private readonly groups = new Map<string, CalibrationGroup>();
   private entries = new Map<string, InterviewerCalibration>();
   private readonly changedAt = new Map<string, number>();
   version = 0;
 
   constructor(initial: Iterable<IndexedScorecard> = []) {
     for (const c of initial) this.put(c);
-    for (const g of this.groups.keys()) for (const [key, cal] of this.calibrateGroup(g)) this.entries.set(key, cal);
+    for (const [g, group] of this.groups) for (const id of group.interviewerIds()) this.entries.set(`${id}|${g}`, group.result(id)!);
   }
 
   /** Per `interviewer|kind|rubric`, as calibrateWithinKind would compute it over the same scorecards. */
@@ -40,37 +42,41 @@ export class CalibrationIndex {
 
   /** Submitted scorecards added or changed (`upserts`) and scorecards no longer submitted (`removed` ids). Returns the keys that moved. */
   apply(upserts: readonly IndexedScorecard[], removed: readonly string[] = []): Set<string> {
-    const dirty = new Set<string>();
+    /** group -> interviewers whose figures may have moved */
+    const touched = new Map<string, Set<string>>();
+    const note = (g: string, ids: Set<string>) => {
+      const set = touched.get(g) ?? new Set<string>();
+      for (const id of ids) set.add(id);
+      touched.set(g, set);
+    };
     for (const id of removed) {
       const old = this.cards.get(id);
       if (!old) continue;
-      dirty.add(groupOf(old));
       this.cards.delete(id);
-      this.groups.get(groupOf(old))?.delete(id);
+      note(groupOf(old), this.groups.get(groupOf(old))!.change(old, -1));
     }
     for (const c of upserts) {
       const old = this.cards.get(c.id);
-      if (old) {
-        dirty.add(groupOf(old));
-        this.groups.get(groupOf(old))?.delete(c.id);
-      }
-      this.put(c);
-      dirty.add(groupOf(c));
+      if (old) note(groupOf(old), this.groups.get(groupOf(old))!.change(old, -1));
+      note(groupOf(c), this.put(c));
     }
     const moved = new Set<string>();
-    if (!dirty.size) return moved;
+    if (!touched.size) return moved;
     this.version++;
     const next = new Map(this.entries);
-    for (const g of dirty) {
-      const fresh = this.calibrateGroup(g);
-      for (const key of this.entries.keys()) {
-        if (key.endsWith(`|${g}`) && !fresh.has(key)) {
-          next.delete(key);
-          moved.add(key);
-        }
-      }
-      for (const [key, cal] of fresh) {
+    for (const [g, ids] of touched) {
+      const group = this.groups.get(g)!;
+      for (const id of ids) {
+        const key = `${id}|${g}`;
         const was = this.entries.get(key);
+        const cal = group.result(id);
+        if (!cal) {
+          if (was) {
+            next.delete(key);
+            moved.add(key);
+          }
+          continue;
+        }
         if (!was || was.leniencyOffset !== cal.leniencyOffset || was.sharedCandidates !== cal.sharedCandidates) moved.add(key);
         next.set(key, cal);
       }
@@ -80,18 +86,15 @@ export class CalibrationIndex {
     return moved;
   }
 
-  private put(c: IndexedScorecard): void {
+  private put(c: IndexedScorecard): Set<string> {
     this.cards.set(c.id, c);
     const g = groupOf(c);
-    const ids = this.groups.get(g) ?? new Set<string>();
-    ids.add(c.id);
-    this.groups.set(g, ids);
-  }
-
-  private calibrateGroup(g: string): Map<string, InterviewerCalibration> {
-    // In id order: the same scorecards give the same sums whatever order they changed in.
-    const ids = [...(this.groups.get(g) ?? [])].sort();
-    return new Map(calibrate(ids.map((id) => this.cards.get(id)!)).map((c) => [`${c.interviewerId}|${g}`, c]));
+    let group = this.groups.get(g);
+    if (!group) {
+      group = new CalibrationGroup();
+      this.groups.set(g, group);
+    }
+    return group.change(c, 1);
   }
 }
 
