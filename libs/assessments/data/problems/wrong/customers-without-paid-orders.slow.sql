@@ -1,4 +1,4 @@
--- fails: 2000 customers, 4000 orders
+-- fails: 2500 customers, 4500 orders
 -- Correct, but joins every customer to every paid order and only then counts the customer's
 -- own: the match belongs in the join condition. O(customers * paid orders).
 SELECT c.id, c.name
