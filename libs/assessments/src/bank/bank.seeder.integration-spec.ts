@@ -60,8 +60,8 @@ describe('problem bank seed step (PostgreSQL, real judge)', () => {
     );
     for (const f of twoSum.calibration?.figures ?? []) expect(f.limitMs).toBeGreaterThanOrEqual(3 * f.referenceMedianMs);
     expect((twoSum.validationReport as { calibration?: unknown[] }).calibration).toHaveLength(3);
-    // Calibrated: the problems with performance tests (endpoint-error-rates, SQL, has none).
-    expect(stored.filter((p) => p.calibration).map((p) => p.slug)).toEqual(['aggregate-request-logs', 'two-sum']);
+    // Calibrated: the problems with performance tests (all three: endpoint-error-rates' is SQL's).
+    expect(stored.filter((p) => p.calibration).map((p) => p.slug)).toEqual(['aggregate-request-logs', 'endpoint-error-rates', 'two-sum']);
   }, 300_000);
 
   it('validates known-wrong solutions stored with a problem: each must fail as its label says', async () => {
