@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import { getRepositoryToken } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { CLOCK, Clock, createLogger } from '@app/common';
 import { Role, StoredTestResult, SubmissionEntity, SubmissionState, Verdict } from '@app/domain';
 import { seedRubrics } from '@app/rubrics';
@@ -30,7 +31,8 @@ describe('shortlist, kept up to date incrementally', () => {
   async function submit(token: string, attemptId: string, source: string, verdict: Partial<SubmissionEntity>): Promise<string> {
     const s = ok(await api.gql(`mutation($i: CodeInput!) { submitSolution(input: $i) { id } }`, { i: { attemptId, problemId: story.problems['reconcile-ledgers'], language: 'javascript', source } }, token)).submitSolution;
     // The verdict as a worker writes it (the judge itself is tested elsewhere).
-    await subs.update({ id: s.id }, { state: SubmissionState.FINISHED, finishedAt: new Date(), ...verdict });
+    // simple-json columns (results) hold unknown values, which TypeORM's partial type cannot express.
+    await subs.update({ id: s.id }, { state: SubmissionState.FINISHED, finishedAt: new Date(), ...verdict } as QueryDeepPartialEntity<SubmissionEntity>);
     return s.id;
   }
 
