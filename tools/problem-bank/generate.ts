@@ -5,6 +5,10 @@
  *
  *   source tools/toolchain.sh && node --no-warnings tools/problem-bank/generate.ts
  *
+ * With `--out DIR` it writes the files into DIR instead (statements are still read from this
+ * repository): tools/problem-bank/generate.spec.ts does that and holds every shipped file to
+ * the generated text, so a file edited by hand, or a change here not regenerated, fails it.
+ *
  * (Node 24 strips the type annotations itself, so this file uses no TypeScript-only runtime
  * syntax and imports nothing local; --no-warnings only hides Node's notice that it reparsed the
  * file as an ES module.) Then check the bank with its unit test (the path goes before
@@ -5060,9 +5064,19 @@ function render(p: ProblemFile): string {
   return out.join('\n') + '\n';
 }
 
+/** `--out DIR`: where to write the files (relative to the working directory); the bank itself by default. */
+function outputDir(): string {
+  const args = process.argv.slice(2);
+  const at = args.indexOf('--out');
+  if (at < 0) return join(root, 'libs', 'assessments', 'data', 'problems');
+  const dir = args[at + 1];
+  if (!dir) throw new Error('--out needs a directory');
+  return resolve(dir);
+}
+
 function main(): void {
   root = findRoot();
-  const dir = join(root, 'libs', 'assessments', 'data', 'problems');
+  const dir = outputDir();
   mkdirSync(dir, { recursive: true });
   const problems = [
     twoSum,
