@@ -4659,11 +4659,11 @@ def fetch_pages(log: list[list], requests: list[list]) -> list[dict]:
 }
 
 // ---------------------------------------------------------------------------------------------
-// Performance tests of the problems written before generators existed: each gets a generator
-// and one large generated test that the intended complexity passes and a naive solution (its
-// `slow` known-wrong solution) fails on time. Kept apart so each problem's tests above are
-// unchanged; main() adds them. Weights make performance about a third of the score, so a correct
-// but naive solution scores below the 0.7 discrimination threshold.
+// Performance tests of the problems written before generators existed (the SQL ones included):
+// each gets a generator and one or two large generated tests that the intended complexity passes
+// and a naive solution (its `slow` known-wrong solution) fails on time. Kept apart so each
+// problem's tests above are unchanged; main() appends them. Weights make performance about a third
+// of the score, so a correct but naive solution scores below the 0.7 discrimination threshold.
 
 const PERFORMANCE: { [slug: string]: { generator: string; tests: PerformanceTest[] } } = {
   'rate-limiter': {
