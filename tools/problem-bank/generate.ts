@@ -5,6 +5,10 @@
  *
  *   source tools/toolchain.sh && node --no-warnings tools/problem-bank/generate.ts
  *
+ * With `--out DIR` it writes the files into DIR instead (statements are still read from this
+ * repository): tools/problem-bank/generate.spec.ts does that and holds every shipped file to
+ * the generated text, so a file edited by hand, or a change here not regenerated, fails it.
+ *
  * (Node 24 strips the type annotations itself, so this file uses no TypeScript-only runtime
  * syntax and imports nothing local; --no-warnings only hides Node's notice that it reparsed the
  * file as an ES module.) Then check the bank with its unit test (the path goes before
@@ -124,8 +128,11 @@ interface ProblemFile {
 
 const CODE_LANGUAGES: Language[] = ['javascript', 'typescript', 'python'];
 
-/** Files above this size slow the judge's argument copy and the database row for little gain. */
-const MAX_FILE_BYTES = 260 * 1024;
+/**
+ * Files above this size slow the judge's argument copy and the database row for little gain.
+ * endpoint-error-rates, with its near-tie tests of a thousand requests each, is the largest (275 KB).
+ */
+const MAX_FILE_BYTES = 288 * 1024;
 
 // ---------------------------------------------------------------------------------------------
 // Deterministic randomness
@@ -232,8 +239,12 @@ const GENERATOR_PRELUDE = String.raw`function rng(seed) {
 }
 `;
 
+/**
+ * The generators' comments quote parameter names in backticks, which a String.raw template can
+ * only hold escaped (and String.raw keeps the backslash): put them back.
+ */
 function generator(body: string): string {
-  return GENERATOR_PRELUDE + body;
+  return GENERATOR_PRELUDE + body.replaceAll('\\`', '`');
 }
 
 /** A hidden performance test: the generator builds its input from these params. */
@@ -2221,6 +2232,13 @@ function serviceStartOrder(): ProblemFile {
   // One edge back from an early service to a late one closes a long cycle deep in the graph.
   cyclic.rows.splice(rng.int(0, cyclic.rows.length), 0, `${cyclic.names[100]} ${cyclic.names[1900]}`);
   t.hidden('large input', '2000 services with one long cycle', lines(...cyclic.rows), { weight: 2, expect: lines('CYCLE') });
+  // The acyclic system again, one of its services (late in the hidden order) depending on itself:
+  // a solution that only looks for cycles through other services starts all 2000.
+  const selfDependent = acyclic.names[1890];
+  t.hidden('large input', 'a self-dependency among 2000 services', lines(...acyclic.rows, `${selfDependent} ${selfDependent}`), {
+    weight: 2,
+    expect: lines('CYCLE'),
+  });
   // Names sorted against the start order: the smallest name is the last to become ready, so a
   // solution that rescans all names and, for each, all dependency lines, does cubic work.
   const chainNames = Array.from({ length: 2000 }, (_, i) => `s${String(9999 - i).padStart(4, '0')}`);
@@ -2529,6 +2547,13 @@ function requestRows(rows: [string, number | null, number?][], firstId = 1): Jso
   return rows.map(([endpoint, status, latency], i) => [firstId + i, endpoint, status, latency ?? 20 + ((i * 37) % 200)]);
 }
 
+/** Requests in runs of `count` identical (endpoint, status) lines; latencies cycle through 10-99 ms. */
+function requestRuns(...runs: [string, number | null, number][]): Json[][] {
+  return runs
+    .flatMap(([endpoint, status, count]) => Array.from({ length: count }, (): [string, number | null] => [endpoint, status]))
+    .map(([endpoint, status], i) => [i + 1, endpoint, status, 10 + ((i + 1) % 90)]);
+}
+
 function endpointErrorRates(): ProblemFile {
   const rng = makeRng(seedOf('endpoint-error-rates'));
   const t = sqlTests(['endpoint', 'requests', 'server_errors', 'error_permille'], solveErrorRates);
@@ -2639,6 +2664,79 @@ function endpointErrorRates(): ProblemFile {
       expect: [
         ['/y', 999, 1, 1],
         ['/x', 1000, 1, 1],
+      ],
+    },
+  );
+  t.hidden(
+    'ties',
+    'a rate above zero rounds down to 0 permille',
+    {
+      requests: requestRuns(
+        ['/rare', 500, 1],
+        ['/rare', 200, 990],
+        ['/rare', null, 10],
+        ['/never', 200, 1400],
+        ['/never', null, 100],
+        ['/quiet', 204, 1],
+        ['/quiet', null, 1],
+        ['/quiet', 200, 1],
+      ),
+    },
+    {
+      expect: [
+        ['/rare', 1001, 1, 0],
+        ['/never', 1500, 0, 0],
+        ['/quiet', 3, 0, 0],
+      ],
+    },
+  );
+  t.hidden(
+    'ties',
+    'two in three against 666 in 1000',
+    {
+      requests: requestRuns(
+        ['/jobs', 503, 1],
+        ['/jobs', 500, 1],
+        ['/jobs', null, 1],
+        ['/batch', 500, 666],
+        ['/batch', 200, 300],
+        ['/batch', null, 34],
+        ['/cron', 500, 2],
+        ['/cron', 200, 2],
+        ['/cron', null, 1],
+      ),
+    },
+    {
+      weight: 2,
+      expect: [
+        ['/jobs', 3, 2, 666],
+        ['/batch', 1000, 666, 666],
+        ['/cron', 5, 2, 400],
+      ],
+    },
+  );
+  t.hidden(
+    'ties',
+    'several rates within one permille',
+    {
+      requests: requestRuns(
+        ['/p1', 500, 1],
+        ['/p1', 200, 989],
+        ['/p1', null, 10],
+        ['/p2', 500, 2],
+        ['/p2', 200, 990],
+        ['/p2', null, 9],
+        ['/p3', 500, 1],
+        ['/p3', 200, 988],
+        ['/p3', null, 10],
+      ),
+    },
+    {
+      weight: 2,
+      expect: [
+        ['/p2', 1001, 2, 1],
+        ['/p3', 999, 1, 1],
+        ['/p1', 1000, 1, 1],
       ],
     },
   );
@@ -2819,6 +2917,36 @@ function customersWithoutPaidOrders(): ProblemFile {
       expect: [
         [2, 'Ben'],
         [3, 'Cy'],
+      ],
+    },
+  );
+  t.hidden(
+    'nulls',
+    'only guest orders are paid',
+    {
+      customers: customers('Abe', ['Bea', null], 'Cal'),
+      orders: orders([null, 'paid', 900], [1, 'pending', 1000], [null, 'paid', 1100], [2, 'cancelled', 1200]),
+    },
+    {
+      expect: [
+        [1, 'Abe'],
+        [2, 'Bea'],
+        [3, 'Cal'],
+      ],
+    },
+  );
+  t.hidden(
+    'nulls',
+    'a paid guest order among paying customers',
+    {
+      customers: customers('Dan', 'Ela', ['Fox', null], 'Gil', 'Hal'),
+      orders: orders([1, 'paid', 500], [2, 'refunded', 600], [4, 'paid', 700], [null, 'paid', 800], [5, 'pending', 900], [4, 'paid', 1000]),
+    },
+    {
+      expect: [
+        [2, 'Ela'],
+        [3, 'Fox'],
+        [5, 'Hal'],
       ],
     },
   );
@@ -3134,16 +3262,19 @@ ORDER BY service;
       },
       {
         language: 'sql',
-        source: `-- A finished deployment is the latest when no finished deployment of its service comes after it.
+        source: `-- A finished deployment is the latest when no finished deployment of its service comes after it:
+-- none finished later, and none finished at the same time with a larger id. Two NOT EXISTS, not
+-- one with an OR, so that the index on (service, finished_at) finds the answer of each directly.
 SELECT d.service, d.version, d.finished_at
 FROM deployments AS d
 WHERE d.finished_at IS NOT NULL
   AND NOT EXISTS (
-    SELECT 1
-    FROM deployments AS later
-    WHERE later.service = d.service
-      AND later.finished_at IS NOT NULL
-      AND (later.finished_at > d.finished_at OR (later.finished_at = d.finished_at AND later.id > d.id))
+    SELECT 1 FROM deployments AS later
+    WHERE later.service = d.service AND later.finished_at > d.finished_at
+  )
+  AND NOT EXISTS (
+    SELECT 1 FROM deployments AS later
+    WHERE later.service = d.service AND later.finished_at = d.finished_at AND later.id > d.id
   )
 ORDER BY d.service;
 `,
@@ -3222,6 +3353,54 @@ function dailyRevenueRunningTotal(): ProblemFile {
     },
   );
   t.hidden('nulls', 'only failed payments', { payments: payments(['2026-03-09 10:00:00', null]) }, { expect: [['2026-03-09', 0, 0, 0]] });
+  t.hidden(
+    'nulls',
+    'the first day only failed payments',
+    {
+      payments: payments(['2026-06-01 08:00:00', null], ['2026-06-01 09:30:00', null], ['2026-06-02 10:00:00', 300], ['2026-06-03 11:00:00', 200]),
+    },
+    {
+      expect: [
+        ['2026-06-01', 0, 0, 0],
+        ['2026-06-02', 1, 300, 300],
+        ['2026-06-03', 1, 200, 500],
+      ],
+    },
+  );
+  t.hidden(
+    'nulls',
+    'failed days between paid days',
+    {
+      payments: payments(
+        ['2026-06-10 10:00:00', 1000],
+        ['2026-06-11 10:00:00', null],
+        ['2026-06-12 10:00:00', null],
+        ['2026-06-12 18:00:00', null],
+        ['2026-06-13 10:00:00', -400],
+        ['2026-06-14 10:00:00', null],
+      ),
+    },
+    {
+      expect: [
+        ['2026-06-10', 1, 1000, 1000],
+        ['2026-06-11', 0, 0, 1000],
+        ['2026-06-12', 0, 0, 1000],
+        ['2026-06-13', 1, -400, 600],
+        ['2026-06-14', 0, 0, 600],
+      ],
+    },
+  );
+  t.hidden(
+    'nulls',
+    'the last day only failed payments',
+    { payments: payments(['2026-07-01 00:00:00', 250], ['2026-07-01 12:00:00', 250], ['2026-07-02 23:59:59', null]) },
+    {
+      expect: [
+        ['2026-07-01', 2, 500, 500],
+        ['2026-07-02', 0, 0, 500],
+      ],
+    },
+  );
   t.hidden(
     'ties',
     'payments at the same second',
@@ -4480,11 +4659,11 @@ def fetch_pages(log: list[list], requests: list[list]) -> list[dict]:
 }
 
 // ---------------------------------------------------------------------------------------------
-// Performance tests of the problems written before generators existed: each gets a generator
-// and one large generated test that the intended complexity passes and a naive solution (its
-// `slow` known-wrong solution) fails on time. Kept apart so each problem's tests above are
-// unchanged; main() adds them. Weights make performance about a third of the score, so a correct
-// but naive solution scores below the 0.7 discrimination threshold.
+// Performance tests of the problems written before generators existed (the SQL ones included):
+// each gets a generator and one or two large generated tests that the intended complexity passes
+// and a naive solution (its `slow` known-wrong solution) fails on time. Kept apart so each
+// problem's tests above are unchanged; main() appends them. Weights make performance about a third
+// of the score, so a correct but naive solution scores below the 0.7 discrimination threshold.
 
 const PERFORMANCE: { [slug: string]: { generator: string; tests: PerformanceTest[] } } = {
   'rate-limiter': {
@@ -4504,7 +4683,10 @@ function generate({ seed, n, clients }) {
   },
   'group-by-sum': {
     tests: [performanceTest('40000 rows in 15000 groups', { seed: 8, n: 40_000, groups: 15_000 }, 8)],
-    generator: generator(String.raw`// [rows, "team", "cost"]: string and number keys, a few missing keys and values.
+    generator: generator(String.raw`
+// [rows, "team", "cost"]: string and number keys as real data mixes them, including the same
+// number as a number and as a string (5 and "5" are two groups), the falsy keys 0 and "" (groups
+// of their own, not the null group), a few missing keys and values.
 function generate({ seed, n, groups }) {
   const r = rng(seed);
   const rows = [];
@@ -4512,8 +4694,11 @@ function generate({ seed, n, groups }) {
     const k = r.int(1, groups);
     const row = {};
     const x = r.next();
-    if (x < 0.5) row.team = 'team-' + k;
-    else if (x < 0.98) row.team = k;
+    if (x < 0.3) row.team = 'team-' + k;
+    else if (x < 0.5) row.team = String(k);
+    else if (x < 0.96) row.team = k;
+    else if (x < 0.97) row.team = 0;
+    else if (x < 0.98) row.team = '';
     if (r.next() < 0.97) row.cost = r.int(-1000, 1000000);
     row.note = 'n' + i;
     rows.push(row);
@@ -4535,14 +4720,27 @@ function generate({ seed, n }) {
   },
   'parse-query-string': {
     tests: [performanceTest('20000 distinct parameters', { seed: 12, n: 20_000 }, 8)],
-    generator: generator(String.raw`// [query]: n distinct names (some repeated), values with percent-escapes and plus signs.
+    generator: generator(String.raw`
+// [query]: n distinct names (some repeated) with every rule of the statement at scale, as real
+// query strings have them: plus signs and percent-escapes, '=' inside values (base64 padding),
+// encoded '&' and '=' that are data, literal '%' signs, and names that are object members in
+// JavaScript (constructor, toString, ...). A solution wrong on any of these fails here too.
 function generate({ seed, n }) {
   const r = rng(seed);
+  const members = ['constructor', 'toString', 'valueOf', 'hasOwnProperty'];
   const parts = [];
   for (let i = 0; i < n; i++) {
     const name = 'p' + i.toString(36);
-    parts.push(name + '=' + (r.next() < 0.3 ? 'a+b%20c%2F' : 'v' + r.int(0, 99999)));
+    const x = r.next();
+    let value;
+    if (x < 0.3) value = 'a+b%20c%2F';
+    else if (x < 0.4) value = 'q%3D' + r.int(0, 999) + '%26k';
+    else if (x < 0.5) value = 'dG9r' + r.int(0, 99999) + '==';
+    else if (x < 0.55) value = r.int(0, 100) + '%';
+    else value = 'v' + r.int(0, 99999);
+    parts.push(name + '=' + value);
     if (r.next() < 0.1) parts.push(name + '=again');
+    if (r.next() < 0.01) parts.push(members[r.int(0, 3)] + '=' + i);
   }
   return [parts.join('&')];
 }
@@ -4570,27 +4768,39 @@ function generate({ seed, n }) {
   },
   'aggregate-request-logs': {
     tests: [performanceTest('50000 requests on 10000 paths', { seed: 30, n: 50_000, paths: 10_000 }, 8)],
-    generator: generator(String.raw`// stdin: n log lines over many paths. A path's requests are all errors or none, so no error
-// rate is ever a rounding tie.
+    generator: generator(String.raw`
+// stdin: n log lines over many paths, written as real logs are: paths differing in case and
+// punctuation (their order is by code unit), some blank lines, CRLF line ends and runs of
+// spaces. A path's requests are all errors or none, so no error rate is ever a rounding tie.
 function generate({ seed, n, paths }) {
   const r = rng(seed);
   const methods = ['GET', 'GET', 'POST', 'PUT', 'DELETE'];
+  const prefixes = ['/api/v1/items/', '/api/v1/Items/', '/api/v1/items_old/', '/api/v1/items-new/', '/API/v1/items/'];
   const lines = [];
   for (let i = 0; i < n; i++) {
     const p = r.int(1, paths);
     const status = p % 7 === 0 ? 500 + r.int(0, 4) : [200, 201, 204, 304, 404][r.int(0, 4)];
     const q = r.next() < 0.2 ? '?page=' + r.int(1, 9) : '';
-    lines.push(methods[r.int(0, 4)] + ' /api/v1/items/' + p + q + ' ' + status + ' ' + r.int(0, 5000));
+    const sep = r.next() < 0.05 ? '  ' : ' ';
+    const end = r.next() < 0.1 ? '\r' : '';
+    lines.push(methods[r.int(0, 4)] + sep + prefixes[p % 5] + p + q + ' ' + status + sep + r.int(0, 5000) + end);
+    if (r.next() < 0.02) lines.push('');
   }
   return lines.join('\n') + '\n';
 }
 `),
   },
   'service-start-order': {
-    tests: [performanceTest('20000 services, wide ready sets', { seed: 17, n: 20_000, edges: 20_000 }, 8)],
-    generator: generator(String.raw`// stdin: n services, each depending only on services earlier in a hidden order, so there is no
+    tests: [
+      performanceTest('20000 services, wide ready sets', { seed: 17, n: 20_000, edges: 20_000 }, 8),
+      performanceTest('20000 services, one depending on itself', { seed: 18, n: 20_000, edges: 20_000, selfDependent: true }, 8),
+    ],
+    generator: generator(String.raw`
+// stdin: n services, each depending only on services earlier in a hidden order, so there is no
 // cycle and thousands of services are ready at once (a solution that re-sorts them each step is slow).
-function generate({ seed, n, edges }) {
+// With \`selfDependent\`, the last service of that order also depends on itself: the only cycle
+// of the system is that self-dependency, after every other service could start (CYCLE).
+function generate({ seed, n, edges, selfDependent }) {
   const r = rng(seed);
   const names = [];
   for (let i = 0; i < n; i++) names.push('s' + r.int(0, 2176782335).toString(36) + '-' + i.toString(36));
@@ -4600,6 +4810,7 @@ function generate({ seed, n, edges }) {
     lines.push(names[a] + ' ' + names[r.int(0, a - 1)]);
   }
   for (const name of names) lines.push(name);
+  if (selfDependent) lines.push(names[n - 1] + ' ' + names[n - 1]);
   for (let i = lines.length - 1; i > 0; i--) {
     const j = r.int(0, i);
     const t = lines[i];
@@ -4607,6 +4818,195 @@ function generate({ seed, n, edges }) {
     lines[j] = t;
   }
   return lines.join('\n') + '\n';
+}
+`),
+  },
+  'endpoint-error-rates': {
+    tests: [performanceTest('5000 requests on 248 endpoints', { seed: 13, n: 5000 }, 10)],
+    generator: generator(String.raw`
+// { requests }: n requests over about n / 12 endpoints, as a gateway log holds them: endpoints
+// that differ only in case, rarely used endpoints (fewer than 3 requests), NULL statuses, 4xx
+// beside 5xx, and the orderings the statement sets: endpoints with the same
+// error rate (more requests first, then by name), and endpoints whose rates differ by less
+// than 1/1000, so that their rounded-down permille is equal but their order is not.
+function generate({ seed, n }) {
+  const r = rng(seed);
+  const okStatus = [200, 200, 200, 201, 204, 301, 304, 400, 401, 404, 404, 429, 499];
+  const errStatus = [500, 500, 502, 503, 504, 599];
+  const plan = []; // [endpoint, requests, server errors, statusless requests]
+  const name = (i) => {
+    const j = i % 7 === 3 ? i - 1 : i; // the endpoint before it, in other letter case
+    const res = ['users', 'orders', 'search', 'login', 'export', 'reports', 'health', 'cart', 'payments', 'webhooks'][j % 10];
+    const path = '/' + res + (j >= 10 ? '/v' + Math.floor(j / 10) : '');
+    return j === i ? path : path.replace(res, res[0].toUpperCase() + res.slice(1));
+  };
+  let i = 0;
+  let rows = 0;
+  // Near ties: a busy endpoint whose rate is just under a quiet one's, in the same permille.
+  for (let pairs = 0; pairs < 8; ) {
+    const q = [3, 6, 7, 9, 11, 12, 13][r.int(0, 6)];
+    const e = r.int(1, q - 1);
+    const permille = Math.floor((1000 * e) / q);
+    for (let big = r.int(120, 400); big < 1000; big++) {
+      const eb = Math.ceil((permille * big) / 1000);
+      if (eb * q < e * big) {
+        plan.push([name(i++), q, e, r.int(0, 1)], [name(i++), big, eb, r.int(0, 5)]);
+        rows += q + big;
+        pairs += 1;
+        break;
+      }
+    }
+  }
+  // Exact ties: the same rate at different volumes, and at the same volume.
+  for (let k = 0; k < 12; k++) {
+    const q = r.int(3, 8);
+    const e = r.int(0, q);
+    const m = r.int(2, 6);
+    plan.push([name(i++), q, e, 0], [name(i++), q * m, e * m, r.int(0, 2)], [name(i++), q, e, 1]);
+    rows += 2 * q + q * m;
+  }
+  while (rows < n) {
+    const q = Math.min(n - rows, r.next() < 0.1 ? r.int(1, 2) : r.int(3, 20));
+    const e = r.next() < 0.3 ? 0 : r.int(0, q);
+    plan.push([name(i++), q, e, r.next() < 0.2 ? r.int(0, q - e) : 0]);
+    rows += q;
+  }
+  const statuses = [];
+  for (const [endpoint, q, e, none] of plan) {
+    for (let j = 0; j < q; j++) {
+      const status = j < e ? errStatus[r.int(0, errStatus.length - 1)] : j < e + none ? null : okStatus[r.int(0, okStatus.length - 1)];
+      statuses.push([endpoint, status]);
+    }
+  }
+  for (let j = statuses.length - 1; j > 0; j--) {
+    const k = r.int(0, j);
+    const t = statuses[j];
+    statuses[j] = statuses[k];
+    statuses[k] = t;
+  }
+  const requests = statuses.map(([endpoint, status], j) => [j + 1, endpoint, status, r.next() < 0.05 ? 30000 : r.int(2, 900)]);
+  return { requests };
+}
+`),
+  },
+  'customers-without-paid-orders': {
+    tests: [performanceTest('2500 customers, 4500 orders', { seed: 17, customers: 2500, n: 4500 }, 8)],
+    generator: generator(String.raw`
+// { customers, orders }: \`customers\` customers and n orders, as a shop's tables hold them: most
+// customers have paid, others have only pending, cancelled or refunded orders, many have no
+// order at all; guest checkouts (NULL customer_id), paid ones among them; customers without an
+// email; names shared by several customers, and names that differ in case only.
+function generate({ seed, customers: count, n }) {
+  const r = rng(seed);
+  const first = ['Ada', 'Grace', 'Linus', 'Margaret', 'Alan', 'Barbara', 'Edsger', 'Frances', 'Ken', 'Radia', 'Tim', 'Sophie'];
+  const customers = [];
+  for (let id = 1; id <= count; id++) {
+    let name = first[r.int(0, first.length - 1)] + ' ' + String.fromCharCode(65 + r.int(0, 25)) + '.';
+    if (r.next() < 0.05) name = name.toLowerCase();
+    customers.push([id, name, r.next() < 0.1 ? null : 'c' + id + '@example.com']);
+  }
+  const statuses = ['pending', 'cancelled', 'refunded'];
+  const orders = [];
+  for (let id = 1; id <= n; id++) {
+    const guest = r.next() < 0.08;
+    const customerId = guest ? null : r.int(1, count);
+    const status = r.next() < (guest ? 0.7 : 0.35) ? 'paid' : statuses[r.int(0, 2)];
+    orders.push([id, customerId, status, r.int(100, 90000)]);
+  }
+  return { customers, orders };
+}
+`),
+  },
+  'latest-deployment-per-service': {
+    tests: [performanceTest('8000 deployments of 12 services', { seed: 11, n: 8000, services: 12 }, 8)],
+    generator: generator(String.raw`
+// { deployments }: n rollouts of \`services\` services, recorded in id order over a year, as a
+// deployment tool's table holds them: services deployed many times a day, rollouts still
+// running or failed (NULL finished_at), rollbacks that finish after a newer version, several
+// rollouts of a service finishing in the same second, service names that differ in case only.
+function generate({ seed, n, services }) {
+  const r = rng(seed);
+  const pad = (x) => (x < 10 ? '0' : '') + x;
+  const names = [];
+  for (let s = 0; s < services; s++) {
+    const base = ['api', 'web', 'billing', 'search', 'auth', 'worker', 'mailer', 'reports'][s % 8];
+    const name = s % 8 === s ? base : base + '-' + Math.floor(s / 8);
+    names.push(s % 5 === 3 ? name.toUpperCase() : name);
+  }
+  const start = Date.UTC(2026, 0, 1) / 1000;
+  const stamp = (sec) => {
+    const t = new Date(sec * 1000);
+    return t.getUTCFullYear() + '-' + pad(t.getUTCMonth() + 1) + '-' + pad(t.getUTCDate()) + ' ' +
+      pad(t.getUTCHours()) + ':' + pad(t.getUTCMinutes()) + ':' + pad(t.getUTCSeconds());
+  };
+  const minor = new Array(services).fill(0);
+  const last = new Array(services).fill(start);
+  const deployments = [];
+  let now = start;
+  for (let id = 1; id <= n; id++) {
+    now += r.int(60, 7200);
+    const s = r.int(0, services - 1);
+    minor[s] += 1;
+    const version = '1.' + minor[s] + '.' + r.int(0, 3);
+    const x = r.next();
+    let finishedAt;
+    if (x < 0.08) finishedAt = null; // running or failed
+    else if (x < 0.18) finishedAt = last[s]; // finished in the same second as the service's previous one
+    else if (x < 0.25) finishedAt = now - r.int(7200, 86400 * 3); // recorded late: finished before others
+    else finishedAt = now + r.int(30, 900);
+    if (finishedAt !== null && finishedAt > last[s]) last[s] = finishedAt;
+    deployments.push([id, names[s], version, finishedAt === null ? null : stamp(finishedAt)]);
+  }
+  return { deployments };
+}
+`),
+  },
+  'daily-revenue-running-total': {
+    tests: [performanceTest('6000 payments over 300 days', { seed: 3, n: 6000, days: 300 }, 8)],
+    generator: generator(String.raw`
+// { payments }: n payments over \`days\` days from 2024-01-01, in no particular order, as a real
+// table holds them: refunds (negative amounts), failed payments (NULL), whole days of failures,
+// payments sharing a timestamp.
+function generate({ seed, n, days }) {
+  const r = rng(seed);
+  const pad = (x) => (x < 10 ? '0' : '') + x;
+  const start = Date.UTC(2024, 0, 1);
+  const failedDay = (d) => d % 37 === 5;
+  const payments = [];
+  for (let id = 1; id <= n; id++) {
+    const day = r.int(0, days - 1);
+    const t = new Date(start + day * 86400000 + r.int(0, 86399) * 1000);
+    const paidAt = t.getUTCFullYear() + '-' + pad(t.getUTCMonth() + 1) + '-' + pad(t.getUTCDate()) + ' ' + pad(t.getUTCHours()) + ':' + pad(t.getUTCMinutes()) + ':' + pad(t.getUTCSeconds());
+    const x = r.next();
+    const amount = failedDay(day) || x < 0.05 ? null : x < 0.1 ? -r.int(100, 50000) : r.int(100, 200000);
+    payments.push([id, paidAt, amount]);
+  }
+  return { payments };
+}
+`),
+  },
+  'duplicate-user-emails': {
+    tests: [performanceTest('8000 users, 2500 addresses', { seed: 5, n: 8000, addresses: 2500 }, 5)],
+    generator: generator(String.raw`
+// { users }: n sign-ups over \`addresses\` email addresses, as a real table has them: the same
+// address in other letter cases and with stray spaces, some NULL emails, sign-up times that
+// sometimes coincide. Most addresses are held by more than one user.
+function generate({ seed, n, addresses }) {
+  const r = rng(seed);
+  const pad = (x) => (x < 10 ? '0' : '') + x;
+  const users = [];
+  for (let id = 1; id <= n; id++) {
+    const a = r.int(1, addresses);
+    const x = r.next();
+    let email = null;
+    if (x >= 0.05) {
+      email = x < 0.3 ? 'USER' + a + '@EXAMPLE.COM' : x < 0.4 ? 'User' + a + '@Example.com' : 'user' + a + '@example.com';
+      if (r.next() < 0.1) email = ' ' + email + '  ';
+    }
+    const createdAt = '2026-' + pad(r.int(1, 12)) + '-' + pad(r.int(1, 28)) + ' ' + pad(r.int(0, 23)) + ':' + pad(r.int(0, 5) * 10) + ':00';
+    users.push([id, email, createdAt]);
+  }
+  return { users };
 }
 `),
   },
@@ -4664,9 +5064,19 @@ function render(p: ProblemFile): string {
   return out.join('\n') + '\n';
 }
 
+/** `--out DIR`: where to write the files (relative to the working directory); the bank itself by default. */
+function outputDir(): string {
+  const args = process.argv.slice(2);
+  const at = args.indexOf('--out');
+  if (at < 0) return join(root, 'libs', 'assessments', 'data', 'problems');
+  const dir = args[at + 1];
+  if (!dir) throw new Error('--out needs a directory');
+  return resolve(dir);
+}
+
 function main(): void {
   root = findRoot();
-  const dir = join(root, 'libs', 'assessments', 'data', 'problems');
+  const dir = outputDir();
   mkdirSync(dir, { recursive: true });
   const problems = [
     twoSum,
