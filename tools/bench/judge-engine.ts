@@ -190,7 +190,7 @@ export async function measureEngine(n: number, options: EngineBenchOptions = {})
 }
 
 /** CPU time of a process so far (user + system, ms) from /proc; NaN where it cannot be read. */
-function processCpuMs(pid: number): number {
+export function processCpuMs(pid: number): number {
   try {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');

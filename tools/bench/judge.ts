@@ -33,7 +33,7 @@ import { Language, ProblemEntity, ProblemValidationStatus, SubmissionEntity, Sub
 import { dataSourceOptions, runMigrations } from '@app/migrations';
 import { JobName, JUDGE_QUEUE, judgeJobOptions } from '@app/queue';
 import * as os from 'node:os';
-import { compareEngineToFloor, measureCli, measureEngine, measureFloor, measureFloorParallel, measureFreshNode, REFERENCE_PROBLEM_PATH, REFERENCE_SOLUTION_PATH } from './judge-engine';
+import { compareEngineToFloor, measureCli, measureEngine, measureFloor, measureFloorParallel, measureFreshNode, processCpuMs, REFERENCE_PROBLEM_PATH, REFERENCE_SOLUTION_PATH } from './judge-engine';
 import { measureWasm, pythonRss } from './judge-wasm';
 import { fmt, summarize } from './stats';
 
@@ -63,6 +63,26 @@ function rssMb(pid: number): number {
   return m ? Number(m[1]) / 1024 : NaN;
 }
 
+function childPids(pid: number): number[] {
+  try {
+    return fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+/** CPU time (ms) of each process, by pid; a pid that is gone reads NaN and is left out. */
+function cpuByPid(pids: number[]): Map<number, number> {
+  return new Map(pids.map((p) => [p, processCpuMs(p)] as [number, number]).filter(([, ms]) => Number.isFinite(ms)));
+}
+
+/** CPU spent between two readings; a process seen only at the end counts from zero (it started in between). */
+function cpuSpent(before: Map<number, number>, after: Map<number, number>): number {
+  let ms = 0;
+  for (const [pid, end] of after) ms += end - (before.get(pid) ?? 0);
+  return ms;
+}
+
 function childrenRssMb(pid: number): number {
   try {
     const kids = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
@@ -79,6 +99,11 @@ interface WorkerHealth {
   /** Submissions whose judging started more than once (a stalled job taken over, or a retry). */
   rejudged: number;
   submissions: number;
+  /** Saturated phase: seconds to store and queue the batch, and until its last verdict. */
+  storeSecs: number;
+  drainSecs: number;
+  /** Saturated phase: CPU ms per submission of each process group (Redis, shared with others, is not counted). */
+  cpuPerSubmission: { worker: number; sandboxes: number; postgres: number; bench: number };
 }
 
 async function endToEnd(pacedPerSec: number): Promise<{ saturated: Row; paced: Row; health: WorkerHealth; rss: { before: number; after: number; childrenBefore: number; childrenAfter: number; count: number; heapBefore: number; heapAfter: number } }> {
@@ -148,12 +173,31 @@ async function endToEnd(pacedPerSec: number): Promise<{ saturated: Row; paced: R
     await waitAll(await submitBatch(50));
     await lag();
 
+    // Where the CPU of the saturated phase goes: the worker, its sandbox children, this database's
+    // PostgreSQL backends (the worker's and this process's connections) and this process.
+    const workerPid = worker.pid as number;
+    const backends = async () => (await ds.query<Array<{ pid: number }>>(`SELECT pid FROM pg_stat_activity WHERE datname = $1`, [dbName])).map((r) => r.pid);
+    const benchCpu = () => {
+      const u = process.cpuUsage();
+      return (u.user + u.system) / 1000;
+    };
+    const cpuBefore = { worker: cpuByPid([workerPid]), sandboxes: cpuByPid(childPids(workerPid)), postgres: cpuByPid(await backends()), bench: benchCpu() };
+
     // Saturated: everything queued at once; throughput = n / time to drain.
     const n = quick ? 300 : 1000;
     const t0 = Date.now();
     const ids = await submitBatch(n);
+    // Storing and queueing the batch (this process, TypeORM and BullMQ) is inside the measure: it
+    // shares the cores with the worker, as the API's inserts would.
+    const storeSecs = (Date.now() - t0) / 1000;
     const done = await waitAll(ids);
     const secs = (Date.now() - t0) / 1000;
+    const cpuPerSubmission = {
+      worker: cpuSpent(cpuBefore.worker, cpuByPid([workerPid])) / n,
+      sandboxes: cpuSpent(cpuBefore.sandboxes, cpuByPid(childPids(workerPid))) / n,
+      postgres: cpuSpent(cpuBefore.postgres, cpuByPid(await backends())) / n,
+      bench: (benchCpu() - cpuBefore.bench) / n,
+    };
     const sat = summarize(latencies(done));
     const saturated = { name: 'e2e saturated (queue + worker + DB)', submissionsPerSec: n / secs, p50Ms: sat.p50, p99Ms: sat.p99 };
 
@@ -188,7 +232,7 @@ async function endToEnd(pacedPerSec: number): Promise<{ saturated: Row; paced: R
     await new Promise((r) => setTimeout(r, 1000));
     const rss = { before, after: rssMb(pid), childrenBefore, childrenAfter: childrenRssMb(pid), count: rssCount, heapBefore, heapAfter: await heapUsed() };
     const counts = (await ds.query(`SELECT count(*)::int AS submissions, count(*) FILTER (WHERE "judgeAttempts" > 1)::int AS rejudged FROM submissions`))[0] as { submissions: number; rejudged: number };
-    return { saturated, paced, rss, health: { lagMaxMs: delay.max, lagP99Ms: delay.p99, ...counts } };
+    return { saturated, paced, rss, health: { lagMaxMs: delay.max, lagP99Ms: delay.p99, storeSecs, drainSecs: secs, cpuPerSubmission, ...counts } };
   } finally {
     worker?.kill('SIGTERM');
     await new Promise((r) => setTimeout(r, 1500));
@@ -267,6 +311,11 @@ async function main(): Promise<void> {
     const h = e2e.health;
     console.log(
       `worker event-loop delay over saturated + paced: max ${fmt(h.lagMaxMs, 0)} ms, p99 ${fmt(h.lagP99Ms, 0)} ms (job locks are renewed every JUDGE_LOCK_MS / 2); submissions judged more than once: ${h.rejudged} of ${h.submissions}`,
+    );
+    console.log(`saturated batch: stored and queued in ${fmt(h.storeSecs, 2)} s (inside the measure), last verdict after ${fmt(h.drainSecs, 2)} s`);
+    const c = h.cpuPerSubmission;
+    console.log(
+      `saturated, CPU per submission: sandbox children ${fmt(c.sandboxes, 2)} ms, worker ${fmt(c.worker, 2)} ms, PostgreSQL backends ${fmt(c.postgres, 2)} ms, this process (storing, queueing, polling) ${fmt(c.bench, 2)} ms; total ${fmt(c.sandboxes + c.worker + c.postgres + c.bench, 2)} ms (Redis not counted)`,
     );
   }
   if (rss) {
