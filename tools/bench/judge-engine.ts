@@ -8,7 +8,7 @@
  * Used by tools/bench/judge.ts (`npm run bench:judge`); run this file directly for these rows only.
  * Processes that call measureFloor must run with --no-node-snapshot (isolated-vm loads in-process).
  */
-import { spawn } from 'node:child_process';
+import { fork, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Judge, jsonEqual, JsonValue, loadProblem, Problem } from '@app/sandbox';
@@ -99,6 +99,61 @@ export async function measureFloor(n: number): Promise<BenchRow> {
   return row('floor (bare isolated-vm loop)', latencies, wallMs);
 }
 
+/** This file as a child process: compiled when it was built (`npm run bench:judge`), else its source through the dev hook. */
+function selfEntry(): { file: string; execArgv: string[] } {
+  if (__filename.endsWith('.js')) return { file: __filename, execArgv: ['--no-node-snapshot'] };
+  return { file: __filename, execArgv: ['--no-node-snapshot', '--require', path.join(ROOT, 'libs/sandbox/dev/register.js')] };
+}
+
+/**
+ * The floor on `k` cores: `k` processes each running the floor loop at once (as many as the
+ * worker's sandbox children in end to end), started together after their warm-up; throughput =
+ * k x n / the time until the last one finished. End to end judges on k sandbox children, so
+ * this is the floor on the same cores; measureFloor is one loop on one core.
+ */
+export async function measureFloorParallel(n: number, k: number): Promise<BenchRow> {
+  const { file, execArgv } = selfEntry();
+  const kids = Array.from({ length: k }, () => fork(file, ['--floor-worker', String(n)], { execArgv, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] }));
+  const message = (kid: (typeof kids)[number], t: string) =>
+    new Promise<{ t: string; latencies?: number[] }>((resolve, reject) => {
+      const on = (m: { t: string; latencies?: number[] }) => {
+        if (m.t !== t) return;
+        kid.off('message', on);
+        resolve(m);
+      };
+      kid.on('message', on);
+      kid.once('exit', (code) => reject(new Error(`floor worker exited (${code}) before '${t}'`)));
+    });
+  try {
+    await Promise.all(kids.map((kid) => message(kid, 'ready')));
+    const done = kids.map((kid) => message(kid, 'done'));
+    const start = performance.now();
+    for (const kid of kids) kid.send({ t: 'go' });
+    const results = await Promise.all(done);
+    const wallMs = performance.now() - start;
+    return row(`floor x${k} (${k} loops at once)`, results.flatMap((r) => r.latencies ?? []), wallMs);
+  } finally {
+    for (const kid of kids) kid.kill('SIGKILL');
+  }
+}
+
+/** The child side of measureFloorParallel: warm up, say ready, run n floor submissions on `go`. */
+async function floorWorker(n: number): Promise<void> {
+  const one = await floorRunner();
+  for (let i = 0; i < Math.min(20, n); i++) one();
+  await new Promise<void>((resolve) => {
+    process.once('message', () => resolve());
+    process.send?.({ t: 'ready' });
+  });
+  const latencies: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    one();
+    latencies.push(performance.now() - t);
+  }
+  await new Promise<void>((resolve) => process.send?.({ t: 'done', latencies }, () => resolve()));
+}
+
 export interface EngineBenchOptions {
   /** Submissions in flight at once (and sandbox children). Default 1: cost per submission, comparable to the floor. */
   concurrency?: number;
@@ -134,11 +189,37 @@ export async function measureEngine(n: number, options: EngineBenchOptions = {})
   }
 }
 
+/** CPU time of a process so far (user + system, ms) from /proc; NaN where it cannot be read. */
+export function processCpuMs(pid: number): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime are fields 14 and 15 of the line, 12 and 13 after the command name.
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return NaN;
+  }
+}
+/** USER_HZ: 100 on Linux (x86-64 and arm64 alike). */
+const CLOCK_TICKS = 100;
+
+export interface CpuComparison {
+  /** CPU per floor submission: this process, all its threads (ms). */
+  floorMs: number;
+  /** CPU per engine submission: the sandbox child (whole process) plus this process's pool side (ms). */
+  engineMs: number;
+  /** Of engineMs: the sandbox child's part. */
+  childMs: number;
+  ratio: number;
+}
+
 /**
  * Floor and engine one submission each in turn, so both see the same machine load: on a shared
- * machine this ratio is steadier than two separate runs.
+ * machine this ratio is steadier than two separate runs. Also their CPU time per submission
+ * (less sensitive to load than wall time): this process's CPU during the floor's turns against
+ * the sandbox child's CPU over the whole loop plus this process's during the engine's turns.
  */
-export async function compareEngineToFloor(n: number): Promise<{ floor: BenchRow; engine: BenchRow; ratio: number }> {
+export async function compareEngineToFloor(n: number): Promise<{ floor: BenchRow; engine: BenchRow; ratio: number; cpu: CpuComparison }> {
   const floorOne = await floorRunner();
   const { problem, source } = reference();
   const judge = new Judge({ size: 1 });
@@ -155,19 +236,34 @@ export async function compareEngineToFloor(n: number): Promise<{ floor: BenchRow
     const e: number[] = [];
     let fWall = 0;
     let eWall = 0;
+    let fCpu = 0;
+    let eParentCpu = 0;
+    const cpuNow = () => {
+      const u = process.cpuUsage();
+      return (u.user + u.system) / 1000;
+    };
+    const [child] = judge.sandboxPids();
+    const childCpuBefore = processCpuMs(child);
     for (let i = 0; i < n; i++) {
+      let c = cpuNow();
       let t = performance.now();
       floorOne();
       f.push(performance.now() - t);
+      fCpu += cpuNow() - c;
       fWall += f[f.length - 1];
+      c = cpuNow();
       t = performance.now();
       await engineOne();
       e.push(performance.now() - t);
+      eParentCpu += cpuNow() - c;
       eWall += e[e.length - 1];
     }
+    // The same child throughout: a replaced one would make its CPU reading meaningless.
+    const childCpu = judge.sandboxPids()[0] === child ? processCpuMs(child) - childCpuBefore : NaN;
     const floor = row('floor (interleaved)', f, fWall);
     const engine = row('engine (interleaved, 1 in flight)', e, eWall);
-    return { floor, engine, ratio: engine.p50Ms / floor.p50Ms };
+    const cpu = { floorMs: fCpu / n, engineMs: (childCpu + eParentCpu) / n, childMs: childCpu / n, ratio: (childCpu + eParentCpu) / fCpu };
+    return { floor, engine, ratio: engine.p50Ms / floor.p50Ms, cpu };
   } finally {
     await judge.close();
   }
@@ -252,9 +348,19 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
     );
   }
   console.log(`engine cost per submission interleaved with the floor (same load): ${f(pair.ratio, 2)}x the floor at p50`);
+  console.log(`CPU per submission: floor ${f(pair.cpu.floorMs, 2)} ms, engine ${f(pair.cpu.engineMs, 2)} ms (sandbox child ${f(pair.cpu.childMs, 2)} + pool side): ${f(pair.cpu.ratio, 2)}x`);
 }
 
-if (require.main === module) {
+const floorWorkerAt = process.argv.indexOf('--floor-worker');
+if (require.main === module && floorWorkerAt > 0) {
+  floorWorker(Number(process.argv[floorWorkerAt + 1]) || 100).then(
+    () => process.exit(0),
+    (e: unknown) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
+} else if (require.main === module) {
   main().then(
     () => process.exit(0),
     (e: unknown) => {

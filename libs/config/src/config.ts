@@ -83,7 +83,7 @@ const fields = z.object({
     JUDGE_CONCURRENCY: intIn(1, 64).optional(),
     JUDGE_SANDBOXES: intIn(1, 64).optional(),
     JUDGE_MAX_ATTEMPTS: intIn(1, 20).default(3),
-    JUDGE_LOCK_MS: intIn(1000, 600_000).default(30_000),
+    JUDGE_LOCK_MS: intIn(1000, 600_000).default(10_000),
     SWEEPER_INTERVAL_MS: intIn(100, 3_600_000).default(5000),
     JUDGE_SUBMISSIONS_PER_MINUTE: intIn(1, 10_000).default(10),
     JUDGE_RUNS_PER_MINUTE: intIn(1, 10_000).default(20),

@@ -124,6 +124,30 @@ describe('per-candidate admission to the judge queue', () => {
     expect(all.map((s) => finals.get(s.id))).toEqual(all.map(() => 1));
   });
 
+  it('makes an admission pass after a verdict only when one of the candidate\'s submissions waits', async () => {
+    const a = randomUUID();
+    const admit = jest.spyOn(service, 'admit');
+    try {
+      const first = await service.create(newSubmission(a, 'n0'));
+      admit.mockClear();
+      // Nothing of theirs waits: no lock, no count, only the check.
+      await judgeNext();
+      expect(admit).not.toHaveBeenCalled();
+      expect((await repo().findOneByOrFail({ id: first.id })).state).toBe(SubmissionState.FINISHED);
+
+      for (let i = 1; i <= IN_FLIGHT + 1; i++) await service.create(newSubmission(a, `n${i}`));
+      expect(await repo().countBy({ userId: a, enqueuedAt: IsNull() })).toBe(1);
+      admit.mockClear();
+      // One waits: the verdict frees a slot and admits it.
+      await judgeNext();
+      expect(admit).toHaveBeenCalledWith(a);
+      expect(await repo().countBy({ userId: a, enqueuedAt: IsNull() })).toBe(0);
+      while (await judgeNext());
+    } finally {
+      admit.mockRestore();
+    }
+  });
+
   it('leaves nothing stranded when a process dies between storing and admitting: the sweeper admits it', async () => {
     const a = randomUUID();
     // Stored by a process that died before admitting (or while Redis was down).

@@ -14,7 +14,11 @@ export const SUBMISSION_PUBLISHER = Symbol('SUBMISSION_PUBLISHER');
 
 export type HandleOutcome = 'judged' | 'already-finished' | 'missing';
 
-/** Progress events (one per test) are coalesced to at most one per this many ms; the verdict always goes out. */
+/**
+ * Progress events (one per test) are coalesced to at most one per this many ms, counted from the
+ * RUNNING event: a submission judged faster than this publishes RUNNING and its verdict only. The
+ * verdict always goes out.
+ */
 const PROGRESS_INTERVAL_MS = 50;
 const MAX_CACHED_PROBLEMS = 200;
 
@@ -59,7 +63,7 @@ export class JudgeSubmissionHandler {
       result = internal(`problem ${s.problemId} no longer exists`);
     } else {
       const soFar: StoredTestResult[] = [];
-      let lastSent = 0;
+      let lastSent = this.clock.now().getTime();
       let pending: NodeJS.Timeout | undefined;
       const send = () => {
         pending = undefined;
@@ -124,8 +128,8 @@ export class JudgeSubmissionHandler {
     this.logger.info({ submissionId: s.id, verdict: s.verdict, score: s.score }, 'submission judged');
     await this.publisher.publish(eventOf(s, this.clock.now()));
     if (s.kind === SubmissionKind.VALIDATION) await this.validations.record(s.problemId, s.problemVersion, this.engine);
-    // Its slot is free: the candidate's next waiting submission joins the end of the queue.
-    await this.admission.admit(s.userId);
+    // Its slot is free: the candidate's next waiting submission (if any) joins the end of the queue.
+    await this.admission.admitNext(s.userId);
     return true;
   }
 

@@ -151,6 +151,27 @@ export class SubmissionsService {
     return admitted;
   }
 
+  /**
+   * After one of the candidate's submissions got its verdict: admits the next one, if one waits.
+   * Most candidates have none waiting, and a full admit() pass costs five Redis round trips and a
+   * count; this check is one indexed query (`IDX_submissions_user_state`). No lock is needed for
+   * it: a submission stored after the check is admitted by its own request, whose count runs
+   * after this verdict was written, and one stored before it is seen here and admitted as before
+   * (or marked for the pass that holds the lock). Never throws, like admit().
+   */
+  async admitNext(userId: string | null): Promise<number> {
+    try {
+      const waiting = await this.submissions.findOne({
+        select: { id: true },
+        where: { userId: userId ?? IsNull(), state: SubmissionState.QUEUED, enqueuedAt: IsNull() },
+      });
+      if (!waiting) return 0;
+    } catch {
+      // The database did not answer: let admit() try (and log) as it always did.
+    }
+    return this.admit(userId);
+  }
+
   private async admitLocked(userId: string | null): Promise<number> {
     const who = userId ?? IsNull();
     // RUNNING without enqueuedAt: a job someone put on the queue directly (tests, tools).

@@ -7,8 +7,9 @@
  * - It is strict mode throughout, so stack-trace call sites and `fn.caller` never reveal its
  *   functions or receivers to candidate code.
  * - The prelude script (compiled once per isolate, run once per context) returns `finish`, the
- *   only thing the host keeps a Reference to. `finish('run', code, config)` sets the context up
- *   and runs the candidate in one call: one isolate hop per test, like a bare script run.
+ *   only thing the host keeps a Reference to. `finish('run', code, mode, entry, argsJson, input,
+ *   seed, outputCap, resultCap)` (primitives only) sets the context up and runs the candidate in
+ *   one call: one isolate hop per test, like a bare script run.
  * - It puts nothing on globalThis except what candidates are meant to use (console, print,
  *   input, readline, module/exports). The host reaches it only through the Reference to
  *   `finish` that the prelude returns; candidate code cannot reach that function.
@@ -89,13 +90,10 @@ export const HARNESS_PRELUDE = String.raw`(function () {
   let collect = null;
   let peek = null;
 
-  function setup(code, configJson) {
-    // Read every setting now: after candidate code runs, a missing key would be looked up on
-    // a prototype the candidate may have polluted.
-    const cfg = parse(configJson);
-    const mode = cfg.mode, entryName = cfg.entry, argsJson = cfg.args;
-    const outputCap = cfg.outputCap, resultCap = cfg.resultCap, seed = cfg.seed;
-    const input = typeof cfg.input === 'string' ? cfg.input : '';
+  // The settings arrive as separate primitive arguments (copied in by the host): no object is
+  // built or parsed for them, and no property of one is ever looked up after candidate code ran.
+  function setup(code, mode, entryName, argsJson, inputArg, seed, outputCap, resultCap) {
+    const input = typeof inputArg === 'string' ? inputArg : '';
     let out = '';
     let overflow = false;
     let failure = null;
@@ -264,8 +262,8 @@ export const HARNESS_PRELUDE = String.raw`(function () {
     return mode === 'function' ? runFunction : function () { runStdio(); return null; };
   }
 
-  return function finish(action, code, configJson) {
-    if (action === 'run') return encode(setup(code, configJson)());
+  return function finish(action, code, mode, entry, args, input, seed, outputCap, resultCap) {
+    if (action === 'run') return encode(setup(code, mode, entry, args, input, seed, outputCap, resultCap)());
     if (action === 'collect') return encode(collect());
     return encode(peek());
   };

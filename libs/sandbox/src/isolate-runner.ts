@@ -91,8 +91,7 @@ export function primeHarnessCache(): void {
     const prelude = isolate.compileScriptSync(HARNESS_PRELUDE, { filename: 'harness.js' });
     const context = isolate.createContextSync();
     const finish = prelude.runSync(context, { reference: true });
-    const config = JSON.stringify({ mode: 'function', entry: 'f', args: '[1]', input: '', seed: 1, outputCap: 1024, resultCap: 1024 });
-    finish.applySync(undefined, ['run', 'function f(a) { return a; }', config], { arguments: { copy: true }, timeout: 1000 });
+    finish.applySync(undefined, ['run', 'function f(a) { return a; }', 'function', 'f', '[1]', '', 1, 1024, 1024], { arguments: { copy: true }, timeout: 1000 });
     finish.release();
     context.release();
     // The same source again: V8's per-isolate compilation cache returns the script that ran, and
@@ -133,15 +132,18 @@ export class IsolateRunner {
   run(input: RunnerInput): Execution {
     const iso = this.ensureIsolate();
     const timeMs = input.timeoutMs ?? this.config.timeMs;
-    const config = JSON.stringify({
-      mode: this.config.mode,
-      entry: this.config.entryPoint ?? '',
-      args: input.argsJson ?? '[]',
-      input: input.stdin ?? '',
-      seed: input.seed,
-      outputCap: this.config.outputKb * 1024,
-      resultCap: this.config.resultKb * 1024,
-    });
+    // The harness's `finish('run', ...)` arguments: primitives, copied into the isolate as they are.
+    const args = [
+      'run',
+      this.code,
+      this.config.mode,
+      this.config.entryPoint ?? '',
+      input.argsJson ?? '[]',
+      input.stdin ?? '',
+      input.seed,
+      this.config.outputKb * 1024,
+      this.config.resultKb * 1024,
+    ];
     const context = iso.createContextSync();
     let finish: ivm.Reference | undefined;
     const started = performance.now();
@@ -157,7 +159,7 @@ export class IsolateRunner {
       let rec: HarnessRecord | null;
       try {
         rec = decodeRecord(
-          finish.applySync(undefined, ['run', this.code, config], { arguments: { copy: true }, timeout: timeMs }) as string | null,
+          finish.applySync(undefined, args, { arguments: { copy: true }, timeout: timeMs }) as string | null,
         );
         // A promise (or stdio output after microtasks): its microtasks ran before applySync
         // returned, under the same timeout. Collecting runs harness code only.
