@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { CompileError, TestResult } from './judge.types';
-import { firstAttemptWallMs, testTimeoutMs } from './performance';
+import { firstAttemptWallMs } from './performance';
 import type { ChildMessage, JobMessage } from './protocol';
 import { decodeProgress, MAX_CACHED_PROBLEMS, PROGRESS_BYTES } from './protocol';
 
@@ -70,8 +70,6 @@ interface ActiveJob {
   armedAt: number;
   /** The budget the current phase's watchdog was armed with. */
   budgetMs: number;
-  /** Until when (performance.now()) a starved child's test watchdog may be extended: the test's wall backstop. */
-  testCapAt: number;
   finish: (end: JobEnd) => void;
 }
 
@@ -100,18 +98,12 @@ interface Sandbox {
   peakGrowth: number;
   /** Whether the child has loaded the TypeScript compiler (loaded on first need, see compile.ts). */
   compilerLoaded: boolean;
-  /** The child's CPU time (cpuOf) when its watchdog was last armed or extended. */
-  cpuAtArm: number;
-  /** Until when (performance.now()) a starved child's watchdog may be extended (see armTimer). */
-  capAt: number;
 }
 
 const MAX_START_FAILURES = 5;
 const STDERR_TAIL = 4096;
 const MiB = 1024 * 1024;
 const RSS_SAMPLE_MS = 25;
-/** A starved child's setup, compile or type check may take this many budgets of wall time (see armTimer). */
-const STARVED_CAP_BUDGETS = 4;
 
 /** When the parent gives up on a test of limit `timeMs`. */
 export function watchdogMs(timeMs: number, marginMs: number): number {
@@ -147,31 +139,6 @@ function rssOf(pid: number | undefined): number {
   } catch {
     return Number.NaN;
   }
-}
-
-/**
- * CPU time (user + system, every thread) the process has used, in ms, from /proc; NaN when it
- * cannot be read. /proc counts in USER_HZ ticks, 100 per second on Linux whatever the kernel's HZ.
- */
-export function cpuOf(pid: number | undefined): number {
-  if (pid === undefined) return Number.NaN;
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // The command name (2nd field) may hold spaces and parentheses: fields count from the last ')'.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return Number.NaN;
-  }
-}
-
-/**
- * Whether a child whose watchdog just ran out was starved, not stuck: it used less CPU than
- * half the budget it was armed with. A child that runs (a loop the isolate's own timeout failed
- * to stop) uses about a core; one descheduled on a busy machine, or stopped, far less.
- */
-export function starved(cpuUsedMs: number, budgetMs: number): boolean {
-  return Number.isFinite(cpuUsedMs) && cpuUsedMs < budgetMs / 2;
 }
 
 /** Growth since `start`; 0 when either reading is missing (memory then never decides a status). */
@@ -280,8 +247,6 @@ export class SandboxPool {
       testStartRss: 0,
       peakGrowth: 0,
       compilerLoaded: false,
-      cpuAtArm: Number.NaN,
-      capAt: 0,
     };
     this.sandboxes.add(sb);
     proc.stderr?.setEncoding('utf8');
@@ -348,7 +313,6 @@ export class SandboxPool {
       compiled: false,
       armedAt: performance.now(),
       budgetMs: 0,
-      testCapAt: 0,
       finish: (end) => {
         if (sb.job !== job) return;
         sb.job = null;
@@ -424,9 +388,7 @@ export class SandboxPool {
       const { problem } = job.spec;
       const { memoryMb } = problem.limits;
       // The first attempt's clock; a retry re-arms it (the `retry` message).
-      const test = problem.tests[job.spec.indices[job.pos]];
-      const timeMs = firstAttemptWallMs(problem, test);
-      job.testCapAt = performance.now() + watchdogMs(testTimeoutMs(problem, test), this.margin);
+      const timeMs = firstAttemptWallMs(problem, problem.tests[job.spec.indices[job.pos]]);
       this.arm(sb, watchdogMs(timeMs, this.margin), 'test');
       this.sampleMemory(sb, memoryCeiling(memoryMb * MiB));
     } else {
@@ -441,31 +403,8 @@ export class SandboxPool {
       sb.job.armedAt = performance.now();
       sb.job.budgetMs = ms;
     }
-    const now = performance.now();
-    sb.cpuAtArm = cpuOf(sb.proc.pid);
-    // A test: up to its wall backstop; a setup, compile or type check: up to a few budgets.
-    sb.capAt = phase === 'test' && sb.job?.testCapAt ? sb.job.testCapAt : now + STARVED_CAP_BUDGETS * ms;
-    this.armTimer(sb, ms);
-  }
-
-  /**
-   * The watchdog is for a child that is stuck, not for one the machine starves: the child keeps
-   * each test's clock itself, on CPU time (performance.ts, runAttempts), and tells us of a retry.
-   * A starved child (at load 17, a correct SQL query's first attempt ran out of wall time, and the
-   * child's report of it came after this watchdog, which turned it into TIME_LIMIT_EXCEEDED;
-   * npm run chaos, 1 of 10,026) gets its budget again, up to the test's wall backstop; in a
-   * setup, compile or type check (loading Pyodide, the TypeScript compiler), up to
-   * STARVED_CAP_BUDGETS budgets: at load 39 both ran out of wall time with little CPU used.
-   */
-  private armTimer(sb: Sandbox, ms: number): void {
     sb.watchdog = setTimeout(() => {
       sb.watchdog = null;
-      const cpu = cpuOf(sb.proc.pid);
-      if (starved(cpu - sb.cpuAtArm, ms) && performance.now() + ms <= sb.capAt) {
-        sb.cpuAtArm = cpu;
-        this.armTimer(sb, ms);
-        return;
-      }
       sb.peakGrowth = Math.max(sb.peakGrowth, growth(rssOf(sb.proc.pid), sb.testStartRss));
       this.kill(sb, 'watchdog');
     }, ms);
