@@ -88,7 +88,9 @@ const env = (databaseUrl: string) => ({ NODE_ENV: 'test', DATABASE_URL: database
 /** Runs the backup command while writers write; returns the acknowledgements seen before it started and in all. */
 async function backupUnderLoad(p: Awaited<ReturnType<typeof platformDb>>, out: string) {
   const load = writeUnderLoad(p.service, p.problemId);
-  await new Promise((r) => setTimeout(r, 300));
+  // Until the writers are acknowledged a few times (a fixed 300 ms saw none on a loaded CI machine).
+  const until = Date.now() + 30_000;
+  while (load.acked.length < 8 && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
   const startedAt = Date.now();
   const ackedBefore = load.acked.filter((a) => a.at < startedAt).map((a) => a.id);
   const backup = startNode('tools/backup.js', env(p.db.url), ['--out', out]);
