@@ -480,20 +480,22 @@ export function sharesOf(present: readonly ComponentName[], weights: Record<Comp
  * score (high first), then assessment score, then the earlier application, then id (stable).
  */
 export function rank<T extends CompositeResult & { appliedAt: string }>(entries: readonly T[]): Array<T & { rank: number | null }> {
-  const sorted = [...entries].sort(compareEntries);
+  const keyed = entries.map((e) => ({ e, key: { ...e, assessment: e.components.find((c) => c.name === 'assessment')?.value ?? -1 } }));
+  keyed.sort((a, b) => compareRank(a.key, b.key));
   let n = 0;
-  return sorted.map((e) => ({ ...e, rank: e.ranked ? ++n : null }));
+  return keyed.map(({ e }) => ({ ...e, rank: e.ranked ? ++n : null }));
 }
 
-const assessmentOf = (e: CompositeResult): number => e.components.find((c) => c.name === 'assessment')?.value ?? -1;
+/** What orders the ranking: a composite's score parts, and when and which application it is. */
+export type RankKey = CompositeScore & { appliedAt: string; applicationId: string };
 
-/** The ranking's order (see rank): a total order, application ids being unique. */
-export function compareEntries(a: CompositeResult & { appliedAt: string }, b: CompositeResult & { appliedAt: string }): number {
+/** The ranking's order (see rank; the kept ranking of job-ranking.ts): a total order, application ids being unique. */
+export function compareRank(a: RankKey, b: RankKey): number {
   return (
     Number(b.ranked) - Number(a.ranked) ||
     Number(a.demoted) - Number(b.demoted) ||
     (b.score ?? -1) - (a.score ?? -1) ||
-    assessmentOf(b) - assessmentOf(a) ||
+    b.assessment - a.assessment ||
     a.appliedAt.localeCompare(b.appliedAt) ||
     a.applicationId.localeCompare(b.applicationId)
   );

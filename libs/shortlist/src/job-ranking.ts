@@ -2,7 +2,7 @@ import type { ApplicationPoints, ProblemOutcome } from '@app/assessments';
 import { ApplicationStage, ScreeningOutcome } from '@app/domain';
 import { ApplicationRankingInput, IDENTITY_REVEALED_STAGES } from '@app/hiring';
 import type { InterviewerCalibration, ScorecardEvidence } from '@app/rubrics';
-import { Calibration, CompositeResult, CompositeScore, finishComposite, PreparedComposite, prepareComposite, scoreComposite, ShortlistPolicy } from './composite';
+import { Calibration, compareRank, CompositeResult, CompositeScore, finishComposite, PreparedComposite, prepareComposite, scoreComposite, ShortlistPolicy } from './composite';
 
 export interface ShortlistEntry extends CompositeResult {
   rank: number | null;
@@ -127,17 +127,8 @@ function itemOf(prepared: PreparedEntry, calibration: ReadonlyMap<string, Calibr
   return { ...scoreComposite(prepared.composite, calibration), applicationId: c.applicationId, appliedAt: c.appliedAt, rank: null, prepared, calibration, rendered: null };
 }
 
-/** The ranking's order, as compareEntries orders the rendered entries (a total order: application ids are unique). */
-export function compareItems(a: RankedItem, b: RankedItem): number {
-  return (
-    Number(b.ranked) - Number(a.ranked) ||
-    Number(a.demoted) - Number(b.demoted) ||
-    (b.score ?? -1) - (a.score ?? -1) ||
-    b.assessment - a.assessment ||
-    a.appliedAt.localeCompare(b.appliedAt) ||
-    a.applicationId.localeCompare(b.applicationId)
-  );
-}
+/** The ranking's order: the one comparator of rank() (a total order: application ids are unique). */
+export const compareItems: (a: RankedItem, b: RankedItem) => number = compareRank;
 
 /** The item's entry, rendered once and kept; a copy with its current rank. */
 export function render(item: RankedItem): ShortlistEntry {
