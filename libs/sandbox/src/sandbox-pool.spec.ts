@@ -5,7 +5,7 @@
 import * as path from 'node:path';
 import { Judge } from './judge';
 import { loadProblem } from './problem.schema';
-import { memoryCeiling, resolveChildEntry, watchdogMs } from './sandbox-pool';
+import { cpuOf, extensionMs, memoryCeiling, resolveChildEntry, watchdogMs } from './sandbox-pool';
 
 const slow = loadProblem({
   slug: 'slow',
@@ -51,6 +51,30 @@ describe('resolveChildEntry', () => {
   it('watchdog and memory ceiling scale with the limits', () => {
     expect(watchdogMs(1000, 250)).toBe(1350);
     expect(memoryCeiling(32 * 1024 * 1024)).toBe(128 * 1024 * 1024);
+  });
+
+  it('reads a process CPU time', () => {
+    const before = cpuOf(process.pid);
+    // 60 ms of this process's CPU, however long a busy machine takes to give it.
+    const start = process.cpuUsage();
+    while (process.cpuUsage(start).user < 60_000);
+    // /proc counts in 10 ms ticks.
+    expect(cpuOf(process.pid) - before).toBeGreaterThanOrEqual(50);
+    expect(Number.isNaN(cpuOf(2 ** 22 + 1))).toBe(true);
+  });
+
+  it('extends a watchdog only while the child has CPU left in its budget and wall time left before its cap', () => {
+    // Starved: 200 ms of CPU out of 1,570: waits at least for the 1,370 it has left.
+    expect(extensionMs(200, 1570, 5000)).toBe(1370);
+    // Nearly spent: a short wait, not a busy loop.
+    expect(extensionMs(1560, 1570, 5000)).toBe(25);
+    // Never past the cap.
+    expect(extensionMs(200, 1570, 300)).toBe(300);
+    // Spent its budget (it ran: stuck, not starved), no wall time left, or no reading: killed.
+    expect(extensionMs(1570, 1570, 5000)).toBeNull();
+    expect(extensionMs(1800, 1570, 5000)).toBeNull();
+    expect(extensionMs(200, 1570, 0)).toBeNull();
+    expect(extensionMs(Number.NaN, 1570, 5000)).toBeNull();
   });
 });
 
@@ -100,6 +124,71 @@ describe('SandboxPool through Judge', () => {
     expect(alive(pid)).toBe(false);
     const replacement = await busyPid();
     expect(replacement).not.toBe(pid);
+    expect((await judge.judge({ problem: slow, language: 'javascript', source: HONEST })).verdict).toBe('ACCEPTED');
+  });
+
+  it('waits for a child the machine starves (stopped past its watchdog), and judges it on its CPU time', async () => {
+    const starving = loadProblem({
+      slug: 'starving',
+      title: 'Starving',
+      mode: 'function',
+      entryPoint: 'solve',
+      limits: { timeMs: 1000, memoryMb: 32 },
+      tests: [{ name: 'spin', args: [600], expected: 600, hidden: false }],
+    });
+    // A warm child first: the stop must land in the test, not in the child's start.
+    expect((await judge.judge({ problem: starving, language: 'javascript', source: HONEST })).verdict).toBe('ACCEPTED');
+    const pid = await busyPid();
+    const pending = judge.judge({ problem: starving, language: 'javascript', source: SPIN });
+    await new Promise((r) => setTimeout(r, 200));
+    // SIGSTOP is a descheduled child taken to the extreme: past the test's watchdog
+    // (1.2 x 1000 ms + 10% + margin = 1,570 ms), using no CPU meanwhile.
+    process.kill(pid, 'SIGSTOP');
+    await new Promise((r) => setTimeout(r, 2500));
+    process.kill(pid, 'SIGCONT');
+    const r = await pending;
+    expect(r.tests.map((t) => t.status)).toEqual(['ACCEPTED']);
+    expect(r.verdict).toBe('ACCEPTED');
+    expect(alive(pid)).toBe(true);
+  });
+
+  it('stops a starved child that ignores termination after the CPU of its budget, before it grows past its memory', async () => {
+    const bigint = loadProblem({
+      slug: 'bigint',
+      title: 'BigInt',
+      mode: 'function',
+      entryPoint: 'solve',
+      limits: { timeMs: 500, memoryMb: 32 },
+      tests: [{ name: 'huge', args: [], expected: 0, hidden: false }],
+    });
+    expect((await judge.judge({ problem: bigint, language: 'javascript', source: 'function solve() { return 0; }' })).verdict).toBe('ACCEPTED');
+    const pid = await busyPid();
+    const started = performance.now();
+    // A huge BigInt does not heed the isolate's termination: only the watchdog stops it.
+    const pending = judge.judge({ problem: bigint, language: 'javascript', source: 'function solve() { return (10n ** 10000000n).toString().length; }' });
+    // The child gets at most a quarter of a core: stopped 60 ms out of every 80.
+    let tick = 0;
+    const duty = setInterval(() => {
+      tick = (tick + 1) % 4;
+      try {
+        if (tick === 0) process.kill(pid, 'SIGCONT');
+        else if (tick === 1) process.kill(pid, 'SIGSTOP');
+      } catch {
+        // killed by the watchdog
+      }
+    }, 20);
+    const r = await pending.finally(() => {
+      clearInterval(duty);
+      if (alive(pid)) process.kill(pid, 'SIGCONT');
+    });
+    const wall = performance.now() - started;
+    expect(r.tests.map((t) => t.status)).toEqual(['TIME_LIMIT_EXCEEDED']);
+    expect(alive(pid)).toBe(false);
+    // Not at the wall-clock watchdog (600 + 60 + 250 = 910 ms): at a quarter of a core it needs
+    // about four times that to use its budget. (Extending it without a bound on its CPU let it
+    // grow into MEMORY_LIMIT_EXCEEDED.)
+    expect(wall).toBeGreaterThan(1800);
+    // The next test needs a warm child.
     expect((await judge.judge({ problem: slow, language: 'javascript', source: HONEST })).verdict).toBe('ACCEPTED');
   });
 

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { CompileError, TestResult } from './judge.types';
-import { firstAttemptWallMs } from './performance';
+import { firstAttemptWallMs, testTimeoutMs } from './performance';
 import type { ChildMessage, JobMessage } from './protocol';
 import { decodeProgress, MAX_CACHED_PROBLEMS, PROGRESS_BYTES } from './protocol';
 
@@ -13,6 +13,18 @@ import { decodeProgress, MAX_CACHED_PROBLEMS, PROGRESS_BYTES } from './protocol'
  * watchdog here, in the parent: if the child does not report in time it is killed, whatever its
  * isolate is doing (heap thrash can delay isolated-vm's own timeout by many seconds), and a new
  * child takes its place.
+ *
+ * The watchdog's budget is the time the child would have on a machine with a core to spare, and
+ * it is spent in CPU time: when the timer runs out, a child that has used less CPU than its budget
+ * since it was armed (read from /proc) was descheduled, not stuck, and the timer is set again for
+ * the rest, up to a wall-clock cap (a test: its backstop, testTimeoutMs; a compile, set-up or type
+ * check: STARVED_CAP_BUDGETS budgets). So a child is stopped after the same work whatever the
+ * machine's load: at load 17 a wall-clock watchdog killed a correct SQL query's first attempt
+ * before its report of that attempt (which starts a CPU-time retry, performance.ts) arrived, and
+ * turned it into TIME_LIMIT_EXCEEDED (npm run chaos, 1 of 10,026). An earlier version extended a
+ * child that had used under half its budget in each period, with no bound on the CPU summed over
+ * the periods: at the test suite's load a builtin that ignores termination (a huge BigInt) kept
+ * running for several budgets of CPU and grew into MEMORY_LIMIT_EXCEEDED.
  */
 
 export interface SandboxPoolOptions {
@@ -70,6 +82,8 @@ interface ActiveJob {
   armedAt: number;
   /** The budget the current phase's watchdog was armed with. */
   budgetMs: number;
+  /** Until when (performance.now()) the current test's watchdog may be extended: its wall backstop, across retries. */
+  testCapAt: number;
   finish: (end: JobEnd) => void;
 }
 
@@ -98,12 +112,20 @@ interface Sandbox {
   peakGrowth: number;
   /** Whether the child has loaded the TypeScript compiler (loaded on first need, see compile.ts). */
   compilerLoaded: boolean;
+  /** The child's CPU time (cpuOf) when its watchdog was armed. */
+  cpuAtArm: number;
+  /** Until when (performance.now()) the watchdog may be extended for a child the machine starves. */
+  capAt: number;
 }
 
 const MAX_START_FAILURES = 5;
 const STDERR_TAIL = 4096;
 const MiB = 1024 * 1024;
 const RSS_SAMPLE_MS = 25;
+/** A starved child's compile, set-up or type check may take this many budgets of wall time. */
+const STARVED_CAP_BUDGETS = 4;
+/** The shortest wait before the watchdog looks at an extended child again. */
+const MIN_RECHECK_MS = 25;
 
 /** When the parent gives up on a test of limit `timeMs`. */
 export function watchdogMs(timeMs: number, marginMs: number): number {
@@ -139,6 +161,33 @@ function rssOf(pid: number | undefined): number {
   } catch {
     return Number.NaN;
   }
+}
+
+/**
+ * CPU time (user + system, every thread) the process has used, in ms, from /proc; NaN when it
+ * cannot be read. /proc counts in USER_HZ ticks, 100 per second on Linux whatever the kernel's HZ.
+ */
+export function cpuOf(pid: number | undefined): number {
+  if (pid === undefined) return Number.NaN;
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name (2nd field) may hold spaces and parentheses: fields count from the last ')'.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/**
+ * How long to wait before looking again at a child whose watchdog ran out, or null to kill it: a
+ * child that used `cpuUsedMs` of CPU since it was armed with `budgetMs`, with `leftMs` of wall
+ * time before its cap. It is extended while it has used less CPU than its budget (starved, not
+ * stuck: a child that runs uses about a core), for at least the CPU it has left.
+ */
+export function extensionMs(cpuUsedMs: number, budgetMs: number, leftMs: number): number | null {
+  if (!Number.isFinite(cpuUsedMs) || cpuUsedMs >= budgetMs || leftMs <= 0) return null;
+  return Math.min(leftMs, Math.max(MIN_RECHECK_MS, budgetMs - cpuUsedMs));
 }
 
 /** Growth since `start`; 0 when either reading is missing (memory then never decides a status). */
@@ -247,6 +296,8 @@ export class SandboxPool {
       testStartRss: 0,
       peakGrowth: 0,
       compilerLoaded: false,
+      cpuAtArm: Number.NaN,
+      capAt: 0,
     };
     this.sandboxes.add(sb);
     proc.stderr?.setEncoding('utf8');
@@ -313,6 +364,7 @@ export class SandboxPool {
       compiled: false,
       armedAt: performance.now(),
       budgetMs: 0,
+      testCapAt: 0,
       finish: (end) => {
         if (sb.job !== job) return;
         sb.job = null;
@@ -379,7 +431,8 @@ export class SandboxPool {
       this.arm(sb, this.setupBudget, 'compile');
     } else if (msg.done) job.finish({ kind: 'done', warnings: msg.done.warnings });
     else if (msg.setup) this.arm(sb, this.setupBudget, 'test');
-    else if (msg.retry) this.arm(sb, watchdogMs(msg.retry.wallMs, this.margin), 'test');
+    // A retry starts the test afresh (its CPU counts from zero), within the backstop of the first attempt.
+    else if (msg.retry) this.arm(sb, watchdogMs(msg.retry.wallMs, this.margin), 'test', job.testCapAt);
     else if (job.compiled) this.armNext(sb, job);
   }
 
@@ -388,26 +441,40 @@ export class SandboxPool {
       const { problem } = job.spec;
       const { memoryMb } = problem.limits;
       // The first attempt's clock; a retry re-arms it (the `retry` message).
-      const timeMs = firstAttemptWallMs(problem, problem.tests[job.spec.indices[job.pos]]);
-      this.arm(sb, watchdogMs(timeMs, this.margin), 'test');
+      const test = problem.tests[job.spec.indices[job.pos]];
+      job.testCapAt = performance.now() + watchdogMs(testTimeoutMs(problem, test), this.margin);
+      this.arm(sb, watchdogMs(firstAttemptWallMs(problem, test), this.margin), 'test', job.testCapAt);
       this.sampleMemory(sb, memoryCeiling(memoryMb * MiB));
     } else {
       this.arm(sb, this.typeCheckBudget, 'typecheck');
     }
   }
 
-  private arm(sb: Sandbox, ms: number, phase: ActiveJob['phase']): void {
+  /** Arms the watchdog with `ms` of budget (see the top of this file), extensible until `capAt`. */
+  private arm(sb: Sandbox, ms: number, phase: ActiveJob['phase'], capAt?: number): void {
     this.clearWatchdog(sb);
+    const now = performance.now();
     if (sb.job) {
       sb.job.phase = phase;
-      sb.job.armedAt = performance.now();
+      sb.job.armedAt = now;
       sb.job.budgetMs = ms;
     }
+    sb.cpuAtArm = cpuOf(sb.proc.pid);
+    sb.capAt = capAt ?? now + STARVED_CAP_BUDGETS * ms;
+    this.armTimer(sb, ms, ms);
+  }
+
+  private armTimer(sb: Sandbox, waitMs: number, budgetMs: number): void {
     sb.watchdog = setTimeout(() => {
       sb.watchdog = null;
+      const more = extensionMs(cpuOf(sb.proc.pid) - sb.cpuAtArm, budgetMs, sb.capAt - performance.now());
+      if (more !== null) {
+        this.armTimer(sb, more, budgetMs);
+        return;
+      }
       sb.peakGrowth = Math.max(sb.peakGrowth, growth(rssOf(sb.proc.pid), sb.testStartRss));
       this.kill(sb, 'watchdog');
-    }, ms);
+    }, waitMs);
   }
 
   /** Watches the child's memory during a test; past `ceiling` it is killed without waiting for the clock. */
