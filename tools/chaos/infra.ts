@@ -49,9 +49,20 @@ function pgBinDir(): string {
 }
 
 /** initdb refuses to run as root: run the server binaries as the postgres user then. */
+/**
+ * util-linux's runuser, which lives in an sbin folder: a plain shell's PATH (/usr/local/bin:/usr/bin:/bin,
+ * what CI and `env -i` give) does not hold it, and a run started from one died at initdb.
+ */
+function runuser(): string {
+  const dirs = [...(process.env.PATH ?? '').split(path.delimiter), '/usr/sbin', '/sbin'];
+  const found = dirs.filter(Boolean).map((d) => path.join(d, 'runuser')).find((f) => fs.existsSync(f));
+  if (!found) throw new Error('runuser (util-linux) not found: it runs PostgreSQL as the postgres user when chaos runs as root');
+  return found;
+}
+
 function asPostgres(bin: string, args: string[]): [string, string[]] {
   if (process.getuid?.() !== 0) return [bin, args];
-  return ['runuser', ['-u', 'postgres', '--', bin, ...args]];
+  return [runuser(), ['-u', 'postgres', '--', bin, ...args]];
 }
 
 export class PrivatePostgres {
