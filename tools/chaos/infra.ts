@@ -48,7 +48,6 @@ function pgBinDir(): string {
   return path.join(base, versions[0], 'bin');
 }
 
-/** initdb refuses to run as root: run the server binaries as the postgres user then. */
 /**
  * util-linux's runuser, which lives in an sbin folder: a plain shell's PATH (/usr/local/bin:/usr/bin:/bin,
  * what CI and `env -i` give) does not hold it, and a run started from one died at initdb.
@@ -60,6 +59,7 @@ function runuser(): string {
   return found;
 }
 
+/** initdb refuses to run as root: run the server binaries as the postgres user then. */
 function asPostgres(bin: string, args: string[]): [string, string[]] {
   if (process.getuid?.() !== 0) return [bin, args];
   return [runuser(), ['-u', 'postgres', '--', bin, ...args]];
