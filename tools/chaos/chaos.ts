@@ -367,28 +367,25 @@ async function drive(phase: Phase, count: number, perSecond: number): Promise<Lo
  * of 2,978 short while verdicts still arrived at 5/s).
  */
 async function settledAll(ls: Logical[], stallMs: number): Promise<boolean> {
-  let done = false;
-  const all = Promise.all(ls.map((l) => l.settled)).then(() => (done = true));
   const openOnes = () => ls.filter((l) => l.finalAt === undefined && !l.rejected);
-  let open = openOnes().length;
+  let open = ls.length;
   let lastProgress = Date.now();
-  let stalled: () => void = () => undefined;
-  const stall = new Promise<boolean>((resolve) => (stalled = () => resolve(false)));
-  const watch = setInterval(() => {
-    const now = openOnes().length;
-    if (now < open) lastProgress = Date.now();
-    open = now;
-    if (!done && Date.now() - lastProgress > stallMs) stalled();
-  }, 1000);
-  const progress = setInterval(() => {
-    const open = openOnes();
-    if (!done) log(`waiting for ${open.length} of ${ls.length}: ${open.filter((l) => !l.id).length} not acknowledged yet; e.g. ${open.slice(0, 2).map((l) => `${l.id ?? l.key}: ${l.last ?? 'no answer yet'}`).join(' | ')}`);
-  }, 30_000);
+  let timer: NodeJS.Timeout | undefined;
+  const stalled = new Promise<boolean>((resolve) => {
+    let ticks = 0;
+    timer = setInterval(() => {
+      const now = openOnes();
+      if (now.length < open) lastProgress = Date.now();
+      open = now.length;
+      if (++ticks % 30 === 0)
+        log(`waiting for ${now.length} of ${ls.length}: ${now.filter((l) => !l.id).length} not acknowledged yet; e.g. ${now.slice(0, 2).map((l) => `${l.id ?? l.key}: ${l.last ?? 'no answer yet'}`).join(' | ')}`);
+      if (Date.now() - lastProgress > stallMs) resolve(false);
+    }, 1000);
+  });
   try {
-    return await Promise.race([all, stall]);
+    return await Promise.race([Promise.all(ls.map((l) => l.settled)).then(() => true), stalled]);
   } finally {
-    clearInterval(watch);
-    clearInterval(progress);
+    clearInterval(timer);
   }
 }
 

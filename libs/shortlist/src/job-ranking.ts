@@ -127,9 +127,6 @@ function itemOf(prepared: PreparedEntry, calibration: ReadonlyMap<string, Calibr
   return { ...scoreComposite(prepared.composite, calibration), applicationId: c.applicationId, appliedAt: c.appliedAt, rank: null, prepared, calibration, rendered: null };
 }
 
-/** The ranking's order: the one comparator of rank() (a total order: application ids are unique). */
-export const compareItems: (a: RankedItem, b: RankedItem) => number = compareRank;
-
 /** The item's entry, rendered once and kept; a copy with its current rank. */
 export function render(item: RankedItem): ShortlistEntry {
   item.rendered ??= finishEntry(item.prepared, item.calibration);
@@ -168,7 +165,7 @@ export function recompute(state: JobRanking, calibration: ReadonlyMap<string, Ca
   if (all || touched.size > MAX_INSERTED) {
     const kept = all ? [] : state.items.filter((e) => !touched.has(e.applicationId));
     for (const e of touched.values()) if (e) kept.push(e);
-    state.items = kept.sort(compareItems);
+    state.items = kept.sort(compareRank);
   } else {
     const items = state.items.filter((e) => !touched.has(e.applicationId));
     for (const e of touched.values()) {
@@ -177,7 +174,7 @@ export function recompute(state: JobRanking, calibration: ReadonlyMap<string, Ca
       let hi = items.length;
       while (lo < hi) {
         const mid = (lo + hi) >>> 1;
-        if (compareItems(items[mid], e) < 0) lo = mid + 1;
+        if (compareRank(items[mid], e) < 0) lo = mid + 1;
         else hi = mid;
       }
       items.splice(lo, 0, e);
