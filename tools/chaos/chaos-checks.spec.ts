@@ -1,6 +1,12 @@
-import { classifyResponse, faultCounts, faultPlan, faultsPhaseSubmissions, inFault, mergeWindows, rate, rateInWindows, recoveryTimes, rng, Window } from './chaos-checks';
+import { backoffMs, classifyResponse, faultCounts, faultPlan, faultsPhaseSubmissions, inFault, mergeWindows, rate, rateInWindows, recoveryTimes, rng, Window } from './chaos-checks';
 
 describe('chaos: the pure pieces', () => {
+  it('backs off exponentially with full jitter, up to a cap', () => {
+    expect([0, 1, 2, 3, 4, 5, 6].map((n) => backoffMs(n, 0.999))).toEqual([300, 599, 1199, 2398, 4795, 9590, 9990]);
+    expect(backoffMs(100, 0.5)).toBe(5000);
+    expect(backoffMs(3, 0)).toBe(0);
+  });
+
   it("keeps the issue's fault density in a small run's faults phase", () => {
     // 10,000: 7,500 for 116 faults, unchanged. 1,000: 15 faults need 970, not the 750 left.
     expect(faultsPhaseSubmissions(7500, 116)).toBe(7500);

@@ -9,6 +9,15 @@ export type FaultKind = 'worker-kill' | 'api-kill' | 'worker-stop' | 'redis-rest
 
 export const FAULT_KINDS: FaultKind[] = ['worker-kill', 'api-kill', 'worker-stop', 'redis-restart', 'redis-flush-restart', 'postgres-restart'];
 
+/**
+ * How long a client waits before its `attempt`-th retry (0-based): exponential back-off with full
+ * jitter, as graphql-ws's own clients and AWS's SDKs do (`draw` in [0, 1)). A fixed short delay
+ * makes every client of a dead API come back at once, thousands of times over a long fault.
+ */
+export function backoffMs(attempt: number, draw: number, baseMs = 300, capMs = 10_000): number {
+  return Math.round(draw * Math.min(capMs, baseMs * 2 ** Math.min(attempt, 30)));
+}
+
 /** The issue's counts for 10,000 submissions. */
 const FULL_RUN: Record<FaultKind, number> = {
   'worker-kill': 100,

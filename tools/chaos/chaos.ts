@@ -10,7 +10,8 @@
  * fault-free at a steady rate near that capacity; then the same rate while faults run (worker
  * SIGKILLs, API SIGKILLs, a worker SIGSTOPped past its job lock, Redis restarts, one losing
  * its data, PostgreSQL fast restarts, client connections dropped mid-request). Clients retry
- * with idempotency keys. Exits 1 when a check fails.
+ * with idempotency keys and back off exponentially (with jitter) between tries, as graphql-ws
+ * clients do. Exits 1 when a check fails.
  */
 import 'reflect-metadata';
 import { execFile } from 'node:child_process';
@@ -25,6 +26,7 @@ import { Client } from 'pg';
 import WebSocket from 'ws';
 import { fmt } from '../bench/stats';
 import {
+  backoffMs,
   CheckRow,
   classifyResponse,
   faultCounts,
@@ -145,6 +147,8 @@ interface Logical {
   finalAt?: number;
   verdict?: string;
   finalsPerSub: number[];
+  /** Subscriptions in a row that ended before any event: the next one backs off longer. */
+  followFailures: number;
   /** What the last request or subscription said (for the drain's report of stragglers). */
   last?: string;
   settled: Promise<void>;
@@ -262,7 +266,7 @@ function newLogical(phase: Phase, sol = pickSolution()): Logical {
   const cand = candidates[Math.floor(random() * candidates.length)];
   let settle!: () => void;
   const settled = new Promise<void>((r) => (settle = r));
-  const l: Logical = { key: `chaos-${randomUUID()}`, cand, sol, phase, sentAt: Date.now(), requests: 0, drops: 0, finalsPerSub: [], settled, settle };
+  const l: Logical = { key: `chaos-${randomUUID()}`, cand, sol, phase, sentAt: Date.now(), requests: 0, drops: 0, finalsPerSub: [], followFailures: 0, settled, settle };
   logicals.push(l);
   void submitOne(l);
   return l;
@@ -270,7 +274,7 @@ function newLogical(phase: Phase, sol = pickSolution()): Logical {
 
 async function submitOne(l: Logical): Promise<void> {
   const giveUpAt = Date.now() + 10 * 60_000;
-  while (Date.now() < giveUpAt) {
+  for (let attempt = 0; Date.now() < giveUpAt; attempt++) {
     const api = pickApi();
     const drop = l.phase === 'chaos' && random() < DROP_RATE;
     l.requests++;
@@ -295,7 +299,9 @@ async function submitOne(l: Logical): Promise<void> {
       l.settle();
       return;
     }
-    await sleep(r.outcome.kind === 'clean-error' && r.outcome.code === 'SERVICE_UNAVAILABLE' ? 1000 : 150 + random() * 300);
+    // SERVICE_UNAVAILABLE says "retry in 1 s" (its retryAfter hint); the rest back off from 300 ms.
+    const hinted = r.outcome.kind === 'clean-error' && r.outcome.code === 'SERVICE_UNAVAILABLE' ? 1000 : 0;
+    await sleep(hinted + backoffMs(attempt, random()));
   }
   l.rejected = 'gave up after 10 minutes of retries';
   l.settle();
@@ -305,10 +311,13 @@ function follow(l: Logical): void {
   const api = pickApi();
   const sub = l.finalsPerSub.push(0) - 1;
   let finished = false;
+  let heard = false;
   const retry = () => {
     if (finished) return;
     finished = true; // this subscription is over
-    setTimeout(() => follow(l), 300 + random() * 300);
+    l.followFailures = heard ? 0 : l.followFailures + 1;
+    // graphql-ws's own reconnects wait ~1 s, 2 s, 4 s... (randomised): so does this client.
+    setTimeout(() => follow(l), backoffMs(l.followFailures, random(), 1000));
   };
   let sawFinal = false;
   wsClient(l.cand, api).subscribe<{ submissionUpdated: { state: string; verdict: string | null } }>(
@@ -321,6 +330,7 @@ function follow(l: Logical): void {
           return;
         }
         const s = msg.data?.submissionUpdated;
+        heard = true;
         if (s?.state === 'FINISHED') {
           l.finalsPerSub[sub]++;
           sawFinal = true;

@@ -90,6 +90,7 @@ const fields = z.object({
     JUDGE_IN_FLIGHT_PER_CANDIDATE: intIn(1, 64).default(2),
     JUDGE_TYPECHECK_BUDGET_MS: intIn(100, 120_000).default(2000),
     JUDGE_TYPECHECK_THREADS: intIn(1, 64).optional(),
+    JUDGE_CACHE_DIR: z.string().min(1).optional(),
     WORKER_METRICS_PORT: intIn(0, 65535).optional(),
     SIMILARITY_DEBOUNCE_MS: intIn(0, 86_400_000).default(180_000),
     SIMILARITY_MAX_FILES: intIn(2, 5000).default(500),
@@ -192,6 +193,11 @@ export interface AppConfig {
     typeCheckBudgetMs: number;
     /** Type checks at once per worker (default: the sandbox count). */
     typeCheckThreads?: number;
+    /**
+     * Where sandbox children keep Pyodide's memory snapshot for the children after them
+     * (undefined: a per-user folder under the temporary folder; null: nowhere).
+     */
+    cacheDir?: string | null;
   };
   /** Code similarity between submissions (libs/integrity): run by the worker off the request path. */
   similarity: {
@@ -282,6 +288,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       inFlightPerCandidate: e.JUDGE_IN_FLIGHT_PER_CANDIDATE,
       typeCheckBudgetMs: e.JUDGE_TYPECHECK_BUDGET_MS,
       typeCheckThreads: e.JUDGE_TYPECHECK_THREADS,
+      cacheDir: e.JUDGE_CACHE_DIR === undefined ? undefined : e.JUDGE_CACHE_DIR === 'off' ? null : path.resolve(cwd, e.JUDGE_CACHE_DIR),
     },
     similarity: {
       debounceMs: e.SIMILARITY_DEBOUNCE_MS,

@@ -43,8 +43,13 @@ export class SandboxEngine implements JudgeEngine {
   private readonly prepared = new Map<string, Promise<{ problem: Problem; calibration: Calibration | null }>>();
   private readonly perLanguage = new Map<string, Problem>();
 
-  constructor(opts: { sandboxes?: number; typeCheckBudgetMs?: number; typeCheckThreads?: number } = {}) {
-    this.judgeEngine = new Judge({ size: opts.sandboxes, typeCheckBudgetMs: opts.typeCheckBudgetMs, typeCheckThreads: opts.typeCheckThreads });
+  constructor(opts: { sandboxes?: number; typeCheckBudgetMs?: number; typeCheckThreads?: number; cacheDir?: string | null } = {}) {
+    this.judgeEngine = new Judge({
+      size: opts.sandboxes,
+      typeCheckBudgetMs: opts.typeCheckBudgetMs,
+      typeCheckThreads: opts.typeCheckThreads,
+      cacheDir: opts.cacheDir,
+    });
   }
 
   sandboxPids(): number[] {

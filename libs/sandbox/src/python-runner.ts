@@ -4,13 +4,15 @@ import { cpuClock, type RunnerInput } from './isolate-runner';
 import type { CompileError } from './judge.types';
 import { entryPointFor, type FunctionProblem, type StdioProblem } from './problem.schema';
 import { PY_HARNESS, PY_PRELUDE, PY_RUNNER } from './python-harness';
+import { cacheKey, sharedCache } from './disk-cache';
 import { compileCached, pyodideAssets } from './wasm-assets';
 import { WASM_SHIMS } from './wasm-shims';
 
 /*
  * Runs a Python submission's tests: Pyodide in a fresh isolate per submission, loaded from
- * Pyodide's own memory snapshot (made once per sandbox child, on its first Python submission)
- * with the wasm module compiled once per child and shared. A reset between tests keeps module
+ * Pyodide's own memory snapshot (made once, then kept on disk for every later sandbox child,
+ * see disk-cache.ts; ~3 s of CPU to make, ~10 ms to read) with the wasm module compiled once per
+ * child and shared. A reset between tests keeps module
  * state from carrying over (see PY_RUNNER). After a timeout, a stack overflow or any failure of
  * the interpreter itself, the isolate is thrown away and the next test gets a new one.
  *
@@ -59,15 +61,34 @@ function waitReady(api: ivm.Reference): void {
   if (err) throw new Error(`Pyodide did not load: ${err.slice(0, 500)}`);
 }
 
-/** Pyodide's memory snapshot, made once per process in a throwaway isolate. */
+/** Everything that shapes the snapshot: a change to any of it names a new entry. */
+function snapshotName(): string {
+  const assets = pyodideAssets();
+  return cacheKey(`pyodide-${assets.version}`, process.versions.v8, WASM_SHIMS, PY_PRELUDE, PY_HARNESS);
+}
+
+/** The snapshot was read from disk and has not loaded yet: if it fails to, it is made again. */
+let snapshotUnproven = false;
+
+/**
+ * Pyodide's memory snapshot: read from the disk cache, or made in a throwaway isolate (and then
+ * stored). Once per process.
+ */
 function ensureSnapshot(): ivm.ExternalCopy {
   if (snapshot) return snapshot;
+  const stored = sharedCache()?.read(snapshotName());
+  if (stored) {
+    snapshot = new ivm.ExternalCopy(new Uint8Array(stored));
+    snapshotUnproven = true;
+    return snapshot;
+  }
   const { iso, api, ctl } = newIsolate(64);
   try {
     api.applySync(undefined, ['init', ctl.derefInto(), undefined], { timeout: LOAD_TIMEOUT_MS });
     waitReady(api);
     const bytes = api.applySync(undefined, ['snapshot'], { timeout: LOAD_TIMEOUT_MS, result: { copy: true } }) as Uint8Array;
     snapshot = new ivm.ExternalCopy(bytes);
+    sharedCache()?.write(snapshotName(), bytes);
     return snapshot;
   } finally {
     iso.dispose();
@@ -82,7 +103,22 @@ interface Interpreter {
 }
 
 function prepare(memoryMb: number): Interpreter {
-  const snap = ensureSnapshot();
+  try {
+    const interpreter = load(memoryMb, ensureSnapshot());
+    snapshotUnproven = false;
+    return interpreter;
+  } catch (e) {
+    if (!snapshotUnproven) throw e;
+    // A stored snapshot this build cannot load (written by another build with the same name, or
+    // damaged in a way its digest missed): forget it and make one.
+    sharedCache()?.remove(snapshotName());
+    snapshot = null;
+    snapshotUnproven = false;
+    return load(memoryMb, ensureSnapshot());
+  }
+}
+
+function load(memoryMb: number, snap: ivm.ExternalCopy): Interpreter {
   const { iso, api, ctl } = newIsolate(memoryMb);
   try {
     api.applySync(undefined, ['init', ctl.derefInto(), snap.copyInto({ release: false })], { timeout: LOAD_TIMEOUT_MS });

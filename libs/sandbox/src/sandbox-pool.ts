@@ -2,6 +2,7 @@ import { ChildProcess, fork } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { CACHE_DIR_ENV, defaultCacheDir } from './disk-cache';
 import type { CompileError, TestResult } from './judge.types';
 import { firstAttemptWallMs, testTimeoutMs } from './performance';
 import type { ChildMessage, JobMessage } from './protocol';
@@ -45,6 +46,11 @@ export interface SandboxPoolOptions {
    * makes a memory snapshot, seconds on a busy machine), at the start or between tests. Default 60000.
    */
   setupBudgetMs?: number;
+  /**
+   * Folder where children keep what later children can reuse (Pyodide's memory snapshot, see
+   * disk-cache.ts); null: nothing is kept. Default: a per-user folder under the temporary folder.
+   */
+  cacheDir?: string | null;
 }
 
 export type JobSpec = Omit<JobMessage, 't' | 'id' | 'problem'> & { problem: NonNullable<JobMessage['problem']> };
@@ -203,6 +209,7 @@ export class SandboxPool {
   private readonly typeCheckBudget: number;
   private readonly setupBudget: number;
   private readonly entry: { file: string; execArgv: string[] };
+  private readonly childEnv: NodeJS.ProcessEnv;
   private readonly sandboxes = new Set<Sandbox>();
   private readonly waiters: Array<{ resolve: (s: Sandbox) => void; reject: (e: Error) => void }> = [];
   private nextId = 1;
@@ -219,6 +226,8 @@ export class SandboxPool {
     this.typeCheckBudget = options.typeCheckBudgetMs ?? 10_000;
     this.setupBudget = options.setupBudgetMs ?? 60_000;
     this.entry = resolveChildEntry();
+    const cacheDir = options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir;
+    this.childEnv = { ...process.env, [CACHE_DIR_ENV]: cacheDir ?? '' };
     try {
       this.progressDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sandbox-progress-'));
     } catch {
@@ -281,6 +290,7 @@ export class SandboxPool {
       execArgv: this.entry.execArgv,
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
       serialization: 'json',
+      env: this.childEnv,
     });
     const sb: Sandbox = {
       proc,
