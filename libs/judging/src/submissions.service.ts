@@ -117,6 +117,12 @@ export class SubmissionsService {
     return this.submissions.findOneBy({ id });
   }
 
+  /** The submission's state alone (one column: what an open subscription polls), null when there is none. */
+  async stateOf(id: string): Promise<SubmissionState | null> {
+    const row = await this.submissions.findOne({ where: { id }, select: { id: true, state: true } });
+    return row?.state ?? null;
+  }
+
   /**
    * Admits the candidate's oldest waiting submissions while fewer than the limit are in flight.
    * Returns how many it admitted; never throws (what it could not admit waits for the next

@@ -1,20 +1,20 @@
 import ivm from 'isolated-vm';
+import { cacheKey, sharedCache } from './disk-cache';
 import type { Execution } from './evaluate';
 import { cpuClock, type RunnerInput } from './isolate-runner';
 import type { CompileError } from './judge.types';
 import { entryPointFor, type FunctionProblem, type StdioProblem } from './problem.schema';
 import { PY_HARNESS, PY_PRELUDE, PY_RUNNER } from './python-harness';
-import { cacheKey, sharedCache } from './disk-cache';
 import { compileCached, pyodideAssets } from './wasm-assets';
 import { WASM_SHIMS } from './wasm-shims';
 
 /*
  * Runs a Python submission's tests: Pyodide in a fresh isolate per submission, loaded from
- * Pyodide's own memory snapshot (made once, then kept on disk for every later sandbox child,
- * see disk-cache.ts; ~3 s of CPU to make, ~10 ms to read) with the wasm module compiled once per
- * child and shared. A reset between tests keeps module
- * state from carrying over (see PY_RUNNER). After a timeout, a stack overflow or any failure of
- * the interpreter itself, the isolate is thrown away and the next test gets a new one.
+ * Pyodide's own memory snapshot (made once, then kept on disk for every later sandbox child, see
+ * disk-cache.ts; ~3 s of CPU to make, ~10 ms to read) with the wasm module compiled once per child
+ * and shared. A reset between tests keeps module state from carrying over (see PY_RUNNER). After a
+ * timeout, a stack overflow or any failure of the interpreter itself, the isolate is thrown away
+ * and the next test gets a new one.
  *
  * Warm interpreter: loading takes ~0.2 s on an idle machine (seconds on a busy one), most of a
  * submission's time. So after a Python submission the child prepares the next one's interpreter

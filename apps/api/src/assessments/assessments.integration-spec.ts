@@ -1,10 +1,12 @@
 import * as fs from 'node:fs';
 import { Repository } from 'typeorm';
-import { AttemptEntity, ProblemEntity, SubmissionEntity } from '@app/domain';
+import { AttemptEntity, ProblemEntity, SubmissionEntity, SubmissionState, Verdict } from '@app/domain';
 import { SOURCE_KB_MAX, SOURCE_MAX_BYTES } from '@app/sandbox';
 import { errorCode, ok, projectFile, subscribe } from '@app/testing';
 import { ApiHarness, assessmentStory, AssessmentStory, startApi } from '@app/api-testing';
 import { getRepositoryToken } from '@nestjs/typeorm';
+import type { RedisPubSub } from 'graphql-redis-subscriptions';
+import { PUB_SUB } from '../graphql/pubsub';
 
 /**
  * The access rules of assessments, through real GraphQL calls on PostgreSQL and Redis.
@@ -205,4 +207,23 @@ describe('assessments: access rules', () => {
     // The enum name is not what CodeInput takes: its lower-case value is.
     expect(errorCode(await code('PYTHON', 'x'))).toBe('BAD_USER_INPUT');
   });
+
+  it("tells a subscriber of a verdict whose event was lost while the API's Redis subscriber was down, once it is back", async () => {
+    const [me] = story.candidates;
+    const { id } = ok(await submit(me.user.token, me.attemptId)).submitSolution as { id: string };
+    const spy = subscribe(api.url, me.user.token, `subscription($id: ID!) { submissionUpdated(id: $id) { id state verdict } }`, { id });
+    try {
+      await spy.waitFor((e) => e.submissionUpdated.state === 'QUEUED', 10_000);
+      // The verdict lands while the subscriber's connection is down: its event never reaches this API.
+      const subscriber = api.app.get<RedisPubSub>(PUB_SUB).getSubscriber();
+      subscriber.disconnect(true);
+      await submissions.update({ id }, { state: SubmissionState.FINISHED, verdict: Verdict.ACCEPTED, finishedAt: new Date() });
+      // Well inside the idle re-read (15-30 s): the reconnect itself makes every subscription re-read.
+      await spy.waitFor((e) => e.submissionUpdated.state === 'FINISHED', 8_000);
+      expect(spy.events.at(-1)!.submissionUpdated).toEqual({ id, state: 'FINISHED', verdict: 'ACCEPTED' });
+      await spy.completed;
+    } finally {
+      await spy.close();
+    }
+  }, 30_000);
 });

@@ -13,16 +13,37 @@ import { CurrentUser, Roles } from '../graphql/roles.decorator';
 import { applyEvent, toSubmissionModel } from './submission.mapper';
 import { SubmissionModel } from './submission.model';
 
-/** How long a subscriber waits without an event before it re-reads the submission. */
-const RECHECK_MS = 3000;
+/**
+ * How long a subscriber waits without an event before it re-reads the submission's state (a
+ * safety net: events lost to a Redis reconnect are caught at the reconnect itself, see
+ * `recheckAll`), randomised up to twice that so thousands of open subscriptions do not read
+ * together. It was 3 s with the whole row read each time: `npm run chaos` with 1,000 submissions
+ * waiting had each API process spend ~45% of a core re-reading them (330 rows/s).
+ */
+const RECHECK_MS = 15_000;
+/** After the subscriber's Redis connection comes back, each open subscription re-reads within this. */
+const RECONNECT_SPREAD_MS = 2000;
 
 @Resolver(() => SubmissionModel)
 export class SubmissionsResolver {
+  /** Wakes of the open subscriptions, for `recheckAll`. */
+  private readonly followers = new Set<() => void>();
+
   constructor(
     private readonly submissions: SubmissionsService,
     @Inject(PUB_SUB) private readonly pubsub: RedisPubSub,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    pubsub.getSubscriber().on('ready', () => this.recheckAll());
+  }
+
+  /**
+   * The subscriber's connection to Redis is (back) up: whatever was published while it was down
+   * is lost, so every open subscription re-reads its submission now (spread over a moment).
+   */
+  private recheckAll(): void {
+    for (const wake of this.followers) setTimeout(wake, Math.random() * RECONNECT_SPREAD_MS).unref();
+  }
 
   /** Recruiters and admins read any submission; a candidate only their own. Others get NOT_FOUND, not FORBIDDEN. */
   private async readable(id: string, user: AuthUser): Promise<SubmissionEntity> {
@@ -50,9 +71,10 @@ export class SubmissionsResolver {
 
   /**
    * The submission now, then each event until FINISHED. The Redis subscription is confirmed
-   * before the current state is read, so no event can fall between the two; and while no
-   * event arrives the state is re-read now and then, so a message lost to a Redis reconnect
-   * cannot leave a subscriber waiting for ever.
+   * before the current state is read, so no event can fall between the two; a message lost to a
+   * Redis reconnect is caught by re-reading the state when the connection comes back, and while
+   * no event arrives the state is re-read now and then (one column; the row only when it changed),
+   * so nothing can leave a subscriber waiting for ever.
    */
   private async *follow(id: string): AsyncIterableIterator<SubmissionModel> {
     const queue: SubmissionEvent[] = [];
@@ -69,6 +91,8 @@ export class SubmissionsResolver {
       last = key;
       return true;
     };
+    const recheck = () => wake?.();
+    this.followers.add(recheck);
     try {
       let current = await this.submissions.findById(id);
       if (!current) return;
@@ -80,7 +104,7 @@ export class SubmissionsResolver {
         if (!queue.length) {
           await new Promise<void>((resolve) => {
             wake = resolve;
-            setTimeout(resolve, RECHECK_MS);
+            setTimeout(resolve, RECHECK_MS * (1 + Math.random()));
           });
           wake = undefined;
         }
@@ -89,7 +113,7 @@ export class SubmissionsResolver {
           const m = applyEvent(current, e);
           if (changed(m)) yield m;
           if (e.state === SubmissionState.FINISHED) return;
-        } else {
+        } else if ((await this.submissions.stateOf(id)) !== current.state) {
           const fresh = await this.submissions.findById(id);
           if (fresh && fresh.state !== current.state) {
             const m = toSubmissionModel(fresh);
@@ -100,6 +124,7 @@ export class SubmissionsResolver {
         }
       }
     } finally {
+      this.followers.delete(recheck);
       this.pubsub.unsubscribe(subId);
     }
   }
