@@ -47,6 +47,16 @@ describe('DiskCache', () => {
     expect(cache.read('a')).toBeNull();
   });
 
+  it('refuses a folder that is a symbolic link (to a folder someone else chose)', () => {
+    const root = tmp();
+    const real = path.join(root, 'real');
+    fs.mkdirSync(real, { mode: 0o700 });
+    fs.symlinkSync(real, path.join(root, 'link'));
+    const cache = new DiskCache(path.join(root, 'link'));
+    expect(cache.write('a', Buffer.from('x'))).toBe(false);
+    expect(fs.readdirSync(real)).toEqual([]);
+  });
+
   it('is not a cache when its folder cannot be made', () => {
     const file = path.join(tmp(), 'file');
     fs.writeFileSync(file, '');

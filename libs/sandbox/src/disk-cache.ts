@@ -6,16 +6,17 @@ import * as path from 'node:path';
 /*
  * What a sandbox child keeps on disk for the children after it: Pyodide's memory snapshot
  * (python-runner.ts). Making it costs a new child's first Python submission ~3 s of CPU (its
- * first interpreter: 4.7 s without the stored snapshot, 1.6 s with it, measured on these
- * machines); reading it, ~10 ms. A worker that dies (or is killed 100 times in `npm run chaos`)
+ * first interpreter: 4.7 s of wall time without the stored snapshot, 1.6 s with it, measured on
+ * these machines); reading it, ~10 ms. A worker that dies (or is killed 100 times in `npm run chaos`)
  * starts children that would otherwise make it again. (V8's code cache of Pyodide's scripts was
  * tried here too and dropped: right after compilation it holds only the eagerly compiled
  * functions, 11 and 21 KB, and saved nothing measurable.)
  *
  * The snapshot becomes the state of every interpreter that judges a candidate's code, so the cache
- * trusts nothing it did not write itself:
+ * reads only what this user could have written, whole and unchanged:
  * - the folder is created 0700 and used only when it is owned by this user and writable by no
- *   one else (a shared /tmp cannot hand us a folder another user prepared);
+ *   one else, and is not a symbolic link (a shared /tmp cannot hand us a folder another user
+ *   prepared);
  * - each entry is written to a temporary file and renamed into place (a reader never sees half a
  *   file), and starts with the SHA-256 of the rest, checked on every read (a damaged entry is
  *   removed and made again);
@@ -31,10 +32,8 @@ const DIGEST_BYTES = 32;
 /** How the pool tells a child its cache folder (empty: none). */
 export const CACHE_DIR_ENV = 'SANDBOX_CACHE_DIR';
 
-function sha256(...parts: (string | Uint8Array)[]): Buffer {
-  const h = createHash('sha256');
-  for (const p of parts) h.update(p);
-  return h.digest();
+function sha256(data: string | Uint8Array): Buffer {
+  return createHash('sha256').update(data).digest();
 }
 
 /** The default folder: per user, under the system's temporary folder. */
