@@ -17,8 +17,9 @@ import { SubmissionModel } from './submission.model';
  * How long a subscriber waits without an event before it re-reads the submission's state (a
  * safety net: events lost to a Redis reconnect are caught at the reconnect itself, see
  * `recheckAll`), randomised up to twice that so thousands of open subscriptions do not read
- * together. It was 3 s with the whole row read each time: `npm run chaos` with 1,000 submissions
- * waiting had each API process spend ~45% of a core re-reading them (330 rows/s).
+ * together. It was 3 s with the whole row read each time: with 1,000 submissions waiting in
+ * `npm run chaos` (~330 rows/s), the two API processes used ~17% and ~9% of a core; with this,
+ * 7% and 5%.
  */
 const RECHECK_MS = 15_000;
 /** After the subscriber's Redis connection comes back, each open subscription re-reads within this. */
