@@ -18,11 +18,11 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ JUDGE_IN_FLIGHT_PER_CANDIDATE: '0', JUDGE_TYPECHECK_BUDGET_MS: '10' })).toThrow(/JUDGE_IN_FLIGHT_PER_CANDIDATE .*JUDGE_TYPECHECK_BUDGET_MS /s);
   });
 
-  it("keeps the sandbox children's cache in the temporary folder unless told where, or told off", () => {
-    expect(loadConfig({}).judge.cacheDir).toBeUndefined();
+  it("keeps no sandbox cache unless told where", () => {
+    expect(loadConfig({}).judge.cacheDir).toBeNull();
     expect(loadConfig({ JUDGE_CACHE_DIR: 'cache' }, '/srv/app').judge.cacheDir).toBe('/srv/app/cache');
     expect(loadConfig({ JUDGE_CACHE_DIR: 'off' }).judge.cacheDir).toBeNull();
-    expect(loadConfig({ JUDGE_CACHE_DIR: '' }).judge.cacheDir).toBeUndefined();
+    expect(loadConfig({ JUDGE_CACHE_DIR: '' }).judge.cacheDir).toBeNull();
   });
 
   it('takes Redis Sentinel settings: the sentinels, the master name, its own password', () => {

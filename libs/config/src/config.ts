@@ -193,10 +193,7 @@ export interface AppConfig {
     typeCheckBudgetMs: number;
     /** Type checks at once per worker (default: the sandbox count). */
     typeCheckThreads?: number;
-    /**
-     * Where sandbox children keep Pyodide's memory snapshot for the children after them
-     * (undefined: a per-user folder under the temporary folder; null: nowhere).
-     */
+    /** Where sandbox children keep Pyodide's memory snapshot for the children after them (null: nowhere, the default). */
     cacheDir?: string | null;
   };
   /** Code similarity between submissions (libs/integrity): run by the worker off the request path. */
@@ -288,7 +285,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       inFlightPerCandidate: e.JUDGE_IN_FLIGHT_PER_CANDIDATE,
       typeCheckBudgetMs: e.JUDGE_TYPECHECK_BUDGET_MS,
       typeCheckThreads: e.JUDGE_TYPECHECK_THREADS,
-      cacheDir: e.JUDGE_CACHE_DIR === undefined ? undefined : e.JUDGE_CACHE_DIR === 'off' ? null : path.resolve(cwd, e.JUDGE_CACHE_DIR),
+      cacheDir: e.JUDGE_CACHE_DIR === undefined || e.JUDGE_CACHE_DIR === 'off' ? null : path.resolve(cwd, e.JUDGE_CACHE_DIR),
     },
     similarity: {
       debounceMs: e.SIMILARITY_DEBOUNCE_MS,

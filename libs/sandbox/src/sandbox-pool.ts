@@ -2,7 +2,7 @@ import { ChildProcess, fork } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { CACHE_DIR_ENV, defaultCacheDir } from './disk-cache';
+import { CACHE_DIR_ENV } from './disk-cache';
 import type { CompileError, TestResult } from './judge.types';
 import { firstAttemptWallMs, testTimeoutMs } from './performance';
 import type { ChildMessage, JobMessage } from './protocol';
@@ -48,7 +48,9 @@ export interface SandboxPoolOptions {
   setupBudgetMs?: number;
   /**
    * Folder where children keep what later children can reuse (Pyodide's memory snapshot, see
-   * disk-cache.ts); null: nothing is kept. Default: a per-user folder under the temporary folder.
+   * disk-cache.ts); null or unset: nothing is kept (the default: a child that reads the snapshot
+   * runs its first Python tests on Wasm code not yet warmed by booting the interpreter, and in
+   * CI a reference solution went over its calibrated CPU limit; see the README).
    */
   cacheDir?: string | null;
 }
@@ -226,8 +228,7 @@ export class SandboxPool {
     this.typeCheckBudget = options.typeCheckBudgetMs ?? 10_000;
     this.setupBudget = options.setupBudgetMs ?? 60_000;
     this.entry = resolveChildEntry();
-    const cacheDir = options.cacheDir === undefined ? defaultCacheDir() : options.cacheDir;
-    this.childEnv = { ...process.env, [CACHE_DIR_ENV]: cacheDir ?? '' };
+    this.childEnv = { ...process.env, [CACHE_DIR_ENV]: options.cacheDir ?? '' };
     try {
       this.progressDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sandbox-progress-'));
     } catch {
