@@ -49,8 +49,8 @@ export interface SandboxPoolOptions {
   /**
    * Folder where children keep what later children can reuse (Pyodide's memory snapshot, see
    * disk-cache.ts); null or unset: nothing is kept (the default: a child that reads the snapshot
-   * runs its first Python tests on Wasm code not yet warmed by booting the interpreter, and in
-   * CI a reference solution went over its calibrated CPU limit; see the README).
+   * runs its first Python tests on Wasm code that booting the interpreter would have warmed,
+   * which may cost CPU time against a tight calibrated limit; not yet measured, see the README).
    */
   cacheDir?: string | null;
 }
