@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 
 /*
@@ -34,12 +33,6 @@ export const CACHE_DIR_ENV = 'SANDBOX_CACHE_DIR';
 
 function sha256(data: string | Uint8Array): Buffer {
   return createHash('sha256').update(data).digest();
-}
-
-/** The default folder: per user, under the system's temporary folder. */
-export function defaultCacheDir(): string {
-  const uid = typeof process.getuid === 'function' ? process.getuid() : 0;
-  return path.join(os.tmpdir(), `hiring-judge-cache-${uid}`);
 }
 
 /** A name for an entry from everything that shaped its contents. */
