@@ -526,6 +526,9 @@ async function main(): Promise<void> {
     JUDGE_SANDBOXES: '1',
     JUDGE_CONCURRENCY: '2',
     JUDGE_LOCK_MS: String(LOCK_MS),
+    // As a deployment whose workers restart should: a restarted worker's sandbox child reads
+    // Pyodide's snapshot and the problems' generated tests instead of making them again.
+    JUDGE_CACHE_DIR: path.join(tmp, 'judge-cache'),
     SWEEPER_INTERVAL_MS: '2000',
     JUDGE_SUBMISSIONS_PER_MINUTE: '10000',
     JUDGE_RUNS_PER_MINUTE: '10000',

@@ -193,7 +193,7 @@ export interface AppConfig {
     typeCheckBudgetMs: number;
     /** Type checks at once per worker (default: the sandbox count). */
     typeCheckThreads?: number;
-    /** Where sandbox children keep Pyodide's memory snapshot for the children after them (null: nowhere, the default). */
+    /** Where the judge keeps Pyodide's memory snapshot and problems' generated tests for the processes after it (null: nowhere, the default). */
     cacheDir?: string | null;
   };
   /** Code similarity between submissions (libs/integrity): run by the worker off the request path. */

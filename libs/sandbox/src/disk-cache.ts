@@ -3,16 +3,21 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 /*
- * What a sandbox child keeps on disk for the children after it: Pyodide's memory snapshot
- * (python-runner.ts). Making it costs a new child's first Python submission ~3 s of CPU (its
- * first interpreter: 4.7 s of wall time without the stored snapshot, 1.6 s with it, measured on
- * these machines); reading it, ~10 ms. A worker that dies (or is killed 100 times in `npm run chaos`)
- * starts children that would otherwise make it again. (V8's code cache of Pyodide's scripts was
- * tried here too and dropped: right after compilation it holds only the eagerly compiled
- * functions, 11 and 21 KB, and saved nothing measurable.)
+ * What a worker and its sandbox children keep on disk for the processes after them:
+ * - Pyodide's memory snapshot (python-runner.ts). Making it costs a new child's first Python
+ *   submission ~3 s of CPU (its first interpreter: 4.7 s of wall time without the stored
+ *   snapshot, 1.6 s with it, measured on these machines); reading it, ~10 ms. (V8's code cache of
+ *   Pyodide's scripts was tried here too and dropped: right after compilation it holds only the
+ *   eagerly compiled functions, 11 and 21 KB, and saved nothing measurable.)
+ * - Each problem's generated tests (materialize.ts): the generator's data and the reference's
+ *   answers, 0.7 s of a new child's time for the two problems of `npm run chaos` on a quiet
+ *   machine, 2.5-3.2 s each at load; reading them, 0.08 s.
+ * A worker that dies (or is killed 100 times in `npm run chaos`) starts children that would
+ * otherwise make both again.
  *
- * The snapshot becomes the state of every interpreter that judges a candidate's code, so the cache
- * reads only what this user could have written, whole and unchanged:
+ * The snapshot becomes the state of every interpreter that judges a candidate's code, and the
+ * generated tests decide verdicts, so the cache reads only what this user could have written,
+ * whole and unchanged:
  * - the folder is created 0700 and used only when it is owned by this user and writable by no
  *   one else, and is not a symbolic link (a shared /tmp cannot hand us a folder another user
  *   prepared);

@@ -1,3 +1,4 @@
+import { DiskCache } from './disk-cache';
 import { baseResult, redact } from './evaluate';
 import type {
   CompileError,
@@ -70,9 +71,12 @@ export class Judge {
   private readonly checker: TypeChecker;
   private readonly keys = new WeakMap<Problem, string>();
   private nextKey = 1;
+  /** What this engine keeps on disk for later processes (`cacheDir`): null when nothing. */
+  readonly diskCache: DiskCache | null;
 
   constructor(options: JudgeOptions = {}) {
     this.pool = new SandboxPool(options);
+    this.diskCache = options.cacheDir ? new DiskCache(options.cacheDir) : null;
     // As many checks at once as sandboxes: a check never waits for a sandbox, and a sandbox
     // never waits for a check.
     this.checker = new TypeChecker({

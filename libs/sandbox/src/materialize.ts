@@ -1,3 +1,5 @@
+import { engineFingerprint } from './calibration';
+import { cacheKey, type DiskCache } from './disk-cache';
 import type { Judge } from './judge';
 import type { Language } from './judge.types';
 import { forReference } from './performance';
@@ -8,6 +10,13 @@ import { GENERATED_KB_MAX, loadProblem, type JsonValue, type Problem, type Probl
  * answer from the first reference solution. Both run in the sandbox like any submission (the
  * generator as a JavaScript function-mode "submission" whose entry point is `generate`), never
  * on the host; nothing generated is ever written to the repository.
+ *
+ * With the engine's disk cache (`JUDGE_CACHE_DIR`), what they made is kept there, named by a hash
+ * of everything that decides it (the problem with its generator and parameters, the reference,
+ * the engine): a worker restarted after a crash reads a problem's generated tests instead of
+ * running the generator and the reference again (2.5-3.2 s of a new sandbox child's time per
+ * problem in `npm run chaos`, against a read and a parse). Generators are deterministic (the
+ * sandbox seeds `Math.random`), so a stored entry is what running them again would give.
  */
 
 /** Wall time and heap a generator gets per test. */
@@ -72,16 +81,13 @@ function withData(test: ProblemTest, mode: Problem['mode'], data: JsonValue, hid
   return { ...test, hidden, data } as ProblemTest;
 }
 
-/**
- * The problem with its generated tests filled in: data from the generator, expected answers
- * from `reference` (judged on that data, with the problem's own limits). Throws
- * MaterializeError when the generator or the reference fails. A problem without generated
- * tests comes back as it is.
- */
-export async function materialize(judge: Judge, problem: Problem, reference: SolutionSource | undefined): Promise<Problem> {
-  const indices = generatedIndices(problem);
-  if (!indices.length) return problem;
-  if (!reference) throw new MaterializeError('generated tests need a reference solution for their expected answers');
+/** What materializing adds to a problem, by test index. */
+interface Generated {
+  data: Map<number, JsonValue>;
+  expected: Map<number, JsonValue>;
+}
+
+async function generate(judge: Judge, problem: Problem, reference: SolutionSource, indices: number[]): Promise<Generated> {
   const data = await generateData(judge, problem);
   // The reference sees the generated tests as visible ones (so its whole answer comes back),
   // without a CPU limit and under a generous wall limit.
@@ -97,6 +103,58 @@ export async function materialize(judge: Judge, problem: Problem, reference: Sol
       throw new MaterializeError(`the ${reference.language} reference failed on generated test "${name}": ${r?.status ?? 'no result'}${r?.message ? ` (${r.message})` : ''}`);
     expected.set(i, problem.mode === 'stdio' ? (r.output ?? '') : (r.actual as JsonValue));
   }
+  return { data, expected };
+}
+
+/** The cache entry's name: everything that decides the generated data and answers. */
+export function materializedName(problem: Problem, reference: SolutionSource): string {
+  return cacheKey('materialized', engineFingerprint(), JSON.stringify(problem), reference.language, reference.source);
+}
+
+/** A stored entry, checked as the generator's output is; null (and removed) when it does not fit. */
+function readGenerated(cache: DiskCache, name: string, problem: Problem, indices: number[]): Generated | null {
+  const bytes = cache.read(name);
+  if (!bytes) return null;
+  try {
+    const stored = JSON.parse(bytes.toString('utf8')) as { tests?: unknown };
+    const tests = stored.tests as { index: number; data: JsonValue; expected: JsonValue }[];
+    if (!Array.isArray(tests) || tests.length !== indices.length) throw new MaterializeError('stale entry');
+    const out: Generated = { data: new Map(), expected: new Map() };
+    tests.forEach((t, j) => {
+      if (t?.index !== indices[j] || t.expected === undefined || (problem.mode === 'stdio' && typeof t.expected !== 'string')) throw new MaterializeError('stale entry');
+      checkData(problem, problem.tests[t.index], t.data);
+      out.data.set(t.index, t.data);
+      out.expected.set(t.index, t.expected);
+    });
+    return out;
+  } catch {
+    cache.remove(name);
+    return null;
+  }
+}
+
+function writeGenerated(cache: DiskCache, name: string, indices: number[], g: Generated): void {
+  cache.write(name, Buffer.from(JSON.stringify({ tests: indices.map((index) => ({ index, data: g.data.get(index), expected: g.expected.get(index) })) })));
+}
+
+/**
+ * The problem with its generated tests filled in: data from the generator, expected answers
+ * from `reference` (judged on that data, with the problem's own limits), or both from the
+ * engine's disk cache. Throws MaterializeError when the generator or the reference fails. A
+ * problem without generated tests comes back as it is.
+ */
+export async function materialize(judge: Judge, problem: Problem, reference: SolutionSource | undefined): Promise<Problem> {
+  const indices = generatedIndices(problem);
+  if (!indices.length) return problem;
+  if (!reference) throw new MaterializeError('generated tests need a reference solution for their expected answers');
+  const cache = judge.diskCache;
+  const name = cache ? materializedName(problem, reference) : '';
+  let g = cache ? readGenerated(cache, name, problem, indices) : null;
+  if (!g) {
+    g = await generate(judge, problem, reference, indices);
+    if (cache) writeGenerated(cache, name, indices, g);
+  }
+  const { data, expected } = g;
   return {
     ...problem,
     tests: problem.tests.map((t, i) =>

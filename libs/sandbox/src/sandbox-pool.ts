@@ -47,10 +47,9 @@ export interface SandboxPoolOptions {
    */
   setupBudgetMs?: number;
   /**
-   * Folder where children keep what later children can reuse (Pyodide's memory snapshot, see
-   * disk-cache.ts); null or unset: nothing is kept (the default: a child that reads the snapshot
-   * runs its first Python tests on Wasm code that booting the interpreter would have warmed,
-   * which may cost CPU time against a tight calibrated limit; not yet measured, see the README).
+   * Folder where the engine and its children keep what later processes can reuse (Pyodide's
+   * memory snapshot, problems' generated tests: see disk-cache.ts); null or unset: nothing is
+   * kept (the default: state on disk is the operator's choice of place; see the README).
    */
   cacheDir?: string | null;
 }

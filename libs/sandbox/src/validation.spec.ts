@@ -4,9 +4,13 @@
  * solution fails the way its label says. Small inputs: the point is the chain, not the clock
  * (a quadratic solution on n = 30000 still needs ~450M steps, far over any calibrated limit).
  */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { calibrate, engineFingerprint, withLimits } from './calibration';
+import { DiskCache } from './disk-cache';
 import { Judge } from './judge';
-import { generateData, materialize, MaterializeError } from './materialize';
+import { generateData, materialize, materializedName, MaterializeError } from './materialize';
 import { calibratedLimitMs, CALIBRATION_RUNS } from './performance';
 import { loadProblem, type ProblemInput } from './problem.schema';
 import { loadBankDocument, validateProblemSolutions } from './validation';
@@ -88,6 +92,44 @@ describe('performance tests, calibration and validation', () => {
     );
     const throwing = loadProblem({ ...doc, generator: 'function generate(p) { throw new Error("boom"); }' });
     await expect(materialize(judge, throwing, { language: 'javascript', source: FAST })).rejects.toThrow(/generator failed on "large".*boom/);
+  });
+
+  it("keeps generated tests in the engine's disk cache, read by a later engine, checked, and made again when an entry does not fit", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'materialized-'));
+    const problem = loadProblem(doc);
+    const ref = { language: 'javascript' as const, source: FAST };
+    const name = materializedName(problem, ref);
+    const first = new Judge({ size: 1, cacheDir: dir });
+    let made;
+    try {
+      made = await materialize(first, problem, ref);
+    } finally {
+      await first.close();
+    }
+    const cache = new DiskCache(dir);
+    const entry = JSON.parse(cache.read(name)?.toString() ?? 'null') as { tests: { index: number; expected: number }[] };
+    expect(entry.tests.map((t) => [t.index, t.expected])).toEqual([[3, made.tests[3].expected]]);
+    // A later engine reads the entry instead of running the generator and the reference: an
+    // entry with another answer (digest intact) is what it returns.
+    entry.tests[0].expected = 42;
+    cache.write(name, Buffer.from(JSON.stringify(entry)));
+    const later = new Judge({ size: 1, cacheDir: dir });
+    try {
+      const read = await materialize(later, problem, ref);
+      expect(read.tests[3]).toMatchObject({ expected: 42, hidden: true, kind: 'performance' });
+      expect((read.tests[3] as { args: unknown[] }).args).toEqual((made.tests[3] as { args: unknown[] }).args);
+      // An entry that does not fit the problem (another test, data of the wrong shape) is made again.
+      for (const bad of [{ tests: [{ ...entry.tests[0], index: 2 }] }, { tests: [{ ...entry.tests[0], data: 'not args' }] }, { tests: 'x' }]) {
+        cache.write(name, Buffer.from(JSON.stringify(bad)));
+        expect((await materialize(later, problem, ref)).tests[3].expected).toBe(made.tests[3].expected);
+        expect(JSON.parse(cache.read(name)?.toString() ?? 'null').tests[0].expected).toBe(made.tests[3].expected);
+      }
+    } finally {
+      await later.close();
+    }
+    // Another reference or generator parameter is another entry.
+    expect(materializedName(loadProblem({ ...doc, tests: doc.tests.map((t, i) => (i === 3 ? { ...t, generate: { seed: 4, n: 30000, k: 15000 } } : t)) }), ref)).not.toBe(name);
+    expect(materializedName(problem, { ...ref, source: NAIVE })).not.toBe(name);
   });
 
   it('calibrates each language on CPU time and judges the naive solution out on time only', async () => {
