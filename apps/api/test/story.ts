@@ -1,6 +1,6 @@
-import { loadBankDir, seedProblemBank } from '@app/assessments';
+import { loadBankDir, ProblemsService, seedProblemBank } from '@app/assessments';
 import { createLogger } from '@app/common';
-import { Role } from '@app/domain';
+import { ProblemValidationStatus, Role } from '@app/domain';
 import { seedHiring } from '@app/hiring';
 import { APPLY_ANSWERS, ok } from '@app/testing';
 import type { ApiHarness, TestUser } from './api-harness';
@@ -33,6 +33,14 @@ export async function seedBank(api: ApiHarness): Promise<void> {
   await inSeedContext(api, async (app) => {
     await seedHiring(app, ctx);
     await seedProblemBank(app, ctx, loadBankDir().filter((e) => STORY_BANK.includes(String(e.definition.slug))));
+    // A problem that failed validation is left out of every listing the specs read, so they would
+    // fail later on its absence; say here which one and why (the report's problems and figures).
+    const problems = app.get(ProblemsService);
+    for (const slug of STORY_BANK) {
+      const p = await problems.findBySlug(slug);
+      if (p?.validationStatus !== ProblemValidationStatus.VALID)
+        throw new Error(`seedBank: ${slug} is ${p?.validationStatus ?? 'missing'} after validation: ${JSON.stringify(p?.validationReport ?? null)}`);
+    }
   });
   seeded.add(api);
 }
