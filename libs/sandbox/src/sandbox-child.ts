@@ -10,6 +10,7 @@ import type { CompileError, TestResult } from './judge.types';
 import type { ChildMessage, JobMessage, ParentMessage, ProgressMessage } from './protocol';
 import { encodeProgress, FLUSH_MS, MAX_CACHED_PROBLEMS, PROGRESS_BYTES, seedFor } from './protocol';
 import * as fs from 'node:fs';
+import { Worker } from 'node:worker_threads';
 import { runAttempts } from './performance';
 import { entryPointFor, type Problem } from './problem.schema';
 import { preparePythonSpare, PythonRunner } from './python-runner';
@@ -278,6 +279,20 @@ process.on('message', (msg: ParentMessage) => {
 
 // Without its parent this process has no purpose; never linger as an orphan.
 process.on('disconnect', () => process.exit(0));
+dieWithParent();
+
+/**
+ * 'disconnect' is heard only between synchronous steps, and a worker killed outright (SIGKILL,
+ * the OOM killer) cannot stop its children: a child in the middle of a test, or preparing its
+ * next interpreter, ran on as an orphan, taking CPU from the live children (in `npm run chaos`,
+ * a worker killed every ~11 s: orphans lived 0.5-17 s after their worker and used up to 5.6 s of
+ * CPU). A thread of its own, idle but for a system call every 200 ms, kills this process as soon
+ * as its parent is no longer the worker that started it.
+ */
+function dieWithParent(): void {
+  const watch = `const ppid = ${process.ppid}; setInterval(() => { if (process.ppid !== ppid) process.kill(${process.pid}, 'SIGKILL'); }, 200);`;
+  new Worker(watch, { eval: true, resourceLimits: { maxOldGenerationSizeMb: 8, maxYoungGenerationSizeMb: 2 } }).unref();
+}
 
 async function warmUp(): Promise<void> {
   // The first isolate and the first trip through the harness are the slow ones: pay for them

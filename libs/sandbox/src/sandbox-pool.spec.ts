@@ -2,6 +2,8 @@
  * The pool's promises: children that die are replaced and the test they ran gets an honest
  * status, the caller's event loop never waits on a test, and close() leaves nothing behind.
  */
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Judge } from './judge';
 import { loadProblem } from './problem.schema';
@@ -22,6 +24,15 @@ const slow = loadProblem({
 // Spins for `ms` milliseconds of wall time, then answers.
 const SPIN = 'function solve(ms) { const end = Date.now() + ms; while (Date.now() < end) {} return ms; }';
 const HONEST = 'function solve(ms) { return ms; }';
+
+/** Alive and not a zombie (an orphan is reaped by whatever PID 1 is, in its own time). */
+function running(pid: number): boolean {
+  try {
+    return fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1][0] !== 'Z';
+  } catch {
+    return false;
+  }
+}
 
 function alive(pid: number): boolean {
   try {
@@ -265,6 +276,36 @@ describe('SandboxPool through Judge', () => {
       await quick.close();
     }
   });
+});
+
+describe('a worker killed outright', () => {
+  it('takes its sandbox child with it, even in the middle of a test', async () => {
+    // A worker of our own (the pool through sucrase, as under Jest), judging a test that spins
+    // for 30 s of CPU; it prints its child's pid once the test has run for a second.
+    const hook = require.resolve('sucrase/register/ts');
+    const script = `
+      const { Judge } = require(${JSON.stringify(path.join(__dirname, 'judge.ts'))});
+      const { loadProblem } = require(${JSON.stringify(path.join(__dirname, 'problem.schema.ts'))});
+      const judge = new Judge({ size: 1, typeCheckThreads: 1 });
+      const problem = loadProblem({ slug: 'spin', title: 'Spin', mode: 'function', entryPoint: 'solve', languages: ['javascript'],
+        limits: { timeMs: 30000, memoryMb: 64 }, tests: [{ name: 'spin', args: [30000], expected: 30000 }] });
+      void judge.judge({ problem, language: 'javascript', source: ${JSON.stringify(SPIN)} });
+      setTimeout(() => console.log(judge.sandboxPids()[0]), 1500);`;
+    const worker = spawn(process.execPath, ['--no-node-snapshot', '--require', hook, '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const pid = await new Promise<number>((resolve, reject) => {
+      worker.stdout.once('data', (b: Buffer) => resolve(Number(b.toString().trim())));
+      worker.once('exit', () => reject(new Error('the stand-in worker exited early')));
+    });
+    const cpuBefore = cpuOf(pid);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(cpuOf(pid) - cpuBefore).toBeGreaterThan(0); // in the test, spinning
+    worker.kill('SIGKILL');
+    const killedAt = Date.now();
+    // 'disconnect' would be heard only when the test ends (30 s of CPU); the child's watch thread
+    // sees its parent gone within 200 ms.
+    while (running(pid) && Date.now() - killedAt < 5000) await new Promise((r) => setTimeout(r, 50));
+    expect(running(pid)).toBe(false);
+  }, 30_000);
 });
 
 describe('close', () => {
