@@ -279,7 +279,7 @@ process.on('message', (msg: ParentMessage) => {
 
 // Without its parent this process has no purpose; never linger as an orphan.
 process.on('disconnect', () => process.exit(0));
-dieWithParent();
+const watching = dieWithParent();
 
 /**
  * 'disconnect' is heard only between synchronous steps, and a worker killed outright (SIGKILL,
@@ -287,11 +287,18 @@ dieWithParent();
  * next interpreter, ran on as an orphan, taking CPU from the live children (in `npm run chaos`,
  * a worker killed every ~11 s: orphans lived 0.5-17 s after their worker and used up to 5.6 s of
  * CPU). A thread of its own, idle but for a system call every 200 ms, kills this process as soon
- * as its parent is no longer the worker that started it.
+ * as its parent is no longer the worker that started it. The child says `ready` only once the
+ * thread is online: booting it takes 4-5 MB, which a first test would otherwise be charged
+ * (a huge BigInt that ran out of time was judged MEMORY_LIMIT_EXCEEDED at 32 MB).
  */
-function dieWithParent(): void {
+function dieWithParent(): Promise<void> {
   const watch = `const ppid = ${process.ppid}; setInterval(() => { if (process.ppid !== ppid) process.kill(${process.pid}, 'SIGKILL'); }, 200);`;
-  new Worker(watch, { eval: true, resourceLimits: { maxOldGenerationSizeMb: 8, maxYoungGenerationSizeMb: 2 } }).unref();
+  const thread = new Worker(watch, { eval: true, resourceLimits: { maxOldGenerationSizeMb: 8, maxYoungGenerationSizeMb: 2 } });
+  thread.unref();
+  return new Promise((resolve) => {
+    thread.once('online', () => resolve());
+    thread.once('error', () => resolve());
+  });
 }
 
 async function warmUp(): Promise<void> {
@@ -317,8 +324,6 @@ async function warmUp(): Promise<void> {
   }
 }
 
-warmUp()
-  .catch(() => undefined)
-  .finally(() => {
-    send({ t: 'ready', rss: process.memoryUsage.rss() });
-  });
+void Promise.all([warmUp().catch(() => undefined), watching]).then(() => {
+  send({ t: 'ready', rss: process.memoryUsage.rss() });
+});

@@ -308,6 +308,27 @@ describe('a worker killed outright', () => {
   }, 30_000);
 });
 
+describe('a new child', () => {
+  /** Resident memory of a process in MB. */
+  const rssMb = (pid: number): number => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]) / 1024;
+
+  it('has finished starting when it says ready: idle after its first test, it does not grow', async () => {
+    // Its watch thread booted on after `ready` (4-5 MB), charged to the first test's memory: a
+    // huge BigInt that ran out of time was judged MEMORY_LIMIT_EXCEEDED at 32 MB.
+    const judge = new Judge({ size: 1 });
+    try {
+      const r = await judge.judge({ problem: slow, language: 'javascript', source: HONEST });
+      expect(r.verdict).toBe('ACCEPTED');
+      const pid = judge.sandboxPids()[0];
+      const before = rssMb(pid);
+      await new Promise((res) => setTimeout(res, 1000));
+      expect(rssMb(pid) - before).toBeLessThan(2);
+    } finally {
+      await judge.close();
+    }
+  });
+});
+
 describe('close', () => {
   it('stops every child and refuses further work with INTERNAL_ERROR', async () => {
     const judge = new Judge({ size: 2 });
