@@ -8,7 +8,7 @@ import type { CalibrationRecord, Language, ReferenceSolution, StoredTestResult, 
 export interface EngineRequest {
   /** The problem document as stored (the engine validates it). */
   problem: Record<string, unknown>;
-  /** Cache key for the validated problem: id and version. */
+  /** Cache key for the validated problem: `problemKey()`. */
   problemKey: string;
   language: Language;
   source: string;
@@ -20,6 +20,16 @@ export interface EngineRequest {
   referenceSolutions?: ReferenceSolution[];
   /** The stored calibration (used when its engine fingerprint is this engine's; else calibrated anew). */
   calibration?: CalibrationRecord | null;
+}
+
+/**
+ * The engine's cache key for a stored problem: its id and version, and when its calibration was
+ * measured. Validation may measure a version's limits again (a reference out of time under
+ * limits measured at a quieter moment: validation.ts), so an engine that prepared the version
+ * with the earlier limits prepares it again rather than judge with limits no longer stored.
+ */
+export function problemKey(problem: { id: string; version: number; calibration?: Pick<CalibrationRecord, 'measuredAt'> | null }): string {
+  return `${problem.id}@${problem.version}${problem.calibration ? `/${problem.calibration.measuredAt}` : ''}`;
 }
 
 /** What validation adds to the reference solutions' verdicts: calibration and the known-wrong solutions. */

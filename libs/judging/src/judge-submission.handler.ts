@@ -5,7 +5,7 @@ import { CLOCK, Clock, Logger } from '@app/common';
 import { LOGGER } from '@app/core';
 import { ProblemEntity, StoredTestResult, SubmissionEntity, SubmissionKind, SubmissionState, Verdict } from '@app/domain';
 import { JudgeSubmissionJobData } from '@app/queue';
-import { EngineResult, JUDGE_ENGINE, JudgeEngine } from './engine.port';
+import { EngineResult, JUDGE_ENGINE, JudgeEngine, problemKey } from './engine.port';
 import { ProblemValidationRecorder } from './problem-validation.recorder';
 import { eventOf, SubmissionPublisher } from './submission-events';
 import { SubmissionsService } from './submissions.service';
@@ -73,7 +73,7 @@ export class JudgeSubmissionHandler {
       result = await this.engine.judge(
         {
           problem: problem.definition,
-          problemKey: `${problem.id}@${problem.version}`,
+          problemKey: problemKey(problem),
           language: s.language,
           source: s.source,
           customInput: s.customInput,

@@ -203,4 +203,39 @@ describe('performance tests, calibration and validation', () => {
       'wrong solution not-wrong (javascript): it passes every test: the tests do not catch it',
     ]);
   });
+
+  it('measures a language again when its reference needs over half its stored limits, and judges with the new ones', async () => {
+    const bankDoc = (): ReturnType<typeof loadBankDocument> =>
+      loadBankDocument({ ...doc, difficulty: 'Medium', tags: ['arrays'], referenceSolutions: [{ language: 'javascript', source: FAST }] });
+    // Limits that leave room: kept as they are, nothing measured.
+    const roomy = { engine: engineFingerprint(), measuredAt: '2026-01-01T00:00:00.000Z', figures: [{ test: 'large', language: 'javascript' as const, referenceMedianMs: 1, runs: 3, limitMs: 60_000 }] };
+    const kept = await validateProblemSolutions(judge, bankDoc(), { calibration: roomy });
+    expect(kept.valid).toBe(true);
+    expect(kept.calibration).toBe(roomy);
+    // Limits measured on a much faster machine or at a much quieter moment (a shipped
+    // calibration on a slower machine): no run of the reference fits in them.
+    const stale = { engine: engineFingerprint(), measuredAt: '2026-01-01T00:00:00.000Z', figures: [{ test: 'large', language: 'javascript' as const, referenceMedianMs: 0, runs: 3, limitMs: 0 }] };
+    const bank = loadBankDocument({
+      ...doc,
+      difficulty: 'Medium',
+      tags: ['arrays'],
+      referenceSolutions: [{ language: 'javascript', source: FAST }],
+      wrongSolutions: [{ label: 'slow', language: 'javascript', source: NAIVE }],
+    });
+    const v = await validateProblemSolutions(judge, bank, { calibration: stale, runs: 3, now: () => new Date('2026-12-02T00:00:00.000Z') });
+    expect(v.problems).toEqual([]);
+    expect(v.valid).toBe(true);
+    expect(v.warnings).toEqual(['javascript performance limits measured again: the reference needed more than half of the ones given']);
+    expect(v.references[0].result.verdict).toBe('ACCEPTED');
+    expect(v.calibration).toEqual({
+      engine: engineFingerprint(),
+      measuredAt: '2026-12-02T00:00:00.000Z',
+      figures: [{ test: 'large', language: 'javascript', referenceMedianMs: expect.any(Number), runs: 3, limitMs: expect.any(Number) }],
+    });
+    const [f] = v.calibration!.figures;
+    expect(f.referenceMedianMs).toBeGreaterThan(0);
+    expect(f.limitMs).toBe(calibratedLimitMs(f.referenceMedianMs));
+    // The known-slow solution is judged with the new limits, and still fails on time only.
+    expect(v.wrongSolutions[0]).toMatchObject({ label: 'slow', verdict: 'TIME_LIMIT_EXCEEDED', ok: true });
+  });
 });

@@ -109,6 +109,11 @@ export function classifyWrong(label: string, r: JudgeResult): { ok: boolean; rea
 
 /** Some test ran out of time: on a busy machine that may be the machine, so such a verdict is judged again before it counts. */
 const ranOutOfTime = (r: JudgeResult) => r.tests.some((t) => t.status === 'TIME_LIMIT_EXCEEDED');
+/** A performance test the result ran out of time on, or (`half`) used over half its CPU limit on. */
+const tightFor = (r: JudgeResult, half: boolean) =>
+  r.tests.some(
+    (t) => t.kind === 'performance' && (t.status === 'TIME_LIMIT_EXCEEDED' || (half && t.cpuMs !== undefined && t.cpuLimitMs !== undefined && t.cpuMs > t.cpuLimitMs / 2)),
+  );
 
 /**
  * Validates a problem with its references and known-wrong solutions on `judge`. `calibration`:
@@ -133,26 +138,51 @@ export async function validateProblemSolutions(
     return out;
   }
   const materialized = out.materialized;
-  if (opts.calibration && opts.calibration.engine === engineFingerprint()) out.calibration = opts.calibration;
+  const measuredAt = () => (opts.now?.() ?? new Date()).toISOString();
+  /** One language's figures, measured now with its first reference; null (and the problem noted) when that reference fails. */
+  const measure = async (ref: SolutionSource): Promise<Calibration['figures'] | null> => {
+    try {
+      return (await calibrate(judge, materialized, [ref], { runs: opts.runs, now: opts.now })).figures;
+    } catch (e) {
+      if (!(e instanceof CalibrationError)) throw e;
+      out.problems.push(e.message);
+      return null;
+    }
+  };
+  const reused = !!opts.calibration && opts.calibration.engine === engineFingerprint();
+  if (reused) out.calibration = opts.calibration ?? null;
   else {
     // Language by language: a reference that fails one does not cost the others their limits.
-    const calibration: Calibration = { engine: engineFingerprint(), measuredAt: (opts.now?.() ?? new Date()).toISOString(), figures: [] };
-    for (const ref of referencePerLanguage(doc.referenceSolutions)) {
-      try {
-        calibration.figures.push(...(await calibrate(judge, materialized, [ref], { runs: opts.runs, now: opts.now })).figures);
-      } catch (e) {
-        if (!(e instanceof CalibrationError)) throw e;
-        out.problems.push(e.message);
-      }
-    }
+    const calibration: Calibration = { engine: engineFingerprint(), measuredAt: measuredAt(), figures: [] };
+    for (const ref of referencePerLanguage(doc.referenceSolutions)) calibration.figures.push(...((await measure(ref)) ?? []));
     out.calibration = calibration;
   }
   const judgeIn = (s: SolutionSource) => judge.judge({ problem: withLimits(materialized, out.calibration, s.language), language: s.language, source: s.source });
+  const remeasured = new Set<Language>();
   for (const ref of doc.referenceSolutions) {
     let result = await judgeIn(ref);
     // A reference out of time is more likely a noisy moment than a slow reference: judge it
     // again before failing the problem.
     if (ranOutOfTime(result)) result = await judgeIn(ref);
+    // Still out of time on a performance test, or, under limits measured elsewhere (stored,
+    // shipped with the bank), using over half of one: the limits describe a faster machine or a
+    // quieter moment than this one. The shipped median of two-sum's JavaScript reference on
+    // 100,000 numbers is 12.6 ms (a 63 ms limit), measured on one machine; another of the same
+    // engine fingerprint measures 40-44 ms quiet and went over 63 ms twice in a row in a test
+    // suite run. So that language is measured again, here and now, and the reference judged
+    // with those limits (the caller stores them with the problem); failing them too, it fails
+    // the problem.
+    if (tightFor(result, reused) && out.calibration && !remeasured.has(ref.language)) {
+      remeasured.add(ref.language);
+      const first = referencePerLanguage(doc.referenceSolutions).find((r) => r.language === ref.language) ?? ref;
+      const figures = await measure(first);
+      if (figures) {
+        const kept: Calibration['figures'] = out.calibration.figures.filter((f) => f.language !== ref.language);
+        out.calibration = { engine: engineFingerprint(), measuredAt: measuredAt(), figures: [...kept, ...figures] };
+        out.warnings.push(`${ref.language} performance limits measured again: the reference needed more than half of the ones given`);
+        result = await judgeIn(ref);
+      }
+    }
     out.references.push({ language: ref.language, result });
     if (result.verdict !== 'ACCEPTED') {
       const first = result.tests.find((t) => t.status !== 'ACCEPTED');

@@ -4,7 +4,7 @@ import { createLogger } from '@app/common';
 import type { ValidationReport } from '@app/contracts';
 import { CalibrationRecord, ProblemEntity, ProblemValidationStatus, WrongSolutionRecord } from '@app/domain';
 import { JudgeSubmissionHandler } from '@app/judging';
-import { CALIBRATION_RUNS, engineFingerprint, Judge } from '@app/sandbox';
+import { CALIBRATION_RUNS, calibratedLimitMs, engineFingerprint, Judge } from '@app/sandbox';
 import { ProblemsService } from '../problems.service';
 import { ApiHarness, inSeedContext, startApi } from '@app/api-testing';
 import { CALIBRATE_COMMAND, inputsHashOf, loadShippedCalibration, shippedCalibrationFor, ShippedCalibration } from './bank-calibration';
@@ -166,6 +166,29 @@ describe('problem bank seed step (PostgreSQL, real judge)', () => {
       expect(report.calibration).toEqual(figures);
       expect(lines.find((l) => l.msg.startsWith('performance limits from the shipped calibration'))?.problems).toEqual(['calib-shipped']);
       expect(lines.filter((l) => l.msg.startsWith('calibrating anew'))).toEqual([]);
+    }, 300_000);
+
+    it('measures anew when the shipped figures are too tight for this machine, and stores what it measured', async () => {
+      // Limits of a machine far faster than any: the reference's run as a submission is out of
+      // time, and so is the check's first judgement of it.
+      const entry = variant('calib-tight');
+      const tight: CalibrationRecord['figures'] = [{ test: '100000 numbers, pair at the end', language: 'javascript', referenceMedianMs: 0.1, runs: CALIBRATION_RUNS, limitMs: 1 }];
+      const shipped = shippedFor([{ entry }]);
+      shipped.problems['calib-tight'].calibration.figures = tight;
+      const { timed, stored } = await seed([entry], shipped);
+
+      expect(timed).toBeGreaterThanOrEqual(CALIBRATION_RUNS);
+      expect(stored.map((p) => [p.slug, p.validationStatus])).toEqual([['calib-tight', ProblemValidationStatus.VALID]]);
+      const report = stored[0].validationReport as ValidationReport;
+      expect(report.solutions?.map((x) => [x.language, x.verdict])).toEqual([['javascript', 'TIME_LIMIT_EXCEEDED']]);
+      expect(report.problems).toEqual([]);
+      expect(report.warnings).toEqual(['javascript performance limits measured again: the reference needed more than half of the ones given']);
+      const [f] = stored[0].calibration!.figures;
+      expect(stored[0].calibration?.measuredAt).not.toBe(measuredAt);
+      expect([f.test, f.language, f.runs]).toEqual(['100000 numbers, pair at the end', 'javascript', CALIBRATION_RUNS]);
+      expect(f.referenceMedianMs).toBeGreaterThan(1);
+      expect(f.limitMs).toBe(calibratedLimitMs(f.referenceMedianMs));
+      expect(report.calibration).toEqual([f]);
     }, 300_000);
 
     it('calibrates anew, and says why, when a performance test changed or the figures come from another engine', async () => {
