@@ -40,12 +40,13 @@ describe('GraphQL limits over HTTP and graphql-ws', () => {
   let api: ApiHarness;
   let candidate: TestUser;
   let recruiter: TestUser;
+  // Seeding validates five problems in the sandbox (as every story spec does): minutes on a busy machine.
   beforeAll(async () => {
     api = await startApi({ GRAPHQL_MAX_RESPONSE_BYTES: '65536' });
     await seedBank(api);
     candidate = await api.user(Role.CANDIDATE);
     recruiter = await api.user(Role.RECRUITER);
-  });
+  }, 180_000);
   afterAll(() => api.close());
 
   it('serves only subscriptions on the socket: queries and mutations are refused with a code', async () => {
