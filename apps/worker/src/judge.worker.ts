@@ -82,6 +82,9 @@ export class JudgeWorker implements OnApplicationBootstrap, BeforeApplicationShu
     if (this.sweeping) return; // a sweep after a Redis data loss may outlast the interval
     this.sweeping = true;
     try {
+      // One worker sweeps per interval, whichever asks first (a Redis key): the sweep's answer is
+      // the same for all of them. After a Redis data loss the key is gone too, so someone sweeps at once.
+      if (!(await this.submissions.claimSweep(this.config.judge.sweeperIntervalMs))) return;
       // After Redis lost its data, every unfinished submission at once, not only those older than LOST_AFTER_MS.
       const lost = await this.submissions.redisLostData();
       const sent = await this.submissions.sweep(this.clock.now(), lost ? 0 : LOST_AFTER_MS, (id) =>

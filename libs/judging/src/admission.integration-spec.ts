@@ -167,6 +167,34 @@ describe('per-candidate admission to the judge queue', () => {
     expect(await repo().countBy({ id: In([orphan.id, claimed.id]), state: Not(SubmissionState.FINISHED) })).toBe(0);
   });
 
+  it('sweeps admission only for candidates with a free slot, however long the backlog', async () => {
+    await service.queue.queue.obliterate({ force: true });
+    const full = randomUUID();
+    const free = randomUUID();
+    // A backlog: its first IN_FLIGHT admitted and unjudged, the rest waiting their turn.
+    for (let i = 0; i < IN_FLIGHT + 3; i++) await service.create(newSubmission(full, `w${i}`));
+    // Stored by a process that died before admitting it: no one else would.
+    const orphan = await repo().save(repo().create({ ...newSubmission(free, 'o'), attemptId: null, customInput: null, state: SubmissionState.QUEUED, enqueuedAt: null }));
+    const admit = jest.spyOn(service, 'admit');
+    try {
+      expect(await service.sweep(new Date(Date.now() + 1000))).toBe(1);
+      const ours = () => admit.mock.calls.map(([userId]) => userId).filter((u) => u === full || u === free);
+      expect(ours()).toEqual([free]);
+      expect((await repo().findOneByOrFail({ id: orphan.id })).enqueuedAt).toBeInstanceOf(Date);
+      expect(await repo().countBy({ userId: full, enqueuedAt: IsNull() })).toBe(3);
+      // A verdict frees a slot of the full one: the sweep (had admitNext not run) admits exactly one.
+      await repo().update({ userId: full, source: 'w0' }, { state: SubmissionState.FINISHED, verdict: Verdict.ACCEPTED });
+      admit.mockClear();
+      expect(await service.sweep(new Date(Date.now() + 1000))).toBe(1);
+      expect(ours()).toEqual([full]);
+      expect(await repo().countBy({ userId: full, enqueuedAt: IsNull() })).toBe(2);
+    } finally {
+      admit.mockRestore();
+      await service.queue.queue.obliterate({ force: true });
+      await repo().delete({ userId: In([full, free]) });
+    }
+  });
+
   it('admits the next one when a submission is given up on after its retries', async () => {
     const a = randomUUID();
     const subs: SubmissionEntity[] = [];

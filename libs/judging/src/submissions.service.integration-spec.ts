@@ -120,6 +120,63 @@ describe('submissions on PostgreSQL and Redis', () => {
     }
   }, 60_000);
 
+  it('checks a backlog\'s jobs in O(1) Redis commands each, one round trip a page, and re-enqueues exactly the lost ones', async () => {
+    // A private Redis, so its command counts are this test's alone.
+    const redisServer = await startRedis();
+    const config = testConfig(db.config, { REDIS_URL: redisServer.url });
+    const redis = createRedis(config.redis.url);
+    const service = new SubmissionsService(ds.getRepository(SubmissionEntity), config, redis, logger, new JudgeQueue(redis, config.redis.prefix, config.judge.maxAttempts), systemClock);
+    const calls = async (command: string): Promise<number> => Number(/calls=(\d+)/.exec((await redis.info('commandstats')).split('\n').find((l) => l.startsWith(`cmdstat_${command}:`)) ?? '')?.[1] ?? 0);
+    try {
+      const ids: string[] = [];
+      for (let i = 0; i < 230; i++) ids.push((await service.create(newSubmission())).id);
+      // Every other unfinished submission in this database gets its job here too, so the figures below are exact.
+      await service.sweep(new Date(Date.now() + 60_000), 0);
+      const unfinished = await ds.getRepository(SubmissionEntity).countBy({ state: SubmissionState.QUEUED });
+      const presence = await service.queue.presence(ids.slice(0, 3));
+      expect([...presence.values()]).toEqual(['present', 'present', 'present']);
+
+      const lost = [ids[5], ids[150], ids[220]];
+      for (const id of lost) await service.queue.queue.remove(id);
+      expect([...(await service.queue.presence(lost)).values()]).toEqual(['missing', 'missing', 'missing']);
+      const [lposBefore, existsBefore] = [await calls('lpos'), await calls('exists')];
+      expect(await service.sweep(new Date(Date.now() + 60_000))).toBe(3);
+      for (const id of lost) expect(await service.queue.has(id)).toBe(true);
+      // getJobState searched the wait list (LPOS) once per job: a sweep over a backlog was quadratic.
+      expect((await calls('lpos')) - lposBefore).toBe(0);
+      // One EXISTS per unfinished submission (and the three re-enqueues' own, inside BullMQ's addJob).
+      const exists = (await calls('exists')) - existsBefore;
+      expect(exists).toBeGreaterThanOrEqual(unfinished);
+      expect(exists).toBeLessThanOrEqual(unfinished + 3 * 2);
+      expect(await service.sweep(new Date(Date.now() + 60_000))).toBe(0);
+    } finally {
+      await service.queue.close();
+      redis.disconnect();
+      await redisServer.stop();
+    }
+  }, 60_000);
+
+  it('lets one process sweep per interval, whichever asks first', async () => {
+    const redisServer = await startRedis();
+    const config = testConfig(db.config, { REDIS_URL: redisServer.url });
+    const clients = [0, 1, 2].map(() => createRedis(config.redis.url));
+    const services = clients.map((redis) => {
+      return new SubmissionsService(ds.getRepository(SubmissionEntity), config, redis, logger, new JudgeQueue(redis, config.redis.prefix, config.judge.maxAttempts), systemClock);
+    });
+    try {
+      const claims = await Promise.all(services.map((s) => s.claimSweep(400)));
+      expect(claims.filter(Boolean)).toHaveLength(1);
+      expect(await services[0].claimSweep(400)).toBe(false);
+      await new Promise((r) => setTimeout(r, 450));
+      const next = await Promise.all(services.map((s) => s.claimSweep(400)));
+      expect(next.filter(Boolean)).toHaveLength(1);
+    } finally {
+      for (const s of services) await s.queue.close();
+      for (const c of clients) c.disconnect();
+      await redisServer.stop();
+    }
+  }, 30_000);
+
   it('writes one final verdict when the same submission is judged twice at once', async () => {
     const config = testConfig(db.config);
     const redis = createRedis(config.redis.url);

@@ -225,15 +225,86 @@ export class SubmissionsService {
   }
 
   /**
+   * Whether this process should sweep now: one sweep per `intervalMs` across every worker (a
+   * Redis key set NX for a little less than the interval; it is not released, so a holder that
+   * dies mid-sweep costs at most one interval). Every worker used to sweep on its own timer: with
+   * three workers, three times the database and Redis work for the same answer (npm run chaos).
+   * Rejects when Redis does not answer.
+   */
+  async claimSweep(intervalMs: number): Promise<boolean> {
+    const holdMs = Math.max(1, Math.floor(intervalMs * 0.9));
+    return (await within(this.redis.set(`${this.prefix}:judge:sweeper`, randomUUID(), 'PX', holdMs, 'NX'))) === 'OK';
+  }
+
+  /**
    * One sweep: admit what waits for admission (Redis was down, or the process that should have
    * admitted it died), and re-enqueue unfinished submissions whose job Redis no longer has (a
    * Redis restart without persistence). An unfinished submission whose job failed for good (the
    * worker died before recording that) goes to `onFailedJob`, which must give it a verdict:
    * otherwise it would hold one of its candidate's slots forever. Returns how many it sent.
+   *
+   * Its cost does not grow with the backlog beyond one indexed read per page: it admits only for
+   * candidates with a free slot (a candidate whose slots are all taken gets the next one admitted
+   * by their verdict, `admitNext`), reads ids alone, and checks a page's jobs in one round trip
+   * (`JudgeQueue.presence`). It used to run an admission pass (five Redis round trips and two
+   * queries) for every candidate with anything waiting, and BullMQ's getJobState, a search of the
+   * wait list, for every job older than LOST_AFTER_MS: in a chaos run's backlog, hundreds of each
+   * every 2 s in each worker, CPU taken from the sandboxes.
    */
   async sweep(now = this.clock.now(), lostAfterMs = LOST_AFTER_MS, onFailedJob?: (submissionId: string) => Promise<void>): Promise<number> {
     let sent = 0;
-    // Younger than 500 ms: the request that stored it is admitting it now.
+    for (const userId of await this.waitingWithFreeSlots(now)) sent += await this.admit(userId);
+
+    // Page by creation time: after Redis lost its data (lostAfterMs 0) every unfinished one is checked.
+    const seen = new Set<string>();
+    let from: Date | undefined;
+    for (;;) {
+      const page = await this.submissions.find({
+        select: { id: true, createdAt: true },
+        where: {
+          state: In([SubmissionState.QUEUED, SubmissionState.RUNNING]),
+          enqueuedAt: LessThan(new Date(now.getTime() - lostAfterMs)),
+          ...(from ? { createdAt: MoreThanOrEqual(from) } : {}),
+        },
+        order: { createdAt: 'ASC', id: 'ASC' },
+        take: SWEEP_PAGE,
+      });
+      const fresh = page.filter((s) => !seen.has(s.id)).map((s) => s.id);
+      for (const id of fresh) seen.add(id);
+      let jobs: Map<string, string>;
+      try {
+        jobs = await this.queue.presence(fresh);
+      } catch {
+        return sent; // Redis still down: next sweep.
+      }
+      for (const id of fresh) {
+        try {
+          const job = jobs.get(id);
+          if (job === 'missing') {
+            await this.queue.enqueue(id);
+            sent++;
+            this.logger.warn({ submissionId: id }, 're-enqueued a submission whose job Redis had lost');
+          } else if (job === 'failed' && onFailedJob) {
+            await onFailedJob(id);
+            this.logger.warn({ submissionId: id }, 'gave a verdict to a submission whose job had failed unrecorded');
+          }
+        } catch {
+          return sent; // Redis went down mid-page: next sweep.
+        }
+      }
+      if (page.length < SWEEP_PAGE || !fresh.length) break;
+      from = page[page.length - 1].createdAt;
+    }
+    return sent;
+  }
+
+  /**
+   * Candidates (userId; null is the group without one) with a submission waiting for admission
+   * for over 500 ms (younger: the request that stored it is admitting it now) and fewer than
+   * the limit in flight. Two grouped, indexed reads; the count is checked again under the
+   * candidate's lock by admit(), so a stale one here only delays an admission to the next sweep.
+   */
+  private async waitingWithFreeSlots(now: Date): Promise<(string | null)[]> {
     const waiting = await this.submissions
       .createQueryBuilder('s')
       .select('s.userId', 'userId')
@@ -244,42 +315,20 @@ export class SubmissionsService {
       })
       .limit(500)
       .getRawMany<{ userId: string | null }>();
-    for (const { userId } of waiting) sent += await this.admit(userId);
-
-    // Page by creation time: after Redis lost its data (lostAfterMs 0) every unfinished one is checked.
-    const seen = new Set<string>();
-    let from: Date | undefined;
-    for (;;) {
-      const page = await this.submissions.find({
-        where: {
-          state: In([SubmissionState.QUEUED, SubmissionState.RUNNING]),
-          enqueuedAt: LessThan(new Date(now.getTime() - lostAfterMs)),
-          ...(from ? { createdAt: MoreThanOrEqual(from) } : {}),
-        },
-        order: { createdAt: 'ASC', id: 'ASC' },
-        take: SWEEP_PAGE,
-      });
-      const fresh = page.filter((s) => !seen.has(s.id));
-      for (const s of fresh) {
-        seen.add(s.id);
-        try {
-          const state = await this.queue.state(s.id);
-          if (state === 'unknown') {
-            await this.queue.enqueue(s.id);
-            sent++;
-            this.logger.warn({ submissionId: s.id }, 're-enqueued a submission whose job Redis had lost');
-          } else if (state === 'failed' && onFailedJob) {
-            await onFailedJob(s.id);
-            this.logger.warn({ submissionId: s.id }, 'gave a verdict to a submission whose job had failed unrecorded');
-          }
-        } catch {
-          return sent; // Redis still down: next sweep.
-        }
-      }
-      if (page.length < SWEEP_PAGE || !fresh.length) break;
-      from = page[page.length - 1].createdAt;
-    }
-    return sent;
+    if (!waiting.length) return [];
+    // In flight as admitLocked counts it: RUNNING, or QUEUED and admitted.
+    const busy = await this.submissions
+      .createQueryBuilder('s')
+      .select('s.userId', 'userId')
+      .addSelect('COUNT(*)', 'n')
+      .where('(s.state = :running OR (s.state = :queued AND s.enqueuedAt IS NOT NULL))', {
+        running: SubmissionState.RUNNING,
+        queued: SubmissionState.QUEUED,
+      })
+      .groupBy('s.userId')
+      .getRawMany<{ userId: string | null; n: string | number }>();
+    const inFlight = new Map(busy.map((b) => [b.userId ?? null, Number(b.n)]));
+    return waiting.map((w) => w.userId ?? null).filter((userId) => (inFlight.get(userId) ?? 0) < this.inFlightLimit);
   }
 }
 

@@ -7,7 +7,7 @@ export class JudgeQueue {
   readonly queue: Queue<JobPayloads[JobName], unknown, JobName>;
 
   constructor(
-    connection: Redis,
+    private readonly connection: Redis,
     readonly prefix: string,
     private readonly attempts: number,
   ) {
@@ -39,6 +39,32 @@ export class JudgeQueue {
   /** The job's BullMQ state ('failed' once its retries are spent), or 'unknown' when Redis has no such job. */
   async state(submissionId: string): Promise<string> {
     return this.queue.getJobState(submissionId);
+  }
+
+  /**
+   * What the sweeper needs to know of many jobs at once, in one round trip: 'missing' (Redis has
+   * no such job: lost with its data, or never added), 'failed' (its retries are spent) or
+   * 'present' (waiting, active, delayed or completed). Each is O(1) in Redis (an EXISTS of the
+   * job's hash and a ZSCORE in the failed set); `state()` (BullMQ's getJobState) searches the
+   * active and wait lists with LPOS, O(queue length) per job, which made a sweep over a backlog
+   * quadratic (npm run chaos: the workers' share of the CPU grew with the queue). A job's hash
+   * exists exactly while BullMQ keeps the job in one of its states.
+   */
+  async presence(submissionIds: readonly string[]): Promise<Map<string, 'missing' | 'failed' | 'present'>> {
+    const found = new Map<string, 'missing' | 'failed' | 'present'>();
+    if (!submissionIds.length) return found;
+    const pipeline = this.connection.pipeline();
+    const failedKey = this.queue.keys.failed;
+    for (const id of submissionIds) pipeline.exists(this.queue.toKey(id)).zscore(failedKey, id);
+    const replies = (await pipeline.exec()) ?? [];
+    if (replies.length !== submissionIds.length * 2) throw new Error('Redis did not answer every presence check');
+    submissionIds.forEach((id, i) => {
+      const [[existsErr, exists], [failedErr, failedScore]] = [replies[2 * i], replies[2 * i + 1]];
+      const err = existsErr ?? failedErr;
+      if (err) throw err instanceof Error ? err : new Error(String(err));
+      found.set(id, !exists ? 'missing' : failedScore !== null ? 'failed' : 'present');
+    });
+    return found;
   }
 
   async close(): Promise<void> {
