@@ -100,9 +100,8 @@ class Progress {
   }
 
   /**
-   * A test runs again (see runAttempts: it ran out of wall time before its CPU time, or a
-   * performance test finished a little over its CPU limit): the engine is reloaded under the
-   * setup budget, then the parent arms the watchdog for the new run's clock.
+   * A test ran out of wall time before its CPU time (see runAttempts): the engine is reloaded
+   * under the setup budget, then the parent arms the watchdog for the retry's clock.
    */
   retry(wallMs: number, reload: () => void): void {
     this.setup();
