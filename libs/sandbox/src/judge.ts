@@ -47,6 +47,7 @@ interface Plan {
   indices: number[];
   check: boolean;
   full?: boolean;
+  remeasure?: boolean;
 }
 
 /** What `Judge.runTests` returns: the compile error, or each requested test's result by index. */
@@ -116,7 +117,8 @@ export class Judge {
     };
     if (tooBig) return { ...nothing, compileError: tooBig, warnings: [] };
 
-    const out = await this.execute({ problem, problemKey: this.keyOf(problem), language, source, indices, check: true }, onTestResult);
+    const plan = { problem, problemKey: this.keyOf(problem), language, source, indices, check: true, remeasure: !submission.singleRun };
+    const out = await this.execute(plan, onTestResult);
     if (out.compileError) return { ...nothing, compileError: out.compileError, warnings: out.warnings };
     const tests = indices.map((i) => out.results.get(i) ?? internalResult(problem.tests[i]));
     return { ...summarize(tests), compileError: null, warnings: out.warnings, tests };
@@ -213,6 +215,7 @@ export class Judge {
             typeCheck: false,
             check: plan.check,
             ...(plan.full ? { full: true } : {}),
+            ...(plan.remeasure ? { remeasure: true } : {}),
           },
           {
             onCompiled: (error) => {

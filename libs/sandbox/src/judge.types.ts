@@ -23,6 +23,12 @@ export interface Submission {
   source: string;
   /** Judge only the visible tests (a practice "run"); defaults to every test. */
   visibleOnly?: boolean;
+  /**
+   * Measure each performance test once, even just over its limit (the bank's validation: a
+   * "slow" reference solution must fail on one run). Unset, a candidate's performance test that
+   * finished a little over its CPU limit is measured again (performance.ts, REMEASURE_FACTOR).
+   */
+  singleRun?: boolean;
 }
 
 export interface CompileError {

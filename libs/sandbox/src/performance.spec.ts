@@ -1,4 +1,4 @@
-import { firstAttemptWallMs, retryWallMs, runAttempts, testCpuLimitMs, testTimeoutMs } from './performance';
+import { firstAttemptWallMs, REMEASURE_RUNS, remeasureWallMs, retryWallMs, runAttempts, testCpuLimitMs, testTimeoutMs } from './performance';
 
 // A correctness test of a 1000 ms problem, and a calibrated performance test of 100 ms of CPU.
 const problem = { limits: { timeMs: 1000, memoryMb: 32, outputKb: 64, resultKb: 64, sourceKb: 64 } };
@@ -63,5 +63,74 @@ describe('judging on CPU time with a wall backstop', () => {
     // Left of the backstop after 1200 + 2400 ms: 8400; a retry needs twice the last attempt.
     expect(retryWallMs(problem, correctness, 2400, 900, 3600)).toBe(4800);
     expect(retryWallMs(problem, correctness, 4800, 900, 8400)).toBeNull();
+  });
+
+  it('measures a performance test again when it finished a little over its limit, and judges its least CPU time', () => {
+    // The backstop of a 100 ms test: 10 x 100 + 2000 = 3000 ms. A load spike: 130 ms, then 95 ms.
+    const cpu = [130, 95];
+    const walls: number[] = [];
+    const retried: number[] = [];
+    const x = runAttempts(
+      problem,
+      perf,
+      (wallMs) => {
+        walls.push(wallMs);
+        return { kind: 'value', cpuMs: cpu[walls.length - 1], timeMs: 400 };
+      },
+      (wallMs) => retried.push(wallMs),
+      true,
+    );
+    expect(x).toEqual({ kind: 'value', cpuMs: 95, timeMs: 400 });
+    expect(walls).toEqual([3000, 2600]);
+    expect(retried).toEqual([2600]);
+  });
+
+  it('keeps TIME_LIMIT_EXCEEDED for code over its limit every time, after REMEASURE_RUNS more runs at most', () => {
+    const cpu = [140, 120, 135];
+    const walls: number[] = [];
+    const x = runAttempts(
+      problem,
+      perf,
+      (wallMs) => {
+        walls.push(wallMs);
+        return { kind: 'value', cpuMs: cpu[walls.length - 1], timeMs: 300 };
+      },
+      undefined,
+      true,
+    );
+    expect(walls).toHaveLength(1 + REMEASURE_RUNS);
+    expect(x.cpuMs).toBe(120); // still over 100: evaluate() says TIME_LIMIT_EXCEEDED
+  });
+
+  it('does not measure again code well over its limit, a correctness test, an error, or past the backstop', () => {
+    let runs = 0;
+    runAttempts(problem, perf, () => (runs++, { kind: 'value', cpuMs: 400, timeMs: 500 }), undefined, true);
+    expect(runs).toBe(1); // a slower algorithm, not noise
+    runs = 0;
+    runAttempts(problem, correctness, () => (runs++, { kind: 'value', cpuMs: 1100, timeMs: 1150 }), undefined, true);
+    expect(runs).toBe(1);
+    runs = 0;
+    runAttempts(problem, perf, () => (runs++, { kind: 'error', cpuMs: 120, timeMs: 200 }), undefined, true);
+    expect(runs).toBe(1);
+    // Not asked to (calibration, materialization, the bank's validation: Submission.singleRun).
+    runs = 0;
+    runAttempts(problem, perf, () => (runs++, { kind: 'value', cpuMs: 120, timeMs: 200 }));
+    expect(runs).toBe(1);
+    // 3000 ms of backstop: after a run of 1600 ms, 1400 are left, under twice the last run.
+    expect(remeasureWallMs(problem, perf, 120, 1600, 1600, 0)).toBeNull();
+    expect(remeasureWallMs(problem, perf, 120, 1000, 1000, 0)).toBe(2000);
+    expect(remeasureWallMs(problem, perf, 120, 300, 300, REMEASURE_RUNS)).toBeNull();
+    expect(remeasureWallMs(problem, perf, 100, 300, 300, 0)).toBeNull();
+  });
+
+  it('keeps the finished run when a re-measure runs out of the clock', () => {
+    const x = runAttempts(
+      problem,
+      perf,
+      (wallMs) => (wallMs === 3000 ? { kind: 'value', cpuMs: 110, timeMs: 500 } : { kind: 'timeout', cpuMs: 2400 }),
+      undefined,
+      true,
+    );
+    expect(x).toEqual({ kind: 'value', cpuMs: 110, timeMs: 500 });
   });
 });

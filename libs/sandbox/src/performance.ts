@@ -18,6 +18,9 @@ import type { JsonValue, Problem, ProblemTest } from './problem.schema';
  * again from scratch (same input, same seed) with the wall time its CPU share needs, while the
  * attempts together stay within the backstop. The verdict: TIME_LIMIT_EXCEEDED when the CPU time went over the limit (finished or
  * not) or the backstop ran out; a retry costs only time on a busy machine, never the verdict.
+ * A candidate's performance test that finished a little over its limit is measured again
+ * (REMEASURE_FACTOR), and judged on its least CPU time: on a loaded machine the same code's CPU
+ * time spreads.
  */
 
 /** Runs of each reference on each performance test at calibration; the median is kept. */
@@ -107,24 +110,76 @@ export function retryWallMs(
  * Runs a test in attempts until its verdict is known (see the top of this file). `attempt(wallMs)`
  * runs the test once from scratch with that wall-clock timeout; `retrying(wallMs)` is told before
  * each retry (the sandbox child reloads its engine there and re-arms the pool's watchdog).
+ * `remeasure`: a performance test that finished a little over its limit runs again (see
+ * REMEASURE_FACTOR). Only a candidate's submission asks for it (Submission.singleRun unset):
+ * calibration, materialization and the bank's validation measure each run once, so a "slow"
+ * reference solution must fail on one run, as it always did.
  */
-export function runAttempts<X extends { kind: string; cpuMs?: number }>(
+export function runAttempts<X extends { kind: string; cpuMs?: number; timeMs?: number }>(
   problem: Pick<Problem, 'limits'>,
   test: TimedTest,
   attempt: (wallMs: number) => X,
   retrying: (wallMs: number) => void = () => undefined,
+  remeasure = false,
 ): X {
   let wallMs = firstAttemptWallMs(problem, test);
   let spent = 0;
+  let best: X | undefined;
+  let remeasured = 0;
   for (;;) {
     const x = attempt(wallMs);
-    if (x.kind !== 'timeout') return x;
-    spent += wallMs;
-    const next = retryWallMs(problem, test, wallMs, x.cpuMs, spent);
-    if (next === null) return x;
+    if (x.kind === 'timeout') {
+      if (best) return best; // a re-measure that ran out of the backstop: the earlier run stands
+      spent += wallMs;
+      const next = retryWallMs(problem, test, wallMs, x.cpuMs, spent);
+      if (next === null) return x;
+      retrying(next);
+      wallMs = next;
+      continue;
+    }
+    if (!best || (x.cpuMs ?? Infinity) < (best.cpuMs ?? Infinity)) best = x;
+    if (!remeasure || (x.kind !== 'value' && x.kind !== 'done')) return best;
+    const lastWallMs = x.timeMs ?? wallMs;
+    spent += lastWallMs;
+    const next = remeasureWallMs(problem, test, best.cpuMs, lastWallMs, spent, remeasured);
+    if (next === null) return best;
+    remeasured++;
     retrying(next);
     wallMs = next;
   }
+}
+
+/**
+ * A calibrated performance test that finished over its CPU limit by at most this factor is run
+ * again, up to REMEASURE_RUNS more times, and judged on its least CPU time. On a loaded machine
+ * the same run's CPU time spreads (caches and memory bandwidth shared with the other core,
+ * garbage collection): in a 10,000-submission `npm run chaos` (2026-12-02) a correct
+ * reconcile-ledgers solution used 121 ms of CPU at the median on its 40,000-payment test, 189 ms
+ * at p99, and 17 of its 2,500 runs went over the 201 ms limit (202-266 ms), each
+ * TIME_LIMIT_EXCEEDED where `npm run judge` on a quiet machine said ACCEPTED. Code well over the
+ * limit (a slower algorithm) is not run again, nor is code stopped by the clock.
+ */
+export const REMEASURE_FACTOR = 1.5;
+export const REMEASURE_RUNS = 2;
+
+/**
+ * After a run that finished with `cpuMs` (the least so far) of CPU in `lastWallMs`, `spentWallMs`
+ * spent on the test in all and `remeasured` re-measures made: the wall clock of one more run, or
+ * null when the verdict stands (within the limit, a correctness test, clearly over, the
+ * re-measures spent, or not enough of the backstop left for a run as long as the last, twice).
+ */
+export function remeasureWallMs(
+  problem: Pick<Problem, 'limits'>,
+  test: TimedTest,
+  cpuMs: number | undefined,
+  lastWallMs: number,
+  spentWallMs: number,
+  remeasured: number,
+): number | null {
+  if (test.cpuLimitMs === undefined || cpuMs === undefined || remeasured >= REMEASURE_RUNS) return null;
+  if (cpuMs <= test.cpuLimitMs || cpuMs > REMEASURE_FACTOR * test.cpuLimitMs) return null;
+  const left = testTimeoutMs(problem, test) - spentWallMs;
+  return left >= 2 * lastWallMs ? left : null;
 }
 
 export function median(xs: readonly number[]): number {

@@ -19,6 +19,8 @@ export interface JobMessage {
   check: boolean;
   /** Keep whole values and outputs (materializing generated tests); only for visible tests. */
   full?: boolean;
+  /** A performance test a little over its limit runs again, judged on its least CPU (performance.ts, REMEASURE_FACTOR). */
+  remeasure?: true;
 }
 
 export type ParentMessage = JobMessage | { t: 'exit' };
