@@ -5,6 +5,7 @@
 import { Judge } from './judge';
 import type { JudgeResult, Language, TestResult } from './judge.types';
 import { loadProblem, Problem, ProblemInput } from './problem.schema';
+import { SandboxPool } from './sandbox-pool';
 
 const twoSum = loadProblem({
   slug: 'two-sum',
@@ -427,5 +428,20 @@ describe('Judge', () => {
         /needs args/,
       );
     });
+  });
+
+  it("asks the child to measure a candidate's performance test again near its limit, and nothing else", async () => {
+    // The child's side (which runs a test again, on what figures) is performance.spec.ts; here,
+    // who asks for it: judge() does, judge({ singleRun }) (the bank's validation) and runTests
+    // (calibration, materialization) do not.
+    const runs = jest.spyOn(SandboxPool.prototype, 'run');
+    try {
+      await run(twoSum, TWO_SUM_JS);
+      await judge.judge({ problem: twoSum, language: 'javascript', source: TWO_SUM_JS, singleRun: true });
+      await judge.runTests(twoSum, 'javascript', TWO_SUM_JS, [0], { check: true });
+      expect(runs.mock.calls.map(([spec]) => spec.remeasure)).toEqual([true, undefined, undefined]);
+    } finally {
+      runs.mockRestore();
+    }
   });
 });
