@@ -87,6 +87,7 @@ case "$cmd" in
   bench:shortlist) ensure_deps; build; exec "${NODE_RUN[@]}" dist/tools/bench/shortlist.js "$@" ;;
   bench:integrity) ensure_deps; build; exec "${NODE_RUN[@]}" dist/tools/bench/integrity.js "$@" ;;
   bench:sweep) ensure_deps; build; exec "${NODE_RUN[@]}" dist/tools/bench/sweep.js "$@" ;;
+  bench:restart) ensure_deps; build; exec "${NODE_RUN[@]}" dist/tools/bench/restart.js "$@" ;;
   chaos) ensure_deps; build; exec "${NODE_RUN[@]}" dist/tools/chaos/chaos.js "$@" ;;
   lint) ensure_deps; lint ;;
   node) ensure_deps; exec "${NODE_RUN[@]}" "$@" ;;
@@ -109,5 +110,5 @@ case "$cmd" in
     node -e 'const r = require("./test-artifacts/jest-results.json"); console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests} skipped`)' || true
     exit $code
     ;;
-  *) echo "usage: tools/run.sh {start|test|build|api|worker|migrate|seed|create-admin|backup|restore|judge|lint|bank:report|bench:judge|bench:shortlist|bench:integrity|bench:sweep|chaos}" >&2; exit 2 ;;
+  *) echo "usage: tools/run.sh {start|test|build|api|worker|migrate|seed|create-admin|backup|restore|judge|lint|bank:report|bench:judge|bench:shortlist|bench:integrity|bench:sweep|bench:restart|chaos}" >&2; exit 2 ;;
 esac
