@@ -1,4 +1,8 @@
 process.env.TZ = 'UTC';
+// First, before the ~1,300 modules below: they compile from the cache of the workers before this
+// one (JUDGE_CACHE_DIR; see compile-cache.ts), a restarted worker's largest cost after its children's.
+import { enableCompileCache, saveCompileCache } from '@app/sandbox/compile-cache';
+enableCompileCache(process.env.JUDGE_CACHE_DIR);
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { createLogger, wantsPrettyLogs } from '@app/common';
@@ -20,6 +24,7 @@ async function main(): Promise<void> {
   }
   app.enableShutdownHooks();
   await app.init();
+  saveCompileCache();
   logger.info({ config: describeConfig(config) }, 'worker ready');
 }
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { privateDir } from './compile-cache';
 
 /*
  * What a worker and its sandbox children keep on disk for the processes after them:
@@ -97,15 +98,7 @@ export class DiskCache {
 
   /** Creates the folder (0700) once; usable only when it is ours and no one else can write to it. */
   private ready(): boolean {
-    if (this.usable !== null) return this.usable;
-    try {
-      fs.mkdirSync(this.dir, { recursive: true, mode: 0o700 });
-      const st = fs.lstatSync(this.dir);
-      const mine = typeof process.getuid !== 'function' || st.uid === process.getuid();
-      this.usable = st.isDirectory() && mine && (st.mode & 0o022) === 0;
-    } catch {
-      this.usable = false;
-    }
+    this.usable ??= privateDir(this.dir);
     return this.usable;
   }
 }

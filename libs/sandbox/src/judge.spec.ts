@@ -5,7 +5,7 @@
 import { Judge } from './judge';
 import type { JudgeResult, Language, TestResult } from './judge.types';
 import { loadProblem, Problem, ProblemInput } from './problem.schema';
-import { SandboxPool } from './sandbox-pool';
+import { compilersFor, SandboxPool } from './sandbox-pool';
 
 const twoSum = loadProblem({
   slug: 'two-sum',
@@ -428,6 +428,23 @@ describe('Judge', () => {
         /needs args/,
       );
     });
+  });
+
+  it('never has the child load the TypeScript compiler: the type-check thread answers the syntax', async () => {
+    const runs = jest.spyOn(SandboxPool.prototype, 'run');
+    try {
+      const bad = await run(twoSum, 'function twoSum(nums: number[] {\n  return [0, 1];\n}', 'typescript');
+      expect(bad.compileError).toEqual({ message: "SyntaxError: ',' expected.", line: 1, column: 32 });
+      // A syntax error is the verdict: no sandbox asked.
+      expect(runs).not.toHaveBeenCalled();
+      const script = await run(twoSum, 'function twoSum(nums: number[], t: number): number[] { return nums[0] === 3 ? [1, 2] : [0, 1]; }', 'typescript');
+      const module = await run(twoSum, 'export function twoSum(nums: number[], t: number): number[] { return [0, 1]; }', 'typescript');
+      expect([script.compileError, module.compileError]).toEqual([null, null]);
+      expect(runs.mock.calls.map(([spec]) => spec.syntaxChecked)).toEqual([{ module: false }, { module: true }]);
+      expect(runs.mock.calls.map(([spec]) => compilersFor(spec))).toEqual([['sucrase'], ['sucrase']]);
+    } finally {
+      runs.mockRestore();
+    }
   });
 
   it("asks the child to measure a candidate's performance test again near its limit, and nothing else", async () => {

@@ -84,6 +84,7 @@ export class Judge {
       threads: options.typeCheckThreads ?? this.pool.size,
       budgetMs: options.typeCheckBudgetMs,
       memoryMb: options.typeCheckMemoryMb,
+      cacheDir: options.cacheDir,
     });
   }
 
@@ -195,10 +196,23 @@ export class Judge {
         onTestResult?.(next, plan.indices[emitted]);
       }
     };
-    // The type check runs on the checker's threads, from the moment the source is known to
-    // compile, while the tests run: never in the sandbox, where it would hold the slot.
+    // TypeScript: the checker's thread, which loads the compiler for the type check anyway, answers
+    // the syntax first (a syntax error is the verdict, no sandbox needed), then type-checks while
+    // the tests run: never in the sandbox, where it would hold the slot. So a sandbox child never
+    // loads the compiler for TypeScript: ~0.75 s of CPU saved per new child (npm run bench:restart).
+    // A thread that cannot answer the syntax leaves it to the child, as before.
     const checking: { warnings?: Promise<string[]> } = {};
-    if (plan.language === 'typescript') this.checker.prepare();
+    let syntaxChecked: { module: boolean } | undefined;
+    if (plan.language === 'typescript') {
+      const check = this.checker.checkWithSyntax(plan.source);
+      const syntax = await check.syntax;
+      if (syntax?.error) {
+        out.compileError = syntax.error;
+        return out;
+      }
+      if (syntax) syntaxChecked = { module: syntax.module };
+      checking.warnings = check.warnings;
+    }
     let pending = plan.indices;
     let failures = 0;
 
@@ -216,11 +230,11 @@ export class Judge {
             check: plan.check,
             ...(plan.full ? { full: true } : {}),
             ...(plan.remeasure ? { remeasure: true } : {}),
+            ...(syntaxChecked ? { syntaxChecked } : {}),
           },
           {
             onCompiled: (error) => {
               if (error) out.compileError = error;
-              else if (plan.language === 'typescript') checking.warnings ??= this.checker.check(plan.source);
             },
             onTest: record,
           },

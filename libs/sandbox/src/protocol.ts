@@ -21,6 +21,12 @@ export interface JobMessage {
   full?: boolean;
   /** A performance test a little over its limit runs again, judged on its least CPU (performance.ts, REMEASURE_FACTOR). */
   remeasure?: true;
+  /**
+   * TypeScript whose syntax the judge's type-check thread has checked (compile.ts,
+   * typeScriptSyntax): the child only transpiles, as a module or not, and never loads the
+   * compiler. Absent, the child checks the syntax itself.
+   */
+  syntaxChecked?: { module: boolean };
 }
 
 export type ParentMessage = JobMessage | { t: 'exit' };

@@ -3,6 +3,10 @@
  * isolated-vm is loaded here and only here: if an isolate takes the process down, the pool
  * replaces this process and the parent (a BullMQ worker, the CLI) carries on.
  */
+// First: the modules below compile from the cache of the children before this one, if any.
+import { enableCompileCache, saveCompileCache } from './compile-cache';
+import { CACHE_DIR_ENV } from './disk-cache';
+enableCompileCache(process.env[CACHE_DIR_ENV]);
 import { compileSource } from './compile';
 import { evaluate, redact } from './evaluate';
 import { IsolateRunner, primeHarnessCache, type RunnerInput } from './isolate-runner';
@@ -139,7 +143,7 @@ async function handle(job: JobMessage): Promise<void> {
     handleWasm(job, known, progress);
     return;
   }
-  const compiled = await compileSource(job.language, job.source);
+  const compiled = await compileSource(job.language, job.source, job.syntaxChecked);
   if (!compiled.ok) {
     progress.compiled(compiled.error);
     progress.done([]);
@@ -274,12 +278,24 @@ process.on('message', (msg: ParentMessage) => {
   }
   if (msg.t === 'job') {
     queue = queue.then(() =>
-      handle(msg).catch((e: unknown) => {
-        send({ t: 'failed', id: msg.id, message: e instanceof Error ? `${e.name}: ${e.message}` : String(e) });
-      }),
+      handle(msg)
+        .catch((e: unknown) => {
+          send({ t: 'failed', id: msg.id, message: e instanceof Error ? `${e.name}: ${e.message}` : String(e) });
+        })
+        .finally(saveNewlyLoaded),
     );
   }
 });
+
+// A job that loaded modules on first need (sucrase, TypeScript's compiler) saves them to the
+// compile cache for the children after this one; the others cost nothing here.
+let modulesSaved = 0;
+function saveNewlyLoaded(): void {
+  const loaded = Object.keys(require.cache).length;
+  if (loaded === modulesSaved) return;
+  modulesSaved = loaded;
+  saveCompileCache();
+}
 
 // Without its parent this process has no purpose; never linger as an orphan.
 process.on('disconnect', () => process.exit(0));
@@ -330,4 +346,5 @@ async function warmUp(): Promise<void> {
 
 void Promise.all([warmUp().catch(() => undefined), watching]).then(() => {
   send({ t: 'ready', rss: process.memoryUsage.rss() });
+  saveNewlyLoaded();
 });

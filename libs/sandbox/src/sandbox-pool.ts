@@ -94,9 +94,17 @@ interface ActiveJob {
   finish: (end: JobEnd) => void;
 }
 
-/** Jobs whose compile loads the TypeScript compiler in the child (compile.ts: TypeScript, or JavaScript with module syntax). */
-export function needsCompiler(spec: Pick<JobSpec, 'language' | 'source'>): boolean {
-  return spec.language === 'typescript' || (spec.language === 'javascript' && /\b(?:import|export)\b/.test(spec.source));
+type Compiler = 'typescript' | 'sucrase';
+
+/**
+ * The compilers a job's compile loads in the child on first use (compile.ts): TypeScript's for
+ * TypeScript the judge has not syntax-checked and for JavaScript with module syntax, sucrase for
+ * both and for checked TypeScript (which only needs the transpile).
+ */
+export function compilersFor(spec: Pick<JobSpec, 'language' | 'source' | 'syntaxChecked'>): Compiler[] {
+  if (spec.language === 'typescript') return spec.syntaxChecked ? ['sucrase'] : ['typescript', 'sucrase'];
+  if (spec.language === 'javascript' && /\b(?:import|export)\b/.test(spec.source)) return ['typescript', 'sucrase'];
+  return [];
 }
 
 interface Sandbox {
@@ -117,8 +125,8 @@ interface Sandbox {
   sampler: NodeJS.Timeout | null;
   testStartRss: number;
   peakGrowth: number;
-  /** Whether the child has loaded the TypeScript compiler (loaded on first need, see compile.ts). */
-  compilerLoaded: boolean;
+  /** The compilers the child has loaded (each on first need, see compile.ts). */
+  compilers: Set<Compiler>;
   /** The child's CPU time (cpuOf) when its watchdog was armed. */
   cpuAtArm: number;
   /** Until when (performance.now()) the watchdog may be extended for a child the machine starves. */
@@ -305,7 +313,7 @@ export class SandboxPool {
       sampler: null,
       testStartRss: 0,
       peakGrowth: 0,
-      compilerLoaded: false,
+      compilers: new Set(),
       cpuAtArm: Number.NaN,
       capAt: 0,
     };
@@ -399,10 +407,10 @@ export class SandboxPool {
       if (sb.known.size > MAX_CACHED_PROBLEMS) sb.known.delete(sb.known.keys().next().value as string);
     }
     // Python's compile phase loads the interpreter (and, the first time in a child, makes its memory snapshot);
-    // the first TypeScript (or JavaScript module) compile in a child loads the TypeScript compiler,
-    // which took over 10 s on a machine at load 30 (npm run chaos): the judge's own loading, not the
+    // the first TypeScript (or JavaScript module) compile in a child loads a compiler (TypeScript's
+    // took over 10 s on a machine at load 30, npm run chaos): the judge's own loading, not the
     // source's, so it gets the setup budget rather than a COMPILE_ERROR.
-    const loading = spec.language === 'python' || (needsCompiler(spec) && !sb.compilerLoaded);
+    const loading = spec.language === 'python' || compilersFor(spec).some((c) => !sb.compilers.has(c));
     this.arm(sb, loading ? Math.max(this.compileBudget, this.setupBudget) : this.compileBudget, 'compile');
     sb.proc.send(msg, (err) => {
       if (err) this.kill(sb, 'the sandbox could not be reached');
@@ -427,7 +435,7 @@ export class SandboxPool {
     }
     if (msg.compiled) {
       job.compiled = true;
-      if (needsCompiler(job.spec)) sb.compilerLoaded = true;
+      for (const c of compilersFor(job.spec)) sb.compilers.add(c);
       job.listener.onCompiled(msg.compiled.error);
     }
     for (const t of msg.tests) {

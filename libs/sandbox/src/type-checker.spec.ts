@@ -3,6 +3,7 @@
  * conditional types that keep the checker busy for a minute and more) is stopped at its budget on
  * a thread of its own, while the sandbox judges the next submission.
  */
+import { compileSource } from './compile';
 import { Judge } from './judge';
 import { loadProblem } from './problem.schema';
 import { skippedWarning, TypeChecker } from './type-checker';
@@ -46,6 +47,37 @@ describe('TypeChecker', () => {
       "1:7 Type 'number' is not assignable to type 'string'.",
     ]);
     expect(await checker.check('export function solve(a: number): number { return a; }\n')).toEqual([]);
+  });
+
+  it('answers the syntax first, as the sandbox child would, then the type warnings', async () => {
+    const bad = checker.checkWithSyntax('function twoSum(nums: number[] {\n  return [0, 1];\n}');
+    expect(await bad.syntax).toEqual({ error: { message: "SyntaxError: ',' expected.", line: 1, column: 32 }, module: false });
+    expect(await bad.warnings).toEqual([]);
+    expect(await compileSource('typescript', 'function twoSum(nums: number[] {\n  return [0, 1];\n}')).toEqual({ ok: false, error: (await bad.syntax)!.error });
+
+    const script = checker.checkWithSyntax('const label: string = 42;\nfunction solve(a: number): number { return a; }\n');
+    expect(await script.syntax).toEqual({ error: null, module: false });
+    expect(await script.warnings).toEqual(["1:7 Type 'number' is not assignable to type 'string'."]);
+    const module = checker.checkWithSyntax('export function solve(a: number): number { return a; }\n');
+    expect(await module.syntax).toEqual({ error: null, module: true });
+    expect(await module.warnings).toEqual([]);
+  });
+
+  it('says it does not know the syntax when it cannot answer, so the sandbox checks it', async () => {
+    const closed = new TypeChecker({ threads: 1 });
+    await closed.close();
+    const c = closed.checkWithSyntax('function solve(a: number): number { return a; }');
+    expect(await c.syntax).toBeNull();
+    expect(await c.warnings).toEqual([skippedWarning('the judge is closing')]);
+    // A thread that cannot take the source in time: no syntax, one warning.
+    const hurried = new TypeChecker({ threads: 1, budgetMs: 1 });
+    try {
+      const h = hurried.checkWithSyntax(`${'const a: number = 1;\n'.repeat(20_000)}function solve(a: number): number { return a; }`);
+      expect(await h.syntax).toBeNull();
+      expect(await h.warnings).toEqual([skippedWarning('it took longer than 1 ms')]);
+    } finally {
+      await hurried.close();
+    }
   });
 
   it('stops a type-check bomb at its budget, then checks the next source on a fresh thread', async () => {

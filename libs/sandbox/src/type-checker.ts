@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import type { TypeScriptSyntax } from './compile';
 import type { CheckReply, CheckRequest } from './type-check-thread';
 
 /*
@@ -21,12 +22,29 @@ export interface TypeCheckerOptions {
   budgetMs?: number;
   /** Old-generation heap of a type-check thread. Default 256. */
   memoryMb?: number;
+  /** The judge's cache folder: the threads keep Node's compile cache of TypeScript there (compile-cache.ts). */
+  cacheDir?: string | null;
 }
 
 interface Pending {
   id: number;
   source: string;
+  /** Set when the caller wants the syntax first: called once, with null when the thread could not answer it. */
+  syntax?: (syntax: TypeScriptSyntax | null) => void;
   resolve: (warnings: string[]) => void;
+}
+
+/** A check's two answers: the syntax (null when the thread could not give it) comes first, the type warnings after. */
+export interface SyntaxAndTypes {
+  syntax: Promise<TypeScriptSyntax | null>;
+  warnings: Promise<string[]>;
+}
+
+/** Settles a job: its warnings, and its syntax as unknown if it never came. */
+function settle(job: Pending, warnings: string[]): void {
+  job.syntax?.(null);
+  job.syntax = undefined;
+  job.resolve(warnings);
 }
 
 interface Slot {
@@ -62,6 +80,7 @@ export class TypeChecker {
   readonly budgetMs: number;
   private readonly threads: number;
   private readonly memoryMb: number;
+  private readonly cacheDir: string | null;
   private readonly slots = new Set<Slot>();
   private readonly queue: Pending[] = [];
   private nextId = 1;
@@ -72,6 +91,7 @@ export class TypeChecker {
     this.threads = Math.max(1, Math.floor(options.threads ?? 1));
     this.budgetMs = Math.max(1, options.budgetMs ?? 2000);
     this.memoryMb = Math.max(32, options.memoryMb ?? 256);
+    this.cacheDir = options.cacheDir ?? null;
   }
 
   /** The type warnings of `source`; never rejects (a check that cannot finish yields one warning saying so). */
@@ -84,14 +104,23 @@ export class TypeChecker {
   }
 
   /**
-   * Starts a thread if none is alive, so loading TypeScript overlaps with the sandbox's compile
-   * and tests instead of following them. Called when a TypeScript submission arrives.
+   * The syntax of `source` (what the sandbox child would otherwise load the compiler for), then
+   * its type warnings, from one parse on a thread that has the compiler loaded. The syntax is
+   * null when the thread could not answer it (it did not start, ran over its budget, the checker
+   * is closing): the caller lets the sandbox check the syntax instead, as before.
    */
-  prepare(): void {
-    if (!this.closed && this.slots.size === 0) {
-      this.spawn();
-      this.updateRefs();
+  checkWithSyntax(source: string): SyntaxAndTypes {
+    let syntax!: (s: TypeScriptSyntax | null) => void;
+    const syntaxP = new Promise<TypeScriptSyntax | null>((r) => (syntax = r));
+    if (this.closed) {
+      syntax(null);
+      return { syntax: syntaxP, warnings: Promise.resolve([skippedWarning('the judge is closing')]) };
     }
+    const warnings = new Promise<string[]>((resolve) => {
+      this.queue.push({ id: this.nextId++, source, syntax, resolve });
+      this.dispatch();
+    });
+    return { syntax: syntaxP, warnings };
   }
 
   /** Threads alive now (tests). */
@@ -101,7 +130,7 @@ export class TypeChecker {
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const p of this.queue.splice(0)) p.resolve([skippedWarning('the judge is closing')]);
+    for (const p of this.queue.splice(0)) settle(p, [skippedWarning('the judge is closing')]);
     // A thread still loading TypeScript is let finish loading first: Node can abort the process
     // when a thread is terminated in the middle of loading a module.
     await Promise.all([...this.slots].map(async (s) => {
@@ -127,6 +156,7 @@ export class TypeChecker {
     this.entry ??= threadEntry();
     const worker = new Worker(this.entry.file, {
       eval: this.entry.eval,
+      workerData: { cacheDir: this.cacheDir },
       resourceLimits: { maxOldGenerationSizeMb: this.memoryMb },
     });
     let started!: () => void;
@@ -156,17 +186,23 @@ export class TypeChecker {
     }
     const job = slot.job;
     if (!job || job.id !== msg.id) return;
+    if (msg.t === 'syntax') {
+      const { error, module } = msg;
+      job.syntax?.({ error, module });
+      job.syntax = undefined;
+      return;
+    }
     if (slot.timer) clearTimeout(slot.timer);
     slot.timer = null;
     slot.job = null;
-    job.resolve(msg.t === 'done' ? msg.warnings : [skippedWarning(msg.message)]);
+    settle(job, msg.t === 'done' ? msg.warnings : [skippedWarning(msg.message)]);
     this.dispatch();
   }
 
   private start(slot: Slot, job: Pending): void {
     slot.job = job;
     slot.timer = setTimeout(() => void this.stop(slot, `it took longer than ${this.budgetMs} ms`), this.budgetMs);
-    slot.worker.postMessage({ id: job.id, source: job.source } satisfies CheckRequest);
+    slot.worker.postMessage({ id: job.id, source: job.source, ...(job.syntax ? { syntax: true } : {}) } satisfies CheckRequest);
   }
 
   /** Ends a thread (its job, if any, gets `reason`); a replacement starts when there is work. */
@@ -178,7 +214,7 @@ export class TypeChecker {
     slot.timer = null;
     const job = slot.job;
     slot.job = null;
-    job?.resolve([skippedWarning(reason)]);
+    if (job) settle(job, [skippedWarning(reason)]);
     this.dispatch();
     await slot.worker.terminate().catch(() => undefined);
   }
