@@ -84,7 +84,9 @@ describe('TypeChecker', () => {
     const started = performance.now();
     expect(await checker.check(typeCheckBomb(20))).toEqual([skippedWarning('it took longer than 2000 ms')]);
     const took = performance.now() - started;
-    expect(took).toBeGreaterThanOrEqual(2000);
+    // The budget is a libuv timer, timed from the loop's cached clock, which can lag
+    // performance.now() by a little: CI read 1999.8 ms once.
+    expect(took).toBeGreaterThanOrEqual(1990);
     expect(took).toBeLessThan(4500);
     // The thread that ran it is gone; the next check gets a new one and is not affected.
     expect(await checker.check('let n: number = "x";')).toEqual(["1:5 Type 'string' is not assignable to type 'number'."]);
