@@ -51,7 +51,7 @@ export interface TypeScriptSyntax {
 
 /**
  * Compiles a source for the isolate. `checked`: TypeScript whose syntax the caller has already
- * checked with `typeScriptSyntax` (the judge does, on its type-check thread, which loads the
+ * checked with `parseTypeScript` (the judge does, on its type-check thread, which loads the
  * compiler anyway): only the transpile is left, and the child never loads TypeScript, the largest
  * part of a new child's first TypeScript submission (~0.75 s of CPU; npm run bench:restart).
  */
@@ -64,13 +64,13 @@ export async function compileSource(language: Language, source: string, checked?
       if (!ts.isExternalModule(sf)) return { ok: true, compiled: { code: source, typeCheck: null } };
       return sucrase(await loadSucrase(), source, ['imports']);
     }
-    const syntax = checked ? { error: null, module: checked.module } : await typeScriptSyntax(source);
+    // A checked source's type check is the checker thread's too: none here (JobMessage.syntaxChecked).
+    const parsed = checked ? null : await parseTypeScript(source);
+    const syntax = parsed?.syntax ?? { error: null, module: checked!.module };
     if (syntax.error) return { ok: false, error: syntax.error };
     const out = sucrase(await loadSucrase(), source, syntax.module ? ['typescript', 'imports'] : ['typescript']);
     if (!out.ok) return out;
-    // A checked source's type check is the checker thread's too: none here (JobMessage.syntaxChecked).
-    const ts = tsModule;
-    return { ok: true, compiled: { code: out.compiled.code, typeCheck: checked || !ts ? null : () => typeWarningsOf(ts, source) } };
+    return { ok: true, compiled: { code: out.compiled.code, typeCheck: parsed?.typeWarnings ?? null } };
   } catch (e) {
     if (e instanceof RangeError) return { ok: false, error: NESTED_TOO_DEEPLY };
     throw e;
@@ -80,17 +80,31 @@ export async function compileSource(language: Language, source: string, checked?
 // Parsers recurse: absurdly nested source ends here rather than in a crash.
 const NESTED_TOO_DEEPLY: CompileError = { message: 'source is nested too deeply to compile', line: 1, column: 1 };
 
-/** The TypeScript parser's verdict on a source: its first syntax error (the message tsc prints), and whether it is a module. */
-export async function typeScriptSyntax(source: string): Promise<TypeScriptSyntax> {
+/**
+ * A TypeScript source parsed once: the parser's verdict (its first syntax error, the message tsc
+ * prints, and whether it is a module) and, on the same syntax tree, the type check (warnings;
+ * none for a source with a syntax error).
+ */
+export async function parseTypeScript(source: string): Promise<{ syntax: TypeScriptSyntax; typeWarnings: () => string[] }> {
   const ts = await loadTs();
+  let sourceFile: TS.SourceFile;
+  let errors: readonly TS.Diagnostic[];
   try {
-    const sourceFile = ts.createSourceFile(`/${SOLUTION_FILE.typescript}`, source, ts.ScriptTarget.ES2023, false, ts.ScriptKind.TS);
-    const syntax = syntaxDiagnostics(ts, sourceFile);
-    return { error: syntax.length ? diagnosticToError(ts, syntax[0]) : null, module: ts.isExternalModule(sourceFile) };
+    sourceFile = parseSolution(ts, source);
+    errors = syntaxDiagnostics(ts, sourceFile);
   } catch (e) {
-    if (e instanceof RangeError) return { error: NESTED_TOO_DEEPLY, module: false };
+    if (e instanceof RangeError) return { syntax: { error: NESTED_TOO_DEEPLY, module: false }, typeWarnings: () => [] };
     throw e;
   }
+  if (errors.length) return { syntax: { error: diagnosticToError(ts, errors[0]), module: false }, typeWarnings: () => [] };
+  return {
+    syntax: { error: null, module: ts.isExternalModule(sourceFile) },
+    typeWarnings: () => typeWarnings(ts, createProgram(ts, sourceFile), sourceFile),
+  };
+}
+
+function parseSolution(ts: typeof TS, source: string): TS.SourceFile {
+  return ts.createSourceFile(`/${SOLUTION_FILE.typescript}`, source, ts.ScriptTarget.ES2023, false, ts.ScriptKind.TS);
 }
 
 function sucrase(lib: typeof import('sucrase'), source: string, transforms: Array<'typescript' | 'imports'>): CompileOutcome {
@@ -159,11 +173,10 @@ function compilerOptions(ts: typeof TS): TS.CompilerOptions {
   };
 }
 
-function createProgram(ts: typeof TS, source: string): { program: TS.Program; sourceFile: TS.SourceFile } {
+function createProgram(ts: typeof TS, sourceFile: TS.SourceFile): TS.Program {
   const options = compilerOptions(ts);
   const libDir = path.dirname(ts.getDefaultLibFilePath(options));
-  const solutionPath = `/${SOLUTION_FILE.typescript}`;
-  const sourceFile = ts.createSourceFile(solutionPath, source, ts.ScriptTarget.ES2023, false, ts.ScriptKind.TS);
+  const solutionPath = sourceFile.fileName;
   const isLib = (f: string) => f.startsWith(`${libDir}/`) && /\/lib\.[\w.]+\.d\.ts$/.test(f) && !f.includes('..');
   const readLib = (f: string): string | undefined => (isLib(f) ? ts.sys.readFile(f) : undefined);
   const host: TS.CompilerHost = {
@@ -189,8 +202,7 @@ function createProgram(ts: typeof TS, source: string): { program: TS.Program; so
     directoryExists: () => false,
     getDirectories: () => [],
   };
-  const program = ts.createProgram({ rootNames: [solutionPath, GLOBALS_FILE], options, host });
-  return { program, sourceFile };
+  return ts.createProgram({ rootNames: [solutionPath, GLOBALS_FILE], options, host });
 }
 
 /**
@@ -204,7 +216,8 @@ export async function typeCheckSource(source: string): Promise<string[]> {
 }
 
 function typeWarningsOf(ts: typeof TS, source: string): string[] {
-  const { program, sourceFile } = createProgram(ts, source);
+  const sourceFile = parseSolution(ts, source);
+  const program = createProgram(ts, sourceFile);
   if (program.getSyntacticDiagnostics(sourceFile).length) return [];
   return typeWarnings(ts, program, sourceFile);
 }

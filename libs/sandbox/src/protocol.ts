@@ -23,7 +23,7 @@ export interface JobMessage {
   remeasure?: true;
   /**
    * TypeScript whose syntax the judge's type-check thread has checked (compile.ts,
-   * typeScriptSyntax): the child only transpiles, as a module or not, and never loads the
+   * parseTypeScript): the child only transpiles, as a module or not, and never loads the
    * compiler. Absent, the child checks the syntax itself.
    */
   syntaxChecked?: { module: boolean };

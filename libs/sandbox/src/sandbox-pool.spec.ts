@@ -269,8 +269,15 @@ describe('SandboxPool through Judge', () => {
 
   it('skips a type check that runs over its budget, with a warning', async () => {
     const quick = new Judge({ size: 1, typeCheckBudgetMs: 1 });
+    // Types the checker takes seconds to resolve: a check of a plain solve (~17 ms) could finish,
+    // and its reply arrive together with its syntax, before a main thread busy for that long
+    // runs the 1 ms timer.
+    const slowToCheck = `type L<T, N extends unknown[] = []> = N['length'] extends 900 ? T : L<{ a: T; b: T }, [...N, 0]>;
+type R<T> = T extends { a: infer A } ? R<A> : T;
+const v: R<L<number>> = 1;
+function solve(ms: number): number { return ms; }`;
     try {
-      const r = await quick.judge({ problem: slow, language: 'typescript', source: 'function solve(ms: number): number { return ms; }' });
+      const r = await quick.judge({ problem: slow, language: 'typescript', source: slowToCheck });
       expect(r.verdict).toBe('ACCEPTED');
       expect(r.warnings).toEqual(['the type check did not finish: it took longer than 1 ms; it was skipped']);
     } finally {

@@ -3,7 +3,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { enableCompileCache, saveCompileCache } from './compile-cache';
 enableCompileCache((workerData as { cacheDir?: string | null } | undefined)?.cacheDir);
 import * as ts from 'typescript';
-import { typeCheckSource, typeScriptSyntax, useTypeScript, type TypeScriptSyntax } from './compile';
+import { parseTypeScript, typeCheckSource, useTypeScript, type TypeScriptSyntax } from './compile';
 
 useTypeScript(ts);
 
@@ -28,12 +28,11 @@ port.on('message', (req: CheckRequest) => {
   queue = queue.then(async () => {
     try {
       if (req.syntax) {
-        const syntax = await typeScriptSyntax(req.source);
-        port.postMessage({ t: 'syntax', id: req.id, ...syntax } satisfies CheckReply);
-        if (syntax.error) {
-          port.postMessage({ t: 'done', id: req.id, warnings: [] } satisfies CheckReply);
-          return;
-        }
+        // One parse for both answers.
+        const parsed = await parseTypeScript(req.source);
+        port.postMessage({ t: 'syntax', id: req.id, ...parsed.syntax } satisfies CheckReply);
+        port.postMessage({ t: 'done', id: req.id, warnings: parsed.typeWarnings() } satisfies CheckReply);
+        return;
       }
       port.postMessage({ t: 'done', id: req.id, warnings: await typeCheckSource(req.source) } satisfies CheckReply);
     } catch (e) {

@@ -96,11 +96,7 @@ export class TypeChecker {
 
   /** The type warnings of `source`; never rejects (a check that cannot finish yields one warning saying so). */
   check(source: string): Promise<string[]> {
-    if (this.closed) return Promise.resolve([skippedWarning('the judge is closing')]);
-    return new Promise((resolve) => {
-      this.queue.push({ id: this.nextId++, source, resolve });
-      this.dispatch();
-    });
+    return this.enqueue(source);
   }
 
   /**
@@ -112,15 +108,16 @@ export class TypeChecker {
   checkWithSyntax(source: string): SyntaxAndTypes {
     let syntax!: (s: TypeScriptSyntax | null) => void;
     const syntaxP = new Promise<TypeScriptSyntax | null>((r) => (syntax = r));
-    if (this.closed) {
-      syntax(null);
-      return { syntax: syntaxP, warnings: Promise.resolve([skippedWarning('the judge is closing')]) };
-    }
-    const warnings = new Promise<string[]>((resolve) => {
-      this.queue.push({ id: this.nextId++, source, syntax, resolve });
+    return { syntax: syntaxP, warnings: this.enqueue(source, syntax) };
+  }
+
+  private enqueue(source: string, syntax?: Pending['syntax']): Promise<string[]> {
+    return new Promise((resolve) => {
+      const job: Pending = { id: this.nextId++, source, syntax, resolve };
+      if (this.closed) return settle(job, [skippedWarning('the judge is closing')]);
+      this.queue.push(job);
       this.dispatch();
     });
-    return { syntax: syntaxP, warnings };
   }
 
   /** Threads alive now (tests). */
