@@ -12,6 +12,7 @@ import { fork, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Judge, jsonEqual, JsonValue, loadProblem, Problem } from '@app/sandbox';
+import { floorSubmission } from './floor';
 
 export interface BenchRow {
   name: string;
@@ -64,34 +65,13 @@ async function timeEach(n: number, warmup: number, one: () => Promise<void> | vo
   return { latencies, wallMs: performance.now() - start };
 }
 
-/** One submission of the reference problem through a bare isolated-vm loop. */
+/** One submission of the reference problem through a bare isolated-vm loop (floor.ts). */
 async function floorRunner(): Promise<() => void> {
   const ivm = (await import('isolated-vm')).default;
   const { problem, source } = reference();
   const argsJson = problem.tests.map((t) => JSON.stringify(t.args));
-  const call = `return JSON.stringify(${problem.entryPoint}(...JSON.parse($0)));`;
-  const one = (): void => {
-    const isolate = new ivm.Isolate({ memoryLimit: problem.limits.memoryMb });
-    try {
-      const script = isolate.compileScriptSync(source);
-      problem.tests.forEach((test, i) => {
-        const context = isolate.createContextSync();
-        try {
-          script.runSync(context, { timeout: problem.limits.timeMs });
-          const json = context.evalClosureSync(call, [argsJson[i]], {
-            arguments: { copy: true },
-            timeout: problem.limits.timeMs,
-          }) as string;
-          if (!jsonEqual(JSON.parse(json) as JsonValue, test.expected)) throw new Error(`floor: wrong answer on ${test.name}`);
-        } finally {
-          context.release();
-        }
-      });
-    } finally {
-      isolate.dispose();
-    }
-  };
-  return one;
+  const equal = (got: unknown, expected: unknown) => jsonEqual(got as JsonValue, expected as JsonValue);
+  return () => floorSubmission(ivm, problem, source, argsJson, equal);
 }
 
 export async function measureFloor(n: number): Promise<BenchRow> {
@@ -298,24 +278,32 @@ export async function measureCli(n: number): Promise<BenchRow> {
 }
 
 /**
- * Baseline: a fresh Node process per submission doing only the submission's work (see
- * fresh-node-runner.ts): what the engine's pool of long-lived sandbox children saves.
+ * A fresh Node process per submission (issue 16's baseline: what the engine's pool of long-lived
+ * sandbox children saves). `isolated` (the target's) runs
+ * fresh-isolate-runner.ts, which isolates the code in isolated-vm as the engine must; otherwise
+ * fresh-node-runner.ts, node:vm with no isolation and no limits (shown beside it: a process no
+ * platform could judge hostile code in, so the least a fresh process can cost).
  */
-export async function measureFreshNode(n: number): Promise<BenchRow> {
-  const compiled = path.resolve(__dirname, 'fresh-node-runner.js');
+export async function measureFreshNode(n: number, isolated: boolean): Promise<BenchRow> {
+  const name = isolated ? 'fresh-isolate-runner' : 'fresh-node-runner';
+  const compiled = path.resolve(__dirname, `${name}.js`);
   const args = __filename.endsWith('.js') && fs.existsSync(compiled)
     ? [compiled]
-    : ['--require', path.join(ROOT, 'libs/sandbox/dev/register.js'), path.join(ROOT, 'tools/bench/fresh-node-runner.ts')];
+    : ['--require', path.join(ROOT, 'libs/sandbox/dev/register.js'), path.join(ROOT, `tools/bench/${name}.ts`)];
+  // isolated-vm needs it (see the README); the bare node:vm process starts without it, from Node's snapshot.
+  if (isolated) args.unshift('--no-node-snapshot');
   const one = () =>
     new Promise<void>((resolve, reject) => {
       const child = spawn(process.execPath, [...args, REFERENCE_PROBLEM_PATH, REFERENCE_SOLUTION_PATH], { stdio: ['ignore', 'pipe', 'pipe'] });
       let out = '';
+      let err = '';
       child.stdout.setEncoding('utf8').on('data', (c: string) => (out += c));
+      child.stderr.setEncoding('utf8').on('data', (c: string) => (err += c));
       child.on('error', reject);
-      child.on('close', (code) => (code === 0 && out.trim() === 'ACCEPTED' ? resolve() : reject(new Error(`fresh node: exit ${code}, ${out.trim()}`))));
+      child.on('close', (code) => (code === 0 && out.trim() === 'ACCEPTED' ? resolve() : reject(new Error(`${name}: exit ${code}, ${out.trim()} ${err.trim()}`))));
     });
   const { latencies, wallMs } = await timeEach(n, Math.min(3, n), one);
-  return row('fresh Node process per submission', latencies, wallMs);
+  return row(isolated ? 'fresh Node process, isolated-vm' : 'fresh Node process, node:vm (no isolation)', latencies, wallMs);
 }
 
 export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
