@@ -16,28 +16,29 @@ export interface FloorProblem {
   tests: ReadonlyArray<{ name: string; expected: unknown }>;
 }
 
-/** Judges `source` on every test of `problem`; `argsJson[i]` is test i's arguments as JSON text. Throws on a wrong answer. */
+/** Judges `source` on every test of `problem` (`argsJson[i]`: test i's arguments as JSON text): the name of the first test it answers wrongly, or null. */
 export function floorSubmission(
   ivm: typeof ivmModule,
   problem: FloorProblem,
   source: string,
   argsJson: readonly string[],
   equal: (got: unknown, expected: unknown) => boolean,
-): void {
+): string | null {
   const call = `return JSON.stringify(${problem.entryPoint}(...JSON.parse($0)));`;
   const isolate = new ivm.Isolate({ memoryLimit: problem.limits.memoryMb });
   try {
     const script = isolate.compileScriptSync(source);
-    problem.tests.forEach((test, i) => {
+    for (const [i, test] of problem.tests.entries()) {
       const context = isolate.createContextSync();
       try {
         script.runSync(context, { timeout: problem.limits.timeMs });
         const json = context.evalClosureSync(call, [argsJson[i]], { arguments: { copy: true }, timeout: problem.limits.timeMs }) as string;
-        if (!equal(JSON.parse(json), test.expected)) throw new Error(`floor: wrong answer on ${test.name}`);
+        if (!equal(JSON.parse(json), test.expected)) return test.name;
       } finally {
         context.release();
       }
-    });
+    }
+    return null;
   } finally {
     isolate.dispose();
   }

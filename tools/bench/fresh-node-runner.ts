@@ -2,8 +2,9 @@
  * The least a "fresh Node process per submission" can cost, printed by `npm run bench:judge`
  * beside the target's baseline (fresh-isolate-runner.ts): each submission gets its own `node`
  * process and nothing else (no isolate, no limits, no harness; node:vm is not a security
- * boundary, so no platform could run candidates' code this way): start Node, read the problem and the solution, define the solution once with
- * node:vm in a fresh context, call it on each test (JSON in, JSON out), compare, exit.
+ * boundary, so no platform could run candidates' code this way): start Node, read the problem
+ * and the solution, define the solution once with node:vm in a fresh context, call it on each
+ * test (JSON in, JSON out), compare, exit.
  * Usage: node fresh-node-runner.js PROBLEM.json SOLUTION.js (prints ACCEPTED or WRONG_ANSWER).
  */
 import * as fs from 'node:fs';

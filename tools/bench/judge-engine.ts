@@ -71,7 +71,10 @@ async function floorRunner(): Promise<() => void> {
   const { problem, source } = reference();
   const argsJson = problem.tests.map((t) => JSON.stringify(t.args));
   const equal = (got: unknown, expected: unknown) => jsonEqual(got as JsonValue, expected as JsonValue);
-  return () => floorSubmission(ivm, problem, source, argsJson, equal);
+  return () => {
+    const wrong = floorSubmission(ivm, problem, source, argsJson, equal);
+    if (wrong !== null) throw new Error(`floor: wrong answer on ${wrong}`);
+  };
 }
 
 export async function measureFloor(n: number): Promise<BenchRow> {
@@ -279,10 +282,10 @@ export async function measureCli(n: number): Promise<BenchRow> {
 
 /**
  * A fresh Node process per submission (issue 16's baseline: what the engine's pool of long-lived
- * sandbox children saves). `isolated` (the target's) runs
- * fresh-isolate-runner.ts, which isolates the code in isolated-vm as the engine must; otherwise
- * fresh-node-runner.ts, node:vm with no isolation and no limits (shown beside it: a process no
- * platform could judge hostile code in, so the least a fresh process can cost).
+ * sandbox children saves). `isolated` (the target's) runs fresh-isolate-runner.ts, which isolates
+ * the code in isolated-vm as the engine must; otherwise fresh-node-runner.ts, node:vm with no
+ * isolation and no limits (shown beside it: a process no platform could judge hostile code in,
+ * so the least a fresh process can cost).
  */
 export async function measureFreshNode(n: number, isolated: boolean): Promise<BenchRow> {
   const name = isolated ? 'fresh-isolate-runner' : 'fresh-node-runner';

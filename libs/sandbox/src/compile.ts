@@ -29,7 +29,7 @@ async function loadTs(): Promise<typeof TS> {
   return tsModule;
 }
 /**
- * Hands compileSource and typeCheckSource a TypeScript loaded with require. The type-check thread
+ * Hands compileSource and parseTypeScript a TypeScript loaded with require. The type-check thread
  * does so: loaded through import(), TypeScript goes through Node's CommonJS export lexer, and a
  * thread terminated while that lexer runs aborts the whole process.
  */
@@ -82,8 +82,11 @@ const NESTED_TOO_DEEPLY: CompileError = { message: 'source is nested too deeply 
 
 /**
  * A TypeScript source parsed once: the parser's verdict (its first syntax error, the message tsc
- * prints, and whether it is a module) and, on the same syntax tree, the type check (warnings;
- * none for a source with a syntax error).
+ * prints, and whether it is a module) and, on the same syntax tree, the type check as warnings
+ * (`line:column message`; none for a source with a syntax error). The type check is costly and
+ * unbounded in itself (a few lines of recursive types can keep the checker busy for minutes), so
+ * the judge runs it on a type-check thread under a time budget (type-checker.ts), never where it
+ * would hold a sandbox.
  */
 export async function parseTypeScript(source: string): Promise<{ syntax: TypeScriptSyntax; typeWarnings: () => string[] }> {
   const ts = await loadTs();
@@ -203,23 +206,6 @@ function createProgram(ts: typeof TS, sourceFile: TS.SourceFile): TS.Program {
     getDirectories: () => [],
   };
   return ts.createProgram({ rootNames: [solutionPath, GLOBALS_FILE], options, host });
-}
-
-/**
- * The type check of one TypeScript source, as warnings (`line:column message`). Costly and
- * unbounded in itself (a few lines of recursive types can keep the checker busy for minutes), so
- * the judge runs it on a type-check thread under a time budget (type-checker.ts), never where it
- * would hold a sandbox.
- */
-export async function typeCheckSource(source: string): Promise<string[]> {
-  return typeWarningsOf(await loadTs(), source);
-}
-
-function typeWarningsOf(ts: typeof TS, source: string): string[] {
-  const sourceFile = parseSolution(ts, source);
-  const program = createProgram(ts, sourceFile);
-  if (program.getSyntacticDiagnostics(sourceFile).length) return [];
-  return typeWarnings(ts, program, sourceFile);
 }
 
 /**

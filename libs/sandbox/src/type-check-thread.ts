@@ -3,7 +3,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { enableCompileCache, saveCompileCache } from './compile-cache';
 enableCompileCache((workerData as { cacheDir?: string | null } | undefined)?.cacheDir);
 import * as ts from 'typescript';
-import { parseTypeScript, typeCheckSource, useTypeScript, type TypeScriptSyntax } from './compile';
+import { parseTypeScript, useTypeScript, type TypeScriptSyntax } from './compile';
 
 useTypeScript(ts);
 
@@ -27,14 +27,10 @@ let queue = Promise.resolve();
 port.on('message', (req: CheckRequest) => {
   queue = queue.then(async () => {
     try {
-      if (req.syntax) {
-        // One parse for both answers.
-        const parsed = await parseTypeScript(req.source);
-        port.postMessage({ t: 'syntax', id: req.id, ...parsed.syntax } satisfies CheckReply);
-        port.postMessage({ t: 'done', id: req.id, warnings: parsed.typeWarnings() } satisfies CheckReply);
-        return;
-      }
-      port.postMessage({ t: 'done', id: req.id, warnings: await typeCheckSource(req.source) } satisfies CheckReply);
+      // One parse for both answers.
+      const parsed = await parseTypeScript(req.source);
+      if (req.syntax) port.postMessage({ t: 'syntax', id: req.id, ...parsed.syntax } satisfies CheckReply);
+      port.postMessage({ t: 'done', id: req.id, warnings: parsed.typeWarnings() } satisfies CheckReply);
     } catch (e) {
       port.postMessage({ t: 'failed', id: req.id, message: e instanceof Error ? `${e.name}: ${e.message}` : String(e) } satisfies CheckReply);
     }
@@ -43,7 +39,8 @@ port.on('message', (req: CheckRequest) => {
 
 // Loading TypeScript and parsing the lib files is most of a first check's cost: pay it before
 // any budget is running.
-typeCheckSource('const warm: number = 1;')
+parseTypeScript('const warm: number = 1;')
+  .then((parsed) => parsed.typeWarnings())
   .catch(() => undefined)
   .finally(() => {
     port.postMessage({ t: 'ready' } satisfies CheckReply);
