@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Judge } from './judge';
 import { loadProblem } from './problem.schema';
-import { cpuOf, extensionMs, memoryCeiling, resolveChildEntry, watchdogMs } from './sandbox-pool';
+import { cpuOf, extensionMs, memoryCeiling, resolveChildEntry, SandboxPool, watchdogMs, type JobListener, type JobSpec } from './sandbox-pool';
 
 const slow = loadProblem({
   slug: 'slow',
@@ -333,6 +333,30 @@ describe('a new child', () => {
       expect(rssMb(pid) - before).toBeLessThan(2);
     } finally {
       await judge.close();
+    }
+  });
+});
+
+describe('a child that reports an internal failure', () => {
+  it('is replaced before the next job: a job waiting for it runs on a new child', async () => {
+    const pool = new SandboxPool({ size: 1 });
+    const spec = (indices: number[]): JobSpec => ({ problem: slow, problemKey: '', language: 'javascript', source: HONEST, indices, typeCheck: false, check: true });
+    const results: number[] = [];
+    const listener: JobListener = { onCompiled: () => undefined, onTest: (i) => results.push(i) };
+    try {
+      await waitFor(() => pool.pids().length === 1, 10_000);
+      const [first] = pool.pids();
+      // Test 7 does not exist: the child fails on it (after test 0) and says so.
+      const broken = pool.run(spec([0, 7]), listener);
+      const waiting = pool.run(spec([0, 2]), listener);
+      const end = await broken;
+      expect(end.kind).toBe('failed');
+      expect(await waiting).toEqual({ kind: 'done', warnings: [] });
+      expect(results.slice(-2)).toEqual([0, 2]);
+      expect(pool.pids()).toHaveLength(1);
+      expect(pool.pids()[0]).not.toBe(first);
+    } finally {
+      await pool.close();
     }
   });
 });

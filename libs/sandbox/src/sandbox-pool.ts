@@ -428,9 +428,11 @@ export class SandboxPool {
     const job = sb.job;
     if (!job || msg.id !== job.id) return;
     if (msg.t === 'failed') {
-      job.finish({ kind: 'failed', message: msg.message });
-      // Its state is unknown after an internal failure: start afresh.
+      // Its state is unknown after an internal failure: start afresh. Killed before the job
+      // ends, so the caller's retry (and any waiter) gets a new child rather than this one,
+      // which finishing first would have handed straight back.
       this.kill(sb, 'failed');
+      job.finish({ kind: 'failed', message: msg.message });
       return;
     }
     if (msg.compiled) {
